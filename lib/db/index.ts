@@ -1,0 +1,3 @@
+import "server-only";
+
+export { db, createDb, Prisma, type Db, type ChallengeAttempt, type Learner, type LessonProgress } from "./client";

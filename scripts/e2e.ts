@@ -1,0 +1,20 @@
+/** `npm run test:e2e`: Playwright against a production build, in Debian's Chromium. */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const browser = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || "/usr/bin/chromium";
+if (!existsSync(browser)) {
+  console.error(
+    `No Chromium at ${browser}: install Debian's (sudo apt-get install chromium) or set PLAYWRIGHT_CHROMIUM_EXECUTABLE to a Chromium binary.`,
+  );
+  process.exit(1);
+}
+const root = path.resolve(import.meta.dirname, "..");
+const cli = path.join(root, "node_modules", "@playwright", "test", "cli.js");
+const run = spawnSync(process.execPath, [cli, "test", ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" },
+});
+process.exit(run.status ?? 1);
