@@ -3,8 +3,9 @@
  * the content boundary; inside, the types are trusted. Pure: runs in the browser (live ticks) and on the server.
  */
 import { z } from "zod";
+import { compileRe2 } from "./regex";
 
-const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9, -)");
+export const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9, -)");
 
 /** One simulated connection and the verdict a correct lab gives it. */
 export const flowSchema = z.strictObject({
@@ -16,6 +17,7 @@ export const flowSchema = z.strictObject({
     .strictObject({
       method: z.string().regex(/^[A-Z]+$/, "HTTP methods are upper-case"),
       path: z.string().startsWith("/"),
+      host: z.string().min(1).optional(),
       headers: z.record(z.string(), z.string()).optional(),
     })
     .optional(),
@@ -28,7 +30,8 @@ export type ExpectedFlow = z.infer<typeof flowSchema>;
 
 const constraintSchema = z.discriminatedUnion("rule", [
   z.strictObject({ rule: z.literal("only-kinds"), kinds: z.array(z.string().min(1)).min(1) }),
-  z.strictObject({ rule: z.literal("max-policies"), max: z.number().int().min(0) }),
+  /** Counts NetworkPolicy, CNP and CCNP unless `kinds` says otherwise. */
+  z.strictObject({ rule: z.literal("max-policies"), max: z.number().int().min(0), kinds: z.array(z.string().min(1)).min(1).optional() }),
   z.strictObject({ rule: z.literal("no-entity"), entity: z.string().min(1) }),
   z.strictObject({ rule: z.literal("no-invalid-policies") }),
   z.strictObject({ rule: z.literal("host-policy-uses-node-selector") }),
@@ -38,6 +41,7 @@ export type Constraint = z.infer<typeof constraintSchema>;
 
 export type Check =
   | { type: "flows"; flows: ExpectedFlow[] }
+  /** An RE2 pattern, searched in each history line. */
   | { type: "command"; match: string }
   | {
       type: "resource";
@@ -56,7 +60,16 @@ export type Check =
 export const checkSchema: z.ZodType<Check> = z.lazy(() =>
   z.union([
     z.strictObject({ type: z.literal("flows"), flows: z.array(flowSchema).min(1) }),
-    z.strictObject({ type: z.literal("command"), match: z.string().min(1) }),
+    z.strictObject({
+      type: z.literal("command"),
+      match: z
+        .string()
+        .min(1)
+        .superRefine((pattern, ctx) => {
+          const c = compileRe2(pattern);
+          if (!c.ok) ctx.addIssue({ code: "custom", message: `not a valid RE2 regex: ${c.error}` });
+        }),
+    }),
     z.strictObject({
       type: z.literal("resource"),
       kind: z.string().min(1),

@@ -1,0 +1,69 @@
+/**
+ * A learner's lab for one lesson: GET restores it after a reload; PUT saves it. On every save the server
+ * replays the lab on the lesson's scenario and decides itself which objectives hold — completion is
+ * never the browser's word.
+ */
+import { NextResponse, type NextRequest } from "next/server";
+import { labSnapshotSchema, MAX_SNAPSHOT_BYTES } from "@/lib/progress/lab-snapshot";
+import { parseJournal, replay } from "@/lib/cluster";
+import { catalog } from "@/lib/content/catalog";
+import { scenarioNamed } from "@/lib/content/scenarios";
+import { db } from "@/lib/db";
+import { evaluateObjectives } from "@/lib/grading";
+import { currentLearnerId } from "@/lib/progress/current";
+import { loadLessonLab, saveLessonLab } from "@/lib/progress/lessons";
+
+type Context = { params: Promise<{ slug: string }> };
+
+const error = (status: number, message: string) => NextResponse.json({ error: message }, { status });
+
+function lessonOf(slug: string) {
+  return catalog().lessons.find((l) => l.slug === slug);
+}
+
+export async function GET(_request: NextRequest, { params }: Context) {
+  const { slug } = await params;
+  if (!lessonOf(slug)) return error(404, `no lesson "${slug}"`);
+  const learnerId = await currentLearnerId();
+  if (!learnerId) return NextResponse.json({ snapshot: null, objectivesMet: [], completed: false });
+  const saved = await loadLessonLab(db(), learnerId, slug);
+  return NextResponse.json(
+    { snapshot: saved.snapshot, objectivesMet: saved.objectivesMet, completed: saved.completedAt !== null },
+    { headers: { "cache-control": "no-store" } },
+  );
+}
+
+export async function PUT(request: NextRequest, { params }: Context) {
+  const { slug } = await params;
+  const lesson = lessonOf(slug);
+  if (!lesson) return error(404, `no lesson "${slug}"`);
+  const learnerId = await currentLearnerId();
+  if (!learnerId) return error(401, "no learner cookie: enable cookies for this site to save your lab");
+
+  const text = await request.text();
+  if (text.length > MAX_SNAPSHOT_BYTES) return error(413, `a saved lab is limited to ${MAX_SNAPSHOT_BYTES / 1024} KB`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return error(400, "the body is not JSON");
+  }
+  const parsed = labSnapshotSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return error(400, `invalid lab: ${issue?.path.join(".") || "(body)"}: ${issue?.message}`);
+  }
+  const journal = parseJournal(parsed.data.journal);
+  if (!journal.ok) return error(400, `invalid lab journal: ${journal.error}`);
+
+  const { state } = replay(scenarioNamed(lesson.scenario), journal.journal, { clock: () => Date.now(), random: () => 0.5 });
+  const results = evaluateObjectives({ cluster: state, history: parsed.data.history }, lesson.objectives);
+  const met = results.filter((r) => r.passed).map((r) => r.name);
+  const saved = await saveLessonLab(db(), learnerId, slug, {
+    snapshot: parsed.data,
+    objectivesMet: met,
+    allMet: met.length === lesson.objectives.length,
+    now: new Date(),
+  });
+  return NextResponse.json({ objectivesMet: saved.objectivesMet, completed: saved.completedAt !== null });
+}

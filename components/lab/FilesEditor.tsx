@@ -1,0 +1,108 @@
+"use client";
+import { useState } from "react";
+import { useLab } from "./LabContext";
+
+const HOME = "/root/";
+
+/** The lab's home directory as an editor: open a file, change it, save it, or save and `kubectl apply` it. */
+export function FilesEditor() {
+  const { view, session, runCommand } = useLab();
+  const files = Object.keys(view.shell?.files ?? {})
+    .filter((p) => p.startsWith(HOME))
+    .sort();
+  const [selected, setSelected] = useState<string | null>(null);
+  const [draft, setDraft] = useState<string>("");
+  const [dirty, setDirty] = useState(false);
+  const [newName, setNewName] = useState("");
+  const current = selected ?? files[0] ?? null;
+  const saved = current ? (view.shell?.files[current] ?? "") : "";
+  const text = dirty ? draft : saved;
+
+  const open = (path: string) => {
+    setSelected(path);
+    setDirty(false);
+  };
+  const save = () => {
+    if (!current) return;
+    session.writeFile(current, text);
+    setDirty(false);
+  };
+  const create = () => {
+    const name = newName.trim().replace(/^~\//, "");
+    if (!/^[\w.-]+(\/[\w.-]+)*$/.test(name)) return;
+    session.writeFile(HOME + name, "");
+    setNewName("");
+    open(HOME + name);
+  };
+
+  return (
+    <div className="flex h-full min-h-0 flex-col sm:flex-row">
+      <nav aria-label="Files in ~" className="shrink-0 border-b border-slate-200 p-2 text-sm sm:w-48 sm:border-r sm:border-b-0 dark:border-slate-800">
+        <ul className="space-y-0.5">
+          {files.map((path) => (
+            <li key={path}>
+              <button
+                type="button"
+                onClick={() => open(path)}
+                aria-current={path === current}
+                className={`w-full truncate rounded px-2 py-1 text-left font-mono text-xs ${
+                  path === current ? "bg-slate-200 dark:bg-slate-800" : "hover:bg-slate-100 dark:hover:bg-slate-900"
+                }`}
+              >
+                ~/{path.slice(HOME.length)}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <form
+          className="mt-2 flex gap-1"
+          onSubmit={(e) => {
+            e.preventDefault();
+            create();
+          }}
+        >
+          <input
+            value={newName}
+            onChange={(e) => setNewName(e.target.value)}
+            placeholder="new-file.yaml"
+            aria-label="New file name"
+            className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-1.5 py-1 font-mono text-xs dark:border-slate-700 dark:bg-slate-900"
+          />
+          <button className="rounded border border-slate-300 px-1.5 text-xs dark:border-slate-700">New</button>
+        </form>
+      </nav>
+      {current ? (
+        <div className="flex min-h-0 flex-1 flex-col">
+          <textarea
+            value={text}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              setDirty(true);
+            }}
+            spellCheck={false}
+            aria-label={`Contents of ~/${current.slice(HOME.length)}`}
+            className="min-h-64 flex-1 resize-none bg-white p-3 font-mono text-[0.8rem] leading-relaxed outline-none dark:bg-slate-950"
+          />
+          <div className="flex items-center gap-2 border-t border-slate-200 px-2 py-1.5 dark:border-slate-800">
+            <span className="text-xs text-slate-500">{dirty ? "unsaved changes" : "saved"}</span>
+            <button type="button" onClick={save} disabled={!dirty} className="ml-auto rounded border border-slate-300 px-2 py-1 text-xs disabled:opacity-40 dark:border-slate-700">
+              Save
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                save();
+                runCommand(`kubectl apply -f ~/${current.slice(HOME.length)}`);
+              }}
+              className="rounded bg-brand-400 px-2 py-1 text-xs font-semibold text-slate-900 hover:bg-brand-300"
+            >
+              Save and apply
+            </button>
+          </div>
+        </div>
+      ) : (
+        <p className="p-4 text-sm text-slate-500">No files yet: create one, or write one in the terminal with cat &gt; file.yaml &lt;&lt;EOF.</p>
+      )}
+    </div>
+  );
+}

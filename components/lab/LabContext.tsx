@@ -1,0 +1,67 @@
+"use client";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { LabSession, type LabConfig, type LabView } from "./lab-session";
+
+export type TerminalControls = { runCommand(command: string): void; focus(): void; clear(): void };
+export type LabTab = "terminal" | "files" | "flows";
+
+type LabContextValue = {
+  readonly session: LabSession;
+  readonly view: LabView;
+  /** Types a command into the lab's terminal and runs it (the lesson's Run buttons). */
+  runCommand(command: string): void;
+  /** The terminal registers itself here once it is ready. */
+  attachTerminal(controls: TerminalControls | null): void;
+  readonly terminalReady: boolean;
+  readonly tab: LabTab;
+  setTab(tab: LabTab): void;
+};
+
+const LabContext = createContext<LabContextValue | null>(null);
+
+/** Owns one lab session for a lesson or challenge page; everything inside can reach it. */
+export function LabProvider({ config, children }: { config: LabConfig; children: ReactNode }) {
+  const [session] = useState(() => new LabSession(config));
+  const view = useSyncExternalStore(session.subscribe, session.getView, session.getView);
+  const terminal = useRef<TerminalControls | null>(null);
+  const queued = useRef<string[]>([]);
+  const [terminalReady, setTerminalReady] = useState(false);
+  const [tab, setTab] = useState<LabTab>("terminal");
+
+  useEffect(() => {
+    void session.start();
+    const flush = () => session.flush();
+    window.addEventListener("pagehide", flush);
+    return () => window.removeEventListener("pagehide", flush);
+  }, [session]);
+
+  const attachTerminal = useCallback((controls: TerminalControls | null) => {
+    terminal.current = controls;
+    setTerminalReady(controls !== null);
+    if (controls) for (const command of queued.current.splice(0)) controls.runCommand(command);
+  }, []);
+
+  const runCommand = useCallback((command: string) => {
+    setTab("terminal");
+    if (terminal.current) terminal.current.runCommand(command);
+    else queued.current.push(command);
+  }, []);
+
+  const value = useMemo(
+    () => ({ session, view, runCommand, attachTerminal, terminalReady, tab, setTab }),
+    [session, view, runCommand, attachTerminal, terminalReady, tab],
+  );
+  return <LabContext.Provider value={value}>{children}</LabContext.Provider>;
+}
+
+/** The lab of the surrounding page. */
+export function useLab(): LabContextValue {
+  const value = useContext(LabContext);
+  if (!value) throw new Error("useLab must be used inside <LabProvider>");
+  return value;
+}
+
+/** Like useLab, but null outside a lab (MDX components rendered elsewhere, e.g. in tests). */
+export function useOptionalLab(): LabContextValue | null {
+  return useContext(LabContext);
+}

@@ -1,0 +1,99 @@
+"use client";
+import dynamic from "next/dynamic";
+import { useCallback, useMemo, type KeyboardEvent } from "react";
+import { FilesEditor } from "./FilesEditor";
+import { FlowsView } from "./FlowsView";
+import { useLab, type LabTab } from "./LabContext";
+import { SaveIndicator } from "./SaveIndicator";
+
+// xterm touches the DOM on import: load it in the browser only.
+const Terminal = dynamic(() => import("@/components/terminal/Terminal").then((m) => m.Terminal), {
+  ssr: false,
+  loading: () => <p className="p-4 font-mono text-sm text-slate-400">starting the terminal…</p>,
+});
+
+const TABS: readonly { id: LabTab; label: string }[] = [
+  { id: "terminal", label: "Terminal" },
+  { id: "files", label: "Files" },
+  { id: "flows", label: "Flows" },
+];
+
+/** The lab: terminal, files and flows over one simulated cluster, with Reset and the save state. */
+export function LabPanel({ historyKey }: { historyKey: string }) {
+  const { session, view, attachTerminal, tab, setTab } = useLab();
+  const backend = useMemo(
+    () => ({ prompt: "root@server:~# ", execute: session.execute, complete: session.complete }),
+    [session],
+  );
+  const onReady = useCallback((api: Parameters<typeof attachTerminal>[0]) => attachTerminal(api), [attachTerminal]);
+
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const next = event.key === "ArrowRight" ? TABS[(i + 1) % TABS.length] : event.key === "ArrowLeft" ? TABS[(i + TABS.length - 1) % TABS.length] : null;
+    if (next) {
+      event.preventDefault();
+      setTab(next.id);
+      document.getElementById(`lab-tab-${next.id}`)?.focus();
+    }
+  };
+
+  return (
+    <section aria-label="Lab" className="flex h-full min-h-0 flex-1 flex-col bg-slate-950 text-slate-100">
+      <div className="flex flex-wrap items-center gap-2 border-b border-slate-800 px-2 py-1.5">
+        <div role="tablist" aria-label="Lab views" className="flex gap-1">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              id={`lab-tab-${t.id}`}
+              role="tab"
+              type="button"
+              aria-selected={tab === t.id}
+              aria-controls={`lab-panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              onKeyDown={onTabKey}
+              onClick={() => setTab(t.id)}
+              className={`rounded px-3 py-1 text-sm ${tab === t.id ? "bg-slate-800 text-white" : "text-slate-400 hover:text-white"}`}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <div className="ml-auto flex items-center gap-3">
+          <SaveIndicator />
+          <button
+            type="button"
+            onClick={() => session.reset()}
+            disabled={view.phase !== "ready"}
+            className="rounded border border-slate-700 px-2 py-1 text-xs text-slate-300 hover:bg-slate-800 disabled:opacity-40"
+            title="Back to the scenario's starting state"
+          >
+            Reset lab
+          </button>
+        </div>
+      </div>
+      {view.restoreError ? (
+        <p role="alert" className="border-b border-amber-700 bg-amber-950 px-3 py-2 text-sm text-amber-200">
+          Your saved lab could not be restored ({view.restoreError}). It is kept as it was; this lab starts fresh and is not
+          saved until you press Reset lab.
+        </p>
+      ) : null}
+      {view.phase === "error" ? (
+        <p role="alert" className="p-4 font-mono text-sm text-red-400">
+          The lab could not start: {view.error}
+        </p>
+      ) : null}
+      {/* The terminal stays mounted while other tabs show, so its screen and history survive. */}
+      <div id="lab-panel-terminal" role="tabpanel" aria-labelledby="lab-tab-terminal" hidden={tab !== "terminal"} className="min-h-0 flex-1">
+        {view.phase === "ready" ? (
+          <Terminal key={view.generation} backend={backend} historyKey={historyKey} initialHistory={view.shell?.history ?? []} onReady={onReady} className="h-full" />
+        ) : null}
+      </div>
+      <div id="lab-panel-files" role="tabpanel" aria-labelledby="lab-tab-files" hidden={tab !== "files"} className="min-h-0 flex-1 bg-white text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+        {tab === "files" ? <FilesEditor /> : null}
+      </div>
+      <div id="lab-panel-flows" role="tabpanel" aria-labelledby="lab-tab-flows" hidden={tab !== "flows"} className="min-h-0 flex-1 overflow-y-auto bg-white text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+        {tab === "flows" ? <FlowsView /> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * One learner's lab in the browser: the shell state over the simulated cluster, the objectives it
+ * satisfies, and its persistence. Plain TypeScript with a subscribe/getSnapshot pair for React's
+ * useSyncExternalStore; the React components only render it.
+ */
+import { createCluster, parseScenario, type Scenario } from "@/lib/cluster";
+import { evaluateObjectives, type Objective, type ObjectiveResult } from "@/lib/grading";
+import type { LabSnapshot } from "@/lib/progress/lab-snapshot";
+import { clusterState, complete, createShellState, restoreShell, run, serializeShell, type ShellState } from "@/lib/shell";
+import { SaveQueue, type SaveStatus } from "./save-queue";
+
+export type LabConfig = {
+  /** Where the lab is saved (`/api/lessons/<slug>/lab`); null for a lab that is not saved. */
+  readonly saveUrl: string | null;
+  readonly scenarioName: string;
+  readonly scenarioText: string;
+  readonly files: Readonly<Record<string, string>>;
+  readonly objectives: readonly Objective[];
+};
+
+export type LabView = {
+  readonly phase: "loading" | "ready" | "error";
+  readonly error: string | null;
+  /** The saved lab exists but could not be restored; it is left untouched on the server until a reset. */
+  readonly restoreError: string | null;
+  readonly shell: ShellState | null;
+  readonly objectives: readonly (ObjectiveResult & { readonly title: string })[];
+  readonly save: SaveStatus;
+  /** Bumped on reset, so the terminal can start a fresh screen. */
+  readonly generation: number;
+};
+
+export type ExecuteResult = { readonly output: string; readonly exitCode: number; readonly clear?: boolean };
+
+const deps = () => ({ clock: () => Date.now(), random: () => Math.random(), tty: true });
+
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const timer = setTimeout(() => resolve(true), ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve(false);
+    });
+  });
+}
+
+export class LabSession {
+  private view: LabView;
+  private readonly listeners = new Set<() => void>();
+  private scenario: Scenario | null = null;
+  private readonly saver: SaveQueue<ReturnType<typeof serializeShell>> | null;
+
+  constructor(private readonly config: LabConfig) {
+    this.view = { phase: "loading", error: null, restoreError: null, shell: null, objectives: [], save: { kind: "idle" }, generation: 0 };
+    this.saver = config.saveUrl
+      ? new SaveQueue<ReturnType<typeof serializeShell>>(config.saveUrl, (save) => this.update({ save }))
+      : null;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getView = (): LabView => this.view;
+
+  /** Builds the scenario's cluster and restores the saved lab, if any. */
+  async start(): Promise<void> {
+    const parsed = parseScenario(this.config.scenarioName, this.config.scenarioText);
+    if (!parsed.ok) {
+      this.update({ phase: "error", error: parsed.diagnostics.map((d) => d.message).join("\n") });
+      return;
+    }
+    this.scenario = parsed.scenario;
+    const saved = this.config.saveUrl ? await this.fetchSaved(this.config.saveUrl) : null;
+    const restored = saved ? restoreShell(parsed.scenario, saved, deps()) : null;
+    if (restored && !restored.ok) {
+      // Never overwrite work we could not read: saving stays off until the learner resets.
+      this.saver?.pause();
+      const shell = this.fresh();
+      this.update({ phase: "ready", shell, objectives: this.evaluate(shell), restoreError: restored.error });
+      return;
+    }
+    const shell = restored?.state ?? this.fresh();
+    this.update({ phase: "ready", shell, objectives: this.evaluate(shell) });
+  }
+
+  /** Runs one command line as the terminal's backend; a dropped connection waits, and Ctrl-C aborts it. */
+  execute = async (line: string, signal: AbortSignal): Promise<ExecuteResult> => {
+    const shell = this.view.shell;
+    if (!shell) return { output: "the lab is still starting…\r\n", exitCode: 1 };
+    const result = run(shell, line, deps());
+    if (result.waitMs && !(await sleep(result.waitMs, signal))) {
+      // Cancelled like a real command: the line stays in history, nothing else happened.
+      this.commit({ ...shell, history: [...shell.history, line], lastExit: 130 });
+      return { output: "", exitCode: 130 };
+    }
+    this.commit(result.state);
+    return { output: result.output, exitCode: result.exitCode, ...(result.clear ? { clear: true } : {}) };
+  };
+
+  complete = (line: string, cursor: number) => {
+    const shell = this.view.shell;
+    return shell ? complete(shell, line, cursor) : { replaceFrom: cursor, candidates: [] };
+  };
+
+  /** Writes a file from the editor into the lab's home. */
+  writeFile(path: string, content: string): void {
+    const shell = this.view.shell;
+    if (shell) this.commit({ ...shell, files: { ...shell.files, [path]: content } });
+  }
+
+  /** Back to the scenario's starting state, instantly; the saved lab is replaced too. */
+  reset(): void {
+    const shell = this.fresh();
+    this.update({ shell, objectives: this.evaluate(shell), generation: this.view.generation + 1, restoreError: null });
+    this.saver?.resume();
+    this.saver?.push(serializeShell(shell));
+  }
+
+  /** Retries a failed save now. */
+  retrySave(): void {
+    this.saver?.retry();
+  }
+
+  /** Sends what is pending before the page goes away. */
+  flush(): void {
+    this.saver?.flush();
+  }
+
+  private commit(shell: ShellState): void {
+    this.update({ shell, objectives: this.evaluate(shell) });
+    this.saver?.push(serializeShell(shell));
+  }
+
+  private fresh(): ShellState {
+    if (!this.scenario) throw new Error("lab not started");
+    return createShellState({ cluster: createCluster(this.scenario, deps()), files: { ...this.config.files } });
+  }
+
+  private evaluate(shell: ShellState): LabView["objectives"] {
+    const results = evaluateObjectives({ cluster: clusterState(shell.cluster), history: shell.history }, this.config.objectives);
+    return results.map((r) => ({ ...r, title: this.config.objectives.find((o) => o.name === r.name)?.title ?? r.name }));
+  }
+
+  private async fetchSaved(url: string): Promise<LabSnapshot | null> {
+    try {
+      const response = await fetch(url, { cache: "no-store" });
+      if (!response.ok) return null;
+      const body = (await response.json()) as { snapshot: LabSnapshot | null };
+      return body.snapshot;
+    } catch {
+      return null;
+    }
+  }
+
+  private update(patch: Partial<LabView>): void {
+    this.view = { ...this.view, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { extractCommands } from "./commands";
+
+describe("reading <Cmd> blocks from a lesson", () => {
+  it("finds single-line and heredoc commands in page order, with their expectations", () => {
+    const mdx = [
+      "---",
+      "title: x",
+      "---",
+      "# Try it",
+      "",
+      "<Cmd>kubectl get pods</Cmd>",
+      "",
+      'Then <Cmd expect="Ship landed">kubectl exec tiefighter -- curl -s -XPOST deathstar/v1/request-landing</Cmd> inline.',
+      "",
+      "<Cmd fails>{`cat <<EOF | kubectl apply -f -",
+      "apiVersion: cilium.io/v2",
+      "kind: CiliumNetworkPolicy",
+      "EOF`}</Cmd>",
+    ].join("\n");
+    expect(extractCommands(mdx, "lesson.mdx")).toEqual([
+      { command: "kubectl get pods", fails: false, expect: null, line: 6 },
+      {
+        command: "kubectl exec tiefighter -- curl -s -XPOST deathstar/v1/request-landing",
+        fails: false,
+        expect: "Ship landed",
+        line: 8,
+      },
+      {
+        command: "cat <<EOF | kubectl apply -f -\napiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nEOF",
+        fails: true,
+        expect: null,
+        line: 10,
+      },
+    ]);
+  });
+
+  it("rejects commands built from code, naming the file and line", () => {
+    expect(() => extractCommands("<Cmd>{`kubectl get ${kind}`}</Cmd>", "l.mdx")).toThrow(/l\.mdx:1: <Cmd> expression/);
+  });
+});

@@ -1,0 +1,40 @@
+/** Everything a lesson page needs, read from content/ on the server. */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { catalog, contentRoot, type LessonMeta } from "./catalog";
+import { splitFrontmatter } from "./frontmatter";
+import { readLabFiles, readScenarioText } from "./lab-files";
+
+export type LessonNeighbour = { readonly slug: string; readonly title: string };
+
+export type LessonContent = {
+  readonly meta: LessonMeta;
+  /** The MDX body without its frontmatter. */
+  readonly body: string;
+  readonly file: string;
+  readonly scenarioText: string;
+  readonly files: Readonly<Record<string, string>>;
+  readonly previous: LessonNeighbour | null;
+  readonly next: LessonNeighbour | null;
+  readonly trackTitle: string;
+};
+
+/** The lesson with this slug, or null when there is none. */
+export function loadLesson(slug: string): LessonContent | null {
+  const { lessons, tracks } = catalog();
+  const index = lessons.findIndex((l) => l.slug === slug);
+  const meta = lessons[index];
+  if (!meta) return null;
+  const file = path.join(meta.dir, "index.mdx");
+  const neighbour = (l: LessonMeta | undefined): LessonNeighbour | null => (l ? { slug: l.slug, title: l.title } : null);
+  return {
+    meta,
+    body: splitFrontmatter(readFileSync(file, "utf8")).body,
+    file,
+    scenarioText: readScenarioText(contentRoot(), meta.scenario),
+    files: readLabFiles(meta.dir),
+    previous: neighbour(lessons[index - 1]),
+    next: neighbour(lessons[index + 1]),
+    trackTitle: tracks.find((t) => t.id === meta.track)?.title ?? meta.track,
+  };
+}
