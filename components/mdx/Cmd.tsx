@@ -6,10 +6,11 @@ import { useOptionalLab } from "@/components/lab/LabContext";
  * A command from the lesson, with Run (types it into the lab's terminal and runs it) and Copy.
  * `expect` and `fails` are for the content test; the page does not show them.
  */
-export function Cmd({ children }: { children: string; expect?: string; fails?: boolean }) {
+export function Cmd({ command: exact, children }: { command?: string; children?: string; expect?: string; fails?: boolean }) {
   const lab = useOptionalLab();
   const [copied, setCopied] = useState(false);
-  const command = String(children).replace(/^\n+|\n+$/g, "");
+  // `command` is set by the MDX pipeline (remarkCmdCommand) with the exact text; children are a fallback.
+  const command = (exact ?? String(children ?? "")).replace(/^\n+|\n+$/g, "");
   const lines = command.split("\n");
 
   const copy = async () => {

@@ -35,7 +35,29 @@ describe("reading <Cmd> blocks from a lesson", () => {
     ]);
   });
 
+  it("keeps a heredoc's indentation and a URL's text exactly as written", () => {
+    const mdx = [
+      "<Reveal>",
+      "",
+      "<Cmd>{`cat <<EOF | kubectl apply -f -",
+      "metadata:",
+      "  name: rule1",
+      "spec:",
+      "    deep: true",
+      "EOF`}</Cmd>",
+      "",
+      "</Reveal>",
+      "",
+      "<Cmd>kubectl exec mediabot -- curl -s https://api.github.com/zen_of_*things*</Cmd>",
+    ].join("\n");
+    expect(extractCommands(mdx, "l.mdx").map((c) => c.command)).toEqual([
+      "cat <<EOF | kubectl apply -f -\nmetadata:\n  name: rule1\nspec:\n    deep: true\nEOF",
+      "kubectl exec mediabot -- curl -s https://api.github.com/zen_of_*things*",
+    ]);
+  });
+
   it("rejects commands built from code, naming the file and line", () => {
     expect(() => extractCommands("<Cmd>{`kubectl get ${kind}`}</Cmd>", "l.mdx")).toThrow(/l\.mdx:1: <Cmd> expression/);
+    expect(() => extractCommands("<Cmd>kubectl get {kind}</Cmd>", "l.mdx")).toThrow(/l\.mdx:1: <Cmd> must hold plain text/);
   });
 });

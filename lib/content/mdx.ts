@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
 import { createHighlighter, type Highlighter } from "shiki";
+import { remarkCmdCommand } from "./commands";
 
 const THEMES = { light: "github-light", dark: "github-dark" } as const;
 const LANGS = ["yaml", "bash", "shell", "json", "text", "console", "diff"] as const;
@@ -40,7 +41,7 @@ async function compile(source: string, file: string): Promise<string> {
     const { code } = await bundleMDX({
       source,
       mdxOptions(options) {
-        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkCmdCommand];
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
           // Unknown languages fall back to plain text rather than failing the build.
