@@ -1,13 +1,17 @@
 "use client";
 import dynamic from "next/dynamic";
-import { useCallback, useMemo, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, type KeyboardEvent } from "react";
+import { policyStatus } from "@/lib/cluster";
+import { clusterState } from "@/lib/shell";
 import { FilesEditor } from "./FilesEditor";
 import { FlowsView } from "./FlowsView";
+import { PoliciesView } from "./PoliciesView";
 import { useLab, type LabTab } from "./LabContext";
 import { SaveIndicator } from "./SaveIndicator";
 
 // xterm touches the DOM on import: load it in the browser only.
-const Terminal = dynamic(() => import("@/components/terminal/Terminal").then((m) => m.Terminal), {
+const loadTerminal = () => import("@/components/terminal/Terminal");
+const Terminal = dynamic(() => loadTerminal().then((m) => m.Terminal), {
   ssr: false,
   loading: () => <p className="p-4 font-mono text-sm text-slate-400">starting the terminal…</p>,
 });
@@ -16,16 +20,24 @@ const TABS: readonly { id: LabTab; label: string }[] = [
   { id: "terminal", label: "Terminal" },
   { id: "files", label: "Files" },
   { id: "flows", label: "Flows" },
+  { id: "policies", label: "Policies" },
 ];
 
 /** The lab: terminal, files and flows over one simulated cluster, with Reset and the save state. */
 export function LabPanel({ historyKey }: { historyKey: string }) {
   const { session, view, attachTerminal, tab, setTab } = useLab();
+  // A policy that enforces nothing, or does nothing, deserves a glance: flag the tab.
+  const attention = useMemo(() => {
+    if (!view.shell) return 0;
+    return policyStatus(clusterState(view.shell.cluster)).filter((p) => !p.valid || p.warnings.length > 0).length;
+  }, [view.shell]);
   const backend = useMemo(
     () => ({ prompt: "root@server:~# ", execute: session.execute, complete: session.complete }),
     [session],
   );
   const onReady = useCallback((api: Parameters<typeof attachTerminal>[0]) => attachTerminal(api), [attachTerminal]);
+  // Fetch the terminal's code while the lab starts, not after.
+  useEffect(() => void loadTerminal(), []);
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     const i = TABS.findIndex((t) => t.id === tab);
@@ -55,6 +67,11 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
               className={`rounded px-3 py-1 text-sm ${tab === t.id ? "bg-slate-800 text-white" : "text-slate-400 hover:text-white"}`}
             >
               {t.label}
+              {t.id === "policies" && attention > 0 ? (
+                <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-slate-900" aria-label={`${attention} need attention`}>
+                  {attention}
+                </span>
+              ) : null}
             </button>
           ))}
         </div>
@@ -93,6 +110,9 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
       </div>
       <div id="lab-panel-flows" role="tabpanel" aria-labelledby="lab-tab-flows" hidden={tab !== "flows"} className="min-h-0 flex-1 overflow-y-auto bg-white text-slate-800 dark:bg-slate-950 dark:text-slate-200">
         {tab === "flows" ? <FlowsView /> : null}
+      </div>
+      <div id="lab-panel-policies" role="tabpanel" aria-labelledby="lab-tab-policies" hidden={tab !== "policies"} className="min-h-0 flex-1 overflow-y-auto bg-white text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+        {tab === "policies" ? <PoliciesView /> : null}
       </div>
     </section>
   );

@@ -67,13 +67,15 @@ export class LabSession {
 
   /** Builds the scenario's cluster and restores the saved lab, if any. */
   async start(): Promise<void> {
+    // Ask for the saved lab first and parse the scenario while the request is out.
+    const savedRequest = this.config.saveUrl ? this.fetchSaved(this.config.saveUrl) : Promise.resolve(null);
     const parsed = parseScenario(this.config.scenarioName, this.config.scenarioText);
     if (!parsed.ok) {
       this.update({ phase: "error", error: parsed.diagnostics.map((d) => d.message).join("\n") });
       return;
     }
     this.scenario = parsed.scenario;
-    const saved = this.config.saveUrl ? await this.fetchSaved(this.config.saveUrl) : null;
+    const saved = await savedRequest;
     const restored = saved ? restoreShell(parsed.scenario, saved, deps()) : null;
     if (restored && !restored.ok) {
       // Never overwrite work we could not read: saving stays off until the learner resets.

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
-import { getMDXComponent } from "mdx-bundler/client";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LabPanel } from "@/components/lab/LabPanel";
 import { LabProvider } from "@/components/lab/LabContext";
 import { ObjectivesProgress } from "@/components/lab/ObjectivesProgress";
 import { SplitPane } from "@/components/lab/SplitPane";
-import { mdxComponents } from "@/components/mdx/mdx-components";
+import { MdxContent } from "@/components/mdx/MdxContent";
 import { catalog } from "@/lib/content/catalog";
 import { loadLesson } from "@/lib/content/lesson";
 import { compileMdx } from "@/lib/content/mdx";
@@ -29,7 +28,7 @@ export default async function LessonPage({ params }: Params) {
   const { slug } = await params;
   const lesson = loadLesson(slug);
   if (!lesson) notFound();
-  const Content = getMDXComponent(await compileMdx(lesson.body, lesson.file));
+  const code = await compileMdx(lesson.body, lesson.file);
   const { meta } = lesson;
 
   const text = (
@@ -49,7 +48,7 @@ export default async function LessonPage({ params }: Params) {
       </header>
       <ObjectivesProgress />
       <div className="mt-6">
-        <Content components={mdxComponents} />
+        <MdxContent code={code} />
       </div>
       <nav aria-label="Lessons" className="mt-12 flex flex-col gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:justify-between dark:border-slate-800">
         {lesson.previous ? (

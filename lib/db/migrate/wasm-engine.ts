@@ -19,8 +19,8 @@ function startWasm(): void {
   // The package exports only its JS entry points; find the .wasm beside its entry.
   const require = createRequire(import.meta.url);
   const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
-  const module = new WebAssembly.Module(readFileSync(wasmPath));
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports });
+  const compiled = new WebAssembly.Module(readFileSync(wasmPath));
+  const instance = new WebAssembly.Instance(compiled, { "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports });
   const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void };
   (glue as unknown as { __wbg_set_wasm: (w: unknown) => void }).__wbg_set_wasm(exports);
   exports.__wbindgen_start();

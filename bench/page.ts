@@ -1,0 +1,121 @@
+/**
+ * Page benchmark (issue 5), on a production build in Debian's Chromium:
+ *  - JavaScript shipped for a lesson page, gzip-compressed (target < 300 KB), against the home page's as the
+ *    baseline of the same run;
+ *  - time from navigation to the first `kubectl get pods` output in the lab (target < 1 s), against the time
+ *    to the home page's `load` event in the same browser as the baseline.
+ * Numbers are printed, never asserted.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser } from "playwright-core";
+import { buildIfChanged } from "../scripts/build-if-changed";
+import { prepareDatabase } from "../scripts/prepare-db";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const LESSON = "/lessons/l3-l4-policies";
+const RUNS = 7;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function startServer(): Promise<{ base: string; child: ChildProcess }> {
+  const file = path.join(ROOT, "data", "bench-page.db");
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  process.env.DATABASE_URL = `file:${file}`;
+  if (!prepareDatabase(ROOT, () => {}) || !buildIfChanged(ROOT)) throw new Error("build failed");
+  const port = await freePort();
+  const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(base).then((r) => r.ok, () => false)) return { base, child };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error("the server did not start");
+}
+
+/** Gzip size of every script the page loads (what a first visit downloads). */
+async function scriptBytes(browser: Browser, url: string): Promise<{ files: number; raw: number; gzip: number }> {
+  const page = await browser.newPage();
+  const bodies: Promise<Buffer>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") bodies.push(response.body());
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  const all = await Promise.all(bodies);
+  await page.close();
+  return { files: all.length, raw: all.reduce((n, b) => n + b.length, 0), gzip: all.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) };
+}
+
+/** ms from navigation start to the first `kubectl get pods` output, each run in a fresh browser context. */
+async function timeToFirstOutput(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: "commit" });
+  const terminal = page.getByTestId("terminal");
+  await terminal.getByText("root@server:~#").first().waitFor();
+  await terminal.click();
+  await page.keyboard.type("kubectl get pods\n");
+  await terminal.getByText(/NAME\s+READY\s+STATUS/).first().waitFor();
+  const ms = await page.evaluate(() => performance.now());
+  await context.close();
+  return ms;
+}
+
+async function timeToLoad(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: "load" });
+  const ms = await page.evaluate(() => performance.getEntriesByType("navigation")[0]?.duration ?? performance.now());
+  await context.close();
+  return ms;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+export default async function pageBench(): Promise<void> {
+  const { base, child } = await startServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+  });
+  try {
+    const lesson = await scriptBytes(browser, base + LESSON);
+    const home = await scriptBytes(browser, base + "/");
+    console.log(`lesson page JS: ${lesson.files} scripts, ${kb(lesson.raw)} raw, ${kb(lesson.gzip)} gzip (target < 300 KB)`);
+    console.log(`home page JS (baseline): ${home.files} scripts, ${kb(home.raw)} raw, ${kb(home.gzip)} gzip`);
+    console.log(`ratio lesson/home gzip: ${(lesson.gzip / home.gzip).toFixed(2)}x`);
+
+    await timeToFirstOutput(browser, base + LESSON); // warm the server's caches once
+    const firstOutput: number[] = [];
+    const homeLoad: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      firstOutput.push(await timeToFirstOutput(browser, base + LESSON));
+      homeLoad.push(await timeToLoad(browser, base + "/"));
+    }
+    const a = median(firstOutput);
+    const b = median(homeLoad);
+    console.log(`navigation → first "kubectl get pods" output: median ${a.toFixed(0)} ms over ${RUNS} runs (target < 1000 ms); runs: ${firstOutput.map((v) => v.toFixed(0)).join(", ")}`);
+    console.log(`home page load (baseline): median ${b.toFixed(0)} ms; ratio ${(a / b).toFixed(2)}x`);
+  } finally {
+    await browser.close();
+    child.kill();
+  }
+}
