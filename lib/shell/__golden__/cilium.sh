@@ -1,0 +1,23 @@
+cilium status
+cilium config view
+cilium config set enable-policy always
+cilium config view | grep enable-policy
+kubectl exec tiefighter -- curl -s --connect-timeout 2 -XPOST deathstar/v1/request-landing
+cilium config set enable-policy default
+cilium config set enable-host-firewall true
+kubectl -n kube-system exec ds/cilium -- cilium-dbg status --brief
+kubectl -n kube-system exec ds/cilium -- cilium-dbg status
+kubectl -n kube-system exec ds/cilium -- cilium-dbg endpoint list
+kubectl -n kube-system exec ds/cilium -- cilium-dbg identity list
+kubectl apply -f sw_l3_l4_policy.yaml
+kubectl -n kube-system exec ds/cilium -- cilium-dbg policy get
+kubectl -n kube-system exec ds/cilium -- cilium-dbg config
+kubectl -n kube-system exec ds/cilium -- cilium-dbg endpoint lst
+kubectl -n kube-system exec ds/cilium -- cilium-dbg bogus
+kubectl exec ds/cilium -- cilium-dbg status
+helm upgrade cilium cilium/cilium --namespace kube-system --reuse-values --set hostFirewall.enabled=true
+helm upgrade cilium cilium/cilium -n kube-system --reuse-values --set policyEnforcementMode=always
+cilium config view | grep -E 'enable-policy|host-firewall'
+helm upgrade cilium cilium/cilium -n kube-system --reuse-values --set policyEnforcementMode=sometimes
+helm upgrade cilium cilium/cilium --reuse-values
+cilium bogus

@@ -1,0 +1,67 @@
+kubectl apply -f sw_l3_l4_policy.yaml
+kubectl apply -f sw_l3_l4_policy.yaml
+kubectl get cnp
+kubectl apply -f https://raw.githubusercontent.com/cilium/cilium/1.19.4/examples/minikube/sw_l3_l4_l7_policy.yaml
+kubectl create -f sw_l3_l4_policy.yaml
+kubectl delete cnp rule1
+kubectl delete cnp rule1
+kubectl create -f sw_l3_l4_policy.yaml
+kubectl delete -f sw_l3_l4_policy.yaml
+kubectl delete -f sw_l3_l4_policy.yaml
+cat <<EOF | kubectl apply -f -
+apiVersion: cilium.io/v2
+kind: CiliumClusterwideNetworkPolicy
+metadata:
+  name: cluster-default-deny
+spec:
+  endpointSelector: {}
+  ingress:
+  - {}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+spec:
+  podSelector: {}
+  policyTypes:
+  - Ingress
+EOF
+kubectl get ccnp
+kubectl get netpol
+kubectl delete ccnp cluster-default-deny
+kubectl delete netpol default-deny
+kubectl apply -f - <<EOF
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: bad-port
+spec:
+  endpointSelector:
+    matchLabels:
+      org: empire
+  ingress:
+  - toPorts:
+    - ports:
+      - port: "80"
+        protocol: HTTP
+EOF
+kubectl apply -f bad-yaml.yaml
+kubectl apply -f typo.yaml
+kubectl apply -f missing.yaml
+kubectl apply
+kubectl apply -f
+kubectl label pod xwing org=empire
+kubectl label pod xwing org=empire --overwrite
+kubectl label pod xwing org=empire --overwrite
+kubectl label pod xwing org-
+kubectl label pod xwing nosuch-
+kubectl label pod xwing org=alliance
+kubectl label node kind-worker ingress-ready=true
+kubectl get nodes -L ingress-ready
+kubectl label pod x-wing a=b
+kubectl label pod xwing
+kubectl delete pod
+kubectl delete cnp nothing-here
+kubectl apply -f sw_l3_l4_policy.yaml
+kubectl get cnp rule1 -o yaml

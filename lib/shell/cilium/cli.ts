@@ -1,0 +1,119 @@
+/**
+ * The cilium CLI on the workstation (cilium-cli): status, config view, config set, version. Settings map to
+ * the cilium-config ConfigMap keys enable-policy and enable-host-firewall (pkg/option/config.go).
+ */
+import type { ProgramSpec } from "../cobra";
+import type { EnforcementMode } from "../cluster/api";
+import { tabwrite } from "../printers/tabwriter";
+import type { CommandRow, Ctx } from "../types";
+import { CILIUM_VERSION, cliStatus } from "./status";
+
+/** The cilium-config ConfigMap as a kind install with Hubble enabled has it (abridged), plus live settings. */
+export function configMap(ctx: Ctx): Record<string, string> {
+  const s = ctx.state.cluster.settings();
+  return {
+    "agent-not-ready-taint-key": "node.cilium.io/agent-not-ready",
+    "auto-direct-node-routes": "false",
+    "bpf-lb-sock": "false",
+    "bpf-map-dynamic-size-ratio": "0.0025",
+    "bpf-policy-map-max": "16384",
+    "cluster-id": "0",
+    "cluster-name": "kind",
+    "cluster-pool-ipv4-cidr": "10.244.0.0/16",
+    "cni-exclusive": "true",
+    "custom-cni-conf": "false",
+    debug: "false",
+    "egress-gateway-reconciliation-trigger-interval": "1s",
+    "enable-bpf-masquerade": "false",
+    "enable-endpoint-health-checking": "true",
+    "enable-health-checking": "true",
+    "enable-host-firewall": String(s.hostFirewall),
+    "enable-hubble": "true",
+    "enable-ipv4": "true",
+    "enable-ipv6": "false",
+    "enable-l7-proxy": "true",
+    "enable-policy": s.enforcementMode,
+    "enable-policy-secrets-sync": "true",
+    "hubble-disable-tls": "false",
+    "hubble-listen-address": ":4244",
+    "hubble-socket-path": "/var/run/cilium/hubble.sock",
+    "identity-allocation-mode": "crd",
+    "ipam": "cluster-pool",
+    "kube-proxy-replacement": "true",
+    "monitor-aggregation": "medium",
+    "operator-api-serve-addr": "127.0.0.1:9234",
+    "policy-audit-mode": "false",
+    "policy-cidr-match-mode": "",
+    "proxy-prometheus-port": "9964",
+    "routing-mode": "tunnel",
+    "tunnel-protocol": "vxlan",
+  };
+}
+
+const KNOWN: Readonly<Record<string, (v: string) => Partial<{ enforcementMode: EnforcementMode; hostFirewall: boolean }> | undefined>> = {
+  "enable-policy": (v) => (v === "default" || v === "always" || v === "never" ? { enforcementMode: v } : undefined),
+  "enable-host-firewall": (v) => (v === "true" || v === "false" ? { hostFirewall: v === "true" } : undefined),
+};
+
+const status: CommandRow = {
+  path: ["cilium", "status"],
+  summary: "Display status",
+  usage: "cilium status [flags]",
+  flags: [{ name: "wait", type: "bool", usage: "Wait for status to report success (no errors and warnings)" }, { name: "brief", type: "bool", usage: "Print only a one-liner" }],
+  run(ctx, f) {
+    ctx.io.out(f.values.get("brief") === "true" ? "OK\n" : cliStatus(ctx));
+    return 0;
+  },
+};
+
+const view: CommandRow = {
+  path: ["cilium", "config", "view"],
+  summary: "View current configuration",
+  usage: "cilium config view [flags]",
+  flags: [],
+  run(ctx) {
+    const cm = configMap(ctx);
+    ctx.io.out(tabwrite(Object.keys(cm).sort().map((k) => `${k}\t${cm[k]}\n`).join(""), { minwidth: 0, padding: 4 }));
+    return 0;
+  },
+};
+
+const set: CommandRow = {
+  path: ["cilium", "config", "set"],
+  summary: "Set a key and value",
+  usage: "cilium config set KEY VALUE [flags]",
+  flags: [{ name: "restart", short: "r", type: "bool", usage: "Restart Cilium pods (default true)" }],
+  run(ctx, f) {
+    const [key, value, ...extra] = f.args;
+    if (key === undefined || value === undefined || extra.length > 0) {
+      ctx.io.err(`Error: accepts 2 arg(s), received ${f.args.length}\n`);
+      return 1;
+    }
+    ctx.io.out(`✨ Patching ConfigMap cilium-config with ${key}=${value}...\n`);
+    const change = KNOWN[key]?.(value);
+    if (change) ctx.state = { ...ctx.state, cluster: ctx.state.cluster.configure(change) };
+    ctx.io.out(f.values.get("restart") === "false" ? "⚠️  Restart Cilium pods for configmap changes to take effect\n" : "♻️  Restarted Cilium pods\n");
+    return 0;
+  },
+};
+
+const version: CommandRow = {
+  path: ["cilium", "version"],
+  summary: "Display detailed version information",
+  usage: "cilium version [flags]",
+  flags: [{ name: "client", type: "bool", usage: "Only print the client version" }],
+  run(ctx) {
+    ctx.io.out(`cilium-cli: v0.19.0 compiled with go1.25.4 on linux/amd64\ncilium image (default): v${CILIUM_VERSION}\ncilium image (stable): v${CILIUM_VERSION}\ncilium image (running): ${CILIUM_VERSION}\n`);
+    return 0;
+  },
+};
+
+/** The cilium-cli program. */
+export const CILIUM_CLI: ProgramSpec = {
+  name: "cilium",
+  rows: [status, view, set, version],
+  globalFlags: [{ name: "namespace", short: "n", type: "string", usage: "Namespace Cilium is running in" }, { name: "context", type: "string", usage: "Kubernetes configuration context" }],
+  style: "cobra",
+  rootHelp:
+    "CLI to install, manage, & troubleshooting Cilium clusters running Kubernetes.\n\nUsage:\n  cilium [command]\n\nAvailable Commands:\n  config      Manage Configuration\n  status      Display status\n  version     Display detailed version information\n\nUse \"cilium [command] --help\" for more information about a command.\n",
+};

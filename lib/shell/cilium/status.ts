@@ -1,0 +1,99 @@
+/**
+ * `cilium-dbg status` (pkg/client FormatStatusResponse, tabwriter minwidth 2 padding 3) and the cilium-cli
+ * `cilium status` summary (cilium-cli status.go Format, tabwriter padding 4), with colours on a TTY.
+ */
+import { KUBERNETES_VERSION } from "../kubectl/constants";
+import { arr, str } from "../kubectl/access";
+import { byPlural, RESOURCES } from "../kubectl/resources";
+import { tabwrite } from "../printers/tabwriter";
+import type { Ctx } from "../types";
+
+export const CILIUM_VERSION = "1.19.4";
+
+const count = (ctx: Ctx, plural: string): number => ctx.state.cluster.list(RESOURCES.find((r) => r.plural === plural)!).length;
+
+function rfc3339(ms: number): string {
+  return new Date(Math.trunc(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}
+
+/** The agent's status report, as the agent on `node` sees it. */
+export function agentStatus(ctx: Ctx, node: string): string {
+  const s = ctx.state.cluster.settings();
+  const nodes = count(ctx, "nodes");
+  const endpoints = ctx.state.cluster.agentEndpoints(node).length;
+  const nodeObj = ctx.state.cluster.list(byPlural("nodes")).find((n) => n.metadata.name === node);
+  const nodeIP = str(arr(nodeObj, "status.addresses").find((a) => str(a, "type") === "InternalIP") ?? null, "address") || "172.18.0.2";
+  const podCIDR = str(nodeObj, "spec.podCIDR") || "10.244.0.0/24";
+  const l7 = ctx.state.cluster.policyRepository().rules.filter((r) => JSON.stringify(r).includes('"rules"')).length;
+  const rows: [string, string][] = [
+    ["KVStore:", "Ok\tDisabled"],
+    ["Kubernetes:", `Ok\t${KUBERNETES_VERSION.replace(/^v(\d+\.\d+).*/, "$1")} (${KUBERNETES_VERSION}) [linux/amd64]`],
+    [
+      "Kubernetes APIs:",
+      '["EndpointSliceOrEndpoint", "cilium/v2::CiliumClusterwideNetworkPolicy", "cilium/v2::CiliumEndpoint", "cilium/v2::CiliumNetworkPolicy", "cilium/v2::CiliumNode", "cilium/v2alpha1::CiliumCIDRGroup", "core/v1::Namespace", "core/v1::Pods", "core/v1::Service", "networking.k8s.io/v1::NetworkPolicy"]',
+    ],
+    ["KubeProxyReplacement:", `True\t[eth0    ${nodeIP} (Direct Routing)]`],
+    ["Host firewall:", s.hostFirewall ? "Enabled\t[eth0]" : "Disabled"],
+    ["SRv6:", "Disabled"],
+    ["CNI Chaining:", "none"],
+    ["CNI Config file:", "successfully wrote CNI configuration file to /host/etc/cni/net.d/05-cilium.conflist"],
+    ["Cilium:", `Ok\t${CILIUM_VERSION} (v${CILIUM_VERSION}-a8c1f1e8)`],
+    ["NodeMonitor:", "Listening for events on 8 CPUs with 64x4096 of shared memory"],
+    ["Cilium health daemon:", "Ok"],
+    ["IPAM:", `IPv4: ${endpoints + 1}/254 allocated from ${podCIDR},`],
+    ["IPv4 BIG TCP:", "Disabled"],
+    ["IPv6 BIG TCP:", "Disabled"],
+    ["BandwidthManager:", "Disabled"],
+    ["Routing:", "Network: Tunnel [vxlan]\tHost: Legacy"],
+    ["Attach Mode:", "TCX"],
+    ["Device Mode:", "veth"],
+    ["Masquerading:", "IPTables [IPv4: Enabled, IPv6: Disabled]"],
+    ["Controller Status:", `${40 + endpoints}/${40 + endpoints} healthy`],
+    ["Proxy Status:", `OK, ip ${podCIDR.replace(/\.0\/24$/, ".91")}, ${l7} redirects active on ports 10000-20000, Envoy: external`],
+    ["Global Identity Range:", "min 256, max 65535"],
+    ["Hubble:", `Ok\tCurrent/Max Flows: ${Math.min(4095, ctx.state.cluster.flows().length)}/4095 (${((Math.min(4095, ctx.state.cluster.flows().length) / 4095) * 100).toFixed(2)}%), Flows/s: 1.21\tMetrics: Disabled`],
+    ["Encryption:", "Disabled"],
+    ["Cluster health:", `${nodes}/${nodes} reachable\t(${rfc3339(ctx.now)})`],
+    ["Modules Health:", `Stopped(0) Degraded(0) OK(${60 + nodes})`],
+  ];
+  return tabwrite(rows.map(([k, v]) => `${k}\t${v}\n`).join(""), { minwidth: 2, padding: 3 });
+}
+
+const GREEN = "\x1b[32m";
+const RESET = "\x1b[0m";
+
+/** cilium-cli `cilium status` (no --wait, the lab's cluster is always settled). */
+export function cliStatus(ctx: Ctx): string {
+  const tty = ctx.deps.tty === true;
+  const ok = tty ? `${GREEN}OK${RESET}` : "OK";
+  const nodes = count(ctx, "nodes");
+  const managed = ctx.state.cluster.list(byPlural("pods")).filter((p) => (p.spec as { hostNetwork?: boolean } | undefined)?.hostNetwork !== true).length;
+  const logo = [
+    `    /¯¯\\`,
+    ` /¯¯\\__/¯¯\\    Cilium:             ${ok}`,
+    ` \\__/¯¯\\__/    Operator:           ${ok}`,
+    ` /¯¯\\__/¯¯\\    Envoy DaemonSet:    ${ok}`,
+    ` \\__/¯¯\\__/    Hubble Relay:       ${ok}`,
+    `    \\__/       ClusterMesh:        disabled`,
+  ].join("\n");
+  const table = tabwrite(
+    [
+      `DaemonSet\tcilium\tDesired: ${nodes}, Ready: ${nodes}/${nodes}, Available: ${nodes}/${nodes}`,
+      `DaemonSet\tcilium-envoy\tDesired: ${nodes}, Ready: ${nodes}/${nodes}, Available: ${nodes}/${nodes}`,
+      "Deployment\tcilium-operator\tDesired: 1, Ready: 1/1, Available: 1/1",
+      "Deployment\thubble-relay\tDesired: 1, Ready: 1/1, Available: 1/1",
+      `Containers:\tcilium\tRunning: ${nodes}`,
+      `\tcilium-envoy\tRunning: ${nodes}`,
+      "\tcilium-operator\tRunning: 1",
+      "\thubble-relay\tRunning: 1",
+      `Cluster Pods:\t${managed}/${managed} managed by Cilium`,
+      `Helm chart version:\t${CILIUM_VERSION}`,
+      `Image versions\tcilium\tquay.io/cilium/cilium:v${CILIUM_VERSION}@sha256:7e1a5c0b: ${nodes}`,
+      `\tcilium-envoy\tquay.io/cilium/cilium-envoy:v1.34.10-1762597008-ff7ae7d623be00078865cff1b0672cc5d9bfc6d5@sha256:1deb6709: ${nodes}`,
+      `\tcilium-operator\tquay.io/cilium/operator-generic:v${CILIUM_VERSION}@sha256:3c31583e: 1`,
+      `\thubble-relay\tquay.io/cilium/hubble-relay:v${CILIUM_VERSION}@sha256:9f5e2f1a: 1`,
+    ].join("\n") + "\n",
+    { minwidth: 0, padding: 4 },
+  );
+  return `${logo}\n\n${table}`;
+}

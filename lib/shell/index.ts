@@ -1,0 +1,13 @@
+/**
+ * lib/shell — the lab's pure shell (README.md): run a command line against the simulated cluster and the
+ * virtual files, complete words, save and restore.
+ */
+export { run, type Dispatcher } from "./run";
+export { complete, type Completion } from "./complete";
+export { isIncomplete, parse } from "./parse/parser";
+export { createShellState, serializeShell, restoreShell, type CreateShellOptions, type SavedShell, type RestoreResult } from "./state";
+export { wrap, wrap as wrapCluster, clusterState } from "./cluster/adapter";
+export { helpText } from "./programs";
+export { MAX_WAIT_MS } from "./coreutils/builtins";
+export type { ShellState, ShellDeps, RunResult } from "./types";
+export type { ClusterApi } from "./cluster/api";

@@ -1,0 +1,159 @@
+/**
+ * kubectl apply / create / delete: read -f sources (files, directories, `-`, the demo URLs), hand the text to
+ * the cluster, print its outcome lines (stdout) and errors (stderr) in order (CLI-FORMATS §6, §7).
+ */
+import { parseAllDocuments } from "yaml";
+import type { WriteResult } from "../cluster/api";
+import { boolFlag, flag, type ParsedFlags } from "../flags";
+import type { CommandRow, Ctx } from "../types";
+import { namespaceOf } from "./common";
+import { readSources } from "./manifest";
+
+/** Prints a write's lines; `suffix` marks dry runs. Returns the exit code. */
+export function printWrite(ctx: Ctx, r: WriteResult, suffix = ""): number {
+  for (const l of r.lines) {
+    if (l.fd === 1) ctx.io.out(suffix && / (created|configured|unchanged|deleted[^\n]*)\n$/.test(l.text) ? l.text.replace(/\n$/, `${suffix}\n`) : l.text);
+    else ctx.io.err(l.text);
+  }
+  return r.ok ? 0 : 1;
+}
+
+/**
+ * `-n NS` on apply: objects without a namespace go to NS, and an object naming another namespace is an
+ * error, as kubectl does. The cluster API has no namespace option, so the text is rewritten (as JSON
+ * documents) only when -n is given and every document parses.
+ */
+function withNamespace(text: string, ns: string): { text: string } | { error: string } {
+  const docs = parseAllDocuments(text);
+  if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return { text };
+  const out: string[] = [];
+  for (const d of docs) {
+    const v = d.toJS() as unknown;
+    if (v === null || typeof v !== "object" || Array.isArray(v)) {
+      out.push(JSON.stringify(v));
+      continue;
+    }
+    const o = v as Record<string, unknown>;
+    const meta = (typeof o.metadata === "object" && o.metadata !== null ? o.metadata : {}) as Record<string, unknown>;
+    const own = typeof meta.namespace === "string" && meta.namespace !== "" ? meta.namespace : undefined;
+    if (own !== undefined && own !== ns) {
+      return { error: `error: the namespace from the provided object "${own}" does not match the namespace "${ns}". You must pass '--namespace=${own}' to perform this operation.\n` };
+    }
+    out.push(JSON.stringify({ ...o, metadata: { ...meta, namespace: ns } }));
+  }
+  return { text: out.join("\n---\n") + "\n" };
+}
+
+function writeCommand(mode: "apply" | "create" | "delete"): (ctx: Ctx, f: ParsedFlags) => number {
+  return (ctx, f) => {
+    const files = f.all.get("filename") ?? [];
+    if (files.length === 0) {
+      if (mode === "delete") return deleteByName(ctx, f);
+      ctx.io.err("error: must specify one of -f and -k\n");
+      return 1;
+    }
+    const read = readSources(ctx, files);
+    if ("error" in read) {
+      ctx.io.err(read.error);
+      return 1;
+    }
+    let texts = read.texts;
+    if (f.values.has("namespace")) {
+      const ns = namespaceOf(f, ctx);
+      const rewritten: { source: string; text: string }[] = [];
+      for (const t of texts) {
+        const r = withNamespace(t.text, ns);
+        if ("error" in r) {
+          ctx.io.err(r.error);
+          return 1;
+        }
+        rewritten.push({ source: t.source, text: r.text });
+      }
+      texts = rewritten;
+    }
+    const dryRun = flag(f, "dry-run", "none");
+    const r = mode === "delete" ? ctx.state.cluster.removeTexts(texts) : ctx.state.cluster.write(mode, texts);
+    if (dryRun === "none") ctx.state = { ...ctx.state, cluster: r.cluster };
+    return printWrite(ctx, r, dryRun === "client" ? " (dry run)" : dryRun === "server" ? " (server dry run)" : "");
+  };
+}
+
+/** kubectl delete TYPE NAME… | TYPE/NAME… | TYPE -l sel | TYPE --all */
+function deleteByName(ctx: Ctx, f: ParsedFlags): number {
+  const args = f.args;
+  if (args.length === 0) {
+    ctx.io.err("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
+    return 1;
+  }
+  const ns = namespaceOf(f, ctx);
+  const selector = f.values.get("selector");
+  const all = boolFlag(f, "all");
+  const allNamespaces = boolFlag(f, "all-namespaces");
+  let exit = 0;
+  const groups: { type: string; names: string[] }[] = [];
+  if ((args[0] ?? "").includes("/")) {
+    for (const a of args) {
+      if (!a.includes("/")) {
+        ctx.io.err("error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n");
+        return 1;
+      }
+      const [type, name] = [a.slice(0, a.indexOf("/")), a.slice(a.indexOf("/") + 1)];
+      const g = groups.find((x) => x.type === type);
+      if (g) g.names.push(name);
+      else groups.push({ type, names: [name] });
+    }
+  } else {
+    if (args.length === 1 && selector === undefined && !all) {
+      ctx.io.err("error: resource(s) were provided, but no name was specified\n");
+      return 1;
+    }
+    for (const type of (args[0] as string).split(",")) groups.push({ type, names: args.slice(1) });
+  }
+  for (const g of groups) {
+    const r = ctx.state.cluster.remove({ type: g.type, names: g.names, namespace: ns, allNamespaces, ...(selector !== undefined ? { selector } : {}), all });
+    ctx.state = { ...ctx.state, cluster: r.cluster };
+    if (r.lines.length === 0 && (selector !== undefined || all)) ctx.io.out("No resources found\n");
+    exit = Math.max(exit, printWrite(ctx, r));
+  }
+  return exit;
+}
+
+const FILE_FLAG = { name: "filename", short: "f", type: "strings" as const, usage: "The files that contain the configurations." };
+const DRY_RUN = { name: "dry-run", type: "string" as const, usage: 'Must be "none", "server", or "client".', values: ["none", "server", "client"] };
+
+/** The apply, create and delete rows. */
+export const WRITE_COMMANDS: readonly CommandRow[] = [
+  {
+    path: ["kubectl", "apply"],
+    summary: "Apply a configuration to a resource by file name or stdin.",
+    usage: "kubectl apply (-f FILENAME | -k DIRECTORY) [options]",
+    args: "files",
+    flags: [FILE_FLAG, DRY_RUN, { name: "server-side", type: "bool", usage: "If true, apply runs in the server instead of the client." }, { name: "output", short: "o", type: "string", usage: "Output format." }],
+    run: writeCommand("apply"),
+  },
+  {
+    path: ["kubectl", "create"],
+    summary: "Create a resource from a file or from stdin.",
+    usage: "kubectl create -f FILENAME [options]",
+    args: "files",
+    flags: [FILE_FLAG, DRY_RUN],
+    run: writeCommand("create"),
+  },
+  {
+    path: ["kubectl", "delete"],
+    summary: "Delete resources by file names, stdin, resources and names, or by resources and label selector.",
+    usage: "kubectl delete ([-f FILENAME] | TYPE [(NAME | -l label | --all)]) [options]",
+    args: "types-and-names",
+    flags: [
+      FILE_FLAG,
+      { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on." },
+      { name: "all", type: "bool", usage: "Delete all resources, in the namespace of the specified resource types." },
+      { name: "all-namespaces", short: "A", type: "bool", usage: "If present, list the requested object(s) across all namespaces." },
+      { name: "force", type: "bool", usage: "Immediately remove resources from API." },
+      { name: "grace-period", type: "int", usage: "Period of time in seconds given to the resource to terminate gracefully." },
+      { name: "now", type: "bool", usage: "If true, resources are signaled for immediate shutdown." },
+      { name: "wait", type: "bool", usage: "If true, wait for resources to be gone before returning." },
+    ],
+    run: writeCommand("delete"),
+  },
+];

@@ -1,0 +1,2 @@
+/** Versions and names of the lab's kind cluster (content/scenarios/ROSTER.md: Kubernetes v1.34.1, Cilium 1.19). */
+export const KUBERNETES_VERSION = "v1.34.1";

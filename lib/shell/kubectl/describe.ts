@@ -1,0 +1,91 @@
+/** kubectl describe TYPE [NAME_PREFIX] | TYPE/NAME, with -l and -A (kubectl pkg/cmd/describe/describe.go). */
+import type { KObject } from "../cluster/api";
+import { boolFlag, type ParsedFlags } from "../flags";
+import type { CommandRow, Ctx } from "../types";
+import { namespaceOf, noResources, notFound, typeOrError } from "./common";
+import { describeObject, type DescribeEnv } from "./describers";
+import { RESOURCES, type ResourceType } from "./resources";
+import { matches, parseSelector } from "./selector";
+
+function env(ctx: Ctx, events: boolean): DescribeEnv {
+  return {
+    now: ctx.now,
+    events,
+    find(kind, namespace, name) {
+      const t = RESOURCES.find((r) => r.plural === kind);
+      return t ? ctx.state.cluster.list(t).find((o) => o.metadata.name === name && (!t.namespaced || o.metadata.namespace === namespace)) : undefined;
+    },
+  };
+}
+
+function runDescribe(ctx: Ctx, f: ParsedFlags): number {
+  const args = f.args;
+  if (args.length === 0) {
+    ctx.io.err('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee \'kubectl describe -h\' for help and examples\n');
+    return 1;
+  }
+  const allNs = boolFlag(f, "all-namespaces");
+  const ns = namespaceOf(f, ctx);
+  const showEvents = f.values.get("show-events");
+  const pairs: { type: ResourceType; name?: string }[] = [];
+  if ((args[0] ?? "").includes("/")) {
+    for (const a of args) {
+      const t = typeOrError(ctx, a.slice(0, a.indexOf("/")));
+      if (!t) return 1;
+      pairs.push({ type: t, name: a.slice(a.indexOf("/") + 1) });
+    }
+  } else {
+    const t = typeOrError(ctx, args[0] as string);
+    if (!t) return 1;
+    if (args.length === 1) pairs.push({ type: t });
+    else pairs.push(...args.slice(1).map((name) => ({ type: t, name })));
+  }
+  const sel = parseSelector(f.values.get("selector") ?? "");
+  if (!sel.ok) {
+    ctx.io.err(`error: ${sel.error}\n`);
+    return 1;
+  }
+  const found: { type: ResourceType; obj: KObject; prefix: boolean }[] = [];
+  const errors: string[] = [];
+  for (const p of pairs) {
+    const scope = ctx.state.cluster.list(p.type).filter((o) => !p.type.namespaced || allNs || o.metadata.namespace === ns);
+    if (p.name === undefined) {
+      found.push(...scope.filter((o) => matches(sel.reqs, o.metadata.labels)).map((obj) => ({ type: p.type, obj, prefix: false })));
+      continue;
+    }
+    const exact = scope.find((o) => o.metadata.name === p.name);
+    if (exact) found.push({ type: p.type, obj: exact, prefix: false });
+    else {
+      const byPrefix = scope.filter((o) => o.metadata.name.startsWith(p.name as string));
+      if (byPrefix.length === 0) errors.push(notFound(p.type, p.name));
+      else found.push(...byPrefix.map((obj) => ({ type: p.type, obj, prefix: true })));
+    }
+  }
+  if (found.length === 0 && errors.length === 0) {
+    ctx.io.err(noResources(pairs.every((p) => p.type.namespaced), allNs, ns));
+    return 0;
+  }
+  if (found.every((x) => x.prefix)) {
+    // DescribeMatchingResources: every match with its events, each followed by a newline
+    ctx.io.out(found.map((x) => describeObject(x.type.plural, x.obj, env(ctx, showEvents !== "false")) + "\n").join(""));
+  } else {
+    const events = showEvents !== undefined ? showEvents === "true" : found.length <= 1;
+    ctx.io.out(found.map((x) => describeObject(x.type.plural, x.obj, env(ctx, events))).join("\n\n"));
+  }
+  for (const e of errors) ctx.io.err(e);
+  return errors.length > 0 ? 1 : 0;
+}
+
+/** The `kubectl describe` row. */
+export const DESCRIBE: CommandRow = {
+  path: ["kubectl", "describe"],
+  summary: "Show details of a specific resource or group of resources.",
+  usage: "kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]",
+  args: "types-and-names",
+  flags: [
+    { name: "all-namespaces", short: "A", type: "bool", usage: "If present, list the requested object(s) across all namespaces." },
+    { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on." },
+    { name: "show-events", type: "bool", usage: "If true, display events related to the described object." },
+  ],
+  run: runDescribe,
+};

@@ -1,0 +1,54 @@
+/** kubectl as a program: its command table and root help (kubectl 1.34 wording). */
+import type { ProgramSpec } from "../cobra";
+import { WRITE_COMMANDS } from "./apply";
+import { KUBECTL_GLOBAL_FLAGS } from "./common";
+import { DESCRIBE } from "./describe";
+import { EXEC } from "./exec";
+import { GET } from "./get";
+import { LABEL } from "./label";
+import { MISC_COMMANDS } from "./misc";
+
+const ROOT_HELP = `kubectl controls the Kubernetes cluster manager.
+
+ Find more information at: https://kubernetes.io/docs/reference/kubectl/
+
+Basic Commands (Beginner):
+  create          Create a resource from a file or from stdin
+
+Basic Commands (Intermediate):
+  get             Display one or many resources
+  delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
+
+Cluster Management Commands:
+  cluster-info    Display cluster information
+
+Troubleshooting and Debugging Commands:
+  describe        Show details of a specific resource or group of resources
+  exec            Execute a command in a container
+
+Advanced Commands:
+  apply           Apply a configuration to a resource by file name or stdin
+
+Settings Commands:
+  label           Update the labels on a resource
+
+Other Commands:
+  api-resources   Print the supported API resources on the server
+  config          Modify kubeconfig files
+  version         Print the client and server version information
+
+Usage:
+  kubectl [flags] [options]
+
+Use "kubectl <command> --help" for more information about a given command.
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`;
+
+/** The kubectl program. */
+export const KUBECTL: ProgramSpec = {
+  name: "kubectl",
+  rows: [GET, DESCRIBE, ...WRITE_COMMANDS, LABEL, EXEC, ...MISC_COMMANDS],
+  globalFlags: KUBECTL_GLOBAL_FLAGS,
+  style: "kubectl",
+  rootHelp: ROOT_HELP,
+};

@@ -1,0 +1,59 @@
+/** Programs on the lab workstation besides the coreutils: the cluster tools and the network clients. */
+import { CILIUM_CLI } from "./cilium/cli";
+import type { ProgramSpec } from "./cobra";
+import { HUBBLE } from "./hubble/observe";
+import { KUBECTL } from "./kubectl";
+import { curl } from "./net/curl";
+import { dig, nc, nslookup, ping } from "./net/tools";
+import { runNested } from "./run";
+import { docker } from "./tools/docker";
+import { HELM } from "./tools/helm";
+import type { Ctx } from "./types";
+import { dispatch } from "./programs";
+
+type Entry = ProgramSpec | ((ctx: Ctx, argv: readonly string[]) => number);
+
+/** The workstation is a container on the kind network (like kind's host): it reaches node IPs and externals. */
+const SERVER = { origin: { kind: "external" as const, name: "server" }, tty: true, hostname: "server" };
+
+let table: Readonly<Record<string, Entry>> | undefined;
+
+/** Workstation programs by name (built on first use: the modules form an import cycle through `sh -c`). */
+function programs(): Readonly<Record<string, Entry>> {
+  table ??= build();
+  return table;
+}
+
+/** The program called `name`, if the workstation has it. */
+export function hostProgram(name: string): Entry | undefined {
+  return Object.prototype.hasOwnProperty.call(programs(), name) ? programs()[name] : undefined;
+}
+
+/** Names of the workstation programs. */
+export function hostProgramNames(): string[] {
+  return Object.keys(programs());
+}
+
+const build = (): Readonly<Record<string, Entry>> => ({
+  kubectl: KUBECTL,
+  cilium: CILIUM_CLI,
+  hubble: HUBBLE,
+  helm: HELM,
+  docker,
+  curl: (ctx, argv) => curl(ctx, SERVER, argv),
+  nc: (ctx, argv) => nc(ctx, SERVER, argv),
+  nslookup: (ctx, argv) => nslookup(ctx, SERVER, argv),
+  dig: (ctx, argv) => dig(ctx, SERVER, argv),
+  ping: (ctx, argv) => ping(ctx, SERVER, argv),
+  sh: (ctx, argv) => script(ctx, argv),
+  bash: (ctx, argv) => script(ctx, argv),
+});
+
+function script(ctx: Ctx, argv: readonly string[]): number {
+  const i = argv.indexOf("-c");
+  if (i < 0 || argv[i + 1] === undefined) {
+    ctx.io.err(`${argv[0]}: this lab's shell is already running; use ${argv[0]} -c 'COMMAND' to run a script\n`);
+    return 2;
+  }
+  return runNested(ctx, argv[i + 1] as string, dispatch);
+}

@@ -1,0 +1,81 @@
+/**
+ * Creating, saving and restoring a lab shell. The saved form is plain JSON: the cluster's journal (replayed
+ * over the scenario on restore, lib/cluster replay) plus files, history, env, cwd and counters.
+ */
+import { createCluster, parseJournal, replay, type ClusterState, type Deps, type Scenario } from "@/lib/cluster";
+import { wrap } from "./cluster/adapter";
+import type { ClusterApi } from "./cluster/api";
+import type { Json } from "./printers/yaml";
+import type { ShellState } from "./types";
+import { HOME, resolvePath } from "./vfs";
+
+export interface CreateShellOptions {
+  /** A ClusterState from lib/cluster, or an already wrapped handle. */
+  readonly cluster: ClusterState | ClusterApi;
+  /** Lesson files: relative paths land in ~ (/root), absolute paths stay. */
+  readonly files?: Readonly<Record<string, string>>;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly history?: readonly string[];
+}
+
+const DEFAULT_ENV: Readonly<Record<string, string>> = { HOME, USER: "root", SHELL: "/bin/bash", PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", KUBECONFIG: "/root/.kube/config" };
+
+function isHandle(c: ClusterState | ClusterApi): c is ClusterApi {
+  return typeof (c as ClusterApi).list === "function";
+}
+
+/** A fresh shell over a cluster. */
+export function createShellState(opts: CreateShellOptions): ShellState {
+  const files: Record<string, string> = {};
+  for (const [p, content] of Object.entries(opts.files ?? {})) files[resolvePath(HOME, p.replace(/^~\/?/, ""))] = content;
+  return {
+    cluster: isHandle(opts.cluster) ? opts.cluster : wrap(opts.cluster),
+    files,
+    env: { ...DEFAULT_ENV, ...(opts.env ?? {}) },
+    history: [...(opts.history ?? [])],
+    cwd: HOME,
+    lastExit: 0,
+    counters: {},
+  };
+}
+
+/** The saved form of a shell (JSON-serialisable). */
+export interface SavedShell {
+  readonly version: 1;
+  readonly journal: Json;
+  readonly files: Readonly<Record<string, string>>;
+  readonly history: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly cwd: string;
+  readonly counters: Readonly<Record<string, number>>;
+}
+
+/** Serialises a shell: the cluster as its journal, everything else as is. */
+export function serializeShell(state: ShellState): SavedShell {
+  return { version: 1, journal: state.cluster.journal() as unknown as Json, files: state.files, history: state.history, env: state.env, cwd: state.cwd, counters: state.counters };
+}
+
+export type RestoreResult = { readonly ok: true; readonly state: ShellState; readonly failures: number } | { readonly ok: false; readonly error: string };
+
+/**
+ * Rebuilds a shell from `serializeShell` output over the scenario. The journal is checked (zod, size limits)
+ * and replayed; ops that no longer apply are counted in `failures`, not fatal.
+ */
+export function restoreShell(scenario: Scenario, saved: unknown, deps: Deps): RestoreResult {
+  if (typeof saved !== "object" || saved === null) return { ok: false, error: "saved shell is not an object" };
+  const s = saved as Partial<SavedShell>;
+  const j = parseJournal(s.journal ?? []);
+  if (!j.ok) return { ok: false, error: j.error };
+  const r = j.journal.length === 0 ? { state: createCluster(scenario, deps), failures: [] } : replay(scenario, j.journal, deps);
+  const strings = (v: unknown): Record<string, string> => (typeof v === "object" && v !== null ? Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === "string")) : {});
+  const state: ShellState = {
+    cluster: wrap(r.state),
+    files: strings(s.files),
+    env: { ...DEFAULT_ENV, ...strings(s.env) },
+    history: Array.isArray(s.history) ? s.history.filter((h): h is string => typeof h === "string") : [],
+    cwd: typeof s.cwd === "string" ? s.cwd : HOME,
+    lastExit: 0,
+    counters: typeof s.counters === "object" && s.counters !== null ? Object.fromEntries(Object.entries(s.counters).filter(([, x]) => typeof x === "number")) : {},
+  };
+  return { ok: true, state, failures: r.failures.length };
+}

@@ -1,0 +1,75 @@
+/**
+ * helm upgrade cilium cilium/cilium -n kube-system [--reuse-values] --set k=v[,k=v]: the chart values that map
+ * to the lab's settings are hostFirewall.enabled and policyEnforcementMode. Without --reuse-values, helm
+ * resets every value not given to the chart default — a real trap, kept.
+ */
+import type { ProgramSpec } from "../cobra";
+import type { EnforcementMode } from "../cluster/api";
+import { boolFlag, flag } from "../flags";
+import type { CommandRow } from "../types";
+import { CILIUM_VERSION } from "../cilium/status";
+
+const upgrade: CommandRow = {
+  path: ["helm", "upgrade"],
+  summary: "upgrade a release",
+  usage: "helm upgrade [RELEASE] [CHART] [flags]",
+  flags: [
+    { name: "reuse-values", type: "bool", usage: "when upgrading, reuse the last release's values and merge in any overrides from the command line" },
+    { name: "set", type: "strings", usage: "set values on the command line (can specify multiple or separate values with commas: key1=val1,key2=val2)" },
+    { name: "version", type: "string", usage: "specify a version constraint for the chart version to use" },
+    { name: "install", short: "i", type: "bool", usage: "if a release by this name doesn't already exist, run an install" },
+    { name: "wait", type: "bool", usage: "wait until all resources are ready" },
+    { name: "values", short: "f", type: "strings", usage: "specify values in a YAML file or a URL (can specify multiple)" },
+  ],
+  run(ctx, f) {
+    const [release, chart] = f.args;
+    if (release === undefined || chart === undefined) {
+      ctx.io.err(`Error: "helm upgrade" requires 2 arguments\n\nUsage:  helm upgrade [RELEASE] [CHART] [flags]\n`);
+      return 1;
+    }
+    const ns = flag(f, "namespace", "default");
+    if (release !== "cilium" || ns !== "kube-system") {
+      ctx.io.err(`Error: UPGRADE FAILED: "${release}" has no deployed releases\n`);
+      return 1;
+    }
+    if (chart !== "cilium/cilium") {
+      ctx.io.err(`Error: repo ${chart.split("/")[0]} not found\n`);
+      return 1;
+    }
+    const current = ctx.state.cluster.settings();
+    const next: { enforcementMode: EnforcementMode; hostFirewall: boolean } = boolFlag(f, "reuse-values") ? { ...current } : { enforcementMode: "default", hostFirewall: false };
+    for (const kv of f.all.get("set") ?? []) {
+      const [k, v] = kv.split("=");
+      if (v === undefined) {
+        ctx.io.err(`Error: failed parsing --set data: key "${k}" has no value\n`);
+        return 1;
+      }
+      if (k === "hostFirewall.enabled") next.hostFirewall = v === "true";
+      if (k === "policyEnforcementMode") {
+        if (v !== "default" && v !== "always" && v !== "never") {
+          ctx.io.err(`Error: UPGRADE FAILED: values don't meet the specifications of the schema(s) in the following chart(s):\ncilium:\n- policyEnforcementMode: policyEnforcementMode must be one of the following: "default", "always", "never"\n\n`);
+          return 1;
+        }
+        next.enforcementMode = v;
+      }
+    }
+    ctx.state = { ...ctx.state, cluster: ctx.state.cluster.configure(next) };
+    const revision = (ctx.state.counters["helm-cilium"] ?? 1) + 1;
+    ctx.state = { ...ctx.state, counters: { ...ctx.state.counters, "helm-cilium": revision } };
+    const d = new Date(ctx.now);
+    const when = d.toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, (_m, wd: string, day: string, mon: string, y: string, t: string) => `${wd} ${mon} ${String(Number(day)).padStart(2)} ${t} ${y}`);
+    ctx.io.out(
+      `Release "cilium" has been upgraded. Happy Helming!\nNAME: cilium\nLAST DEPLOYED: ${when}\nNAMESPACE: kube-system\nSTATUS: deployed\nREVISION: ${revision}\nTEST SUITE: None\nNOTES:\nYou have successfully installed Cilium with Hubble Relay.\n\nYour release version is ${CILIUM_VERSION}.\n\nFor any further help, visit https://docs.cilium.io/en/v1.19/gettinghelp\n`,
+    );
+    return 0;
+  },
+};
+
+/** The helm program (only what labs use). */
+export const HELM: ProgramSpec = {
+  name: "helm",
+  rows: [upgrade],
+  globalFlags: [{ name: "namespace", short: "n", type: "string", usage: "namespace scope for this request" }, { name: "kube-context", type: "string", usage: "name of the kubeconfig context to use" }],
+  style: "helm",
+  rootHelp: "The Kubernetes package manager\n\nUsage:\n  helm [command]\n\nAvailable Commands:\n  upgrade     upgrade a release\n\nUse \"helm [command] --help\" for more information about a command.\n",
+};

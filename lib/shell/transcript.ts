@@ -1,0 +1,81 @@
+/**
+ * Headless sessions (labsh, golden files, lesson tests): split an input into commands (a heredoc is one
+ * command), run them on a fresh lab with a pinned clock and a seeded PRNG, and print `$ command` followed by
+ * what the terminal shows (no colours, CRLF as LF). Waits are not slept: the clock jumps instead.
+ */
+import { createCluster, parseScenario } from "@/lib/cluster";
+import { parse } from "./parse/parser";
+import { run } from "./run";
+import { createShellState } from "./state";
+import type { RunResult, ShellDeps, ShellState } from "./types";
+
+/** Splits input text into command texts: lines, except that an open heredoc/quote/pipe continues. */
+export function splitCommands(input: string): string[] {
+  const out: string[] = [];
+  let acc: string[] = [];
+  for (const line of input.replace(/\r\n/g, "\n").split("\n")) {
+    if (acc.length === 0 && (line.trim() === "" || line.trimStart().startsWith("#"))) continue;
+    acc.push(line);
+    const text = acc.join("\n");
+    const p = parse(text);
+    if (p.kind !== "incomplete") {
+      out.push(text);
+      acc = [];
+    }
+  }
+  while (acc.length > 0 && (acc[acc.length - 1] ?? "").trim() === "") acc.pop();
+  if (acc.length > 0) out.push(acc.join("\n"));
+  return out;
+}
+
+/** mulberry32: a small seeded PRNG for reproducible uids, ports and timings. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SessionOptions {
+  /** Scenario name and YAML text (content/scenarios/NAME.yaml, read by the caller). */
+  readonly scenarioName: string;
+  readonly scenarioText: string;
+  /** Files preloaded into ~ (relative paths). */
+  readonly files?: Readonly<Record<string, string>>;
+  /** Lab "now" at the first command (ms since epoch); the scenario was created `ageMinutes` before. */
+  readonly startMs?: number;
+  readonly seed?: number;
+}
+
+/** A headless lab: run commands one after the other; the clock moves 1 s per command plus each wait. */
+export class HeadlessLab {
+  now: number;
+  state: ShellState;
+  readonly deps: ShellDeps;
+
+  constructor(opts: SessionOptions) {
+    const parsed = parseScenario(opts.scenarioName, opts.scenarioText);
+    if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join("\n"));
+    this.now = opts.startMs ?? Date.UTC(2026, 0, 15, 10, 0, 0);
+    const random = seededRandom(opts.seed ?? 1);
+    this.deps = { clock: () => this.now, random, tty: false };
+    this.state = createShellState({ cluster: createCluster(parsed.scenario, this.deps), files: opts.files ?? {} });
+  }
+
+  /** Runs one command text; returns the result. */
+  run(command: string): RunResult {
+    const r = run(this.state, command, this.deps);
+    this.state = r.state;
+    this.now += 1000 + r.elapsedMs;
+    return r;
+  }
+
+  /** `$ command` + output, as a terminal without colours shows it. */
+  transcript(commands: readonly string[]): string {
+    return commands.map((c) => `$ ${c}\n${this.run(c).output.replace(/\r\n/g, "\n")}`).join("");
+  }
+}

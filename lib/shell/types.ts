@@ -1,0 +1,77 @@
+/** The shell's state, dependencies and the command-table row type. */
+import type { ClusterApi } from "./cluster/api";
+import type { FlagSpec, ParsedFlags } from "./flags";
+
+/** Injected so the core stays deterministic: wall clock (ms since epoch), randomness in [0,1), TTY colours. */
+export interface ShellDeps {
+  readonly clock: () => number;
+  readonly random: () => number;
+  /** Colour output like the real tools on a terminal (hubble observe, cilium status). */
+  readonly tty?: boolean;
+}
+
+/** Everything a lab shell remembers; plain data plus the immutable cluster handle. */
+export interface ShellState {
+  readonly cluster: ClusterApi;
+  /** Absolute path → content. The home directory is /root (`~`). */
+  readonly files: Readonly<Record<string, string>>;
+  readonly env: Readonly<Record<string, string>>;
+  /** Every command line run, oldest first (the `history` builtin and "the learner ran …" objectives). */
+  readonly history: readonly string[];
+  readonly cwd: string;
+  readonly lastExit: number;
+  /** Small tool-side counters (helm release revisions…), serialised with the rest. */
+  readonly counters: Readonly<Record<string, number>>;
+}
+
+/** Output of one `run`: the interleaved terminal text, the separate streams, exit code and UI hints. */
+export interface RunResult {
+  readonly state: ShellState;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** stdout and stderr interleaved in the order they were written (what a terminal shows). */
+  readonly output: string;
+  readonly exitCode: number;
+  /** How long the UI should pretend the command hangs (a dropped connection), already capped. */
+  readonly waitMs?: number;
+  /** The command asked to clear the screen (`clear`, Ctrl-L is the terminal's own). */
+  readonly clear?: boolean;
+  /** Lab time the command took (a dropped curl: its whole timeout), uncapped; callers may advance their clock. */
+  readonly elapsedMs: number;
+}
+
+/** Streams of a running command. */
+export interface Io {
+  readonly stdin: string;
+  /** stdout goes to the terminal (not a pipe or a file): ls prints columns, colours may apply. */
+  readonly outIsTerminal: boolean;
+  out(s: string): void;
+  err(s: string): void;
+}
+
+/** What a handler gets: the state it may replace, the deps, its streams and the lab-time now. */
+export interface Ctx {
+  state: ShellState;
+  readonly deps: ShellDeps;
+  readonly io: Io;
+  /** Simulated time of this command (clock at start plus any waits so far). */
+  now: number;
+  /** Simulated waiting so far (ms); the UI shows it before the output. */
+  waitMs: number;
+  clear: boolean;
+}
+
+/** One command-table row (STYLE.md rule 6): complete → validate → run, all learner errors returned as text. */
+export interface CommandRow {
+  /** e.g. ["kubectl", "get"]; the first word is the program. */
+  readonly path: readonly string[];
+  readonly summary: string;
+  readonly usage: string;
+  /** What positional arguments mean, for completion: resource types, names, files, commands… */
+  readonly args?: "types-and-names" | "files" | "pods" | "nodes" | "containers" | "none" | "command";
+  readonly flags: readonly FlagSpec[];
+  /** Arguments are not parsed as flags (echo, the command after `--`). */
+  readonly rawArgs?: boolean;
+  /** Runs with parsed flags; returns the exit code. */
+  run(ctx: Ctx, flags: ParsedFlags): number;
+}

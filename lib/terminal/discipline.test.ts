@@ -1,0 +1,151 @@
+import { Terminal } from "@xterm/headless";
+import { describe, expect, it } from "vitest";
+import { LineDiscipline } from "./discipline";
+import type { ExecResult, LineBackend } from "./types";
+
+/** A headless xterm wired to a discipline; writes are flushed before reading the screen. */
+function setup(backend: Partial<LineBackend<AbortSignal>> = {}, history: string[] = []) {
+  const term = new Terminal({ cols: 80, rows: 20, allowProposedApi: true });
+  let pending = Promise.resolve();
+  const executed: string[] = [];
+  const saved: (readonly string[])[] = [];
+  const full: LineBackend<AbortSignal> = {
+    execute: async (line) => {
+      executed.push(line);
+      return { output: `ran ${line.split("\n")[0]}\n`, exitCode: 0 };
+    },
+    complete: () => ({ replaceFrom: 0, candidates: [] }),
+    isIncomplete: (t) => /<<EOF/.test(t) && !/\nEOF$/.test(t),
+    ...backend,
+  };
+  const ld = new LineDiscipline({
+    sink: { write: (d) => void (pending = pending.then(() => new Promise<void>((r) => term.write(d, r)))) },
+    backend: full,
+    createAbortController: () => new AbortController(),
+    cols: () => term.cols,
+    history,
+    onHistoryChange: (h) => saved.push([...h]),
+  });
+  ld.start();
+  const screen = async (): Promise<string[]> => {
+    await new Promise((r) => setTimeout(r, 0));
+    await pending;
+    const b = term.buffer.active;
+    const out: string[] = [];
+    for (let i = 0; i < b.length; i++) out.push(b.getLine(i)?.translateToString(true) ?? "");
+    while (out.length > 0 && out[out.length - 1] === "") out.pop();
+    return out;
+  };
+  return { term, ld, executed, saved, screen };
+}
+
+describe("LineDiscipline on a headless xterm", () => {
+  it("prints the prompt, echoes typing and runs on Enter", async () => {
+    const { ld, executed, screen } = setup();
+    ld.feed("kubectl get pods\r");
+    expect(await screen()).toEqual(["root@server:~# kubectl get pods", "ran kubectl get pods", "root@server:~# "]);
+    expect(executed).toEqual(["kubectl get pods"]);
+  });
+
+  it("edits with arrows, Home/End, Ctrl-A/E/U/K/W and Alt-B/F", async () => {
+    const { ld, executed } = setup();
+    ld.feed("get pods\x1b[H" + "kubectl \x1b[F -A\r");
+    ld.feed("echo one two three\x17\x17four\r");
+    ld.feed("abc def\x01\x0bxyz\r");
+    ld.feed("hello world\x1bb\x1bb\x05!\x15ok\r");
+    ld.feed("ab\x1b[Dc\x1b[C\x7fd\r");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(executed).toEqual(["kubectl get pods -A", "echo one four", "xyz", "ok", "acd"]);
+  });
+
+  it("recalls history with Up/Down and keeps it through the callback", async () => {
+    const { ld, executed, saved } = setup({}, ["kubectl get cep"]);
+    ld.feed("hubble observe\r");
+    await new Promise((r) => setTimeout(r, 0));
+    ld.feed("\x1b[A\x1b[A\r");
+    await new Promise((r) => setTimeout(r, 0));
+    ld.feed("\x1b[A\x1b[A\x1b[B\r");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(executed).toEqual(["hubble observe", "kubectl get cep", "kubectl get cep"]);
+    expect(saved.at(-1)).toEqual(["kubectl get cep", "hubble observe", "kubectl get cep"]);
+  });
+
+  it("searches history backwards with Ctrl-R", async () => {
+    const { ld, executed, screen } = setup({}, ["kubectl get pods", "hubble observe --verdict DROPPED", "kubectl get cnp"]);
+    ld.feed("\x12hub");
+    expect((await screen()).at(-1)).toBe("(reverse-i-search)`hub': hubble observe --verdict DROPPED");
+    ld.feed("\x12");
+    expect((await screen()).at(-1)).toBe("(failed reverse-i-search)`hub': hubble observe --verdict DROPPED");
+    ld.feed("\r");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(executed).toEqual(["hubble observe --verdict DROPPED"]);
+  });
+
+  it("completes the common prefix, then lists candidates on the second Tab", async () => {
+    const { ld, screen, executed } = setup({
+      complete: (line, cursor) => {
+        const start = line.lastIndexOf(" ", cursor - 1) + 1;
+        const word = line.slice(start, cursor);
+        return { replaceFrom: start, candidates: ["deathstar-86f85ffb4d-7d86t", "deathstar-86f85ffb4d-dxp9z", "tiefighter"].filter((c) => c.startsWith(word)) };
+      },
+    });
+    ld.feed("kubectl get pod de\t");
+    expect((await screen()).at(-1)).toBe("root@server:~# kubectl get pod deathstar-86f85ffb4d-");
+    ld.feed("\t");
+    const s = await screen();
+    expect(s.at(-2)).toBe("deathstar-86f85ffb4d-7d86t  deathstar-86f85ffb4d-dxp9z");
+    expect(s.at(-1)).toBe("root@server:~# kubectl get pod deathstar-86f85ffb4d-");
+    ld.feed("\x15kubectl get pod ti\t\r");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(executed).toEqual(["kubectl get pod tiefighter "]);
+  });
+
+  it("Ctrl-C cancels the line, and aborts a running command", async () => {
+    let aborted = false;
+    const { ld, screen } = setup({
+      execute: (line, signal) =>
+        new Promise<ExecResult>((resolve) => {
+          if (!line.startsWith("curl")) return resolve({ output: "", exitCode: 0 });
+          signal.addEventListener("abort", () => {
+            aborted = true;
+            resolve({ output: "", exitCode: 130 });
+          });
+        }),
+    });
+    ld.feed("kubectl get po\x03");
+    expect(await screen()).toEqual(["root@server:~# kubectl get po^C", "root@server:~# "]);
+    ld.feed("curl deathstar\r");
+    expect(ld.busy).toBe(true);
+    ld.feed("\x03");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(aborted).toBe(true);
+    expect((await screen()).slice(-2)).toEqual(["^C", "root@server:~# "]);
+  });
+
+  it("runs a pasted heredoc as one command and other pasted lines one by one", async () => {
+    const { ld, executed, screen } = setup();
+    ld.feed("\x1b[200~cat <<EOF | kubectl apply -f -\r\napiVersion: v1\r\nEOF\r\n\x1b[201~");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(executed).toEqual(["cat <<EOF | kubectl apply -f -\napiVersion: v1\nEOF"]);
+    expect((await screen()).slice(0, 3)).toEqual(["root@server:~# cat <<EOF | kubectl apply -f -", "> apiVersion: v1", "> EOF"]);
+    ld.feed("\x1b[200~echo a\necho b\n\x1b[201~");
+    await new Promise((r) => setTimeout(r, 10));
+    expect(executed.slice(1)).toEqual(["echo a", "echo b"]);
+  });
+
+  it("clears the screen with Ctrl-L and keeps the line", async () => {
+    const { ld, screen } = setup();
+    ld.feed("echo 1\r");
+    await new Promise((r) => setTimeout(r, 0));
+    ld.feed("kubectl\x0c");
+    expect((await screen()).filter((l) => l !== "")).toEqual(["root@server:~# kubectl"]);
+  });
+
+  it("runCommand types the command visibly, then runs it", async () => {
+    const { ld, executed, screen } = setup();
+    ld.runCommand("kubectl get cep -A");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(executed).toEqual(["kubectl get cep -A"]);
+    expect((await screen())[0]).toBe("root@server:~# kubectl get cep -A");
+  });
+});

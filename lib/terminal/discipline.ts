@@ -1,0 +1,286 @@
+/**
+ * The line discipline: turns keys into an edited line, history, reverse search, completion and commands, and
+ * renders them on a TerminalSink. Pure (no xterm, no DOM): time and abort controllers are injected.
+ */
+import * as E from "./edit";
+import { completionAction } from "./completion";
+import { History } from "./history";
+import { EDITS, MOVES } from "./keymap";
+import { KeyDecoder, type Key, type KeyName } from "./keys";
+import { columns, layout } from "./layout";
+import { searchKey, searchView, type SearchState } from "./search";
+import type { AbortControllerLike, AbortSignalLike, LineBackend, TerminalSink } from "./types";
+
+export const DEFAULT_PROMPT = "root@server:~# ";
+export const CONTINUATION_PROMPT = "> ";
+
+export interface LineDisciplineOptions<S extends AbortSignalLike> {
+  readonly sink: TerminalSink;
+  readonly backend: LineBackend<S>;
+  readonly createAbortController: () => AbortControllerLike<S>;
+  /** Terminal width in columns (asked at every redraw; xterm's cols after fit). */
+  readonly cols: () => number;
+  readonly history?: readonly string[];
+  readonly onHistoryChange?: (history: readonly string[]) => void;
+  readonly maxHistory?: number;
+}
+
+/** One terminal session's line editor. */
+export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
+  private readonly decoder = new KeyDecoder();
+  private line: E.LineState = { buf: "", cursor: 0 };
+  private readonly history: History;
+  private search: SearchState | null = null;
+  private lastKeyTab = false;
+  /** Row of the cursor inside the block drawn for the current line. */
+  private cursorRow = 0;
+  private running: AbortControllerLike<S> | null = null;
+  private queue: Key[] = [];
+  private disposed = false;
+
+  constructor(private readonly opts: LineDisciplineOptions<S>) {
+    this.history = new History(opts.history ?? [], opts.maxHistory ?? 500, opts.onHistoryChange);
+  }
+
+  get prompt(): string {
+    return this.opts.backend.prompt ?? DEFAULT_PROMPT;
+  }
+
+  /** True while a command runs. */
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  /** The current history (oldest first). */
+  get entries(): readonly string[] {
+    return this.history.entries;
+  }
+
+  /** Turns on bracketed paste (xterm then wraps pastes in ESC[200~ … ESC[201~) and prints the first prompt. */
+  start(): void {
+    this.opts.sink.write("\x1b[?2004h");
+    this.cursorRow = 0;
+    this.render();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.running?.abort();
+  }
+
+  /** Input from the terminal (xterm onData). */
+  feed(data: string): void {
+    for (const key of this.decoder.feed(data)) this.handle(key);
+  }
+
+  /** Types `cmd` into a fresh line, then presses Enter (lesson "Run" buttons). Queued while busy. */
+  runCommand(cmd: string): void {
+    const keys: Key[] = [{ kind: "key", name: "clear-line" }, { kind: "paste", text: cmd.replace(/\n$/, "") }, { kind: "key", name: "enter" }];
+    if (this.busy) this.queue.push(...keys);
+    else for (const k of keys) this.handle(k);
+  }
+
+  /** Clears the screen and redraws the prompt and line (Ctrl-L). */
+  clearScreen(): void {
+    this.opts.sink.write("\x1b[H\x1b[2J\x1b[3J");
+    this.cursorRow = 0;
+    if (!this.busy) this.render();
+  }
+
+  private handle(key: Key): void {
+    if (this.disposed) return;
+    if (this.busy) {
+      if (key.kind === "key" && key.name === "ctrl-c") {
+        this.queue = [];
+        if (this.running && !this.running.signal.aborted) {
+          // a terminal echoes ^C at once, before the command has stopped
+          this.opts.sink.write("^C\r\n");
+          this.running.abort();
+        }
+      } else this.queue.push(key);
+      return;
+    }
+    const wasTab = this.lastKeyTab;
+    this.lastKeyTab = false;
+    if (this.search) return this.handleSearch(key);
+    if (key.kind === "text") return this.edit(E.insert(this.line, key.text));
+    if (key.kind === "paste") return this.paste(key.text);
+    this.handleKey(key.name, wasTab);
+  }
+
+  private handleKey(name: KeyName, wasTab: boolean): void {
+    const move = MOVES[name];
+    if (move) return this.moveTo(move(this.line));
+    const edit = EDITS[name];
+    if (edit) return this.edit(edit(this.line));
+    switch (name) {
+      case "enter":
+        return this.enter();
+      case "ctrl-d":
+        return this.line.buf === "" ? this.bell() : this.edit(E.del(this.line));
+      case "up":
+      case "ctrl-p":
+        return this.vertical(-1);
+      case "down":
+      case "ctrl-n":
+        return this.vertical(1);
+      case "tab":
+        this.lastKeyTab = true;
+        return this.complete(wasTab);
+      case "ctrl-c":
+        this.finishBlock("^C");
+        this.line = { buf: "", cursor: 0 };
+        this.history.reset();
+        return this.render();
+      case "ctrl-l":
+        return this.clearScreen();
+      case "ctrl-r":
+        this.search = { query: "", match: -1, failed: false, saved: this.line };
+        return this.render();
+      default:
+        return;
+    }
+  }
+
+  private edit(next: E.LineState): void {
+    this.line = next;
+    this.render();
+  }
+
+  private moveTo(cursor: number): void {
+    this.line = { ...this.line, cursor };
+    this.render();
+  }
+
+  private bell(): void {
+    this.opts.sink.write("\x07");
+  }
+
+  private vertical(dir: -1 | 1): void {
+    const inside = E.verticalMove(this.line, dir);
+    if (inside !== null) return this.moveTo(inside);
+    const buf = this.history.step(dir, this.line.buf);
+    if (buf === undefined) return this.bell();
+    this.edit({ buf, cursor: buf.length });
+  }
+
+  /** Pasted text: newlines act as Enter, so a heredoc (incomplete until its terminator) stays one command. */
+  private paste(text: string): void {
+    const parts = text.replace(/\r\n?/g, "\n").split("\n");
+    const keys: Key[] = [];
+    parts.forEach((p, i) => {
+      if (p !== "") keys.push({ kind: "text", text: p });
+      if (i < parts.length - 1) keys.push({ kind: "key", name: "enter" });
+    });
+    const [first, ...rest] = keys;
+    this.queue.unshift(...rest);
+    if (first) this.handle(first);
+    this.drain();
+  }
+
+  private drain(): void {
+    while (!this.busy && this.queue.length > 0) this.handle(this.queue.shift() as Key);
+  }
+
+  private enter(): void {
+    const text = this.line.buf;
+    if (this.opts.backend.isIncomplete?.(text)) {
+      this.edit({ buf: text + "\n", cursor: text.length + 1 });
+      return;
+    }
+    this.finishBlock("");
+    this.line = { buf: "", cursor: 0 };
+    if (text.trim() === "") return this.render();
+    this.history.add(text);
+    void this.exec(text);
+  }
+
+  private async exec(text: string): Promise<void> {
+    const ctl = this.opts.createAbortController();
+    this.running = ctl;
+    let output = "";
+    let clear = false;
+    try {
+      const r = await this.opts.backend.execute(text, ctl.signal);
+      output = r.output;
+      clear = r.clear === true;
+    } catch (e) {
+      output = `bash: internal error: ${e instanceof Error ? e.message : String(e)}\n`;
+    }
+    if (this.disposed) return;
+    this.running = null;
+    if (ctl.signal.aborted) output = output.replace(/^\^C\r?\n/, "");
+    if (clear) this.opts.sink.write("\x1b[H\x1b[2J\x1b[3J");
+    this.opts.sink.write(output.replace(/\r?\n/g, "\r\n"));
+    this.cursorRow = 0;
+    this.render();
+    this.drain();
+  }
+
+  /** Ends the drawn block: cursor to its end, optional marker (`^C`), new line. */
+  private finishBlock(marker: string): void {
+    const { endRow } = this.currentLayout();
+    this.opts.sink.write((endRow > this.cursorRow ? `\x1b[${endRow - this.cursorRow}B` : "") + "\r" + this.lastLineMove() + marker + "\r\n");
+    this.cursorRow = 0;
+  }
+
+  private lastLineMove(): string {
+    const lines = this.line.buf.split("\n");
+    const lastPrompt = lines.length === 1 ? this.prompt : CONTINUATION_PROMPT;
+    const w = [...lastPrompt.replace(/\x1b\[[0-9;]*m/g, "")].length + [...(lines[lines.length - 1] as string)].length;
+    const col = w % this.opts.cols();
+    return col > 0 ? `\x1b[${col}C` : "";
+  }
+
+  private blockLines(): { prompts: string[]; lines: string[]; cursor: number } {
+    if (this.search) return searchView(this.search, this.history.entries, CONTINUATION_PROMPT);
+    const lines = this.line.buf.split("\n");
+    return { prompts: lines.map((_, i) => (i === 0 ? this.prompt : CONTINUATION_PROMPT)), lines, cursor: this.line.cursor };
+  }
+
+  private currentLayout(): ReturnType<typeof layout> {
+    const { prompts, lines, cursor } = this.blockLines();
+    return layout(prompts, lines, cursor, Math.max(1, this.opts.cols()));
+  }
+
+  /** Redraws the block from its first row: prompt(s) and text, then places the cursor. */
+  private render(): void {
+    const { prompts, lines } = this.blockLines();
+    const lay = this.currentLayout();
+    let out = (this.cursorRow > 0 ? `\x1b[${this.cursorRow}A` : "") + "\r\x1b[J";
+    out += lines.map((l, i) => (prompts[i] ?? "") + l).join("\r\n");
+    if (lay.endsAtMargin) out += "\r\n";
+    const up = lay.endRow - lay.cursorRow;
+    out += (up > 0 ? `\x1b[${up}A` : "") + "\r" + (lay.cursorCol > 0 ? `\x1b[${lay.cursorCol}C` : "");
+    this.cursorRow = lay.cursorRow;
+    this.opts.sink.write(out);
+  }
+
+  private complete(secondTab: boolean): void {
+    const { replaceFrom, candidates } = this.opts.backend.complete(this.line.buf, this.line.cursor);
+    const action = completionAction(this.line, replaceFrom, candidates, secondTab);
+    if (action.kind === "bell") return this.bell();
+    if (action.kind === "replace") return this.edit(action.line);
+    this.finishBlock("");
+    this.opts.sink.write(columns(action.items, this.opts.cols()).join("\r\n") + "\r\n");
+    this.render();
+  }
+
+  private handleSearch(key: Key): void {
+    const s = this.search as SearchState;
+    const action = searchKey(s, this.history.entries, key);
+    if (action.kind === "redraw") {
+      if (action.bell) this.bell();
+      return this.render();
+    }
+    this.search = null;
+    if (action.kind === "cancel") {
+      this.line = s.saved;
+      return this.render();
+    }
+    this.line = { buf: action.buf, cursor: action.buf.length };
+    if (action.match >= 0) this.history.goTo(action.match);
+    this.render();
+    if (action.enter) this.enter();
+  }
+}
