@@ -1,0 +1,115 @@
+/** What `cilium-dbg endpoint list / identity list / policy get / status` need. */
+import { cmpStr, formatIPv4, formatLabel, parsePrefix, podKey, RESERVED, type World } from "@/lib/engine";
+import { compiled } from "./store";
+import type { ClusterState, Json, Settings } from "./types";
+
+export interface EndpointInfo {
+  readonly id: number;
+  readonly node: string;
+  readonly namespace?: string;
+  readonly pod?: string;
+  readonly identity: number;
+  readonly labels: readonly string[];
+  readonly ipv4: string;
+  readonly ingressEnforcement: "Enabled" | "Disabled";
+  readonly egressEnforcement: "Enabled" | "Disabled";
+  readonly status: "ready";
+  readonly host: boolean;
+}
+
+const idCache = new WeakMap<World, Map<string, number>>();
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
+  return h;
+}
+
+/** Deterministic endpoint ids (1..4095, unique per node) for pods (`pod:ns/name`) and hosts (`host:node`). */
+export function endpointIds(state: ClusterState): Map<string, number> {
+  let m = idCache.get(state.world);
+  if (m) return m;
+  m = new Map();
+  const used = new Map<string, Set<number>>();
+  const keys: [string, string][] = [
+    ...state.world.nodes.map((n): [string, string] => [`host:${n.name}`, n.name]),
+    ...state.world.nodes.map((n): [string, string] => [`health:${n.name}`, n.name]),
+    ...state.world.pods.filter((p) => !p.hostNetwork).map((p): [string, string] => [`pod:${podKey(p)}`, p.node]),
+  ].sort((a, b) => cmpStr(a[0], b[0]));
+  for (const [k, node] of keys) {
+    const u = used.get(node) ?? new Set<number>();
+    used.set(node, u);
+    let id = (hash(k) % 4000) + 10;
+    while (u.has(id)) id = id >= 4095 ? 10 : id + 1;
+    u.add(id);
+    m.set(k, id);
+  }
+  idCache.set(state.world, m);
+  return m;
+}
+
+export function ciliumEndpoints(state: ClusterState, node?: string): EndpointInfo[] {
+  const c = compiled(state);
+  const ids = endpointIds(state);
+  const on = (b: boolean) => (b ? "Enabled" : "Disabled");
+  const out: EndpointInfo[] = [];
+  for (const n of state.world.nodes) {
+    if (node !== undefined && n.name !== node) continue;
+    const ing = c.subject({ kind: "host", node: n }, "ingress").enforcement.enforced;
+    const eg = c.subject({ kind: "host", node: n }, "egress").enforcement.enforced;
+    const labels = ["reserved:host", ...Object.keys(n.labels).sort(cmpStr).map((k) => `k8s:${k}${n.labels[k] ? `=${n.labels[k]}` : ""}`)];
+    out.push({ id: ids.get(`host:${n.name}`) ?? 0, node: n.name, identity: RESERVED.host, labels, ipv4: "", ingressEnforcement: on(ing), egressEnforcement: on(eg), status: "ready", host: true });
+    // The cilium-health endpoint of each node (reserved:health); policies never select it.
+    const cidr = parsePrefix(n.podCIDR);
+    out.push({ id: ids.get(`health:${n.name}`) ?? 0, node: n.name, identity: RESERVED.health, labels: ["reserved:health"], ipv4: cidr.ok ? formatIPv4(cidr.prefix.base + 200) : "", ingressEnforcement: "Disabled", egressEnforcement: "Disabled", status: "ready", host: false });
+  }
+  for (const p of state.world.pods) {
+    if (p.hostNetwork || (node !== undefined && p.node !== node)) continue;
+    const idn = c.identities.pods.get(podKey(p));
+    if (!idn) continue;
+    const ing = c.subject({ kind: "pod", identity: idn }, "ingress").enforcement.enforced;
+    const eg = c.subject({ kind: "pod", identity: idn }, "egress").enforcement.enforced;
+    out.push({ id: ids.get(`pod:${podKey(p)}`) ?? 0, node: p.node, namespace: p.namespace, pod: p.name, identity: idn.id, labels: idn.labels.map(formatLabel), ipv4: p.ip, ingressEnforcement: on(ing), egressEnforcement: on(eg), status: "ready", host: false });
+  }
+  return out.sort((a, b) => a.id - b.id || cmpStr(a.node, b.node));
+}
+
+export function ciliumIdentities(state: ClusterState): { id: number; labels: string[]; namespace?: string }[] {
+  return compiled(state).identities.all.map((i) => ({ id: i.id, labels: i.labels.map(formatLabel), ...(i.namespace ? { namespace: i.namespace } : {}) }));
+}
+
+export function policyRepository(state: ClusterState): { rules: Json[]; revision: number } {
+  return { rules: compiled(state).rules.map((r) => r.translated as Json), revision: state.policyRevision };
+}
+
+export function policyStatus(state: ClusterState): { kind: string; namespace?: string; name: string; valid: boolean; message: string; warnings: string[] }[] {
+  return compiled(state).analyses.map((a) => ({
+    kind: a.kind, ...(a.namespace !== undefined ? { namespace: a.namespace } : {}), name: a.name, valid: a.valid, message: a.message,
+    warnings: a.problems.filter((p) => p.severity === "warning").map((p) => p.message),
+  }));
+}
+
+export interface CiliumStatus {
+  readonly enforcementMode: Settings["enforcementMode"];
+  readonly hostFirewall: boolean;
+  readonly egressGateway: boolean;
+  readonly nodes: readonly string[];
+  readonly endpoints: number;
+  readonly identities: number;
+  readonly policyRevision: number;
+  readonly proxyRedirects: number;
+  readonly clusterName: string;
+  readonly ciliumVersion: string;
+  readonly kubernetesVersion: string;
+}
+
+export function ciliumStatus(state: ClusterState): CiliumStatus {
+  const c = compiled(state);
+  const redirects = c.rules.reduce((n, r) => n + [...r.ingress, ...r.egress].filter((e) => e.l7).length, 0);
+  return {
+    enforcementMode: state.settings.enforcementMode, hostFirewall: state.settings.hostFirewall, egressGateway: state.settings.egressGateway,
+    nodes: state.world.nodes.map((n) => n.name), endpoints: state.world.pods.filter((p) => !p.hostNetwork).length + state.world.nodes.length,
+    identities: c.identities.all.length, policyRevision: state.policyRevision, proxyRedirects: redirects,
+    clusterName: state.scenario.clusterName, ciliumVersion: state.scenario.ciliumVersion, kubernetesVersion: state.scenario.kubernetesVersion,
+  };
+}

@@ -1,0 +1,97 @@
+/** connect(): name resolution, the DNS proxy and toFQDNs, app answers, refusals, and the Hubble log. */
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { mulberry32 } from "@/lib/engine/fixtures/prng";
+import { apply, connect, createCluster, evaluate, parseScenario, type ClusterState, type FlowEvent } from "@/lib/cluster";
+
+function load(name: string): ClusterState {
+  const p = parseScenario(name, readFileSync(`content/scenarios/${name}.yaml`, "utf8"));
+  if (!p.ok) throw new Error(name);
+  let t = Date.UTC(2026, 0, 15, 10, 0, 0);
+  return createCluster(p.scenario, { clock: () => (t += 1000), random: mulberry32(3) });
+}
+
+const mediabot = { kind: "pod", namespace: "default", name: "mediabot" } as const;
+const FQDN_POLICY = `apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: fqdn
+spec:
+  endpointSelector:
+    matchLabels:
+      class: mediabot
+  egress:
+  - toEndpoints:
+    - matchLabels:
+        "k8s:io.kubernetes.pod.namespace": kube-system
+        "k8s:k8s-app": kube-dns
+    toPorts:
+    - ports:
+      - port: "53"
+        protocol: ANY
+      rules:
+        dns:
+        - matchPattern: "*.github.com"
+  - toFQDNs:
+    - matchName: api.github.com
+    toPorts:
+    - ports:
+      - port: "443"
+`;
+
+describe("DNS and toFQDNs", () => {
+  test("a name must be resolved through the proxy before its IP is allowed", () => {
+    let s = apply(load("starwars-dns"), FQDN_POLICY, { source: "fqdn.yaml" }).state;
+    // direct IP: never resolved → dropped
+    const direct = connect(s, { from: mediabot, host: "198.51.100.20", port: 443, kind: "tcp", timeoutMs: 2000 });
+    expect(direct.result.outcome).toEqual({ status: "timeout", elapsedMs: 2000 });
+    s = direct.state;
+    // refused by the DNS rule
+    const refused = connect(s, { from: mediabot, host: "cilium.io", port: 443, kind: "tcp" });
+    expect(refused.result.outcome.status).toBe("dns-refused");
+    // resolved through the proxy → allowed, and remembered
+    const ok = connect(refused.state, { from: mediabot, host: "api.github.com", port: 443, kind: "tcp" });
+    expect(ok.result.outcome.status).toBe("connected");
+    s = ok.state;
+    expect([...(s.fqdnCache.get("kind-worker") ?? new Map())]).toEqual([["198.51.100.20", ["api.github.com"]]]);
+    expect(connect(s, { from: mediabot, host: "198.51.100.20", port: 443, kind: "tcp" }).result.outcome.status).toBe("connected");
+    // allowed name, but no toFQDNs selector covers it
+    expect(connect(s, { from: mediabot, host: "support.github.com", port: 443, kind: "tcp", timeoutMs: 1000 }).result.outcome.status).toBe("timeout");
+    const dnsEvents = s.flows.filter((f) => f.event.type === "l7").map((f) => (f.event.type === "l7" ? f.event.l7.kind : ""));
+    expect(dnsEvents).toContain("dns-response");
+    expect(evaluate(s, { from: "default/mediabot", to: "external:api.github.com", port: 443 })).toMatchObject({ ok: true, verdict: { verdict: "allowed" } });
+  });
+  test("nslookup and NXDOMAIN", () => {
+    const s = load("starwars");
+    const tie = { kind: "pod", namespace: "default", name: "tiefighter" } as const;
+    expect(connect(s, { from: tie, host: "deathstar", port: 53, kind: "dns" }).result.outcome).toMatchObject({ status: "dns-answer", name: "deathstar.default.svc.cluster.local", answers: ["10.96.120.52"], server: "10.96.0.10" });
+    expect(connect(s, { from: tie, host: "deathstar.default", port: 53, kind: "dns" }).result.outcome.status).toBe("dns-answer");
+    expect(connect(s, { from: tie, host: "kube-dns.kube-system.svc.cluster.local", port: 53, kind: "dns" }).result.outcome.status).toBe("dns-answer");
+    expect(connect(s, { from: tie, host: "death-star", port: 53, kind: "dns" }).result.outcome.status).toBe("nxdomain");
+    expect(connect(s, { from: { kind: "node", name: "kind-worker" }, host: "deathstar", port: 80, kind: "tcp" }).result.outcome.status).toBe("nxdomain");
+  });
+});
+
+describe("answers and the flow log", () => {
+  test("refused ports, ping, node clients, journaled", () => {
+    let s = load("starwars");
+    const tie = { kind: "pod", namespace: "default", name: "tiefighter" } as const;
+    expect(connect(s, { from: tie, host: "10.244.2.34", port: 80, kind: "tcp" }).result.outcome.status).toBe("refused");
+    expect(connect(s, { from: tie, host: "10.244.2.34", port: 0, kind: "icmp" }).result.outcome.status).toBe("icmp-reply");
+    const node = connect(s, { from: { kind: "node", name: "kind-worker" }, host: "10.96.120.52", port: 80, kind: "http", http: { method: "GET", path: "/v1/" } });
+    expect(node.result.outcome.status === "http" && node.result.outcome.response.body).toMatch(/"name": "Death Star",\n\t"hostname": "deathstar-86f85ffb4d-/);
+    s = node.state;
+    expect(s.journal.at(-1)?.op).toBe("connect");
+  });
+  test("dropped SYNs repeat within the timeout and carry policy-verdict events", () => {
+    let s = apply(load("starwars"), readFileSync("lib/engine/fixtures/sw_l3_l4_l7_policy.yaml", "utf8"), { source: "p.yaml" }).state;
+    s = connect(s, { from: { kind: "pod", namespace: "default", name: "xwing" }, host: "deathstar", port: 80, kind: "http", http: { method: "POST", path: "/v1/request-landing" }, timeoutMs: 5000 }).state;
+    const drops = s.flows.filter((f: FlowEvent) => f.verdict === "DROPPED");
+    expect(drops.filter((f) => f.event.type === "drop").length).toBe(3);
+    const pv = drops.find((f) => f.event.type === "policy-verdict");
+    expect(pv?.event).toEqual({ type: "policy-verdict", matchType: "none", direction: "INGRESS", allowed: false });
+    expect(pv?.source).toMatchObject({ pod: "xwing", identity: 1071, namespace: "default" });
+    expect(pv?.destination).toMatchObject({ identity: 4916, port: 80, service: "default/deathstar" });
+    expect(pv?.policies).toEqual(["CiliumNetworkPolicy default/rule1"]);
+  });
+});

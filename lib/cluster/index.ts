@@ -1,0 +1,45 @@
+/** lib/cluster — the simulated cluster. See API.md. */
+import { applyText } from "./mutate/apply";
+import { deleteFromText as deleteText, deleteObjects as deleteTargets } from "./mutate/delete";
+import type { TargetRequest } from "./mutate/targets";
+import type { ClusterState, MutationResult } from "./types";
+
+export * from "./types";
+export type { Scenario, AppSpec, HttpRoute } from "./scenario/types";
+export { parseScenario } from "./scenario/parse";
+export { createCluster } from "./scenario/build";
+export { scenarioFromCase } from "./scenario/from-case";
+export { evaluate, evaluateAll, type Flow } from "./evaluate";
+export { RESOURCE_TYPES, resolveResourceType, resourcesInCategory, qualifiedPlural, qualifiedSingular, type ResourceType } from "./resources";
+export { getObject, listObjects, getSettings, parseLabelSelector, type ReadResult } from "./read";
+export { label, type LabelRequest } from "./mutate/label";
+export { setSettings } from "./mutate/settings";
+export { connect, resolveDns } from "./connect";
+export { replay, runOp } from "./replay";
+export { parseJournal, journalOpSchema, type JournalOp, type Journal } from "./journal";
+export { FLOW_LOG_CAPACITY, type FlowEvent, type FlowEndpointRecord, type FlowEventKind, type FlowVerdict, type L7Record } from "./flowlog";
+export type { ConnectRequest, ConnectResult, ConnectOutcome, ClientRef, HttpResponse } from "./connect-types";
+export { ciliumEndpoints, ciliumIdentities, policyRepository, policyStatus, ciliumStatus, type EndpointInfo, type CiliumStatus } from "./cilium-views";
+export type { MatchRef, DirectionResult, EndpointSummary, VerdictKind, MatchType } from "@/lib/engine";
+
+export type DeleteRequest = TargetRequest;
+
+/** kubectl apply -f (multi-document YAML). */
+export function apply(state: ClusterState, text: string, opts: { source: string }): MutationResult {
+  return applyText(state, text, opts.source, "apply");
+}
+
+/** kubectl create -f. */
+export function create(state: ClusterState, text: string, opts: { source: string }): MutationResult {
+  return applyText(state, text, opts.source, "create");
+}
+
+/** kubectl delete TYPE NAME... / -l / --all. */
+export function deleteObjects(state: ClusterState, req: DeleteRequest): MutationResult {
+  return deleteTargets(state, req);
+}
+
+/** kubectl delete -f. */
+export function deleteFromText(state: ClusterState, text: string, opts: { source: string }): MutationResult {
+  return deleteText(state, text, opts.source);
+}

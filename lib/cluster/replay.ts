@@ -1,0 +1,40 @@
+/** replay(): rebuild a state from a scenario and a journal (saved labs, server-side grading). */
+import { connect } from "./connect";
+import type { Journal, JournalOp } from "./journal";
+import { applyText } from "./mutate/apply";
+import { deleteFromText, deleteObjects } from "./mutate/delete";
+import { label } from "./mutate/label";
+import { setSettings } from "./mutate/settings";
+import { createCluster } from "./scenario/build";
+import type { Scenario } from "./scenario/types";
+import type { ClusterState, Deps, Diagnostic, MutationResult } from "./types";
+
+/** Run one journal operation (what the shell's commands do). */
+export function runOp(state: ClusterState, op: JournalOp): MutationResult {
+  switch (op.op) {
+    case "apply":
+    case "create":
+      return applyText(state, op.text, op.source, op.op);
+    case "delete-text":
+      return deleteFromText(state, op.text, op.source);
+    case "delete":
+      return deleteObjects(state, op);
+    case "label":
+      return label(state, op);
+    case "setting":
+      return setSettings(state, op.settings);
+    case "connect":
+      return { state: connect(state, op.request).state, ok: true, outcomes: [], diagnostics: [] };
+  }
+}
+
+export function replay(scenario: Scenario, journal: Journal, deps: Deps): { state: ClusterState; failures: { index: number; diagnostics: Diagnostic[] }[] } {
+  let state = createCluster(scenario, deps);
+  const failures: { index: number; diagnostics: Diagnostic[] }[] = [];
+  journal.forEach((op, index) => {
+    const r = runOp(state, op);
+    state = r.state;
+    if (!r.ok) failures.push({ index, diagnostics: r.diagnostics.filter((d) => d.severity === "error") });
+  });
+  return { state, failures };
+}

@@ -1,0 +1,263 @@
+/**
+ * One direction of one flow: given the subject's compiled policy and the peer, decide.
+ * Order (deny.rst, intro.rst, layer7.rst): not enforced → allowed; a matching deny → dropped;
+ * allow-localhost (ingress from the pod's own node) → allowed; a matching allow without L7 rules →
+ * allowed (it also lifts the L7 restrictions of other rules on that port: rule_test.go 7A/7B,
+ * layer7.rst); only L7-restricted allows → the proxy decides (403 / DNS REFUSED); nothing → default deny
+ * (or allowed when every selecting rule disabled default deny).
+ */
+import type { Compiled, SubjectPolicy } from "./compile/compiled";
+import { describeIdentity } from "./identity";
+import { dnsMatcher } from "./matchers/dns";
+import { httpMatcher, type HttpRequest } from "./matchers/http";
+import type { PeerView } from "./matchers/peer-view";
+import { type FlowProto, portMatcher } from "./matchers/ports";
+import type { ContainerPort } from "./model";
+import type { Entry } from "./policy/types";
+import type { DirectionResult, MatchRef, MatchType } from "./verdict-types";
+
+export interface L7Payload {
+  readonly http?: HttpRequest;
+  /** A DNS query name (flows to port 53). */
+  readonly dnsQuery?: string;
+}
+
+export interface DirectionInput {
+  readonly sp: SubjectPolicy;
+  readonly subjectName: string;
+  readonly peer: PeerView;
+  readonly port: number;
+  readonly proto: FlowProto;
+  /** Container ports of the destination pod (named ports). */
+  readonly dstPorts?: readonly ContainerPort[];
+  readonly l7: L7Payload;
+  /** Ingress from the pod's own node (allow-localhost=always in Kubernetes mode). */
+  readonly localhost: boolean;
+}
+
+export function policyName(e: Entry): string {
+  const o = e.origin;
+  return `${o.kind} ${o.namespace !== undefined ? `${o.namespace}/` : ""}${o.name}`;
+}
+
+function ref(e: Entry, effect: MatchRef["effect"]): MatchRef {
+  const o = e.origin;
+  return {
+    policy: policyName(e), kind: o.kind, namespace: o.namespace, name: o.name, direction: o.section.startsWith("ingress") ? "ingress" : "egress",
+    section: o.section, ruleIndex: o.ruleIndex, specIndex: o.specIndex, effect,
+  };
+}
+
+export function ruleLabel(e: Entry): string {
+  const o = e.origin;
+  return `${policyName(e)} ${o.specIndex !== undefined ? `specs[${o.specIndex}].` : ""}${o.section}[${o.ruleIndex}]`;
+}
+
+function matchType(e: Entry): MatchType {
+  const anyPeer = e.peer.kind === "all";
+  if (!e.ports) return anyPeer ? "all" : "L3-Only";
+  return anyPeer ? "L4-Only" : "L3-L4";
+}
+
+function peerText(peer: PeerView): string {
+  return `identity ${peer.identity.id} (${describeIdentity(peer.identity)})`;
+}
+
+function uniqRefs(refs: MatchRef[]): MatchRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = `${r.policy}|${r.section}|${r.ruleIndex}|${r.specIndex}|${r.effect}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+const ddCache = new WeakMap<SubjectPolicy, { by: string; refs: MatchRef[] }>();
+/** Who put the subject in default deny (cached per subject: most dropped flows need it). */
+function defaultDenyInfo(sp: SubjectPolicy): { by: string; refs: MatchRef[] } {
+  let d = ddCache.get(sp);
+  if (!d) {
+    const by = sp.enforcement.case === "mode-always" ? "policy enforcement mode is always" : `${selectingPolicies(sp)} selects it`;
+    const refs = uniqRefs(sp.enforcement.rules.map((r) => ({
+      policy: `${r.kind} ${r.namespace !== undefined ? `${r.namespace}/` : ""}${r.name}`, kind: r.kind, namespace: r.namespace, name: r.name, direction: sp.dir, specIndex: r.specIndex, effect: "default-deny" as const,
+    })));
+    d = { by, refs };
+    ddCache.set(sp, d);
+  }
+  return d;
+}
+
+function selectingPolicies(sp: SubjectPolicy): string {
+  const names = [...new Set(sp.enforcement.rules.map((r) => `${r.kind} ${r.namespace !== undefined ? `${r.namespace}/` : ""}${r.name}`))];
+  return names.join(", ");
+}
+
+/** The decision without any explanation text (the hot path). */
+export interface CoreResult {
+  readonly outcome: DirectionResult["outcome"];
+  /** Deciding entries: denies for "denied", allows otherwise. */
+  readonly entries: readonly Entry[];
+  readonly proxy?: "http" | "dns";
+  /** For L7 outcomes: the entry that allowed the request. */
+  readonly hit?: Entry;
+}
+
+const NONE: readonly Entry[] = [];
+
+interface L4Result {
+  /** The final answer when neither allow-localhost nor an L7 payload changes it. */
+  readonly settled?: CoreResult;
+  readonly denies: readonly Entry[];
+  readonly allows: readonly Entry[];
+  /** Some matching allow has no L7 rules (L7 is then not enforced for this peer and port). */
+  readonly plain: boolean;
+  readonly proxy?: "http" | "dns";
+}
+
+const PROTO_CODE: Readonly<Record<string, number>> = { TCP: 1, UDP: 2, SCTP: 3, ICMP: 4 };
+
+function l4Result(c: Compiled, sp: SubjectPolicy, peer: PeerView, port: number, proto: FlowProto, dstPorts: readonly ContainerPort[] | undefined): L4Result {
+  // One numeric key per (peer, port, protocol): the warm path is a single Map lookup.
+  const key = (c.viewNum(peer) * 65536 + port) * 8 + (PROTO_CODE[proto] ?? 0);
+  if (!sp.named) {
+    const hit = sp.l4.get(key) as L4Result | undefined;
+    if (hit) return hit;
+  }
+  const match = (e: Entry): boolean =>
+    c.cachedMatch(e.peer, peer) && (!e.ports || e.ports.some((p) => portMatcher.allows(p, port, proto, dstPorts)));
+  let denies: Entry[] | undefined;
+  for (const e of sp.deny) if (match(e)) (denies ??= []).push(e);
+  let allows: Entry[] | undefined;
+  let proxy: "http" | "dns" | undefined;
+  let plain = false;
+  for (const e of sp.allow) {
+    if (!match(e)) continue;
+    (allows ??= []).push(e);
+    if (e.l7) proxy ??= e.l7.kind;
+    else plain = true;
+  }
+  const settled: CoreResult | undefined = denies ? { outcome: "denied", entries: denies }
+    : !allows ? undefined
+    : plain ? { outcome: "allowed", entries: allows, proxy } : undefined;
+  const r: L4Result = { settled, denies: denies ?? NONE, allows: allows ?? NONE, plain, proxy };
+  if (!sp.named) sp.l4.set(key, r);
+  return r;
+}
+
+const DEFAULT_DENY: CoreResult = { outcome: "default-deny", entries: NONE };
+const NO_DEFAULT_DENY: CoreResult = { outcome: "allowed-no-default-deny", entries: NONE };
+const NOT_ENFORCED: CoreResult = { outcome: "not-enforced", entries: NONE };
+
+export function decideCore(c: Compiled, inp: DirectionInput): CoreResult {
+  return decideFast(c, inp.sp, inp.peer, inp.port, inp.proto, inp.dstPorts, inp.l7, inp.localhost);
+}
+
+/** decideCore with positional arguments (no allocation on the warm path). */
+export function decideFast(
+  c: Compiled, sp: SubjectPolicy, peer: PeerView, port: number, proto: FlowProto,
+  dstPorts: readonly ContainerPort[] | undefined, l7: L7Payload, localhost: boolean,
+): CoreResult {
+  if (!sp.enforcement.enforced) return NOT_ENFORCED;
+  const r = l4Result(c, sp, peer, port, proto, dstPorts);
+  if (r.settled && (!localhost || r.settled.outcome === "denied")) return r.settled;
+  const inp = { l7, localhost };
+  if (r.denies.length > 0) return { outcome: "denied", entries: r.denies };
+  if (inp.localhost) return { outcome: "localhost", entries: NONE };
+  if (r.allows.length === 0) return sp.enforcement.defaultDeny ? DEFAULT_DENY : NO_DEFAULT_DENY;
+  const { proxy, allows } = r;
+  if (r.plain) return { outcome: "allowed", entries: allows, proxy };
+  if (proxy === "http" && inp.l7.http) {
+    const req = inp.l7.http;
+    const hit = allows.find((e) => e.l7?.kind === "http" && e.l7.rules.some((x) => httpMatcher.allows(x, req)));
+    return hit ? { outcome: "allowed", entries: allows, proxy, hit } : { outcome: "l7-denied", entries: allows, proxy };
+  }
+  if (proxy === "dns" && inp.l7.dnsQuery !== undefined) {
+    const q = inp.l7.dnsQuery;
+    const hit = allows.find((e) => e.l7?.kind === "dns" && e.l7.rules.some((x) => dnsMatcher.allows(x, q)));
+    return hit ? { outcome: "allowed", entries: allows, proxy, hit } : { outcome: "l7-denied", entries: allows, proxy };
+  }
+  return { outcome: "allowed", entries: allows, proxy };
+}
+
+/** decideCore plus the explanation (reason text, matched rules, Hubble match type). */
+export function decideDirection(c: Compiled, inp: DirectionInput): DirectionResult {
+  const { sp, peer, port, proto } = inp;
+  const dir = sp.dir;
+  const base = { direction: dir, subject: inp.subjectName };
+  const svc = `${proto}/${port}`;
+  const core = decideCore(c, inp);
+  switch (core.outcome) {
+    case "not-enforced": {
+      const why = sp.enforcement.case === "mode-never" ? "policy enforcement is disabled (enable-policy=never)"
+        : sp.enforcement.case === "host-firewall-off" ? "the host firewall is disabled, so host policies are not enforced"
+        : `no policy with ${dir} rules selects it`;
+      return { ...base, enforced: false, outcome: "not-enforced", matchType: "all", matched: [], reason: `${dir} of ${inp.subjectName} is not enforced: ${why}` };
+    }
+    case "denied": {
+      const d = core.entries[0] as Entry;
+      return {
+        ...base, enforced: true, outcome: "denied", matchType: matchType(d), matched: uniqRefs(core.entries.map((e) => ref(e, "deny"))),
+        reason: `${dir} ${dir === "ingress" ? "to" : "from"} ${inp.subjectName} denied by ${ruleLabel(d)} (${peerText(peer)} on ${svc}); deny rules take precedence over allow rules`,
+      };
+    }
+    case "localhost":
+      return { ...base, enforced: true, outcome: "localhost", matchType: "L3-Only", matched: [], reason: `ingress to ${inp.subjectName} allowed: Cilium always admits traffic from the pod's own node (allow-localhost)` };
+    case "allowed-no-default-deny":
+      return { ...base, enforced: true, outcome: "allowed-no-default-deny", matchType: "all", matched: [], reason: `${dir} of ${inp.subjectName} allowed: no rule denies it and every selecting rule sets enableDefaultDeny.${dir}=false` };
+    case "default-deny": {
+      const dd = defaultDenyInfo(sp);
+      const near = sp.allow.length === 0 ? "no rule allows anything" : `no rule allows ${peerText(peer)} on ${svc}`;
+      return { ...base, enforced: true, outcome: "default-deny", matchType: "none", matched: dd.refs, reason: `${dir} default-deny on ${inp.subjectName} since ${dd.by}; ${near}` };
+    }
+    default:
+      break;
+  }
+  const plain = core.entries.filter((e) => !e.l7);
+  if (plain.length > 0) {
+    const e = plain[0] as Entry;
+    return {
+      ...base, enforced: true, outcome: "allowed", matchType: matchType(e), matched: uniqRefs(plain.map((a) => ref(a, "allow"))), proxy: core.proxy,
+      reason: `${dir} ${dir === "ingress" ? "to" : "from"} ${inp.subjectName} allowed by ${ruleLabel(e)} (${peerText(peer)} on ${svc})`,
+    };
+  }
+  return decideL7(inp, core, base, svc);
+}
+
+function decideL7(inp: DirectionInput, core: CoreResult, base: { direction: DirectionResult["direction"]; subject: string }, svc: string): DirectionResult {
+  const allows = core.entries as Entry[];
+  const first = allows[0] as Entry;
+  const mt = matchType(first);
+  const kind = core.proxy as "http" | "dns";
+  const hit = core.hit;
+  if (core.outcome === "allowed" && hit && kind === "http" && inp.l7.http) {
+    return { ...base, enforced: true, outcome: "allowed", matchType: mt, proxy: "http", matched: [ref(hit, "l7-allow")], reason: `${base.direction} HTTP ${inp.l7.http.method} ${inp.l7.http.path} allowed by ${ruleLabel(hit)} (L7 rule on ${svc})` };
+  }
+  if (core.outcome === "allowed" && hit && kind === "dns") {
+    return { ...base, enforced: true, outcome: "allowed", matchType: mt, proxy: "dns", matched: [ref(hit, "l7-allow")], reason: `DNS query ${inp.l7.dnsQuery ?? ""} allowed by ${ruleLabel(hit)} (DNS proxy)` };
+  }
+  if (core.outcome === "l7-denied" && kind === "http" && inp.l7.http) {
+    const req = inp.l7.http;
+    return {
+      ...base, enforced: true, outcome: "l7-denied", matchType: mt, proxy: "http", matched: uniqRefs(allows.map((a) => ref(a, "l7-deny"))),
+      reason: `${ruleLabel(first)} allows ${svc} only for HTTP ${describeHttp(allows)}; ${req.method} ${req.path} matches no HTTP rule, so the proxy answers 403 Access denied`,
+    };
+  }
+  if (core.outcome === "l7-denied") {
+    return {
+      ...base, enforced: true, outcome: "l7-denied", matchType: mt, proxy: "dns", matched: uniqRefs(allows.map((a) => ref(a, "l7-deny"))),
+      reason: `the DNS proxy refuses ${inp.l7.dnsQuery ?? ""}: ${ruleLabel(first)} only allows DNS names matching ${describeDns(allows)} (answer REFUSED)`,
+    };
+  }
+  return { ...base, enforced: true, outcome: "allowed", matchType: mt, proxy: kind, matched: uniqRefs(allows.map((a) => ref(a, "l7-allow"))), reason: `${base.direction} on ${svc} allowed at L4 by ${ruleLabel(first)}; requests go through the ${kind === "http" ? "HTTP" : "DNS"} proxy` };
+}
+
+function describeHttp(allows: Entry[]): string {
+  const parts = allows.flatMap((e) => (e.l7?.kind === "http" ? e.l7.rules.map((r) => [r.method ?? "*", r.path ?? "*"].join(" ")) : []));
+  return [...new Set(parts)].join(" or ") || "(no request)";
+}
+
+function describeDns(allows: Entry[]): string {
+  const parts = allows.flatMap((e) => (e.l7?.kind === "dns" ? e.l7.rules.map((r) => r.matchName ?? r.matchPattern ?? "") : []));
+  return [...new Set(parts)].join(", ") || "(nothing)";
+}

@@ -1,0 +1,26 @@
+/**
+ * lib/engine — pure policy semantics (no I/O, no clock, no randomness). lib/cluster is the API most
+ * callers want; this barrel exposes the building blocks it and the tools use.
+ */
+export * from "./brand";
+export * from "./model";
+export * from "./verdict-types";
+export { compileWorld, analyzePolicy, type Compiled, type SubjectRef, type SubjectPolicy } from "./compile/compiled";
+export { buildWorldIndex, serviceBackends, podKey, type WorldIndex, type IPOwner } from "./compile/world-index";
+export type { IdentityTable } from "./compile/identities";
+export { computeEnforcement, type Enforcement } from "./enforcement";
+export { evaluateFlow, evaluateAllPairs, learnThroughProxy, dnsServers, type FlowSpec, type FqdnCache, type PairVerdict, type FlowResult } from "./flow";
+export { evaluatePair, viewOf, partyNode } from "./verdict";
+export { resolveRef, ipParty, partyName, partyIP, type Party, type Target } from "./refs";
+export { resolveName, type DnsAnswer } from "./resolve";
+export { egressGatewayFor, type EgressDecision } from "./egress-gateway";
+export { RESERVED, describeIdentity, podIdentityLabels, labelsKey, type Identity, type ReservedName } from "./identity";
+export { formatLabel, isIdentityRelevant, indexLabels, k8sLabels, type Label, type LabelIndex } from "./labels";
+export { parseSelectorString, type ParsedSelector } from "./selector-syntax";
+export { selectorMatches, fromRawSelector, formatRawSelector, type Selector, type RawLabelSelector } from "./selector";
+export { normalizeName, dnsPatternRegExp } from "./dns";
+export { parseIPv4, formatIPv4, parsePrefix, ipInCidrText } from "./ip";
+export type { HttpRequest } from "./matchers/http";
+export type { FlowProto } from "./matchers/ports";
+export type { PolicyAnalysis, PolicyProblem, CompiledRule, Entry, Direction, Section } from "./policy/types";
+export { VALID_MESSAGE } from "./policy/cnp";

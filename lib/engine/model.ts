@@ -1,0 +1,127 @@
+/**
+ * The engine's view of a cluster snapshot: plain, immutable data. lib/cluster builds it from its
+ * store (and renders Kubernetes-shaped objects from it); the engine compiles it into verdicts.
+ */
+import type { PolicyKey } from "./brand";
+
+export type Protocol = "TCP" | "UDP" | "SCTP";
+export type Labels = Readonly<Record<string, string>>;
+export type EnforcementMode = "default" | "always" | "never";
+
+export interface NetInterface {
+  readonly name: string;
+  readonly ipv4: readonly string[];
+}
+
+export interface NodeModel {
+  readonly name: string;
+  readonly ip: string;
+  readonly labels: Labels;
+  readonly podCIDR: string;
+  readonly interfaces: readonly NetInterface[];
+  readonly defaultRouteInterface: string;
+  /** Host-network listeners (sshd, kubelet, apiserver...): port/protocol → a name for display. */
+  readonly listeners: readonly HostListener[];
+}
+
+export interface HostListener {
+  readonly name: string;
+  readonly port: number;
+  readonly protocol: Protocol;
+  readonly app?: string;
+}
+
+export interface NamespaceModel {
+  readonly name: string;
+  readonly labels: Labels;
+}
+
+export interface ContainerPort {
+  readonly name?: string;
+  readonly port: number;
+  readonly protocol: Protocol;
+}
+
+export interface OwnerRef {
+  readonly kind: "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" | "Node";
+  readonly name: string;
+}
+
+export interface PodModel {
+  readonly name: string;
+  readonly namespace: string;
+  readonly labels: Labels;
+  readonly node: string;
+  readonly ip: string;
+  readonly hostNetwork: boolean;
+  readonly ports: readonly ContainerPort[];
+  readonly serviceAccount: string;
+  /** The workload that owns it (Deployment name for ReplicaSet pods). */
+  readonly owner?: OwnerRef;
+  /** Name of the HTTP app (scenario `apps`) the pod serves, if any. */
+  readonly app?: string;
+}
+
+export interface ServicePort {
+  readonly name?: string;
+  readonly port: number;
+  readonly targetPort: number | string;
+  readonly protocol: Protocol;
+}
+
+export interface ServiceModel {
+  readonly name: string;
+  readonly namespace: string;
+  readonly clusterIP: string;
+  /** Absent: a Service without selector whose endpoints are listed explicitly. */
+  readonly selector?: Labels;
+  readonly ports: readonly ServicePort[];
+  readonly endpoints?: readonly { readonly ip: string; readonly port: number }[];
+}
+
+export interface ExternalModel {
+  readonly name: string;
+  readonly ip: string;
+  readonly hostnames: readonly string[];
+  /** The IP backs the `default/kubernetes` Service (a control plane outside the cluster). */
+  readonly kubeApiserver: boolean;
+  readonly app?: string;
+}
+
+export interface Settings {
+  readonly enforcementMode: EnforcementMode;
+  readonly hostFirewall: boolean;
+  readonly egressGateway: boolean;
+}
+
+export type PolicyKind =
+  | "NetworkPolicy"
+  | "CiliumNetworkPolicy"
+  | "CiliumClusterwideNetworkPolicy"
+  | "CiliumEgressGatewayPolicy";
+
+/** A stored policy object (schema-valid; Cilium validation happens in the engine). */
+export interface PolicyObject {
+  readonly key: PolicyKey;
+  readonly kind: PolicyKind;
+  readonly namespace?: string;
+  readonly name: string;
+  readonly uid: string;
+  /** The object's spec as JSON (for CNP/CCNP also `specs`). */
+  readonly spec: unknown;
+  readonly specs?: unknown;
+}
+
+/** Everything the engine needs. Arrays are sorted by the builder (namespace, name). */
+export interface World {
+  readonly clusterName: string;
+  readonly nodes: readonly NodeModel[];
+  readonly namespaces: readonly NamespaceModel[];
+  readonly pods: readonly PodModel[];
+  readonly services: readonly ServiceModel[];
+  readonly externals: readonly ExternalModel[];
+  readonly settings: Settings;
+  readonly policies: readonly PolicyObject[];
+  /** Identity numbers pinned by the scenario: canonical label string → id. */
+  readonly pinnedIdentities: ReadonlyMap<string, number>;
+}

@@ -1,0 +1,172 @@
+/**
+ * CiliumNetworkPolicy / CiliumClusterwideNetworkPolicy → compiled rules, with Cilium's own validation
+ * (CNP Parse + Rule.Sanitize). An invalid object is stored but enforces nothing ("fails open"), exactly
+ * as the agent refuses to import it while the API server keeps it.
+ */
+import { LABEL_POD_NAMESPACE, SOURCE_K8S, SOURCE_RESERVED } from "../labels";
+import type { PolicyObject } from "../model";
+import { fromRawSelector, type RawLabelSelector, selectorHasSource, withRequirement } from "../selector";
+import { collectPeers } from "./peers";
+import { ciliumSelectorError } from "./selector-check";
+import { parsePortRule } from "./ports";
+import { translateRule } from "./translate";
+import type { CompiledRule, Entry, PolicyAnalysis, PolicyProblem, RuleOrigin, Section, Subject } from "./types";
+
+type Raw = Record<string, unknown>;
+const asArr = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : []);
+
+export const VALID_MESSAGE = "Policy validation succeeded";
+
+class RuleError extends Error {}
+
+interface Ctx {
+  readonly obj: PolicyObject;
+  readonly namespace: string | undefined;
+  readonly specIndex: number | undefined;
+  readonly hostPolicy: boolean;
+  readonly warnings: PolicyProblem[];
+}
+
+function origin(ctx: Ctx, section: Section, ruleIndex: number): RuleOrigin {
+  return { policy: ctx.obj.key, kind: ctx.obj.kind, namespace: ctx.namespace, name: ctx.obj.name, specIndex: ctx.specIndex, section, ruleIndex };
+}
+
+function sectionEntries(ctx: Ctx, rules: Raw[], section: Section): Entry[] {
+  const dir = section.startsWith("ingress") ? "ingress" : "egress";
+  const deny = section.endsWith("Deny");
+  const out: Entry[] = [];
+  rules.forEach((rule, i) => {
+    for (const f of ["fromEndpoints", "toEndpoints", "fromRequires", "toRequires"]) {
+      for (const sel of asArr(rule[f])) {
+        const err = ciliumSelectorError(sel);
+        if (err) throw new RuleError(err);
+      }
+    }
+    if (asArr(rule.fromRequires).length + asArr(rule.toRequires).length > 0) {
+      ctx.warnings.push({ severity: "warning", message: `${section}[${i}]: fromRequires/toRequires are deprecated in Cilium and ignored by this simulator` });
+    }
+    const peersRes = collectPeers(rule, dir, ctx.namespace);
+    if (!peersRes.ok) throw new RuleError(peersRes.error);
+    const toPorts = asArr(rule.toPorts);
+    const icmps = asArr(rule.icmps);
+    if (icmps.length > 0 && toPorts.length > 0) {
+      throw new RuleError("The ICMPs block may only be present without ToPorts. Define a separate rule to use ToPorts.");
+    }
+    if (toPorts.length > 0 && asArr(rule.toServices).length > 0) throw new RuleError("Combining ToServices and ToPorts is not supported yet");
+    const hasL4 = toPorts.length > 0 || icmps.length > 0;
+    // No L3 field at all: toPorts alone means "from/to anyone on these ports"; an empty rule allows nothing.
+    const peers = peersRes.peers ?? (hasL4 ? [{ kind: "all" as const }] : []);
+    // IngressRule.sanitize checks L7 support per direction before sanitizing each PortRule.
+    if (dir === "ingress" && toPorts.some((pr) => asArr((pr.rules as Raw | undefined)?.dns).length > 0)) {
+      throw new RuleError("L7 protocol DNS is not supported on ingress yet");
+    }
+    const parsed = toPorts.map((pr) => {
+      const r = parsePortRule(pr, dir === "ingress");
+      if (!r.ok) throw new RuleError(r.error);
+      for (const w of r.rule.endPortWarnings) ctx.warnings.push({ severity: "warning", message: `${section}[${i}]: ${w}` });
+      return r.rule;
+    });
+    if (ctx.hostPolicy && parsed.some((p) => p.l7?.kind === "http")) throw new RuleError("host policies do not support L7 rules yet");
+    if (deny && parsed.some((p) => p.l7)) throw new RuleError("L7 rules are not allowed in deny rules");
+    const o = origin(ctx, section, i);
+    for (const peer of peers) {
+      if (parsed.length === 0 && icmps.length === 0) out.push({ peer, origin: o, deny });
+      for (const pr of parsed) out.push({ peer, ports: pr.ports, l7: pr.l7, origin: o, deny });
+      if (icmps.length > 0) out.push({ peer, ports: [{ port: 0, endPort: 0, protocol: "ICMP" }], origin: o, deny });
+    }
+  });
+  return out;
+}
+
+function subjectOf(ctx: Ctx, spec: Raw): Subject {
+  const es = spec.endpointSelector as RawLabelSelector | undefined;
+  const ns = spec.nodeSelector as RawLabelSelector | undefined;
+  if (ctx.obj.kind === "CiliumNetworkPolicy" && ns) throw new RuleError("Invalid CiliumNetworkPolicy spec: rule cannot have NodeSelector");
+  if (!es && !ns) throw new RuleError("rule must have one of EndpointSelector or NodeSelector");
+  if (es && ns) throw new RuleError("rule cannot have both EndpointSelector and NodeSelector");
+  const selErr = ciliumSelectorError(es ?? ns);
+  if (selErr) throw new RuleError(selErr);
+  if (ns) return { kind: "nodes", selector: fromRawSelector(ns) };
+  let sel = fromRawSelector(es);
+  if (selectorHasSource(sel, SOURCE_RESERVED)) {
+    ctx.warnings.push({
+      severity: "warning",
+      message:
+        "endpointSelector uses a reserved: label: an endpointSelector only ever selects pods, never the host (not even reserved:host), so this rule selects nothing. Host policies need a nodeSelector in a CiliumClusterwideNetworkPolicy; reserved:host works only as a peer (like fromEntities: [host]).",
+    });
+  }
+  if (ctx.namespace !== undefined) {
+    const own = sel.requirements.find((r) => r.key === LABEL_POD_NAMESPACE && r.op === "In");
+    if (own && !(own.values.length === 1 && own.values[0] === ctx.namespace)) {
+      ctx.warnings.push({
+        severity: "warning",
+        message: `CiliumNetworkPolicy contains illegal namespace match in EndpointSelector. EndpointSelector always applies in namespace of the policy resource (${ctx.namespace}); this selector can match nothing.`,
+      });
+    }
+    // Cilium always pins a CNP's subject to its own namespace (utils.go ParseToCiliumRule).
+    sel = withRequirement(sel, { source: SOURCE_K8S, key: LABEL_POD_NAMESPACE, op: "In", values: [ctx.namespace] });
+  }
+  return { kind: "endpoints", selector: sel };
+}
+
+function compileSpec(ctx: Ctx, spec: Raw): CompiledRule {
+  const subject = subjectOf(ctx, spec);
+  const ing = asArr(spec.ingress), ingD = asArr(spec.ingressDeny), eg = asArr(spec.egress), egD = asArr(spec.egressDeny);
+  if (ing.length + ingD.length + eg.length + egD.length === 0) {
+    throw new RuleError("rule must have at least one of Ingress, IngressDeny, Egress, EgressDeny");
+  }
+  for (const [f, list] of [["ingress", spec.ingress], ["egress", spec.egress]] as const) {
+    if (Array.isArray(list) && list.length === 0) {
+      ctx.warnings.push({ severity: "warning", message: `${f}: [] is an empty list: it adds no rule and does not turn on default deny. To deny all ${f}, write ${f}: [{}].` });
+    }
+  }
+  const ingress = [...sectionEntries(ctx, ing, "ingress"), ...sectionEntries(ctx, ingD, "ingressDeny")];
+  const egress = [...sectionEntries(ctx, eg, "egress"), ...sectionEntries(ctx, egD, "egressDeny")];
+  const edd = (spec.enableDefaultDeny ?? {}) as Raw;
+  const hasSection = { ingress: ing.length + ingD.length > 0, egress: eg.length + egD.length > 0 };
+  const defaultDeny = {
+    ingress: typeof edd.ingress === "boolean" ? edd.ingress : hasSection.ingress,
+    egress: typeof edd.egress === "boolean" ? edd.egress : hasSection.egress,
+  };
+  const rule: Omit<CompiledRule, "translated"> = {
+    policy: ctx.obj.key, kind: ctx.obj.kind, namespace: ctx.namespace, name: ctx.obj.name, specIndex: ctx.specIndex,
+    subject, ingress, egress, hasSection, defaultDeny,
+  };
+  return { ...rule, translated: translateRule(ctx.obj, spec, rule) };
+}
+
+function fqdnWarnings(specs: Raw[]): PolicyProblem[] {
+  const hasFqdn = specs.some((s) => asArr(s.egress).some((r) => asArr(r.toFQDNs).length > 0));
+  const hasDns = specs.some((s) => asArr(s.egress).some((r) => asArr(r.toPorts).some((p) => asArr((p.rules as Raw | undefined)?.dns).length > 0)));
+  if (!hasFqdn || hasDns) return [];
+  return [{
+    severity: "warning",
+    message: "toFQDNs only matches IPs that Cilium's DNS proxy saw in an answer, and no egress rule of this policy sends DNS lookups through the proxy (toPorts on port 53 with rules.dns). Unless another policy selecting the same pods does, this toFQDNs rule never matches.",
+  }];
+}
+
+/** Analyze a CNP or CCNP object: validation result, warnings and compiled rules. */
+export function analyzeCiliumPolicy(obj: PolicyObject): PolicyAnalysis {
+  const namespace = obj.kind === "CiliumNetworkPolicy" ? obj.namespace ?? "default" : undefined;
+  const specs: { spec: Raw; index: number | undefined }[] = [];
+  if (obj.spec && typeof obj.spec === "object") specs.push({ spec: obj.spec as Raw, index: undefined });
+  asArr(obj.specs).forEach((s, i) => specs.push({ spec: s, index: i }));
+  const warnings: PolicyProblem[] = [];
+  const base = { key: obj.key, kind: obj.kind, namespace, name: obj.name };
+  if (specs.length === 0) {
+    const message = `Invalid ${obj.kind} spec(s): empty policy`;
+    return { ...base, valid: false, message, problems: [{ severity: "error", message }], rules: [] };
+  }
+  const rules: CompiledRule[] = [];
+  try {
+    for (const { spec, index } of specs) {
+      const hostPolicy = spec.nodeSelector !== undefined && spec.endpointSelector === undefined;
+      rules.push(compileSpec({ obj, namespace, specIndex: index, hostPolicy, warnings }, spec));
+    }
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e;
+    return { ...base, valid: false, message: e.message, problems: [{ severity: "error", message: e.message }, ...warnings], rules: [] };
+  }
+  warnings.push(...fqdnWarnings(specs.map((s) => s.spec)));
+  return { ...base, valid: true, message: VALID_MESSAGE, problems: warnings, rules };
+}
