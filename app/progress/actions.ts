@@ -1,7 +1,7 @@
 "use server";
 /** Mutations of the progress page: the learner's display name, and "start over". */
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import * as z from "zod";
 import { db } from "@/lib/db";
 import { currentLearnerId } from "@/lib/progress/current";
 import { setDisplayName } from "@/lib/progress/learners";

@@ -2,7 +2,7 @@
  * The journal: every successful mutation as JSON, so `replay(scenario, journal, deps)` rebuilds the
  * state (saved labs, server-side re-grading). Journals from the network go through parseJournal().
  */
-import { z } from "zod";
+import * as z from "zod";
 
 export const JOURNAL_MAX_OPS = 2000;
 export const JOURNAL_MAX_TEXT = 256 * 1024;

@@ -1,5 +1,5 @@
 /** zod schemas for the content folder (content/README.md): tracks, lesson and challenge frontmatter. */
-import { z } from "zod";
+import * as z from "zod";
 import { objectiveSchema } from "@/lib/grading/schema";
 
 const slugPart = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9, -)");

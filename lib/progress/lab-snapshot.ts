@@ -4,7 +4,7 @@
  * Replaying the journal on the scenario rebuilds the cluster exactly, so this is all a reload — or the
  * server — needs. Checked here at the network boundary; the journal's ops are checked by parseJournal.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 /** Saved labs beyond this are refused; a lab that large is a runaway paste, not a learner's work. */
 export const MAX_SNAPSHOT_BYTES = 1024 * 1024;

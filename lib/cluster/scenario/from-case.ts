@@ -1,5 +1,5 @@
 /** An acceptance case (shared/acceptance format) → a Scenario, so the same engine path answers it. */
-import { z } from "zod";
+import * as z from "zod";
 import type { Protocol } from "@/lib/engine";
 import type { Scenario, ScenarioWorkload } from "./types";
 

@@ -1,5 +1,5 @@
 /** zod schema of a scenario file (content/scenarios/README.md). */
-import { z } from "zod";
+import * as z from "zod";
 
 const labels = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String));
 const proto = z.enum(["TCP", "UDP", "SCTP"]).default("TCP");
