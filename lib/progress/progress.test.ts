@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES, type TestDatabase } from "../testing/databases";
 import { ensureLearner, setDisplayName } from "./learners";
+import { loadChallengeLab, saveChallengeLab } from "./challenge-labs";
+import type { LabSnapshot } from "./lab-snapshot";
+import { loadLessonLab, saveLessonLab } from "./lessons";
+import { clearProgress } from "./reset";
 import { progressSummary } from "./summary";
+
+const snapshot = (history: string[]): LabSnapshot => ({ version: 1, journal: [], files: { "/root/a.yaml": "x: 1\n" }, history, env: {} });
 
 for (const kind of DATABASES) {
   describe.skipIf(!kind.available)(`learners and progress on ${kind.name}`, () => {
@@ -53,6 +59,32 @@ for (const kind of DATABASES) {
       });
       // Another learner sees none of it.
       expect(await progressSummary(t.db, "3b7c3f5e-1d2a-4c8b-9e6f-123456789abc")).toEqual({ lessons: {}, challenges: {} });
+    });
+
+    it("saves and restores labs; a lesson stays complete once all its objectives held", async () => {
+      const id = "4b7c3f5e-1d2a-4c8b-9e6f-123456789abc";
+      const now = new Date("2026-11-26T12:00:00Z");
+      await saveLessonLab(t.db, id, "l3-l4", { snapshot: snapshot(["kubectl get pods"]), objectivesMet: ["a", "b"], allMet: true, now });
+      await saveLessonLab(t.db, id, "l3-l4", { snapshot: snapshot([]), objectivesMet: [], allMet: false, now: new Date() });
+      const lesson = await loadLessonLab(t.db, id, "l3-l4");
+      expect(lesson.snapshot?.history).toEqual([]);
+      expect(lesson.objectivesMet).toEqual([]);
+      expect(lesson.completedAt?.toISOString()).toBe(now.toISOString());
+
+      expect(await loadChallengeLab(t.db, id, "landing")).toBeNull();
+      await saveChallengeLab(t.db, id, "landing", snapshot(["kubectl get cnp"]));
+      expect((await loadChallengeLab(t.db, id, "landing"))?.history).toEqual(["kubectl get cnp"]);
+      expect((await progressSummary(t.db, id)).challenges.landing).toEqual({ status: "in-progress", attempts: 0, bestScore: 0 });
+    });
+
+    it("starting over clears lessons, labs and attempts but keeps the learner and their name", async () => {
+      const id = "4b7c3f5e-1d2a-4c8b-9e6f-123456789abc";
+      await setDisplayName(t.db, id, "Han");
+      await t.db.challengeAttempt.create({ data: { id: `${id}-a`, learnerId: id, challengeSlug: "landing", submission: {}, result: {}, score: 5, passed: false } });
+      expect(await clearProgress(t.db, id)).toEqual({ lessons: 1, attempts: 1 });
+      expect(await progressSummary(t.db, id)).toEqual({ lessons: {}, challenges: {} });
+      expect(await loadChallengeLab(t.db, id, "landing")).toBeNull();
+      expect((await t.db.learner.findUniqueOrThrow({ where: { id } })).displayName).toBe("Han");
     });
 
     it("deleting a learner removes their progress and attempts", async () => {

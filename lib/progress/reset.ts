@@ -5,6 +5,7 @@ export async function clearProgress(db: Db, learnerId: string): Promise<{ lesson
   const [lessons, attempts] = await db.$transaction([
     db.lessonProgress.deleteMany({ where: { learnerId } }),
     db.challengeAttempt.deleteMany({ where: { learnerId } }),
+    db.challengeLab.deleteMany({ where: { learnerId } }),
   ]);
   return { lessons: lessons.count, attempts: attempts.count };
 }

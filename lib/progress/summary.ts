@@ -33,11 +33,10 @@ export async function progressSummary(db: Db, learnerId: string): Promise<Progre
       _max: { score: true },
     }),
   ]);
-  const passedRows = await db.challengeAttempt.findMany({
-    where: { learnerId, passed: true },
-    select: { challengeSlug: true },
-    distinct: ["challengeSlug"],
-  });
+  const [passedRows, labRows] = await Promise.all([
+    db.challengeAttempt.findMany({ where: { learnerId, passed: true }, select: { challengeSlug: true }, distinct: ["challengeSlug"] }),
+    db.challengeLab.findMany({ where: { learnerId }, select: { challengeSlug: true } }),
+  ]);
   const passed = new Set(passedRows.map((r) => r.challengeSlug));
   const lessons: Record<string, LessonSummary> = {};
   for (const row of lessonRows) {
@@ -47,6 +46,8 @@ export async function progressSummary(db: Db, learnerId: string): Promise<Progre
     };
   }
   const challenges: Record<string, ChallengeSummary> = {};
+  // Working in a challenge's lab counts as started, before any attempt.
+  for (const row of labRows) challenges[row.challengeSlug] = { status: "in-progress", attempts: 0, bestScore: 0 };
   for (const row of attemptRows) {
     challenges[row.challengeSlug] = {
       status: passed.has(row.challengeSlug) ? "complete" : "in-progress",

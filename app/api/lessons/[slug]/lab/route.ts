@@ -4,13 +4,13 @@
  * never the browser's word.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { labSnapshotSchema, MAX_SNAPSHOT_BYTES } from "@/lib/progress/lab-snapshot";
-import { parseJournal, replay } from "@/lib/cluster";
+import { replay } from "@/lib/cluster";
 import { catalog } from "@/lib/content/catalog";
 import { scenarioNamed } from "@/lib/content/scenarios";
 import { db } from "@/lib/db";
 import { evaluateObjectives } from "@/lib/grading";
 import { currentLearnerId } from "@/lib/progress/current";
+import { parseLabBody } from "@/lib/progress/lab-request";
 import { loadLessonLab, saveLessonLab } from "@/lib/progress/lessons";
 
 type Context = { params: Promise<{ slug: string }> };
@@ -40,27 +40,14 @@ export async function PUT(request: NextRequest, { params }: Context) {
   const learnerId = await currentLearnerId();
   if (!learnerId) return error(401, "no learner cookie: enable cookies for this site to save your lab");
 
-  const text = await request.text();
-  if (text.length > MAX_SNAPSHOT_BYTES) return error(413, `a saved lab is limited to ${MAX_SNAPSHOT_BYTES / 1024} KB`);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return error(400, "the body is not JSON");
-  }
-  const parsed = labSnapshotSchema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return error(400, `invalid lab: ${issue?.path.join(".") || "(body)"}: ${issue?.message}`);
-  }
-  const journal = parseJournal(parsed.data.journal);
-  if (!journal.ok) return error(400, `invalid lab journal: ${journal.error}`);
+  const body = parseLabBody(await request.text());
+  if (!body.ok) return error(body.status, body.message);
 
-  const { state } = replay(scenarioNamed(lesson.scenario), journal.journal, { clock: () => Date.now(), random: () => 0.5 });
-  const results = evaluateObjectives({ cluster: state, history: parsed.data.history }, lesson.objectives);
+  const { state } = replay(scenarioNamed(lesson.scenario), body.journal, { clock: () => Date.now(), random: () => 0.5 });
+  const results = evaluateObjectives({ cluster: state, history: body.snapshot.history }, lesson.objectives);
   const met = results.filter((r) => r.passed).map((r) => r.name);
   const saved = await saveLessonLab(db(), learnerId, slug, {
-    snapshot: parsed.data,
+    snapshot: body.snapshot,
     objectivesMet: met,
     allMet: met.length === lesson.objectives.length,
     now: new Date(),

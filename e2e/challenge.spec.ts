@@ -1,0 +1,71 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const policy = (withL7: boolean) =>
+  [
+    "cat <<EOF | kubectl apply -f -",
+    "apiVersion: cilium.io/v2",
+    "kind: CiliumNetworkPolicy",
+    "metadata:",
+    "  name: landing",
+    "spec:",
+    "  endpointSelector:",
+    "    matchLabels:",
+    "      org: empire",
+    "      class: deathstar",
+    "  ingress:",
+    "  - fromEndpoints:",
+    "    - matchLabels:",
+    "        org: empire",
+    "    toPorts:",
+    "    - ports:",
+    '      - port: "80"',
+    "        protocol: TCP",
+    ...(withL7 ? ["      rules:", "        http:", "        - method: POST", "          path: /v1/request-landing"] : []),
+    "EOF",
+  ].join("\n");
+
+async function type(page: Page, text: string) {
+  await page.getByTestId("terminal").click();
+  await page.keyboard.type(text + "\n");
+}
+
+test("a learner solves a challenge: a failing check with its hint, a fix, a pass, and the result on the catalogue", async ({ page }) => {
+  await page.goto("/challenges/landing-protocol");
+  const terminal = page.getByTestId("terminal");
+  await expect(terminal).toContainText("root@server:~#");
+  const checkButton = page.getByRole("button", { name: "Check my work" });
+
+  // First try: an L3/L4 policy. The exhaust port is still reachable.
+  await type(page, policy(false));
+  await expect(terminal).toContainText("ciliumnetworkpolicy.cilium.io/landing created");
+  await checkButton.click();
+  await expect(page.getByText(/Not solved yet — score \d+%/)).toBeVisible();
+  const exhaust = page.locator('[data-check="exhaust-port-safe"]');
+  await expect(exhaust).toHaveAttribute("data-status", "failed");
+  await expect(exhaust).toContainText("Hint:");
+  await expect(exhaust).toContainText("L3/L4 rules allow whole connections");
+  await expect(exhaust).toContainText("expected denied-l7, got allowed");
+
+  // The fix: the same policy with an HTTP rule.
+  await type(page, policy(true));
+  await expect(terminal).toContainText("ciliumnetworkpolicy.cilium.io/landing configured");
+  await type(page, "kubectl exec tiefighter -- curl -s -XPUT deathstar.default.svc.cluster.local/v1/exhaust-port");
+  await expect(terminal).toContainText("Access denied");
+  await checkButton.click();
+  await expect(page.getByText("✓ Challenge solved — score 100%")).toBeVisible();
+  await expect(page.getByText(/best 100% · 2 attempts · solved/)).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+
+  // The catalogue shows it, after a fresh load.
+  await page.goto("/");
+  const card = page.locator('#challenges a[href="/challenges/landing-protocol"]');
+  await expect(card).toContainText("Complete");
+  await expect(card).toContainText("best 100% · 2 attempts");
+
+  // Back in the challenge, the lab and the last result are as they were.
+  await page.goto("/challenges/landing-protocol");
+  await expect(page.getByText("✓ Challenge solved — score 100%")).toBeVisible();
+  await expect(terminal).toContainText("root@server:~#");
+  await type(page, "kubectl get cnp");
+  await expect(terminal).toContainText(/landing\s+\S+\s+True/);
+});

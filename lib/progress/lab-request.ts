@@ -1,0 +1,25 @@
+/** Reads a saved-lab request body: size limit, JSON, the snapshot's shape and its journal. */
+import { parseJournal, type JournalOp } from "@/lib/cluster";
+import { labSnapshotSchema, MAX_SNAPSHOT_BYTES, type LabSnapshot } from "./lab-snapshot";
+
+export type LabBody =
+  | { readonly ok: true; readonly snapshot: LabSnapshot; readonly journal: JournalOp[] }
+  | { readonly ok: false; readonly status: 400 | 413; readonly message: string };
+
+export function parseLabBody(text: string): LabBody {
+  if (text.length > MAX_SNAPSHOT_BYTES) return { ok: false, status: 413, message: `a saved lab is limited to ${MAX_SNAPSHOT_BYTES / 1024} KB` };
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { ok: false, status: 400, message: "the body is not JSON" };
+  }
+  const parsed = labSnapshotSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, status: 400, message: `invalid lab: ${issue?.path.join(".") || "(body)"}: ${issue?.message}` };
+  }
+  const journal = parseJournal(parsed.data.journal);
+  if (!journal.ok) return { ok: false, status: 400, message: `invalid lab journal: ${journal.error}` };
+  return { ok: true, snapshot: parsed.data, journal: journal.journal };
+}
