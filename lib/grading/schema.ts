@@ -2,7 +2,7 @@
  * The check language shared by lesson objectives and challenge checks (content/README.md). Parsed with zod at
  * the content boundary; inside, the types are trusted. Pure: runs in the browser (live ticks) and on the server.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { compileRe2 } from "./regex";
 
 export const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9, -)");
@@ -24,6 +24,8 @@ export const flowSchema = z.strictObject({
   dns: z.string().min(1).optional(),
   expect: z.enum(["allowed", "dropped", "denied-l7"]),
   snatIP: z.ipv4().optional(),
+  /** Egress gateway: true when the flow must leave through a gateway node (a CEGP applies), false when it must not. */
+  egressGateway: z.boolean().optional(),
   why: z.string().optional(),
 });
 export type ExpectedFlow = z.infer<typeof flowSchema>;

@@ -1,0 +1,27 @@
+# fails: github-api
+# DNS is allowed at L4 but not proxied: Cilium never learns api.github.com's IPs, so toFQDNs selects nothing.
+cat <<EOT | kubectl apply -f -
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: mediabot-egress
+spec:
+  endpointSelector:
+    matchLabels:
+      class: mediabot
+  egress:
+  - toEndpoints:
+    - matchLabels:
+        k8s:io.kubernetes.pod.namespace: kube-system
+        k8s:k8s-app: kube-dns
+    toPorts:
+    - ports:
+      - port: "53"
+        protocol: ANY
+  - toFQDNs:
+    - matchName: api.github.com
+    toPorts:
+    - ports:
+      - port: "443"
+        protocol: TCP
+EOT

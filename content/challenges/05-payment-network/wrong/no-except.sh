@@ -1,0 +1,37 @@
+# fails: old-gateway-blocked
+# The whole /24 without the except: the decommissioned gateway is reachable.
+cat <<EOT | kubectl apply -f -
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: backend-egress
+  namespace: shop
+spec:
+  endpointSelector:
+    matchLabels:
+      role: backend
+  egress:
+  - toEndpoints:
+    - matchLabels:
+        role: db
+    toPorts:
+    - ports:
+      - port: "5432"
+        protocol: TCP
+  - toEndpoints:
+    - matchLabels:
+        k8s:io.kubernetes.pod.namespace: kube-system
+        k8s:k8s-app: kube-dns
+    toPorts:
+    - ports:
+      - port: "53"
+        protocol: ANY
+  - toEntities:
+    - kube-apiserver
+  - toCIDR:
+    - 203.0.113.0/24
+    toPorts:
+    - ports:
+      - port: "443"
+        protocol: TCP
+EOT

@@ -1,0 +1,48 @@
+# fails: empire-resolves
+# The ships may send DNS queries, but in always mode the kube-dns pods refuse them: nobody allowed their ingress.
+cilium config set enable-policy always
+cat <<EOT | kubectl apply -f -
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: empire-egress
+spec:
+  description: Imperial ships resolve names and land on the Death Star
+  endpointSelector:
+    matchLabels:
+      org: empire
+  egress:
+  - toEndpoints:
+    - matchLabels:
+        k8s:io.kubernetes.pod.namespace: kube-system
+        k8s:k8s-app: kube-dns
+    toPorts:
+    - ports:
+      - port: "53"
+        protocol: ANY
+  - toEndpoints:
+    - matchLabels:
+        class: deathstar
+    toPorts:
+    - ports:
+      - port: "80"
+        protocol: TCP
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: deathstar-ingress
+spec:
+  description: The Death Star accepts Imperial ships on 80/TCP
+  endpointSelector:
+    matchLabels:
+      class: deathstar
+  ingress:
+  - fromEndpoints:
+    - matchLabels:
+        org: empire
+    toPorts:
+    - ports:
+      - port: "80"
+        protocol: TCP
+EOT

@@ -1,0 +1,42 @@
+# fails: empire-lands
+# Only the servers' ingress is written: in always mode the ships' egress is denied too.
+cilium config set enable-policy always
+cat <<EOT | kubectl apply -f -
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: deathstar-ingress
+spec:
+  description: The Death Star accepts Imperial ships on 80/TCP
+  endpointSelector:
+    matchLabels:
+      class: deathstar
+  ingress:
+  - fromEndpoints:
+    - matchLabels:
+        org: empire
+    toPorts:
+    - ports:
+      - port: "80"
+        protocol: TCP
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: kube-dns-ingress
+  namespace: kube-system
+spec:
+  description: kube-dns answers Imperial ships from the default namespace
+  endpointSelector:
+    matchLabels:
+      k8s-app: kube-dns
+  ingress:
+  - fromEndpoints:
+    - matchLabels:
+        k8s:io.kubernetes.pod.namespace: default
+        org: empire
+    toPorts:
+    - ports:
+      - port: "53"
+        protocol: ANY
+EOT
