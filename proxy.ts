@@ -21,6 +21,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Pages only: an API request without the cookie is refused (401) rather than given a fresh learner, or a
+// client that drops cookies would become a new learner on every request and escape per-learner limits.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|fonts/).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

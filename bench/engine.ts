@@ -1,8 +1,9 @@
 /**
  * Engine benchmark (issue 3): a synthetic cluster of 5,000 pods in 50 namespaces, 500 mixed policies
  * (NetworkPolicy, CNP with L3/L4/L7 and deny rules, CCNP) and 10 ports, from a seeded PRNG. Prints the
- * compile time, the full identity-pair reachability matrix time, the per-flow cost of the compiled engine
- * against a deliberately naive evaluator (every policy scanned per flow) on the same 20,000 flows, their
+ * compile time, the full identity-pair reachability matrix time, the per-flow cost of the compiled engine —
+ * the bare verdict (quickVerdict) and the explained one (evaluatePair, as evaluate() returns it) — against a
+ * deliberately naive evaluator (every policy scanned per flow) on the same 20,000 flows, their
  * ratio, whether the verdicts agree, and heap used. Targets are printed next to the numbers, never asserted.
  */
 import { compileWorld, type Compiled } from "@/lib/engine/compile/compiled";
@@ -34,11 +35,18 @@ function sample(w: World, n: number): Sample[] {
 const party = (p: OracleParty): Party => (p.kind === "pod" ? { kind: "pod", pod: p.pod } : { kind: "world", ip: p.kind === "world" ? p.ip : "" });
 
 const NO_NAMES = new Map<string, string[]>();
+/** Bare verdicts, or explained ones — whose reason text is read, so nothing lazy goes unbuilt. */
 function engineRun(c: Compiled, flows: Sample[], explain = false): string[] {
-  return flows.map((f) => {
+  let chars = 0;
+  const out = flows.map((f) => {
     const inp = { src: party(f.src), dst: { party: party(f.dst), port: f.port }, srcPort: 40000, proto: "TCP" as const, l7: { http: f.http }, names: NO_NAMES };
-    return explain ? evaluatePair(c, inp).verdict : quickVerdict(c, inp);
+    if (!explain) return quickVerdict(c, inp);
+    const v = evaluatePair(c, inp);
+    chars += v.reason.length + v.matched.length;
+    return v.verdict;
   });
+  if (explain && chars === 0) throw new Error("explained verdicts without reasons");
+  return out;
 }
 
 export default async function main(): Promise<void> {
@@ -79,9 +87,27 @@ export default async function main(): Promise<void> {
     engineRun(warmC, flows);
     engineWarmMs = Math.min(engineWarmMs, ms(t));
   }
-  t = process.hrtime.bigint();
-  const explained = engineRun(warmC, flows, true);
-  const explainMs = ms(t);
+  // The explained verdict (evaluatePair: verdict, full reason, matched rules) — what evaluate() returns.
+  // First pass on a fresh snapshot (its explanation caches empty; the decision memo filled by a bare pass,
+  // as in the lab, where quick checks run first), then warm; best of 3 each, like the bare numbers.
+  let explainFirstMs = Infinity;
+  let explained: string[] = [];
+  let explainC = c;
+  for (let i = 0; i < 3; i++) {
+    const fresh = compileWorld(world);
+    fresh.precompute();
+    engineRun(fresh, flows);
+    t = process.hrtime.bigint();
+    const out = engineRun(fresh, flows, true);
+    const took = ms(t);
+    if (took < explainFirstMs) { explainFirstMs = took; explained = out; explainC = fresh; }
+  }
+  let explainWarmMs = Infinity;
+  for (let i = 0; i < 3; i++) {
+    t = process.hrtime.bigint();
+    engineRun(explainC, flows, true);
+    explainWarmMs = Math.min(explainWarmMs, ms(t));
+  }
   let naiveMs = Infinity;
   let naive: string[] = [];
   for (let i = 0; i < 2; i++) {
@@ -95,9 +121,10 @@ export default async function main(): Promise<void> {
   const perNaive = (naiveMs * 1000) / flows.length;
   const dist = cold.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
   console.log(`per flow, ${flows.length.toLocaleString("en-US")} random flows (${Object.entries(dist).map(([k, v]) => `${v} ${k}`).join(", ")}):`);
-  console.log(`  engine, first pass (memo filling, best of 3 fresh snapshots): ${perEngine.toFixed(2)} µs/flow`);
-  console.log(`  engine, memo warm (best of 3):     ${perWarm.toFixed(2)} µs/flow — target < 10 µs`);
-  console.log(`  engine with full explanation (evaluatePair: reason, matched rules): ${((explainMs * 1000) / flows.length).toFixed(2)} µs/flow`);
+  console.log(`  bare verdict (quickVerdict), first pass (memo filling, best of 3 fresh snapshots): ${perEngine.toFixed(2)} µs/flow`);
+  console.log(`  bare verdict (quickVerdict), memo warm (best of 3):     ${perWarm.toFixed(2)} µs/flow — target < 10 µs`);
+  console.log(`  explained verdict (evaluatePair: reason, matched rules), first pass (best of 3 fresh snapshots): ${((explainFirstMs * 1000) / flows.length).toFixed(2)} µs/flow — target < 10 µs`);
+  console.log(`  explained verdict (evaluatePair: reason, matched rules), warm (best of 3): ${((explainWarmMs * 1000) / flows.length).toFixed(2)} µs/flow — target < 10 µs`);
   console.log(`  naive (scan every policy, best of 2): ${perNaive.toFixed(1)} µs/flow`);
   console.log(`  ratio naive / engine: ${(perNaive / perEngine).toFixed(0)}× (first pass), ${(perNaive / perWarm).toFixed(0)}× (warm) — target ≥ 50×`);
   console.log(`  verdicts identical (engine, explained engine, naive): ${diff === 0 ? "yes" : `NO (${diff} differ)`}`);

@@ -30,10 +30,10 @@ const journal = (text: string) => ({ journal: [{ op: "apply", source: "STDIN", t
 type Check = { name: string; hidden: boolean; passed: boolean; status: string; details?: unknown[] };
 type Result = { challenge: string; passed: boolean; score: number; checks: Check[]; errors: unknown[] };
 
-/** A fresh learner: a new request context whose first request gets the pl_learner cookie from the proxy. */
+/** A fresh learner: a new request context that opens the challenge page first and gets its pl_learner cookie there. */
 async function learner(baseURL: string | undefined): Promise<APIRequestContext> {
   const ctx = await request.newContext({ baseURL });
-  const first = await ctx.get(URL);
+  const first = await ctx.get(`/challenges/${SLUG}`);
   expect(first.status()).toBe(200);
   expect((await ctx.storageState()).cookies.map((c) => c.name)).toContain("pl_learner");
   return ctx;
@@ -139,5 +139,12 @@ test.describe("challenge attempts API", () => {
     expect((await other.post(URL, { data: { manifests: "", commands: [] } })).status()).toBe(201);
     await api.dispose();
     await other.dispose();
+  });
+
+  test("an attempt without the learner cookie is refused, not given a fresh learner", async ({ baseURL }) => {
+    const anonymous = await request.newContext({ baseURL });
+    const res = await anonymous.post(URL, { data: journal(RULE) });
+    expect(res.status()).toBe(401);
+    expect((await anonymous.storageState()).cookies).toEqual([]);
   });
 });

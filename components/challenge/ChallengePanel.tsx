@@ -3,8 +3,13 @@ import { useEffect, useState } from "react";
 import { useLab } from "@/components/lab/LabContext";
 import type { PublicCheck } from "@/lib/challenges/load";
 import type { PublicGradeResult } from "@/lib/grading";
-import { serializeShell } from "@/lib/shell";
+import type { ShellState } from "@/lib/shell";
 import { CheckResults } from "./CheckResults";
+
+/** What the grader needs: the lab's changes, without the connections (curls don't change what is graded). */
+function gradedJournal(shell: ShellState) {
+  return shell.cluster.journal().filter((op) => op.op !== "connect");
+}
 
 type Summary = { attempts: number; bestScore: number; passed: boolean; last: { result: PublicGradeResult } | null };
 
@@ -44,7 +49,7 @@ export function ChallengePanel({ slug, checks }: { slug: string; checks: readonl
       const response = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ journal: serializeShell(shell).journal, commands: shell.history.slice(-200) }),
+        body: JSON.stringify({ journal: gradedJournal(shell), commands: shell.history.slice(-200) }),
       });
       const body = (await response.json().catch(() => null)) as (PublicGradeResult & { error?: string }) | null;
       if (!response.ok || !body) {

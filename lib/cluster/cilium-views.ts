@@ -1,5 +1,5 @@
 /** What `cilium-dbg endpoint list / identity list / policy get / status` need. */
-import { cmpStr, formatIPv4, formatLabel, parsePrefix, podKey, RESERVED, type World } from "@/lib/engine";
+import { cmpStr, egressGatewayMap, formatIPv4, formatLabel, parsePrefix, podKey, RESERVED, type EgressMapEntry, type World } from "@/lib/engine";
 import { compiled } from "./store";
 import type { ClusterState, Json, Settings } from "./types";
 
@@ -112,4 +112,64 @@ export function ciliumStatus(state: ClusterState): CiliumStatus {
     identities: c.identities.all.length, policyRevision: state.policyRevision, proxyRedirects: redirects,
     clusterName: state.scenario.clusterName, ciliumVersion: state.scenario.ciliumVersion, kubernetesVersion: state.scenario.kubernetesVersion,
   };
+}
+
+/**
+ * The `cilium-config` ConfigMap (`cilium config view`) of the scenario's install: the fixed keys of a kind
+ * install with Hubble, plus the keys derived from the scenario (cluster name) and the live settings. The
+ * keys follow the 1.19 Helm chart (install/kubernetes/cilium/templates/cilium-configmap.yaml):
+ * `enable-policy` (policyEnforcementMode), `enable-host-firewall` (hostFirewall.enabled), and for
+ * egressGateway.enabled `enable-ipv4-egress-gateway: "true"` — egress gateway needs BPF masquerading and
+ * kube-proxy replacement, so installs that enable it (the scenario's, or a later `config set`/helm) have
+ * `enable-bpf-masquerade: "true"` as well; turning the gateway off again leaves masquerading as it was.
+ */
+export function ciliumConfig(state: ClusterState): Record<string, string> {
+  const s = state.settings;
+  const cm: Record<string, string> = {
+    "agent-not-ready-taint-key": "node.cilium.io/agent-not-ready",
+    "auto-direct-node-routes": "false",
+    "bpf-lb-sock": "false",
+    "bpf-map-dynamic-size-ratio": "0.0025",
+    "bpf-policy-map-max": "16384",
+    "cluster-id": "0",
+    "cluster-name": state.scenario.clusterName,
+    "cluster-pool-ipv4-cidr": "10.244.0.0/16",
+    "cni-exclusive": "true",
+    "custom-cni-conf": "false",
+    debug: "false",
+    "egress-gateway-reconciliation-trigger-interval": "1s",
+    "enable-bpf-masquerade": String(s.egressGateway || state.scenario.settings.egressGateway),
+    "enable-endpoint-health-checking": "true",
+    "enable-health-checking": "true",
+    "enable-host-firewall": String(s.hostFirewall),
+    "enable-hubble": "true",
+    "enable-ipv4": "true",
+    "enable-ipv6": "false",
+    "enable-l7-proxy": "true",
+    "enable-policy": s.enforcementMode,
+    "enable-policy-secrets-sync": "true",
+    "hubble-disable-tls": "false",
+    "hubble-listen-address": ":4244",
+    "hubble-socket-path": "/var/run/cilium/hubble.sock",
+    "identity-allocation-mode": "crd",
+    ipam: "cluster-pool",
+    "kube-proxy-replacement": "true",
+    "monitor-aggregation": "medium",
+    "operator-api-serve-addr": "127.0.0.1:9234",
+    "policy-audit-mode": "false",
+    "policy-cidr-match-mode": "",
+    "proxy-prometheus-port": "9964",
+    "routing-mode": "tunnel",
+    "tunnel-protocol": "vxlan",
+  };
+  if (s.egressGateway) cm["enable-ipv4-egress-gateway"] = "true";
+  return Object.fromEntries(Object.keys(cm).sort(cmpStr).map((k) => [k, cm[k] as string]));
+}
+
+/**
+ * The egress gateway policy map of the agent on `node` (`cilium-dbg bpf egress list`), computed from the
+ * same CiliumEgressGatewayPolicy decisions as the verdicts; undefined when egress gateway is disabled.
+ */
+export function egressGatewayEntries(state: ClusterState, node: string): EgressMapEntry[] | undefined {
+  return egressGatewayMap(compiled(state), node);
 }

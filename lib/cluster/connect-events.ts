@@ -98,19 +98,45 @@ export function connectionEvents(ctx: EventCtx, http?: { method: string; url: st
   return out;
 }
 
-/** DNS proxy events for a lookup. */
-export function dnsEvents(ctx: EventCtx, query: string, rcode: "NOERROR" | "NXDOMAIN" | "REFUSED", answers: readonly string[]): FlowEvent[] {
+/**
+ * A lookup through kube-dns (UDP/53) that was not dropped. The datagram and its answer are traced like any
+ * other flow (policy verdicts where enforced, `to-endpoint FORWARDED (UDP)` both ways); only when a DNS rule
+ * on the client's egress redirects it to the DNS proxy does it go `to-proxy` and produce the L7
+ * `dns-request` / `dns-response` records that `--protocol dns` matches (Documentation/observability/
+ * visibility.rst: DNS visibility needs a DNS rule). A refused query is answered by the proxy itself.
+ */
+export function dnsLookupEvents(ctx: EventCtx, proxied: boolean, query: string, rcode: "NOERROR" | "NXDOMAIN" | "REFUSED", answers: readonly string[]): FlowEvent[] {
   const { c, verdict: v } = ctx;
   const srcRec = record(c, v.source, ctx.src, ctx.srcPort);
   const dstRec = record(c, v.destination, ctx.dst, 53, "kube-system/kube-dns");
-  const node = partyNode(c, ctx.src)?.name ?? "";
-  const mk = (l7: L7Record, reply: boolean, dt: number, verdict: FlowEvent["verdict"]): FlowEvent => ({
-    id: ctx.nextId(), time: ctx.time + dt, node, source: reply ? dstRec : srcRec, destination: reply ? srcRec : dstRec,
-    event: { type: "l7", l7 }, verdict, l4: { protocol: "UDP" }, isReply: reply, trafficDirection: "EGRESS", policies: policies(v.steps.find((s) => s.direction === "egress")),
-  });
+  const srcNode = partyNode(c, ctx.src)?.name ?? "";
+  const dstNode = partyNode(c, ctx.dst)?.name ?? srcNode;
+  const eg = v.steps.find((s) => s.direction === "egress");
+  const ing = v.steps.find((s) => s.direction === "ingress");
+  const out: FlowEvent[] = [];
+  const ev = (dt: number, node: string, event: FlowEventKind, verdict: FlowEvent["verdict"], reply: boolean, dir: FlowEvent["trafficDirection"], pols: string[]): void => {
+    out.push({ id: ctx.nextId(), time: ctx.time + dt, node, source: reply ? dstRec : srcRec, destination: reply ? srcRec : dstRec, event, verdict, l4: { protocol: "UDP" }, isReply: reply, trafficDirection: dir, policies: pols });
+  };
+  const pv = (r: DirectionResult | undefined, node: string): void => {
+    if (!r || !r.enforced || r.outcome === "localhost") return;
+    ev(0, node, { type: "policy-verdict", matchType: r.matchType, direction: r.direction === "ingress" ? "INGRESS" : "EGRESS", allowed: true }, "FORWARDED", false, r.direction === "ingress" ? "INGRESS" : "EGRESS", policies(r));
+  };
+  const pols = [...policies(eg), ...policies(ing)];
+  pv(eg, srcNode);
   const fq = query.endsWith(".") ? query : `${query}.`;
-  return [
-    mk({ kind: "dns-request", query: fq, qtype: "A" }, false, 0, rcode === "REFUSED" ? "DROPPED" : "FORWARDED"),
-    mk({ kind: "dns-response", query: fq, qtype: "A", rcode, answers, ttl: 30 }, true, 1, "FORWARDED"),
-  ];
+  if (proxied) {
+    ev(0, srcNode, { type: "trace", observationPoint: "to-proxy" }, "FORWARDED", false, "EGRESS", pols);
+    ev(0, srcNode, { type: "l7", l7: { kind: "dns-request", query: fq, qtype: "A" } }, rcode === "REFUSED" ? "DROPPED" : "FORWARDED", false, "EGRESS", policies(eg));
+    if (rcode !== "REFUSED") {
+      // the proxy forwards the query to the server, as the pod
+      pv(ing, dstNode);
+      ev(0, dstNode, { type: "trace", observationPoint: "to-endpoint" }, "FORWARDED", false, "INGRESS", pols);
+    }
+    ev(1, srcNode, { type: "l7", l7: { kind: "dns-response", query: fq, qtype: "A", rcode, answers, ttl: 30 } }, "FORWARDED", true, "EGRESS", policies(eg));
+  } else {
+    pv(ing, dstNode);
+    ev(0, dstNode, { type: "trace", observationPoint: "to-endpoint" }, "FORWARDED", false, "INGRESS", pols);
+  }
+  ev(1, srcNode, { type: "trace", observationPoint: "to-endpoint" }, "FORWARDED", true, "EGRESS", []);
+  return out;
 }

@@ -95,3 +95,31 @@ describe("answers and the flow log", () => {
     expect(pv?.policies).toEqual(["CiliumNetworkPolicy default/rule1"]);
   });
 });
+
+describe("DNS lookups in the flow log", () => {
+  const kind = (f: FlowEvent): string => (f.event.type === "trace" ? f.event.observationPoint : f.event.type === "l7" ? f.event.l7.kind : f.event.type === "drop" ? f.event.dropReason : `policy-verdict:${f.event.direction}`);
+  const dnsFlows = (s: ClusterState): FlowEvent[] => s.flows.filter((f) => f.destination.port === 53 || f.source.port === 53);
+  test("a lookup without a DNS rule is traced at L4 (UDP/53 both ways), with no L7 record", () => {
+    const s = connect(load("starwars"), { from: { kind: "pod", namespace: "default", name: "xwing" }, host: "deathstar", port: 80, kind: "http", http: { method: "GET", path: "/v1/" } }).state;
+    const dns = dnsFlows(s);
+    expect(dns.map((f) => [kind(f), f.verdict, f.l4.protocol, f.isReply])).toEqual([["to-endpoint", "FORWARDED", "UDP", false], ["to-endpoint", "FORWARDED", "UDP", true]]);
+    expect(dns[0]?.destination).toMatchObject({ namespace: "kube-system", service: "kube-system/kube-dns", port: 53 });
+    // the connection itself comes after the answer
+    const http = s.flows.filter((f) => f.destination.port === 80);
+    expect((http[0]?.time ?? 0) >= (dns[1]?.time ?? Infinity)).toBe(true);
+  });
+  test("egress default-deny without a DNS allowance drops the lookup, visibly", () => {
+    const deny = `apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: xwing-egress\nspec:\n  endpointSelector:\n    matchLabels:\n      class: xwing\n  egress:\n  - toEndpoints:\n    - matchLabels:\n        class: deathstar\n`;
+    let s = apply(load("starwars"), deny, { source: "d.yaml" }).state;
+    const r = connect(s, { from: { kind: "pod", namespace: "default", name: "xwing" }, host: "deathstar", port: 80, kind: "http", http: { method: "GET", path: "/v1/" }, timeoutMs: 2000 });
+    expect(r.result.outcome.status).toBe("dns-timeout");
+    s = r.state;
+    const dropped = dnsFlows(s).filter((f) => f.verdict === "DROPPED");
+    expect(dropped.map((f) => [kind(f), f.l4.protocol])).toEqual([["policy-verdict:EGRESS", "UDP"], ["Policy denied", "UDP"], ["policy-verdict:EGRESS", "UDP"], ["Policy denied", "UDP"]]);
+    expect(dropped[1]?.policies).toEqual(["CiliumNetworkPolicy default/xwing-egress"]);
+  });
+  test("with a DNS rule the query goes through the proxy: to-proxy plus dns-request / dns-response", () => {
+    const s = connect(apply(load("starwars-dns"), FQDN_POLICY, { source: "p.yaml" }).state, { from: mediabot, host: "api.github.com", port: 443, kind: "tcp" }).state;
+    expect(dnsFlows(s).map(kind)).toEqual(["policy-verdict:EGRESS", "to-proxy", "dns-request", "to-endpoint", "dns-response", "to-endpoint"]);
+  });
+});

@@ -8,7 +8,7 @@ import {
   cmpStr, dnsServers, evaluatePair, ipParty, type Compiled, type Party, partyName, resolveName, type Target, type Verdict,
 } from "@/lib/engine";
 import { type AppSpec } from "./scenario/types";
-import { connectionEvents, dnsEvents, type EventCtx } from "./connect-events";
+import { connectionEvents, dnsLookupEvents, type EventCtx } from "./connect-events";
 import type { ClientRef, ConnectOutcome, ConnectRequest, ConnectResult, HttpResponse } from "./connect-types";
 import { appendFlows, type FlowEvent } from "./flowlog";
 import { compiled } from "./store";
@@ -74,10 +74,10 @@ function lookup(acc: Acc, c: Compiled, client: Party, name: string, time: number
     return { ok: false, outcome: { status: "dns-timeout", name, elapsedMs: timeoutMs } };
   }
   if (v.verdict === "denied-l7") {
-    acc.events.push(...dnsEvents(ctx, ans.name, "REFUSED", []));
+    acc.events.push(...dnsLookupEvents(ctx, true, ans.name, "REFUSED", []));
     return { ok: false, outcome: { status: "dns-refused", name, elapsedMs: 2 } };
   }
-  if (proxied) acc.events.push(...dnsEvents(ctx, ans.name, ans.rcode === "NOERROR" ? "NOERROR" : "NXDOMAIN", ans.rcode === "NOERROR" ? ans.ips : []));
+  acc.events.push(...dnsLookupEvents(ctx, proxied, ans.name, ans.rcode === "NOERROR" ? "NOERROR" : "NXDOMAIN", ans.rcode === "NOERROR" ? ans.ips : []));
   if (ans.rcode !== "NOERROR") return { ok: false, outcome: { status: "nxdomain", name, elapsedMs: 2 } };
   if (proxied) {
     const node = client.pod.node;
@@ -141,7 +141,8 @@ export function connect(state: ClusterState, req: ConnectRequest): { state: Clus
   for (const per of acc.fqdn.values()) for (const [k, v] of per) names.set(k, [...new Set([...(names.get(k) ?? []), ...v])].sort(cmpStr));
   const http = req.kind === "http" && req.http ? { method: req.http.method, path: req.http.path, host: req.host, headers: req.http.headers } : undefined;
   const verdict = evaluatePair(c, { src: client, dst: tg.t, srcPort: 40000, proto, l7: { http }, names });
-  const ctx = evCtx(acc, c, time, client, tg.t.party, verdict, proto === "ICMP" ? "ICMPv4" : proto, tg.t.port, timeoutMs, tg.service);
+  // The connection starts once the lookup (2 ms, see the dns-answer outcome) has been answered.
+  const ctx = evCtx(acc, c, resolved ? time + 2 : time, client, tg.t.party, verdict, proto === "ICMP" ? "ICMPv4" : proto, tg.t.port, timeoutMs, tg.service);
   const backend = { name: partyName(tg.t.party), ip: tg.t.party.kind === "pod" ? tg.t.party.pod.ip : tg.t.party.kind === "host" ? tg.t.party.node.ip : tg.t.party.ip, port: tg.t.port };
   const base = { resolved, verdict, backend, sourceIP: verdict.snatIP };
   if (verdict.verdict === "dropped") {

@@ -14,24 +14,36 @@ export { RESOURCE_TYPES, resolveResourceType, resourcesInCategory, qualifiedPlur
 export { getObject, listObjects, getSettings, parseLabelSelector, type ReadResult } from "./read";
 export { label, type LabelRequest } from "./mutate/label";
 export { setSettings } from "./mutate/settings";
+export { rolloutRestart, type RestartRequest } from "./mutate/rollout";
 export { connect, resolveDns } from "./connect";
 export { replay, runOp } from "./replay";
 export { parseJournal, journalOpSchema, type JournalOp, type Journal } from "./journal";
 export { FLOW_LOG_CAPACITY, type FlowEvent, type FlowEndpointRecord, type FlowEventKind, type FlowVerdict, type L7Record } from "./flowlog";
 export type { ConnectRequest, ConnectResult, ConnectOutcome, ClientRef, HttpResponse } from "./connect-types";
-export { ciliumEndpoints, ciliumIdentities, policyRepository, policyStatus, ciliumStatus, type EndpointInfo, type CiliumStatus } from "./cilium-views";
+export { ciliumEndpoints, ciliumIdentities, policyRepository, policyStatus, ciliumStatus, ciliumConfig, egressGatewayEntries, type EndpointInfo, type CiliumStatus } from "./cilium-views";
+export type { EgressMapEntry } from "@/lib/engine";
 export type { MatchRef, DirectionResult, EndpointSummary, VerdictKind, MatchType } from "@/lib/engine";
 
 export type DeleteRequest = TargetRequest;
 
+/**
+ * Options of the text mutations. `namespace` is kubectl's explicit `-n`: documents without
+ * metadata.namespace go there, a document naming another namespace fails like kubectl (cluster-scoped
+ * kinds ignore it). Without it, documents default to `default`.
+ */
+export interface TextOptions {
+  readonly source: string;
+  readonly namespace?: string;
+}
+
 /** kubectl apply -f (multi-document YAML). */
-export function apply(state: ClusterState, text: string, opts: { source: string }): MutationResult {
-  return applyText(state, text, opts.source, "apply");
+export function apply(state: ClusterState, text: string, opts: TextOptions): MutationResult {
+  return applyText(state, text, opts.source, "apply", opts.namespace);
 }
 
 /** kubectl create -f. */
-export function create(state: ClusterState, text: string, opts: { source: string }): MutationResult {
-  return applyText(state, text, opts.source, "create");
+export function create(state: ClusterState, text: string, opts: TextOptions): MutationResult {
+  return applyText(state, text, opts.source, "create", opts.namespace);
 }
 
 /** kubectl delete TYPE NAME... / -l / --all. */
@@ -40,6 +52,6 @@ export function deleteObjects(state: ClusterState, req: DeleteRequest): Mutation
 }
 
 /** kubectl delete -f. */
-export function deleteFromText(state: ClusterState, text: string, opts: { source: string }): MutationResult {
-  return deleteText(state, text, opts.source);
+export function deleteFromText(state: ClusterState, text: string, opts: TextOptions): MutationResult {
+  return deleteText(state, text, opts.source, opts.namespace);
 }

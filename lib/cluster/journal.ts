@@ -18,9 +18,9 @@ const client = z.discriminatedUnion("kind", [
 ]);
 
 export const journalOpSchema = z.discriminatedUnion("op", [
-  z.object({ op: z.literal("apply"), source: z.string().max(1024), text }),
-  z.object({ op: z.literal("create"), source: z.string().max(1024), text }),
-  z.object({ op: z.literal("delete-text"), source: z.string().max(1024), text }),
+  z.object({ op: z.literal("apply"), source: z.string().max(1024), text, namespace: z.string().max(253).optional() }),
+  z.object({ op: z.literal("create"), source: z.string().max(1024), text, namespace: z.string().max(253).optional() }),
+  z.object({ op: z.literal("delete-text"), source: z.string().max(1024), text, namespace: z.string().max(253).optional() }),
   z.object({
     op: z.literal("delete"), type: z.string().max(253), names: z.array(name).max(500), namespace: z.string().max(253).optional(),
     allNamespaces: z.boolean().optional(), selector: z.string().max(4096).optional(), all: z.boolean().optional(),
@@ -29,6 +29,7 @@ export const journalOpSchema = z.discriminatedUnion("op", [
     op: z.literal("label"), type: z.string().max(253), names: z.array(name).max(500), namespace: z.string().max(253).optional(),
     labels: z.array(z.string().max(400)).max(100), overwrite: z.boolean(), selector: z.string().max(4096).optional(), all: z.boolean().optional(),
   }),
+  z.object({ op: z.literal("restart"), type: z.string().max(253), names: z.array(name).max(500), namespace: z.string().max(253).optional(), selector: z.string().max(4096).optional() }),
   z.object({
     op: z.literal("setting"),
     settings: z.object({ enforcementMode: z.enum(["default", "always", "never"]).optional(), hostFirewall: z.boolean().optional(), egressGateway: z.boolean().optional() }),

@@ -62,7 +62,8 @@ describe("apply", () => {
     expect(r.diagnostics[0]?.message).toBe('The CiliumNetworkPolicy "rule1" is invalid: \n* spec.ingress[0].toPorts[0].ports[0].port: Invalid value: "integer": spec.ingress[0].toPorts[0].ports[0].port in body must be of type string: "integer"\n* spec.ingress[0].toPorts[0].ports[0].protocol: Unsupported value: "HTTP": supported values: "TCP", "UDP", "SCTP", "VRRP", "IGMP", "ANY"');
   });
   test("YAML errors, unknown kinds, missing kind, empty input", () => {
-    expect(apply(fresh(), "a: b: c\n", { source: "bad.yaml" }).diagnostics[0]?.message).toBe("error: error parsing bad.yaml: error converting YAML to JSON: yaml: line 1: mapping values are not allowed in this context");
+    expect(apply(fresh(), "a: b: c\n", { source: "bad.yaml" }).diagnostics[0]?.message).toBe("error: error parsing bad.yaml: error converting YAML to JSON: yaml: mapping values are not allowed in this context");
+    expect(apply(fresh(), "kind: Pod\nmetadata:\n  name: x: y\n", { source: "bad.yaml" }).diagnostics[0]?.message).toBe("error: error parsing bad.yaml: error converting YAML to JSON: yaml: line 3: mapping values are not allowed in this context");
     expect(apply(fresh(), RULE.replace("kind: CiliumNetworkPolicy", "kind: CiliumNetworkPolicyy"), { source: "typo.yaml" }).diagnostics[0]?.message).toBe('error: resource mapping not found for name: "rule1" namespace: "" from "typo.yaml": no matches for kind "CiliumNetworkPolicyy" in version "cilium.io/v2"\nensure CRDs are installed first');
     expect(apply(fresh(), "apiVersion: v1\nmetadata:\n  name: x\n", { source: "nokind.yaml" }).diagnostics[0]?.message).toMatch(/^error: unable to decode "nokind.yaml": Object 'Kind' is missing in '/);
     expect(apply(fresh(), "", { source: "empty.yaml" }).diagnostics[0]?.message).toBe("error: no objects passed to apply");
@@ -124,6 +125,47 @@ describe("delete, label, settings", () => {
     const r = setSettings(fresh(), { enforcementMode: "always" });
     expect(r.state.settings.enforcementMode).toBe("always");
     expect(r.state.journal.at(-1)).toEqual({ op: "setting", settings: { enforcementMode: "always" } });
+  });
+});
+
+describe("namespace option (kubectl -n)", () => {
+  const NS = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n";
+  const PLAIN = 'apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: p\nspec:\n  endpointSelector: {}\n  ingress:\n  - fromEntities: ["cluster"]\n';
+  const IN_A = PLAIN.replace("  name: p\n", "  name: q\n  namespace: a\n");
+  const CCNP = 'apiVersion: cilium.io/v2\nkind: CiliumClusterwideNetworkPolicy\nmetadata:\n  name: c\nspec:\n  endpointSelector: {}\n  ingress:\n  - fromEntities: ["cluster"]\n';
+  test("documents without a namespace go to it; cluster-scoped kinds ignore it; it is journaled", () => {
+    const s = apply(fresh(), NS, { source: "ns.yaml" }).state;
+    const r = apply(s, `${PLAIN}---\n${CCNP}`, { source: "f.yaml", namespace: "a" });
+    expect(r.ok).toBe(true);
+    expect(getObject(r.state, "cnp", "p", "a").ok).toBe(true);
+    expect(getObject(r.state, "cnp", "p", "default").ok).toBe(false);
+    const c = getObject(r.state, "ccnp", "c");
+    expect(c.ok && c.value.metadata.namespace).toBe(undefined);
+    expect(r.state.journal.at(-1)).toEqual({ op: "apply", source: "f.yaml", text: `${PLAIN}---\n${CCNP}`, namespace: "a" });
+    const p = getObject(r.state, "cnp", "p", "a");
+    expect(p.ok && p.value.metadata.annotations?.["kubectl.kubernetes.io/last-applied-configuration"]).toContain('"namespace":"a"');
+    const parsed = parseJournal(JSON.parse(JSON.stringify(r.state.journal)));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(getObject(replay(scenario, parsed.journal, deps()).state, "cnp", "p", "a").ok).toBe(true);
+  });
+  test("a document naming another namespace fails like kubectl; the others are applied", () => {
+    const s = apply(fresh(), NS, { source: "ns.yaml" }).state;
+    const r = apply(s, `${IN_A}---\n${PLAIN}`, { source: "f.yaml", namespace: "default" });
+    expect(r.ok).toBe(false);
+    expect(r.outcomes.map((o) => o.line)).toEqual(["ciliumnetworkpolicy.cilium.io/p created"]);
+    expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([
+      "error: the namespace from the provided object \"a\" does not match the namespace \"default\". You must pass '--namespace=a' to perform this operation.",
+    ]);
+    expect(getObject(r.state, "cnp", "q", "a").ok).toBe(false);
+    expect(create(s, IN_A, { source: "f.yaml", namespace: "b" }).diagnostics[0]?.code).toBe("namespace-mismatch");
+  });
+  test("deleteFromText honours it too", () => {
+    let s = apply(fresh(), NS, { source: "ns.yaml" }).state;
+    s = apply(s, PLAIN, { source: "f.yaml", namespace: "a" }).state;
+    const r = deleteFromText(s, PLAIN, { source: "f.yaml", namespace: "a" });
+    expect(r.outcomes.map((o) => o.line)).toEqual(['ciliumnetworkpolicy.cilium.io "p" deleted from a namespace']);
+    expect(r.state.journal.at(-1)).toMatchObject({ op: "delete-text", namespace: "a" });
+    expect(deleteFromText(s, IN_A, { source: "f.yaml", namespace: "default" }).diagnostics[0]?.code).toBe("namespace-mismatch");
   });
 });
 

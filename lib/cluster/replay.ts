@@ -4,6 +4,7 @@ import type { Journal, JournalOp } from "./journal";
 import { applyText } from "./mutate/apply";
 import { deleteFromText, deleteObjects } from "./mutate/delete";
 import { label } from "./mutate/label";
+import { rolloutRestart } from "./mutate/rollout";
 import { setSettings } from "./mutate/settings";
 import { createCluster } from "./scenario/build";
 import type { Scenario } from "./scenario/types";
@@ -14,15 +15,17 @@ export function runOp(state: ClusterState, op: JournalOp): MutationResult {
   switch (op.op) {
     case "apply":
     case "create":
-      return applyText(state, op.text, op.source, op.op);
+      return applyText(state, op.text, op.source, op.op, op.namespace);
     case "delete-text":
-      return deleteFromText(state, op.text, op.source);
+      return deleteFromText(state, op.text, op.source, op.namespace);
     case "delete":
       return deleteObjects(state, op);
     case "label":
       return label(state, op);
     case "setting":
       return setSettings(state, op.settings);
+    case "restart":
+      return rolloutRestart(state, op);
     case "connect":
       return { state: connect(state, op.request).state, ok: true, outcomes: [], diagnostics: [] };
   }

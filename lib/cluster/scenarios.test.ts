@@ -27,6 +27,24 @@ describe("scenario files", () => {
       expect(listObjects(s, "pods", { allNamespaces: true }).ok).toBe(true);
     });
   }
+  test("ROSTER.md's lesson lists match the lessons' frontmatter", () => {
+    const used = new Map<string, number[]>();
+    for (const dir of readdirSync("content/lessons", { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      const m = /^scenario:\s*(\S+)/m.exec(readFileSync(`content/lessons/${dir.name}/index.mdx`, "utf8"));
+      const n = Number(/^(\d+)-/.exec(dir.name)?.[1]);
+      if (m?.[1]) used.set(m[1], [...(used.get(m[1]) ?? []), n].sort((a, b) => a - b));
+    }
+    const roster = readFileSync(`${DIR}/ROSTER.md`, "utf8");
+    for (const [scenario, lessons] of used) {
+      const heading = new RegExp(`^## ${scenario} \\(lessons? (\\d+(?:, \\d+)*)`, "m").exec(roster);
+      expect(heading?.[1]?.split(",").map((x) => Number(x.trim())), scenario).toEqual(lessons);
+    }
+  });
+  test("Cilium's cluster name defaults to default (one source: cluster.name)", () => {
+    const p = parseScenario("mini", "name: mini\nnodes:\n  - { name: n1, ip: 172.18.0.2, podCIDR: 10.244.0.0/24 }\n");
+    expect(p.ok && p.scenario.clusterName).toBe("default");
+    for (const f of files) expect(load(f.replace(/\.yaml$/, "")).scenario.clusterName, f).toBe("default");
+  });
   test("parse errors name the field", () => {
     const p = parseScenario("x", "name: x\nnodes: []\nbogus: 1\n");
     expect(p.ok).toBe(false);

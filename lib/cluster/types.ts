@@ -49,6 +49,8 @@ export type DiagnosticCode =
   | "yaml-syntax" | "yaml-limit" | "no-objects" | "missing-kind" | "unknown-kind" | "missing-name"
   | "strict-decoding" | "invalid" | "already-exists" | "not-found" | "namespace-not-found"
   | "label-conflict" | "label-invalid" | "policy-invalid" | "policy-warning" | "unsupported" | "bad-request"
+  /** `kubectl apply -n b` on a document that names namespace `a`. */
+  | "namespace-mismatch"
   /** A `Warning: ...` line kubectl prints on stderr without failing (e.g. missing last-applied annotation). */
   | "kubectl-warning";
 
@@ -62,7 +64,7 @@ export interface Diagnostic {
   readonly field?: string;
 }
 
-export type Operation = "created" | "configured" | "unchanged" | "deleted" | "labeled" | "unlabeled" | "modified" | "not labeled";
+export type Operation = "created" | "configured" | "unchanged" | "deleted" | "labeled" | "unlabeled" | "modified" | "not labeled" | "restarted";
 
 export interface Outcome {
   readonly ref: ObjectRef;

@@ -7,7 +7,7 @@
  * (or allowed when every selecting rule disabled default deny).
  */
 import type { Compiled, SubjectPolicy } from "./compile/compiled";
-import { describeIdentity } from "./identity";
+import { peerText, ref, refsOf, ruleLabel, svcText, uniqRefs } from "./explain-parts";
 import { dnsMatcher } from "./matchers/dns";
 import { httpMatcher, type HttpRequest } from "./matchers/http";
 import type { PeerView } from "./matchers/peer-view";
@@ -15,6 +15,8 @@ import { type FlowProto, portMatcher } from "./matchers/ports";
 import type { ContainerPort } from "./model";
 import type { Entry } from "./policy/types";
 import type { DirectionResult, MatchRef, MatchType } from "./verdict-types";
+
+export { policyName, ruleLabel } from "./explain-parts";
 
 export interface L7Payload {
   readonly http?: HttpRequest;
@@ -35,42 +37,10 @@ export interface DirectionInput {
   readonly localhost: boolean;
 }
 
-export function policyName(e: Entry): string {
-  const o = e.origin;
-  return `${o.kind} ${o.namespace !== undefined ? `${o.namespace}/` : ""}${o.name}`;
-}
-
-function ref(e: Entry, effect: MatchRef["effect"]): MatchRef {
-  const o = e.origin;
-  return {
-    policy: policyName(e), kind: o.kind, namespace: o.namespace, name: o.name, direction: o.section.startsWith("ingress") ? "ingress" : "egress",
-    section: o.section, ruleIndex: o.ruleIndex, specIndex: o.specIndex, effect,
-  };
-}
-
-export function ruleLabel(e: Entry): string {
-  const o = e.origin;
-  return `${policyName(e)} ${o.specIndex !== undefined ? `specs[${o.specIndex}].` : ""}${o.section}[${o.ruleIndex}]`;
-}
-
 function matchType(e: Entry): MatchType {
   const anyPeer = e.peer.kind === "all";
   if (!e.ports) return anyPeer ? "all" : "L3-Only";
   return anyPeer ? "L4-Only" : "L3-L4";
-}
-
-function peerText(peer: PeerView): string {
-  return `identity ${peer.identity.id} (${describeIdentity(peer.identity)})`;
-}
-
-function uniqRefs(refs: MatchRef[]): MatchRef[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => {
-    const k = `${r.policy}|${r.section}|${r.ruleIndex}|${r.specIndex}|${r.effect}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 const ddCache = new WeakMap<SubjectPolicy, { by: string; refs: MatchRef[] }>();
@@ -184,48 +154,61 @@ export function decideFast(
 export function decideDirection(c: Compiled, inp: DirectionInput): DirectionResult {
   const { sp, peer, port, proto } = inp;
   const dir = sp.dir;
-  const base = { direction: dir, subject: inp.subjectName };
-  const svc = `${proto}/${port}`;
+  const subject = inp.subjectName;
+  const svc = svcText(proto, port);
   const core = decideCore(c, inp);
   switch (core.outcome) {
     case "not-enforced": {
       const why = sp.enforcement.case === "mode-never" ? "policy enforcement is disabled (enable-policy=never)"
         : sp.enforcement.case === "host-firewall-off" ? "the host firewall is disabled, so host policies are not enforced"
         : `no policy with ${dir} rules selects it`;
-      return { ...base, enforced: false, outcome: "not-enforced", matchType: "all", matched: [], reason: `${dir} of ${inp.subjectName} is not enforced: ${why}` };
+      return { direction: dir, subject, enforced: false, outcome: "not-enforced", matchType: "all", matched: NO_REFS, reason: `${dir} of ${subject} is not enforced: ${why}` };
     }
     case "denied": {
       const d = core.entries[0] as Entry;
       return {
-        ...base, enforced: true, outcome: "denied", matchType: matchType(d), matched: uniqRefs(core.entries.map((e) => ref(e, "deny"))),
-        reason: `${dir} ${dir === "ingress" ? "to" : "from"} ${inp.subjectName} denied by ${ruleLabel(d)} (${peerText(peer)} on ${svc}); deny rules take precedence over allow rules`,
+        direction: dir, subject, enforced: true, outcome: "denied", matchType: matchType(d), matched: refsOf(core.entries, "deny"),
+        reason: `${dir} ${dir === "ingress" ? "to" : "from"} ${subject} denied by ${ruleLabel(d)} (${peerText(peer)} on ${svc}); deny rules take precedence over allow rules`,
       };
     }
     case "localhost":
-      return { ...base, enforced: true, outcome: "localhost", matchType: "L3-Only", matched: [], reason: `ingress to ${inp.subjectName} allowed: Cilium always admits traffic from the pod's own node (allow-localhost)` };
+      return { direction: dir, subject, enforced: true, outcome: "localhost", matchType: "L3-Only", matched: NO_REFS, reason: `ingress to ${subject} allowed: Cilium always admits traffic from the pod's own node (allow-localhost)` };
     case "allowed-no-default-deny":
-      return { ...base, enforced: true, outcome: "allowed-no-default-deny", matchType: "all", matched: [], reason: `${dir} of ${inp.subjectName} allowed: no rule denies it and every selecting rule sets enableDefaultDeny.${dir}=false` };
+      return { direction: dir, subject, enforced: true, outcome: "allowed-no-default-deny", matchType: "all", matched: NO_REFS, reason: `${dir} of ${subject} allowed: no rule denies it and every selecting rule sets enableDefaultDeny.${dir}=false` };
     case "default-deny": {
       const dd = defaultDenyInfo(sp);
       const near = sp.allow.length === 0 ? "no rule allows anything" : `no rule allows ${peerText(peer)} on ${svc}`;
-      return { ...base, enforced: true, outcome: "default-deny", matchType: "none", matched: dd.refs, reason: `${dir} default-deny on ${inp.subjectName} since ${dd.by}; ${near}` };
+      return { direction: dir, subject, enforced: true, outcome: "default-deny", matchType: "none", matched: dd.refs, reason: `${dir} default-deny on ${subject} since ${dd.by}; ${near}` };
     }
     default:
       break;
   }
-  const plain = core.entries.filter((e) => !e.l7);
+  const plain = plainEntries(core.entries);
   if (plain.length > 0) {
     const e = plain[0] as Entry;
     return {
-      ...base, enforced: true, outcome: "allowed", matchType: matchType(e), matched: uniqRefs(plain.map((a) => ref(a, "allow"))), proxy: core.proxy,
-      reason: `${dir} ${dir === "ingress" ? "to" : "from"} ${inp.subjectName} allowed by ${ruleLabel(e)} (${peerText(peer)} on ${svc})`,
+      direction: dir, subject, enforced: true, outcome: "allowed", matchType: matchType(e), matched: refsOf(plain, "allow"), proxy: core.proxy,
+      reason: `${dir} ${dir === "ingress" ? "to" : "from"} ${subject} allowed by ${ruleLabel(e)} (${peerText(peer)} on ${svc})`,
     };
   }
-  return decideL7(inp, core, base, svc);
+  return decideL7(inp, core, { direction: dir, subject }, svc);
+}
+
+const NO_REFS: readonly MatchRef[] = [];
+
+/** The entries without L7 rules, cached per (memoized) entries array. */
+const plainCache = new WeakMap<readonly Entry[], readonly Entry[]>();
+function plainEntries(entries: readonly Entry[]): readonly Entry[] {
+  let p = plainCache.get(entries);
+  if (!p) {
+    p = entries.every((e) => !e.l7) ? entries : entries.filter((e) => !e.l7);
+    plainCache.set(entries, p);
+  }
+  return p;
 }
 
 function decideL7(inp: DirectionInput, core: CoreResult, base: { direction: DirectionResult["direction"]; subject: string }, svc: string): DirectionResult {
-  const allows = core.entries as Entry[];
+  const allows = core.entries;
   const first = allows[0] as Entry;
   const mt = matchType(first);
   const kind = core.proxy as "http" | "dns";
@@ -239,25 +222,25 @@ function decideL7(inp: DirectionInput, core: CoreResult, base: { direction: Dire
   if (core.outcome === "l7-denied" && kind === "http" && inp.l7.http) {
     const req = inp.l7.http;
     return {
-      ...base, enforced: true, outcome: "l7-denied", matchType: mt, proxy: "http", matched: uniqRefs(allows.map((a) => ref(a, "l7-deny"))),
+      ...base, enforced: true, outcome: "l7-denied", matchType: mt, proxy: "http", matched: refsOf(allows, "l7-deny"),
       reason: `${ruleLabel(first)} allows ${svc} only for HTTP ${describeHttp(allows)}; ${req.method} ${req.path} matches no HTTP rule, so the proxy answers 403 Access denied`,
     };
   }
   if (core.outcome === "l7-denied") {
     return {
-      ...base, enforced: true, outcome: "l7-denied", matchType: mt, proxy: "dns", matched: uniqRefs(allows.map((a) => ref(a, "l7-deny"))),
+      ...base, enforced: true, outcome: "l7-denied", matchType: mt, proxy: "dns", matched: refsOf(allows, "l7-deny"),
       reason: `the DNS proxy refuses ${inp.l7.dnsQuery ?? ""}: ${ruleLabel(first)} only allows DNS names matching ${describeDns(allows)} (answer REFUSED)`,
     };
   }
-  return { ...base, enforced: true, outcome: "allowed", matchType: mt, proxy: kind, matched: uniqRefs(allows.map((a) => ref(a, "l7-allow"))), reason: `${base.direction} on ${svc} allowed at L4 by ${ruleLabel(first)}; requests go through the ${kind === "http" ? "HTTP" : "DNS"} proxy` };
+  return { ...base, enforced: true, outcome: "allowed", matchType: mt, proxy: kind, matched: refsOf(allows, "l7-allow"), reason: `${base.direction} on ${svc} allowed at L4 by ${ruleLabel(first)}; requests go through the ${kind === "http" ? "HTTP" : "DNS"} proxy` };
 }
 
-function describeHttp(allows: Entry[]): string {
+function describeHttp(allows: readonly Entry[]): string {
   const parts = allows.flatMap((e) => (e.l7?.kind === "http" ? e.l7.rules.map((r) => [r.method ?? "*", r.path ?? "*"].join(" ")) : []));
   return [...new Set(parts)].join(" or ") || "(no request)";
 }
 
-function describeDns(allows: Entry[]): string {
+function describeDns(allows: readonly Entry[]): string {
   const parts = allows.flatMap((e) => (e.l7?.kind === "dns" ? e.l7.rules.map((r) => r.matchName ?? r.matchPattern ?? "") : []));
   return [...new Set(parts)].join(", ") || "(nothing)";
 }

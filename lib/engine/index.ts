@@ -13,7 +13,7 @@ export { evaluateFlow, evaluateAllPairs, learnThroughProxy, dnsServers, type Flo
 export { evaluatePair, viewOf, partyNode } from "./verdict";
 export { resolveRef, ipParty, partyName, partyIP, type Party, type Target } from "./refs";
 export { resolveName, type DnsAnswer } from "./resolve";
-export { egressGatewayFor, type EgressDecision } from "./egress-gateway";
+export { egressGatewayFor, egressGatewayMap, GATEWAY_NOT_FOUND, EXCLUDED_CIDR, type EgressDecision, type EgressMapEntry } from "./egress-gateway";
 export { RESERVED, describeIdentity, podIdentityLabels, labelsKey, type Identity, type ReservedName } from "./identity";
 export { formatLabel, isIdentityRelevant, indexLabels, k8sLabels, type Label, type LabelIndex } from "./labels";
 export { parseSelectorString, type ParsedSelector } from "./selector-syntax";

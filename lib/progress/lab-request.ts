@@ -1,9 +1,9 @@
 /** Reads a saved-lab request body: size limit, JSON, the snapshot's shape and its journal. */
-import { parseJournal, type JournalOp } from "@/lib/cluster";
+import { parseJournal, type Journal } from "@/lib/cluster";
 import { labSnapshotSchema, MAX_SNAPSHOT_BYTES, type LabSnapshot } from "./lab-snapshot";
 
 export type LabBody =
-  | { readonly ok: true; readonly snapshot: LabSnapshot; readonly journal: JournalOp[] }
+  | { readonly ok: true; readonly snapshot: LabSnapshot; readonly journal: Journal }
   | { readonly ok: false; readonly status: 400 | 413; readonly message: string };
 
 export function parseLabBody(text: string): LabBody {

@@ -22,11 +22,13 @@ export interface ParsedFlags {
   readonly args: readonly string[];
   /** Index in `args` where `--` was seen (cobra ArgsLenAtDash), or -1. */
   readonly dashAt: number;
+  /** Every flag occurrence in command-line order, raw (not split on commas): for tools whose flags interact in order (hubble's `--not`). */
+  readonly order?: readonly { readonly name: string; readonly value: string }[];
 }
 
 export type FlagResult = { readonly ok: true; readonly flags: ParsedFlags } | { readonly ok: false; readonly error: string };
 
-function setValue(spec: FlagSpec, value: string, values: Map<string, string>, all: Map<string, string[]>, display: string): string | undefined {
+function setValue(spec: FlagSpec, value: string, values: Map<string, string>, all: Map<string, string[]>, display: string, order?: { name: string; value: string }[]): string | undefined {
   if (spec.type === "bool" && !/^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$/.test(value)) {
     return `invalid argument "${value}" for "${display}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`;
   }
@@ -34,6 +36,7 @@ function setValue(spec: FlagSpec, value: string, values: Map<string, string>, al
     return `invalid argument "${value}" for "${display}" flag: strconv.ParseInt: parsing "${value}": invalid syntax`;
   }
   const v = spec.type === "bool" ? String(/^(1|t|T|true|TRUE|True)$/.test(value)) : value;
+  order?.push({ name: spec.name, value: v });
   values.set(spec.name, v);
   const list = all.get(spec.name) ?? [];
   if (spec.type === "strings") list.push(...v.split(",").filter((x) => x !== ""));
@@ -51,6 +54,7 @@ export function flagDisplay(spec: FlagSpec): string {
 export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[], interspersed = true): FlagResult {
   const values = new Map<string, string>();
   const all = new Map<string, string[]>();
+  const order: { name: string; value: string }[] = [];
   const args: string[] = [];
   let dashAt = -1;
   const byName = new Map(specs.map((s) => [s.name, s]));
@@ -80,7 +84,7 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[], 
       else if (spec.type === "bool") value = "true";
       else if (i + 1 < argv.length) value = argv[++i] as string;
       else return { ok: false, error: `flag needs an argument: --${name}` };
-      const err = setValue(spec, value, values, all, flagDisplay(spec));
+      const err = setValue(spec, value, values, all, flagDisplay(spec), order);
       if (err) return { ok: false, error: err };
       continue;
     }
@@ -104,11 +108,11 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[], 
         value = argv[++i] as string;
         rest = "";
       } else return { ok: false, error: `flag needs an argument: '${c}' in ${a}` };
-      const err = setValue(spec, value, values, all, flagDisplay(spec));
+      const err = setValue(spec, value, values, all, flagDisplay(spec), order);
       if (err) return { ok: false, error: err };
     }
   }
-  return { ok: true, flags: { values, all, args, dashAt } };
+  return { ok: true, flags: { values, all, args, dashAt, order } };
 }
 
 /** Reads a flag with a default. */

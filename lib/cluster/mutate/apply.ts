@@ -20,17 +20,44 @@ function refOf(r: ResourceType, name: string, ns: string | undefined): ObjectRef
 }
 
 /**
- * kubectl apply's three-way merge, simplified: fields of the new manifest replace the live ones
- * (maps merge recursively, lists are replaced), fields that were in the last applied manifest but are
- * gone from the new one are removed, fields the server filled in (nodeName, clusterIP...) stay.
+ * Strategic-merge list keys of the built-in kinds (`patchMergeKey` tags in k8s.io/api): such lists merge
+ * item by item instead of being replaced. CRDs (cilium.io) take JSON merge patches, and NetworkPolicy's
+ * lists have no merge key, so their lists are replaced whole.
  */
-function threeWayMerge(live: unknown, last: unknown, next: unknown): unknown {
-  const isObj = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
+const MERGE_KEYS: Readonly<Record<string, readonly string[]>> = {
+  containers: ["name"], initContainers: ["name"], ephemeralContainers: ["name"], env: ["name"], volumes: ["name"],
+  volumeMounts: ["mountPath"], imagePullSecrets: ["name"], ports: ["containerPort", "port"], hostAliases: ["ip"],
+};
+
+const isObj = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A keyed list merge: the new manifest's items (merged into the live ones), then live items it did not remove. */
+function mergeList(live: readonly unknown[], last: unknown, next: readonly unknown[], keys: readonly string[]): unknown[] | undefined {
+  const key = keys.find((k) => [...live, ...next].every((x) => isObj(x) && x[k] !== undefined));
+  if (key === undefined) return undefined;
+  const lastArr = Array.isArray(last) ? last : [];
+  const find = (arr: readonly unknown[], v: unknown): Raw | undefined => arr.find((x): x is Raw => isObj(x) && x[key] === v);
+  const out: unknown[] = next.map((n) => threeWayMerge(find(live, (n as Raw)[key]), find(lastArr, (n as Raw)[key]), n, true));
+  for (const l of live) if (!find(next, (l as Raw)[key]) && !find(lastArr, (l as Raw)[key])) out.push(l);
+  return out;
+}
+
+/**
+ * kubectl apply's three-way merge, simplified: fields of the new manifest replace the live ones
+ * (maps merge recursively; lists are replaced, or merged by key with `strategic`), fields that were in the
+ * last applied manifest but are gone from the new one are removed, fields the server filled in
+ * (nodeName, clusterIP, imagePullPolicy...) stay.
+ */
+function threeWayMerge(live: unknown, last: unknown, next: unknown, strategic: boolean, field = ""): unknown {
+  if (strategic && Array.isArray(next) && Array.isArray(live) && MERGE_KEYS[field]) {
+    const merged = mergeList(live, last, next, MERGE_KEYS[field] as readonly string[]);
+    if (merged) return merged;
+  }
   if (!isObj(next) || !isObj(live)) return next;
   const out: Raw = { ...live };
   const lastObj = isObj(last) ? last : {};
   for (const k of Object.keys(lastObj)) if (!(k in next)) delete out[k];
-  for (const [k, v] of Object.entries(next)) out[k] = threeWayMerge(live[k], lastObj[k], v);
+  for (const [k, v] of Object.entries(next)) out[k] = threeWayMerge(live[k], lastObj[k], v, strategic, k);
   return out;
 }
 
@@ -49,8 +76,16 @@ type Admitted =
   | { ok: true; r: ResourceType; ns: string | undefined; name: string; ref: ObjectRef; existing: Stored | undefined }
   | { ok: false; pending: Pending };
 
-/** The API server's checks before storing one document (kind, name, schema, namespace, existence). */
-function admit(v: Raw, objects: ReadonlyMap<string, Stored>, source: string, mode: "apply" | "create"): Admitted {
+/** kubectl's RequireNamespace visitor (cli-runtime resource/visitor.go), used when `-n` is given. */
+export function namespaceMismatch(own: string, wanted: string): string {
+  return `error: the namespace from the provided object ${JSON.stringify(own)} does not match the namespace ${JSON.stringify(wanted)}. You must pass '--namespace=${own}' to perform this operation.`;
+}
+
+/**
+ * The API server's checks before storing one document (kind, name, schema, namespace, existence).
+ * `enforce` is kubectl's `-n`: documents without a namespace get it, a different one is refused.
+ */
+function admit(v: Raw, objects: ReadonlyMap<string, Stored>, source: string, mode: "apply" | "create", enforce?: string): Admitted {
   const fail = (p: Pending): Admitted => ({ ok: false, pending: p });
   const src = JSON.stringify(source);
   if (!v || typeof v !== "object" || Array.isArray(v) || typeof v.kind !== "string" || v.kind === "") {
@@ -63,7 +98,10 @@ function admit(v: Raw, objects: ReadonlyMap<string, Stored>, source: string, mod
   if (!r || r.derived) {
     return fail({ code: "unknown-kind", message: `error: resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(rawNs)} from ${src}: no matches for kind ${JSON.stringify(v.kind)} in version ${JSON.stringify(String(v.apiVersion ?? ""))}\nensure CRDs are installed first` });
   }
-  const ns = r.namespaced ? rawNs || "default" : undefined;
+  if (r.namespaced && enforce !== undefined && rawNs !== "" && rawNs !== enforce) {
+    return fail({ code: "namespace-mismatch", message: namespaceMismatch(rawNs, enforce) });
+  }
+  const ns = r.namespaced ? rawNs || enforce || "default" : undefined;
   const gv = r.group ? `${r.group}/${r.version}` : r.version;
   if (name === "") {
     return fail({ code: "missing-name", message: `error: error when retrieving current configuration of:\nResource: "${gv}, Resource=${r.plural}", GroupVersionKind: "${gv}, Kind=${r.kind}"\nName: "", Namespace: "${ns ?? ""}"\nfrom server for: "${source}": resource name may not be empty` });
@@ -97,7 +135,7 @@ function pendingMessage(p: Pending, errCount: number, source: string): string {
     : `Error from server (Invalid): error when creating ${JSON.stringify(source)}: ${kind}${group ? `.${group}` : ""} ${JSON.stringify(name)} is invalid: ${body}`;
 }
 
-export function applyText(state: ClusterState, text: string, source: string, mode: "apply" | "create"): MutationResult {
+export function applyText(state: ClusterState, text: string, source: string, mode: "apply" | "create", namespace?: string): MutationResult {
   const decoded = decodeManifests(text, source);
   const objects = new Map(state.objects);
   const outcomes: Outcome[] = [];
@@ -115,9 +153,11 @@ export function applyText(state: ClusterState, text: string, source: string, mod
     return { state, ok: false, outcomes: [], diagnostics: [{ severity: "error", code: "no-objects", message: `error: no objects passed to ${mode}` }] };
   }
   for (const v of docs) {
-    const a = admit(v, objects, source, mode);
+    const a = admit(v, objects, source, mode, namespace);
     if (!a.ok) { pending.push(a.pending); continue; }
-    const res = store(state, objects, a.r, v, a.ns, a.existing, mode, rv);
+    // kubectl sets the namespace it chose on the object before sending it (SetNamespace / RequireNamespace),
+    // so it is part of the last-applied configuration too.
+    const res = store(state, objects, a.r, a.ns !== undefined ? { ...v, metadata: { ...((v.metadata ?? {}) as Raw), namespace: a.ns } } : v, a.ns, a.existing, mode, rv);
     outcomes.push({ ref: a.ref, operation: res.op, line: `${qualifiedSingular(a.r)}/${a.name} ${res.op}` });
     if (res.op !== "unchanged" && isPolicyResource(a.r.plural)) policyChanged = true;
     warnings.push(...res.warnings.map((w): Diagnostic => ({ ...w, object: a.ref })));
@@ -128,7 +168,7 @@ export function applyText(state: ClusterState, text: string, source: string, mod
   if (decoded.error) diagnostics.push({ severity: "error", code: decoded.error.code, message: decoded.error.message });
   const changed = outcomes.some((o) => o.operation !== "unchanged");
   const next = changed
-    ? withChanges(state, { objects, resourceVersion: rv.n, policyChanged, journal: { op: mode, source, text } })
+    ? withChanges(state, { objects, resourceVersion: rv.n, policyChanged, journal: { op: mode, source, text, ...(namespace !== undefined ? { namespace } : {}) } })
     : state;
   return { state: next, ok: errCount === 0, outcomes, diagnostics };
 }
@@ -156,7 +196,7 @@ function store(state: ClusterState, objects: Map<string, Stored>, r: ResourceTyp
     delete oldBody.metadata;
     let lastApplied: Raw = {};
     try { lastApplied = JSON.parse(old.metadata.annotations?.[LAST_APPLIED] ?? "{}") as Raw; } catch { lastApplied = {}; }
-    const merged = threeWayMerge(oldBody, lastApplied, body) as Raw;
+    const merged = threeWayMerge(oldBody, lastApplied, body, r.group !== "cilium.io" && r.kind !== "NetworkPolicy") as Raw;
     const specSame = same(sortedJSON(merged), sortedJSON(oldBody));
     const oldAnn = { ...(old.metadata.annotations ?? {}) };
     const metaSame = same(sortedJSON(old.metadata.labels ?? {}), sortedJSON(labels)) && same(sortedJSON(oldAnn), sortedJSON({ ...oldAnn, ...annotations }));

@@ -8,6 +8,7 @@ import { qualifiedPlural, qualifiedSingular, resourceByKind, type ResourceType }
 import { withChanges } from "../state";
 import type { ClusterState, Diagnostic, KubeObject, MutationResult, Outcome, Stored } from "../types";
 import { decodeManifests } from "../yaml";
+import { namespaceMismatch } from "./apply";
 import { materializePod } from "./materialize";
 import { newMeta } from "../store";
 import { findTargets, type TargetRequest } from "./targets";
@@ -66,7 +67,7 @@ export function deleteObjects(state: ClusterState, req: TargetRequest): Mutation
   return { state: next, ok: t.errors.length === 0, outcomes, diagnostics };
 }
 
-export function deleteFromText(state: ClusterState, text: string, source: string): MutationResult {
+export function deleteFromText(state: ClusterState, text: string, source: string, namespace?: string): MutationResult {
   const decoded = decodeManifests(text, source);
   const objects = new Map(state.objects);
   const rv = { n: state.resourceVersion };
@@ -82,7 +83,12 @@ export function deleteFromText(state: ClusterState, text: string, source: string
       diagnostics.push({ severity: "error", code: "unknown-kind", message: `error: resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(String(meta.namespace ?? ""))} from ${JSON.stringify(source)}: no matches for kind ${JSON.stringify(String(v?.kind ?? ""))} in version ${JSON.stringify(String(v?.apiVersion ?? ""))}\nensure CRDs are installed first` });
       continue;
     }
-    const ns = r.namespaced ? String(meta.namespace ?? "default") : undefined;
+    const own = typeof meta.namespace === "string" ? meta.namespace : "";
+    if (r.namespaced && namespace !== undefined && own !== "" && own !== namespace) {
+      diagnostics.push({ severity: "error", code: "namespace-mismatch", message: namespaceMismatch(own, namespace) });
+      continue;
+    }
+    const ns = r.namespaced ? own || namespace || "default" : undefined;
     const st = objects.get(objKey(r.plural, ns, name));
     if (!st) {
       diagnostics.push({ severity: "error", code: "not-found", message: `Error from server (NotFound): error when deleting ${JSON.stringify(source)}: ${qualifiedPlural(r)} ${JSON.stringify(name)} not found` });
@@ -93,6 +99,6 @@ export function deleteFromText(state: ClusterState, text: string, source: string
     outcomes.push({ ref: { resource: r.plural, group: r.group, kind: r.kind, name, namespace: ns }, operation: "deleted", line: line(r, st.object) });
   }
   if (decoded.error) diagnostics.push({ severity: "error", code: decoded.error.code, message: decoded.error.message });
-  const next = outcomes.length > 0 ? withChanges(state, { objects, resourceVersion: rv.n, policyChanged, journal: { op: "delete-text", source, text } }) : state;
+  const next = outcomes.length > 0 ? withChanges(state, { objects, resourceVersion: rv.n, policyChanged, journal: { op: "delete-text", source, text, ...(namespace !== undefined ? { namespace } : {}) } }) : state;
   return { state: next, ok: !diagnostics.some((x) => x.severity === "error"), outcomes, diagnostics };
 }

@@ -51,9 +51,12 @@ function workerNodes(state: ClusterState): { name: string; ip: string; podCIDR: 
 function allocPodIP(state: ClusterState, podCIDR: string, used: Set<string>): string {
   const p = parsePrefix(podCIDR);
   const base = p.ok ? p.prefix.base : (parseIPv4("10.244.1.0") as number);
+  // The node's own Cilium addresses are taken: cilium_host (.91, the proxy's IP in `cilium-dbg status`)
+  // and the cilium-health endpoint (.200, cilium-views.ts).
+  const reserved = new Set([formatIPv4(base + 91), formatIPv4(base + 200)]);
   for (let i = 0; i < 200; i++) {
     const ip = formatIPv4(base + 10 + Math.floor(state.deps.random() * 240));
-    if (!used.has(ip)) { used.add(ip); return ip; }
+    if (!used.has(ip) && !reserved.has(ip)) { used.add(ip); return ip; }
   }
   return formatIPv4(base + 253);
 }
@@ -78,26 +81,108 @@ export function materializePod(state: ClusterState, objects: ReadonlyMap<string,
   return { ...o, spec: spec as Json, status: podStatus(ip, node?.ip ?? "", containers.map((c) => String(c.name)), containers.map((c) => String(c.image ?? "")), isoTime(state.deps.clock())) };
 }
 
-/** A Deployment's ReplicaSet and pods (replicas, default 1), names with random suffixes. */
+/** Keys sorted recursively, so equal templates serialise equally. */
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Raw)[k])]));
+  return v;
+}
+
+/**
+ * The pod-template-hash / controller-revision-hash of a pod template. Kubernetes hashes the template
+ * with FNV-32a (pkg/controller ComputeHash) and spells the decimal number with rand.SafeEncodeString
+ * (each digit byte mapped into "bcdfghjklmnpqrstvwxz2456789"), so hashes look like `86f85ffb4d`. The lab
+ * hashes the canonical JSON instead of Go's deep-hash dump: equal templates still give equal hashes.
+ */
+export function templateHash(template: unknown): string {
+  const text = JSON.stringify(canonical(template ?? {}));
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  const alphabet = "bcdfghjklmnpqrstvwxz2456789";
+  return [...String(h)].map((d) => alphabet[d.charCodeAt(0) % alphabet.length] as string).join("");
+}
+
+const ownerOf = (o: KubeObject): Raw | undefined => asArr(o.metadata.ownerReferences)[0];
+const withoutLabel = (labels: unknown, key: string): Record<string, string> => {
+  const out = { ...((labels ?? {}) as Record<string, string>) };
+  delete out[key];
+  return out;
+};
+
+/** The template a controller stamps its pods from, without the hash label it added. */
+function baseTemplate(t: unknown, hashKey: string): unknown {
+  const tt = (t ?? {}) as Raw;
+  const meta = (tt.metadata ?? {}) as Raw;
+  return { ...tt, metadata: { ...meta, labels: withoutLabel(meta.labels, hashKey) } };
+}
+
+/**
+ * The Deployment controller's reconcile, simplified (pkg/controller/deployment): the ReplicaSet whose
+ * template equals the Deployment's (same pod-template-hash) is kept with its pods — re-applying an
+ * unchanged Deployment changes nothing; a changed template (a new image, a `rollout restart` annotation)
+ * gets a new ReplicaSet named after its hash with fresh pods, and the old ReplicaSets stay, scaled to 0
+ * (revisionHistoryLimit). Going back to an old template reuses its ReplicaSet, as a rollback does.
+ */
 export function deploymentChildren(state: ClusterState, objects: Map<string, Stored>, d: KubeObject, rv: { n: number }): void {
   const spec = (d.spec ?? {}) as Raw;
   const ns = d.metadata.namespace ?? "default";
-  for (const [k, st] of [...objects]) {
-    const ref = asArr(st.object.metadata.ownerReferences)[0];
-    if (st.object.metadata.namespace === ns && ref && (ref.name === d.metadata.name || String(ref.name).startsWith(`${d.metadata.name}-`)) && (st.resource === "replicasets" || st.resource === "pods")) objects.delete(k);
-  }
-  const hash = randomSuffix(state.deps.random, 10);
   const template = (spec.template ?? {}) as Raw;
+  const replicas = typeof spec.replicas === "number" ? spec.replicas : 1;
+  const owned = [...objects.values()].filter((st) => st.resource === "replicasets" && st.object.metadata.namespace === ns && ownerOf(st.object)?.kind === "Deployment" && ownerOf(st.object)?.name === d.metadata.name);
+  const wanted = JSON.stringify(canonical(template));
+  const current = owned.find((st) => JSON.stringify(canonical(baseTemplate((st.object.spec as Raw | undefined)?.template, "pod-template-hash"))) === wanted);
+  const podsOf = (rs: KubeObject): [string, Stored][] =>
+    [...objects].filter(([, st]) => st.resource === "pods" && st.object.metadata.namespace === ns && ownerOf(st.object)?.kind === "ReplicaSet" && ownerOf(st.object)?.name === rs.metadata.name).sort((a, b) => (a[1].object.metadata.name < b[1].object.metadata.name ? -1 : 1));
+  // Replacement pods land where the old ones ran (the lab keeps placement stable across rollouts).
+  const previousNodes = owned.filter((st) => st !== current).flatMap((st) => podsOf(st.object).map(([, p]) => String((p.object.spec as Raw | undefined)?.nodeName ?? "")));
+  // Old ReplicaSets: scaled to zero, their pods terminated.
+  for (const st of owned) {
+    if (st === current) continue;
+    for (const [k] of podsOf(st.object)) objects.delete(k);
+    const old = st.object;
+    if ((old.spec as Raw | undefined)?.replicas === 0) continue;
+    objects.set(objKey("replicasets", ns, old.metadata.name), { resource: "replicasets", object: { ...old, metadata: { ...old.metadata, resourceVersion: String(++rv.n) }, spec: { ...(old.spec as Raw), replicas: 0 } as Json, status: { replicas: 0, observedGeneration: 1 } } });
+  }
+  let rs: KubeObject;
+  if (current) {
+    rs = current.object;
+    const hash = rs.metadata.labels?.["pod-template-hash"] ?? templateHash(template);
+    const labels = { ...((((rs.spec as Raw | undefined)?.template as Raw | undefined)?.metadata as Raw | undefined)?.labels ?? {}) } as Record<string, string>;
+    if (((rs.spec as Raw | undefined)?.replicas) !== replicas) {
+      rs = { ...rs, metadata: { ...rs.metadata, resourceVersion: String(++rv.n) }, spec: { ...(rs.spec as Raw), replicas } as Json, status: { replicas, readyReplicas: replicas, availableReplicas: replicas, fullyLabeledReplicas: replicas, observedGeneration: 1 } };
+      objects.set(objKey("replicasets", ns, rs.metadata.name), { resource: "replicasets", object: rs });
+    }
+    const pods = podsOf(rs);
+    for (const [k] of pods.slice(replicas)) objects.delete(k);
+    for (let i = pods.length; i < replicas; i++) addPod(state, objects, rs, ns, `${d.metadata.name}-${hash}`, { ...labels, "pod-template-hash": hash }, template, undefined, rv);
+    return;
+  }
+  const hash = templateHash(template);
   const tmeta = (template.metadata ?? {}) as Raw;
   const labels = { ...((tmeta.labels ?? {}) as Record<string, string>), "pod-template-hash": hash };
-  const replicas = typeof spec.replicas === "number" ? spec.replicas : 1;
+  const rsTemplate = { ...template, metadata: { ...tmeta, labels } };
   const rsMeta = { ...newMeta(state.deps, ++rv.n, `${d.metadata.name}-${hash}`, ns, labels, undefined), ownerReferences: [{ apiVersion: "apps/v1", kind: "Deployment", name: d.metadata.name, uid: d.metadata.uid, controller: true, blockOwnerDeletion: true }] };
-  const rs: KubeObject = { apiVersion: "apps/v1", kind: "ReplicaSet", metadata: rsMeta, spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: template.spec as Json } }, status: { replicas, readyReplicas: replicas, availableReplicas: replicas } };
+  rs = { apiVersion: "apps/v1", kind: "ReplicaSet", metadata: rsMeta, spec: { replicas, selector: { matchLabels: labels }, template: rsTemplate as Json }, status: { replicas, readyReplicas: replicas, availableReplicas: replicas } };
   objects.set(objKey("replicasets", ns, rs.metadata.name), { resource: "replicasets", object: rs });
-  for (let i = 0; i < replicas; i++) {
-    const name = `${d.metadata.name}-${hash}-${randomSuffix(state.deps.random, 5)}`;
-    const meta = { ...newMeta(state.deps, ++rv.n, name, ns, labels, undefined), ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.metadata.name, uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true }] };
-    const pod = materializePod(state, objects, { apiVersion: "v1", kind: "Pod", metadata: meta, spec: template.spec as Json });
-    objects.set(objKey("pods", ns, name), { resource: "pods", object: pod });
+  const revision = owned.reduce((n, st) => Math.max(n, Number(st.object.metadata.annotations?.["deployment.kubernetes.io/revision"] ?? 0)), Number(d.metadata.annotations?.["deployment.kubernetes.io/revision"] ?? 0)) + (owned.length > 0 ? 1 : 0);
+  if (owned.length > 0) {
+    const dk = objKey("deployments", ns, d.metadata.name);
+    const live = objects.get(dk);
+    if (live) objects.set(dk, { ...live, object: { ...live.object, metadata: { ...live.object.metadata, annotations: { ...(live.object.metadata.annotations ?? {}), "deployment.kubernetes.io/revision": String(revision) } } } });
   }
+  for (let i = 0; i < replicas; i++) addPod(state, objects, rs, ns, `${d.metadata.name}-${hash}`, labels, template, previousNodes[i], rv);
 }
+
+/** One pod stamped from a controller's template: `<prefix>-<5 random chars>` (or exactly `prefix`), on `node` or a worker. */
+function addPod(state: ClusterState, objects: Map<string, Stored>, owner: KubeObject, ns: string, prefix: string, labels: Record<string, string>, template: Raw, node: string | undefined, rv: { n: number }, exactName = false): void {
+  let name = exactName ? prefix : `${prefix}-${randomSuffix(state.deps.random, 5)}`;
+  while (!exactName && objects.has(objKey("pods", ns, name))) name = `${prefix}-${randomSuffix(state.deps.random, 5)}`;
+  const annotations = ((template.metadata as Raw | undefined)?.annotations ?? undefined) as Record<string, string> | undefined;
+  const meta = { ...newMeta(state.deps, ++rv.n, name, ns, labels, annotations), ownerReferences: [{ apiVersion: "apps/v1", kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true }] };
+  const spec = { ...((template.spec ?? {}) as Raw), ...(node ? { nodeName: node } : {}) };
+  const pod = materializePod(state, objects, { apiVersion: "v1", kind: "Pod", metadata: meta, spec: spec as Json });
+  objects.set(objKey("pods", ns, name), { resource: "pods", object: pod });
+}
+
+/** Exported for `rollout restart` of DaemonSets and StatefulSets. */
+export { addPod as stampPod, ownerOf, canonical };

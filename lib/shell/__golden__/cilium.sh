@@ -21,3 +21,7 @@ cilium config view | grep -E 'enable-policy|host-firewall'
 helm upgrade cilium cilium/cilium -n kube-system --reuse-values --set policyEnforcementMode=sometimes
 helm upgrade cilium cilium/cilium --reuse-values
 cilium bogus
+kubectl -n kube-system exec ds/cilium -- cilium-dbg bpf egress list
+kubectl -n kube-system exec ds/cilium -q -- cilium-dbg identity list -o json | head -16
+kubectl -n kube-system exec cilium-8bmfw -q -- cilium-dbg endpoint list -o json | grep -A40 '"k8s-pod-name": "deathstar' | head -60
+kubectl -n kube-system exec ds/cilium -q -- cilium-dbg endpoint list -o json | tail -3

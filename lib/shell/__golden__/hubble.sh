@@ -22,3 +22,29 @@ hubble obsrve
 hubble observe --first 5 --last 5
 hubble observe -t dorp
 hubble observe --last 2 -o table
+kubectl exec xwing -- nslookup deathstar
+hubble observe --port 53
+hubble observe --protocol udp --last 4
+hubble observe --protocol dns
+hubble observe --ip 10.244.2.34 --last 4
+hubble observe --from-ip 10.244.2.34 --last 3
+hubble observe --to-ip 10.244.2.34 --last 3
+hubble observe --ip 10.244.2.0/24 --ip 10.244.1.197 --last 3
+hubble observe --from-label org=alliance --last 3
+hubble observe -l k8s:class=xwing --to-port 80 --last 3
+hubble observe --identity 1071 --verdict DROPPED --last 2
+hubble observe --to-identity world
+hubble observe --not --verdict FORWARDED --last 3
+hubble observe -A --last 2
+hubble observe -n kube-system --not --to-port 53 --last 2
+hubble observe --type trace:to-endpoint --last 2
+hubble observe --type drop --last 1
+hubble observe --http-method put
+hubble observe --http-path '^/v1/request' --last 2
+hubble observe --pod xwing --ip 10.0.0.1
+hubble observe --not
+hubble observe --ip 10.0.0.300
+hubble observe --identity wrld
+hubble observe --protocol foo
+hubble observe --port http
+hubble observe --traffic-direction sideways

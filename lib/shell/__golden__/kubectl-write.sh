@@ -65,3 +65,28 @@ kubectl delete pod
 kubectl delete cnp nothing-here
 kubectl apply -f sw_l3_l4_policy.yaml
 kubectl get cnp rule1 -o yaml
+kubectl delete -f sw_l3_l4_policy.yaml
+kubectl apply -n kube-system -f sw_l3_l4_policy.yaml
+kubectl get cnp -A
+kubectl delete -n kube-system -f sw_l3_l4_policy.yaml
+kubectl apply -n kube-system -f in-default.yaml
+kubectl apply -n default -f in-default.yaml
+kubectl apply -f https://raw.githubusercontent.com/cilium/cilium/1.19.4/examples/minikube/http-sw-app.yaml
+kubectl apply -f https://raw.githubusercontent.com/cilium/cilium/1.19.4/examples/minikube/http-sw-app.yaml
+kubectl get pods
+kubectl get rs
+kubectl rollout restart deployment/deathstar
+kubectl rollout status deployment/deathstar
+kubectl get rs
+kubectl get pods
+kubectl -n kube-system get pods -l k8s-app=cilium -o wide
+kubectl -n kube-system rollout restart ds/cilium
+kubectl -n kube-system rollout status ds/cilium
+kubectl -n kube-system get pods -l k8s-app=cilium -o wide
+kubectl rollout restart daemonset cilium -n kube-system
+kubectl rollout restart daemonset cilium -n kube-system
+kubectl rollout restart pod/xwing
+kubectl rollout restart deploy/nope
+kubectl rollout status pod/xwing
+kubectl rollout restart
+kubectl rollout undo deployment/deathstar

@@ -1,6 +1,7 @@
 /**
  * The cilium CLI on the workstation (cilium-cli): status, config view, config set, version. Settings map to
- * the cilium-config ConfigMap keys enable-policy and enable-host-firewall (pkg/option/config.go).
+ * the cilium-config ConfigMap keys enable-policy, enable-host-firewall and enable-ipv4-egress-gateway
+ * (pkg/option/config.go).
  */
 import type { ProgramSpec } from "../cobra";
 import type { EnforcementMode } from "../cluster/api";
@@ -8,51 +9,15 @@ import { tabwrite } from "../printers/tabwriter";
 import type { CommandRow, Ctx } from "../types";
 import { CILIUM_VERSION, cliStatus } from "./status";
 
-/** The cilium-config ConfigMap as a kind install with Hubble enabled has it (abridged), plus live settings. */
+/** The cilium-config ConfigMap (lib/cluster ciliumConfig: derived from the scenario and the live settings). */
 export function configMap(ctx: Ctx): Record<string, string> {
-  const s = ctx.state.cluster.settings();
-  return {
-    "agent-not-ready-taint-key": "node.cilium.io/agent-not-ready",
-    "auto-direct-node-routes": "false",
-    "bpf-lb-sock": "false",
-    "bpf-map-dynamic-size-ratio": "0.0025",
-    "bpf-policy-map-max": "16384",
-    "cluster-id": "0",
-    "cluster-name": "kind",
-    "cluster-pool-ipv4-cidr": "10.244.0.0/16",
-    "cni-exclusive": "true",
-    "custom-cni-conf": "false",
-    debug: "false",
-    "egress-gateway-reconciliation-trigger-interval": "1s",
-    "enable-bpf-masquerade": "false",
-    "enable-endpoint-health-checking": "true",
-    "enable-health-checking": "true",
-    "enable-host-firewall": String(s.hostFirewall),
-    "enable-hubble": "true",
-    "enable-ipv4": "true",
-    "enable-ipv6": "false",
-    "enable-l7-proxy": "true",
-    "enable-policy": s.enforcementMode,
-    "enable-policy-secrets-sync": "true",
-    "hubble-disable-tls": "false",
-    "hubble-listen-address": ":4244",
-    "hubble-socket-path": "/var/run/cilium/hubble.sock",
-    "identity-allocation-mode": "crd",
-    "ipam": "cluster-pool",
-    "kube-proxy-replacement": "true",
-    "monitor-aggregation": "medium",
-    "operator-api-serve-addr": "127.0.0.1:9234",
-    "policy-audit-mode": "false",
-    "policy-cidr-match-mode": "",
-    "proxy-prometheus-port": "9964",
-    "routing-mode": "tunnel",
-    "tunnel-protocol": "vxlan",
-  };
+  return ctx.state.cluster.ciliumConfig();
 }
 
-const KNOWN: Readonly<Record<string, (v: string) => Partial<{ enforcementMode: EnforcementMode; hostFirewall: boolean }> | undefined>> = {
+const KNOWN: Readonly<Record<string, (v: string) => Partial<{ enforcementMode: EnforcementMode; hostFirewall: boolean; egressGateway: boolean }> | undefined>> = {
   "enable-policy": (v) => (v === "default" || v === "always" || v === "never" ? { enforcementMode: v } : undefined),
   "enable-host-firewall": (v) => (v === "true" || v === "false" ? { hostFirewall: v === "true" } : undefined),
+  "enable-ipv4-egress-gateway": (v) => (v === "true" || v === "false" ? { egressGateway: v === "true" } : undefined),
 };
 
 const status: CommandRow = {
@@ -92,6 +57,8 @@ const set: CommandRow = {
     ctx.io.out(`✨ Patching ConfigMap cilium-config with ${key}=${value}...\n`);
     const change = KNOWN[key]?.(value);
     if (change) ctx.state = { ...ctx.state, cluster: ctx.state.cluster.configure(change) };
+    // The lab's settings apply at once, restart or not (no stale-config state to model). The agent pods
+    // keep their names: lessons address them by name after `cilium config set` (a real restart renames them).
     ctx.io.out(f.values.get("restart") === "false" ? "⚠️  Restart Cilium pods for configmap changes to take effect\n" : "♻️  Restarted Cilium pods\n");
     return 0;
   },

@@ -47,7 +47,8 @@ export function agentStatus(ctx: Ctx, node: string): string {
     ["Routing:", "Network: Tunnel [vxlan]\tHost: Legacy"],
     ["Attach Mode:", "TCX"],
     ["Device Mode:", "veth"],
-    ["Masquerading:", "IPTables [IPv4: Enabled, IPv6: Disabled]"],
+    // BPF masquerading (egress gateway installs) names the devices and the native-routing CIDR.
+    ["Masquerading:", ctx.state.cluster.ciliumConfig()["enable-bpf-masquerade"] === "true" ? "BPF\t[eth0]\t10.244.0.0/16 [IPv4: Enabled, IPv6: Disabled]" : "IPTables [IPv4: Enabled, IPv6: Disabled]"],
     ["Controller Status:", `${40 + endpoints}/${40 + endpoints} healthy`],
     ["Proxy Status:", `OK, ip ${podCIDR.replace(/\.0\/24$/, ".91")}, ${l7} redirects active on ports 10000-20000, Envoy: external`],
     ["Global Identity Range:", "min 256, max 65535"],

@@ -5,32 +5,42 @@
  */
 import {
   apply,
+  ciliumConfig,
   ciliumEndpoints,
   ciliumIdentities,
   create,
   deleteFromText,
   deleteObjects,
+  egressGatewayEntries,
   getSettings,
   label,
   listObjects,
   policyRepository,
+  rolloutRestart,
   setSettings,
   connect as engineConnect,
   type ClusterState,
   type KubeObject,
   type MutationResult,
+  type ObjectRef,
 } from "@/lib/cluster";
 import type { Json } from "../printers/yaml";
 import type { ClusterApi, OutLine, WriteResult } from "./api";
 
 const nl = (s: string): string => (s.endsWith("\n") ? s : s + "\n");
 
-/** kubectl label's `label "k" not found.` notes come first on stdout, then outcomes, then errors. */
+/**
+ * kubectl label's `label "k" not found.` notes come first on stdout, then outcomes — each preceded by the
+ * `Warning: …` lines kubectl prints on stderr for that object (e.g. a missing last-applied annotation) —
+ * then errors.
+ */
 function lines(r: MutationResult): OutLine[] {
   const notes = r.diagnostics.filter((d) => d.severity === "warning" && /^label ".*" not found\.$/.test(d.message));
+  const warnings = r.diagnostics.filter((d) => d.code === "kubectl-warning");
+  const same = (a: ObjectRef | undefined, b: ObjectRef): boolean => a !== undefined && a.resource === b.resource && a.name === b.name && a.namespace === b.namespace;
   return [
     ...notes.map((d) => ({ fd: 1 as const, text: nl(d.message) })),
-    ...r.outcomes.map((o) => ({ fd: 1 as const, text: nl(o.line) })),
+    ...r.outcomes.flatMap((o) => [...warnings.filter((w) => same(w.object, o.ref)).map((w) => ({ fd: 2 as const, text: nl(w.message) })), { fd: 1 as const, text: nl(o.line) }]),
     ...r.diagnostics.filter((d) => d.severity === "error").map((d) => ({ fd: 2 as const, text: nl(d.message) })),
   ];
 }
@@ -75,11 +85,13 @@ function cachedList(state: ClusterState, plural: string): readonly KubeObject[] 
 export function wrap(state: ClusterState): ClusterApi {
   return {
     list: (type) => cachedList(state, type.plural),
-    write: (mode, texts) => each(state, texts, (s, t) => (mode === "apply" ? apply(s, t.text, { source: t.source }) : create(s, t.text, { source: t.source }))),
-    removeTexts: (texts) => each(state, texts, (s, t) => deleteFromText(s, t.text, { source: t.source })),
+    write: (mode, texts, opts) => each(state, texts, (s, t) => (mode === "apply" ? apply : create)(s, t.text, { source: t.source, ...(opts?.namespace !== undefined ? { namespace: opts.namespace } : {}) })),
+    removeTexts: (texts, opts) => each(state, texts, (s, t) => deleteFromText(s, t.text, { source: t.source, ...(opts?.namespace !== undefined ? { namespace: opts.namespace } : {}) })),
     remove: (req) => result(deleteObjects(state, { ...req, names: [...req.names] })),
     relabel: (req) => result(label(state, { ...req, names: [...req.names], labels: [...req.labels] })),
+    restart: (req) => result(rolloutRestart(state, { ...req, names: [...req.names] })),
     settings: () => getSettings(state),
+    ciliumConfig: () => ciliumConfig(state),
     configure: (patch) => wrap(setSettings(state, patch).state),
     connect(req) {
       const r = engineConnect(state, req);
@@ -88,7 +100,11 @@ export function wrap(state: ClusterState): ClusterApi {
     flows: () => state.flows,
     externals: () => state.scenario.externals.map((e) => ({ name: e.name, ip: e.ip })),
     agentEndpoints: (node) =>
-      ciliumEndpoints(state, node).map((e) => ({ id: e.id, node: e.node, identity: e.identity, labels: e.labels, ipv4: e.ipv4, ingressEnforcement: e.ingressEnforcement, egressEnforcement: e.egressEnforcement, status: e.status })),
+      ciliumEndpoints(state, node).map((e) => ({
+        id: e.id, node: e.node, ...(e.pod !== undefined ? { namespace: e.namespace, pod: e.pod } : {}), identity: e.identity, labels: e.labels, ipv4: e.ipv4,
+        ingressEnforcement: e.ingressEnforcement, egressEnforcement: e.egressEnforcement, status: e.status,
+      })),
+    egressMap: (node) => egressGatewayEntries(state, node),
     identities: () => ciliumIdentities(state).map((i) => ({ id: i.id, labels: i.labels })),
     policyRepository: () => {
       const p = policyRepository(state);

@@ -2,7 +2,7 @@
  * The immutable cluster handle the shell works on: a thin object over lib/cluster's ClusterState, so
  * commands call methods and get a new handle back from every write. adapter.ts implements it.
  */
-import type { ClientRef, ClusterState, ConnectRequest, ConnectResult, FlowEvent, Journal, KubeObject, ResourceType, Settings } from "@/lib/cluster";
+import type { ClientRef, ClusterState, ConnectRequest, ConnectResult, EgressMapEntry, FlowEvent, Journal, KubeObject, ResourceType, Settings } from "@/lib/cluster";
 import type { Json } from "../printers/yaml";
 
 export type { ClientRef, ConnectRequest, ConnectResult, FlowEvent, KubeObject, Settings };
@@ -40,6 +40,9 @@ export interface LabelRequest extends DeleteRequest {
 export interface AgentEndpoint {
   readonly id: number;
   readonly node: string;
+  /** The pod behind a pod endpoint (absent for host and health endpoints). */
+  readonly namespace?: string;
+  readonly pod?: string;
   readonly identity: number;
   readonly labels: readonly string[];
   readonly ipv4: string;
@@ -51,15 +54,19 @@ export interface AgentEndpoint {
 export interface ClusterApi {
   /** Objects of a type across all namespaces, sorted by namespace then name. */
   list(type: ResourceType): readonly KubeObject[];
-  /** kubectl apply/create -f with the text of each file, in order. */
-  write(mode: "apply" | "create", texts: readonly { readonly source: string; readonly text: string }[]): WriteResult;
-  /** kubectl delete -f. */
-  removeTexts(texts: readonly { readonly source: string; readonly text: string }[]): WriteResult;
+  /** kubectl apply/create -f with the text of each file, in order; `namespace` is an explicit `-n`. */
+  write(mode: "apply" | "create", texts: readonly { readonly source: string; readonly text: string }[], opts?: { readonly namespace?: string }): WriteResult;
+  /** kubectl delete -f (`namespace`: an explicit `-n`). */
+  removeTexts(texts: readonly { readonly source: string; readonly text: string }[], opts?: { readonly namespace?: string }): WriteResult;
   /** kubectl delete TYPE NAME… / -l / --all. */
   remove(req: DeleteRequest): WriteResult;
   /** kubectl label. */
   relabel(req: LabelRequest): WriteResult;
+  /** kubectl rollout restart TYPE [NAME…] (no names: every object of the type in the namespace). */
+  restart(req: { readonly type: string; readonly names: readonly string[]; readonly namespace?: string; readonly selector?: string }): WriteResult;
   settings(): Settings;
+  /** The cilium-config ConfigMap (`cilium config view`), sorted by key. */
+  ciliumConfig(): Readonly<Record<string, string>>;
   configure(patch: Partial<Settings>): ClusterApi;
   /** One simulated connection (DNS included); appends its flows. */
   connect(req: ConnectRequest): { readonly cluster: ClusterApi; readonly result: ConnectResult };
@@ -68,6 +75,8 @@ export interface ClusterApi {
   externals(): readonly { readonly name: string; readonly ip: string }[];
   /** The agent's endpoints on one node (all nodes when omitted), sorted by endpoint ID. */
   agentEndpoints(node?: string): readonly AgentEndpoint[];
+  /** The egress gateway policy map of the agent on `node` (sorted); undefined when egress gateway is off. */
+  egressMap(node: string): readonly EgressMapEntry[] | undefined;
   /** Identities with their labels (`k8s:a=b`), sorted by ID, reserved ones included. */
   identities(): readonly { readonly id: number; readonly labels: readonly string[] }[];
   /** cilium-dbg policy get: the translated rules and the repository revision. */

@@ -1,32 +1,58 @@
 /**
- * hubble observe: filters (hubble cmd/observe flows_filter.go: different flags AND, a repeated flag ORs),
- * --last N (default 20), --first N, -o compact|json; errors printed bare as hubble's main does.
+ * hubble observe: filters (filters.ts: hubble cmd/observe flows_filter.go and cilium pkg/hubble/filters —
+ * different flags AND, a repeated flag ORs, `--not` negates the next one), --last N (default 20), --first N,
+ * --all, -o compact|json|jsonpb|table|dict; errors printed bare as hubble's main does.
  */
 import type { ProgramSpec } from "../cobra";
-import type { FlowEvent } from "../cluster/api";
-import { flagDisplay, type FlagSpec, type ParsedFlags } from "../flags";
+import type { FlagSpec, ParsedFlags } from "../flags";
 import type { CommandRow, Ctx } from "../types";
-import { compactLine, dictText, jsonLine, summary, tableText, typeText } from "./printer";
+import { buildFilters, RESERVED_IDENTITIES, VERDICTS } from "./filters";
+import { compactLine, dictText, jsonLine, tableText } from "./printer";
 
-const VERDICTS = ["FORWARDED", "DROPPED", "AUDIT", "REDIRECTED", "ERROR", "TRACED", "TRANSLATED"];
-const TYPES = ["trace", "drop", "l7", "policy-verdict", "capture", "trace-sock", "debug", "agent", "sock"];
+const TYPES = ["trace", "drop", "l7", "policy-verdict", "capture", "trace-sock"];
+
+/** Filter flags are pflag Values in hubble (one value per occurrence, never split on commas): read them from `order`. */
+const filter = (name: string, usage: string, extra: Partial<FlagSpec> = {}): FlagSpec => ({ name, type: "strings", usage, ...extra });
 
 const FLAGS: readonly FlagSpec[] = [
-  { name: "verdict", type: "strings", usage: "Show only flows with this verdict", values: VERDICTS },
-  { name: "pod", type: "strings", usage: "Show all flows related to the given pod name prefix (e.g. 'default/xwing' or 'xwing')" },
-  { name: "from-pod", type: "strings", usage: "Show all flows originating in the given pod name prefix" },
-  { name: "to-pod", type: "strings", usage: "Show all flows terminating in the given pod name prefix" },
-  { name: "namespace", short: "n", type: "strings", usage: "Show all flows related to the given Kubernetes namespace" },
-  { name: "from-namespace", type: "strings", usage: "Show all flows originating in the given Kubernetes namespace" },
-  { name: "to-namespace", type: "strings", usage: "Show all flows terminating in the given Kubernetes namespace" },
-  { name: "all-namespaces", short: "A", type: "bool", usage: "Show all flows in any Kubernetes namespace" },
-  { name: "protocol", type: "strings", usage: "Show only flows which match the given L4/L7 flow protocol (e.g. \"udp\", \"http\")", values: ["tcp", "udp", "icmp", "http", "dns"] },
-  { name: "http-status", type: "strings", usage: "Show only flows which match this HTTP status code prefix (e.g. \"404\", \"5+\")" },
-  { name: "http-method", type: "strings", usage: "Show only flows which match this HTTP method (e.g. \"get\", \"post\")" },
-  { name: "http-path", type: "strings", usage: "Show only flows which match this HTTP path regular expressions" },
-  { name: "port", type: "strings", usage: "Show only flows with the given port in either source or destination" },
-  { name: "to-port", type: "strings", usage: "Show only flows with the given destination port" },
-  { name: "type", short: "t", type: "strings", usage: "Filter by event types TYPE[:SUBTYPE]", values: TYPES },
+  { name: "not", type: "bool", usage: "Reverses the next filter to be blacklist i.e. --not --from-ip 2.2.2.2" },
+  filter("verdict", `Show only flows with this verdict [${VERDICTS.join(", ")}]`, { values: VERDICTS }),
+  filter("pod", "Show all flows related to the given pod name prefix ([namespace/]<pod-name>). If namespace is not provided, 'default' is used."),
+  filter("from-pod", "Show all flows originating in the given pod name prefix([namespace/]<pod-name>). If namespace is not provided, 'default' is used"),
+  filter("to-pod", "Show all flows terminating in the given pod name prefix([namespace/]<pod-name>). If namespace is not provided, 'default' is used"),
+  filter("namespace", "Show all flows related to the given Kubernetes namespace.", { short: "n" }),
+  filter("from-namespace", "Show all flows originating in the given Kubernetes namespace."),
+  filter("to-namespace", "Show all flows terminating in the given Kubernetes namespace."),
+  { name: "all-namespaces", short: "A", type: "bool", usage: "Show all flows in any Kubernetes namespace." },
+  { name: "from-all-namespaces", type: "bool", usage: "Show flows originating in any Kubernetes namespace." },
+  { name: "to-all-namespaces", type: "bool", usage: "Show flows terminating in any Kubernetes namespace." },
+  filter("ip", "Show all flows originating or terminating at the given IP address. Each of the IPs can be specified as an exact match (e.g. '1.1.1.1') or as a CIDR range (e.g.'1.1.1.0/24')."),
+  filter("from-ip", "Show all flows originating at the given IP address. Each of the source IPs can be specified as an exact match (e.g. '1.1.1.1') or as a CIDR range (e.g.'1.1.1.0/24')."),
+  filter("to-ip", "Show all flows terminating at the given IP address. Each of the destination IPs can be specified as an exact match (e.g. '1.1.1.1') or as a CIDR range (e.g.'1.1.1.0/24')."),
+  filter("label", 'Show only flows related to an endpoint with the given labels (e.g. "key1=value1", "reserved:world")', { short: "l" }),
+  filter("from-label", 'Show only flows originating in an endpoint with the given labels (e.g. "key1=value1", "reserved:world")'),
+  filter("to-label", 'Show only flows terminating in an endpoint with given labels (e.g. "key1=value1", "reserved:world")'),
+  filter("identity", "Show all flows related to an endpoint with the given security identity", { values: RESERVED_IDENTITIES }),
+  filter("from-identity", "Show all flows originating at an endpoint with the given security identity", { values: RESERVED_IDENTITIES }),
+  filter("to-identity", "Show all flows terminating at an endpoint with the given security identity", { values: RESERVED_IDENTITIES }),
+  filter("port", "Show only flows with given port in either source or destination (e.g. 8080)"),
+  filter("from-port", "Show only flows with the given source port (e.g. 8080)"),
+  filter("to-port", "Show only flows with the given destination port (e.g. 8080)"),
+  filter("fqdn", 'Show all flows related to the given fully qualified domain name (e.g. "*.cilium.io").'),
+  filter("from-fqdn", 'Show all flows originating at the given fully qualified domain name (e.g. "*.cilium.io").'),
+  filter("to-fqdn", 'Show all flows terminating at the given fully qualified domain name (e.g. "*.cilium.io").'),
+  filter("service", "Shows flows where either the source or destination IP address matches the ClusterIP address of the given service name prefix ([namespace/]<svc-name>). If namespace is not provided, 'default' is used. "),
+  filter("from-service", "Shows flows where the source IP address matches the ClusterIP address of the given service name prefix([namespace/]<svc-name>). If namespace is not provided, 'default' is used"),
+  filter("to-service", "Shows flows where the destination IP address matches the ClusterIP address of the given service name prefix([namespace/]<svc-name>). If namespace is not provided, 'default' is used"),
+  filter("protocol", 'Show only flows which match the given L4/L7 flow protocol (e.g. "udp", "http")', { values: ["icmp", "icmpv4", "icmpv6", "sctp", "tcp", "udp", "dns", "http", "kafka"] }),
+  filter("type", "Filter by event types TYPE[:SUBTYPE]", { short: "t", values: TYPES }),
+  filter("http-status", 'Show only flows which match this HTTP status code prefix (e.g. "404", "5+")'),
+  filter("http-method", 'Show only flows which match this HTTP method (e.g. "get", "post")', { values: ["CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE"] }),
+  filter("http-path", 'Show only flows which match this HTTP path regular expressions (e.g. "/page/\\d+")'),
+  filter("http-url", 'Show only flows which match this HTTP URL regular expressions (e.g. "http://.*cilium\\.io/page/\\d+")'),
+  filter("node-name", 'Show all flows which match the given node names (e.g. "k8s*", "test-cluster/*.company.com")'),
+  filter("traffic-direction", "Show all flows in the given traffic direction (either ingress or egress)", { values: ["ingress", "egress"] }),
+  filter("tcp-flags", 'Show only flows which match the given TCP flags (e.g. "syn", "ack", "fin")'),
   { name: "last", type: "int", usage: "Get last N flows stored in Hubble's buffer. When querying against Hubble Relay, this gets N flows per instance." },
   { name: "first", type: "int", usage: "Get first N flows stored in Hubble's buffer." },
   { name: "all", type: "bool", usage: "Get all flows stored in Hubble's buffer." },
@@ -36,74 +62,13 @@ const FLAGS: readonly FlagSpec[] = [
   { name: "color", type: "string", usage: "Colorize the output when the output format is one of 'compact', 'table', 'dict'. Possible values: 'auto', 'always', 'never'" },
 ];
 
-type Pred = (f: FlowEvent) => boolean;
-
-/** `ns/prefix` or `prefix` (namespace default). */
-function podPred(v: string, side: "src" | "dst" | "either"): Pred {
-  const [ns, prefix] = v.includes("/") ? [v.slice(0, v.indexOf("/")), v.slice(v.indexOf("/") + 1)] : ["default", v];
-  const m = (e: FlowEvent["source"]): boolean => e.pod !== undefined && e.namespace === ns && e.pod.startsWith(prefix);
-  return (f) => (side !== "dst" && m(f.source)) || (side !== "src" && m(f.destination));
-}
-
-/** The HTTP part of an L7 flow. */
-function httpOf(f: FlowEvent): { method: string; url: string; code?: number } | undefined {
-  if (f.event.type !== "l7") return undefined;
-  const l7 = f.event.l7;
-  return l7.kind === "http-request" || l7.kind === "http-response" ? l7 : undefined;
-}
-
-function statusPred(v: string): Pred {
-  const prefix = v.endsWith("+") ? v.slice(0, -1) : v;
-  return (f) => {
-    const code = httpOf(f)?.code;
-    return code !== undefined && (v.endsWith("+") ? String(code).startsWith(prefix) : String(code) === v);
-  };
-}
-
-function protoPred(v: string): Pred {
-  const p = v.toLowerCase();
-  return (f) =>
-    p === "http" ? httpOf(f) !== undefined : p === "dns" ? summary(f).startsWith("DNS") : p === "icmp" || p === "icmpv4" ? f.l4.protocol === "ICMPv4" : f.l4.protocol.toLowerCase() === p && f.event.type !== "l7";
-}
-
-/** Builds the AND of each flag's OR. Returns an error sentence for bad values. */
-function filters(f: ParsedFlags): Pred[] | string {
-  const preds: Pred[] = [];
-  const anyOf = (name: string, make: (v: string) => Pred): void => {
-    const vals = f.all.get(name);
-    if (vals && vals.length > 0) {
-      const ps = vals.map(make);
-      preds.push((flow) => ps.some((p) => p(flow)));
-    }
-  };
-  for (const v of f.all.get("verdict") ?? []) if (!VERDICTS.includes(v)) return `invalid argument "${v}" for "--verdict" flag: invalid --verdict value: ${v}`;
-  for (const v of f.all.get("type") ?? []) {
-    if (!TYPES.includes(v.split(":")[0] ?? "")) return `invalid argument "${v}" for "${flagDisplay(FLAGS.find((x) => x.name === "type")!)}" flag: unable to parse type '${v}', not a known type name and unable to parse as numeric value: strconv.Atoi: parsing "${v}": invalid syntax`;
-  }
-  for (const v of f.all.get("http-status") ?? []) if (!/^\d{1,3}\+?$/.test(v)) return `invalid argument "${v}" for "--http-status" flag: invalid status code "${v}", expected a number or a prefix like "5+"`;
-  anyOf("verdict", (v) => (fl) => fl.verdict === v);
-  anyOf("pod", (v) => podPred(v, "either"));
-  anyOf("from-pod", (v) => podPred(v, "src"));
-  anyOf("to-pod", (v) => podPred(v, "dst"));
-  anyOf("namespace", (v) => (fl) => fl.source.namespace === v || fl.destination.namespace === v);
-  anyOf("from-namespace", (v) => (fl) => fl.source.namespace === v);
-  anyOf("to-namespace", (v) => (fl) => fl.destination.namespace === v);
-  anyOf("protocol", protoPred);
-  anyOf("http-status", statusPred);
-  anyOf("http-method", (v) => (fl) => httpOf(fl)?.method.toLowerCase() === v.toLowerCase());
-  anyOf("http-path", (v) => (fl) => {
-    const h = httpOf(fl);
-    return h !== undefined && new RegExp(v).test(h.url.replace(/^[a-z]+:\/\/[^/]*/, "").replace(/[?#].*$/, ""));
-  });
-  anyOf("port", (v) => (fl) => String(fl.source.port) === v || String(fl.destination.port) === v);
-  anyOf("to-port", (v) => (fl) => String(fl.destination.port) === v);
-  anyOf("type", (v) => (fl) => fl.event.type === v.split(":")[0] && (!v.includes(":") || typeText(fl) === v.split(":")[1]));
-  return preds;
-}
-
 function runObserve(ctx: Ctx, f: ParsedFlags): number {
-  if (f.values.has("first") && f.values.has("last")) {
-    ctx.io.err("cannot set both --first and --last\n");
+  const first = Number(f.values.get("first") ?? "0") > 0;
+  const last = Number(f.values.get("last") ?? "0") > 0;
+  const all = f.values.get("all") === "true";
+  const clash = first && last ? "--first and --last" : first && all ? "--first and --all" : last && all ? "--last and --all" : undefined;
+  if (clash) {
+    ctx.io.err(`cannot set both ${clash}\n`);
     return 1;
   }
   const out = f.values.get("output") ?? "compact";
@@ -111,16 +76,17 @@ function runObserve(ctx: Ctx, f: ParsedFlags): number {
     ctx.io.err(`invalid output format: ${out}\n`);
     return 1;
   }
-  const preds = filters(f);
-  if (typeof preds === "string") {
-    ctx.io.err(preds + "\n");
+  const built = buildFilters(f.order ?? []);
+  if (built.error !== undefined) {
+    ctx.io.err(built.error + "\n");
     return 1;
   }
-  let flows = ctx.state.cluster.flows().filter((fl) => preds.every((p) => p(fl)));
-  if (f.values.has("first")) flows = flows.slice(0, Number(f.values.get("first")));
-  else if (f.values.get("all") !== "true") {
-    const n = Number(f.values.get("last") ?? "20");
-    flows = n === 0 ? flows : flows.slice(Math.max(0, flows.length - n));
+  let flows = ctx.state.cluster.flows().filter(built.allow);
+  // getFlowsRequest: --first N, --all, else --last N (0 or unset: the default 20)
+  if (first) flows = flows.slice(0, Number(f.values.get("first")));
+  else if (!all) {
+    const n = last ? Number(f.values.get("last")) : 20;
+    flows = flows.slice(Math.max(0, flows.length - n));
   }
   const color = f.values.get("color") === "always" || (f.values.get("color") !== "never" && ctx.deps.tty === true && ctx.io.outIsTerminal);
   const nodeName = f.values.get("print-node-name") === "true";

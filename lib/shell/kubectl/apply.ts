@@ -2,7 +2,6 @@
  * kubectl apply / create / delete: read -f sources (files, directories, `-`, the demo URLs), hand the text to
  * the cluster, print its outcome lines (stdout) and errors (stderr) in order (CLI-FORMATS §6, §7).
  */
-import { parseAllDocuments } from "yaml";
 import type { WriteResult } from "../cluster/api";
 import { boolFlag, flag, type ParsedFlags } from "../flags";
 import type { CommandRow, Ctx } from "../types";
@@ -18,32 +17,6 @@ export function printWrite(ctx: Ctx, r: WriteResult, suffix = ""): number {
   return r.ok ? 0 : 1;
 }
 
-/**
- * `-n NS` on apply: objects without a namespace go to NS, and an object naming another namespace is an
- * error, as kubectl does. The cluster API has no namespace option, so the text is rewritten (as JSON
- * documents) only when -n is given and every document parses.
- */
-function withNamespace(text: string, ns: string): { text: string } | { error: string } {
-  const docs = parseAllDocuments(text);
-  if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return { text };
-  const out: string[] = [];
-  for (const d of docs) {
-    const v = d.toJS() as unknown;
-    if (v === null || typeof v !== "object" || Array.isArray(v)) {
-      out.push(JSON.stringify(v));
-      continue;
-    }
-    const o = v as Record<string, unknown>;
-    const meta = (typeof o.metadata === "object" && o.metadata !== null ? o.metadata : {}) as Record<string, unknown>;
-    const own = typeof meta.namespace === "string" && meta.namespace !== "" ? meta.namespace : undefined;
-    if (own !== undefined && own !== ns) {
-      return { error: `error: the namespace from the provided object "${own}" does not match the namespace "${ns}". You must pass '--namespace=${own}' to perform this operation.\n` };
-    }
-    out.push(JSON.stringify({ ...o, metadata: { ...meta, namespace: ns } }));
-  }
-  return { text: out.join("\n---\n") + "\n" };
-}
-
 function writeCommand(mode: "apply" | "create" | "delete"): (ctx: Ctx, f: ParsedFlags) => number {
   return (ctx, f) => {
     const files = f.all.get("filename") ?? [];
@@ -57,22 +30,10 @@ function writeCommand(mode: "apply" | "create" | "delete"): (ctx: Ctx, f: Parsed
       ctx.io.err(read.error);
       return 1;
     }
-    let texts = read.texts;
-    if (f.values.has("namespace")) {
-      const ns = namespaceOf(f, ctx);
-      const rewritten: { source: string; text: string }[] = [];
-      for (const t of texts) {
-        const r = withNamespace(t.text, ns);
-        if ("error" in r) {
-          ctx.io.err(r.error);
-          return 1;
-        }
-        rewritten.push({ source: t.source, text: r.text });
-      }
-      texts = rewritten;
-    }
+    // An explicit -n is enforced on every document (kubectl's RequireNamespace); the cluster does it.
+    const opts = f.values.has("namespace") ? { namespace: namespaceOf(f, ctx) } : {};
     const dryRun = flag(f, "dry-run", "none");
-    const r = mode === "delete" ? ctx.state.cluster.removeTexts(texts) : ctx.state.cluster.write(mode, texts);
+    const r = mode === "delete" ? ctx.state.cluster.removeTexts(read.texts, opts) : ctx.state.cluster.write(mode, read.texts, opts);
     if (dryRun === "none") ctx.state = { ...ctx.state, cluster: r.cluster };
     return printWrite(ctx, r, dryRun === "client" ? " (dry run)" : dryRun === "server" ? " (server dry run)" : "");
   };

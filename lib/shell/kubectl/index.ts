@@ -7,6 +7,7 @@ import { EXEC } from "./exec";
 import { GET } from "./get";
 import { LABEL } from "./label";
 import { MISC_COMMANDS } from "./misc";
+import { ROLLOUT_COMMANDS } from "./rollout";
 
 const ROOT_HELP = `kubectl controls the Kubernetes cluster manager.
 
@@ -18,6 +19,9 @@ Basic Commands (Beginner):
 Basic Commands (Intermediate):
   get             Display one or many resources
   delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
+
+Deploy Commands:
+  rollout         Manage the rollout of a resource
 
 Cluster Management Commands:
   cluster-info    Display cluster information
@@ -47,7 +51,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
 /** The kubectl program. */
 export const KUBECTL: ProgramSpec = {
   name: "kubectl",
-  rows: [GET, DESCRIBE, ...WRITE_COMMANDS, LABEL, EXEC, ...MISC_COMMANDS],
+  rows: [GET, DESCRIBE, ...WRITE_COMMANDS, LABEL, EXEC, ...ROLLOUT_COMMANDS, ...MISC_COMMANDS],
   globalFlags: KUBECTL_GLOBAL_FLAGS,
   style: "kubectl",
   rootHelp: ROOT_HELP,

@@ -100,7 +100,6 @@ const NOT_IN_LAB: Readonly<Record<string, string>> = {
   run: "the lab's workloads come from the scenario; kubectl apply -f a Pod manifest instead",
   expose: "kubectl apply -f a Service manifest instead",
   scale: "the lab's workloads have a fixed size",
-  rollout: "the lab's workloads are not rolled out",
   "port-forward": "the lab has no network to your machine; use kubectl exec POD -- curl …",
   proxy: "the lab has no network to your machine; use kubectl exec POD -- curl …",
   explain: "kubectl get KIND NAME -o yaml shows a whole object",

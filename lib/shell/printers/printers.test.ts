@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { smartLabel } from "./describe";
 import { humanDuration, stampMilli } from "./duration";
+import { sha256Hex } from "./sha256";
 import { toJson } from "./json";
 import { KUBECTL_TABLE, tabwrite } from "./tabwriter";
 import { toYaml } from "./yaml";
@@ -87,4 +88,12 @@ describe("describe smart labels", () => {
     ["k8s:app", "k8s:app"],
     ["io.kubernetes.pod.namespace", "io.kubernetes.pod.namespace"],
   ])("%s → %s", (field, want) => expect(smartLabel(field)).toBe(want));
+});
+
+describe("sha256Hex (Cilium's labelsSHA256)", () => {
+  it.each([
+    ["", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"],
+    ["abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"],
+    ["abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"],
+  ])("%j", (text, want) => expect(sha256Hex(text)).toBe(want));
 });

@@ -1,6 +1,6 @@
 /**
  * helm upgrade cilium cilium/cilium -n kube-system [--reuse-values] --set k=v[,k=v]: the chart values that map
- * to the lab's settings are hostFirewall.enabled and policyEnforcementMode. Without --reuse-values, helm
+ * to the lab's settings are hostFirewall.enabled, policyEnforcementMode and egressGateway.enabled. Without --reuse-values, helm
  * resets every value not given to the chart default — a real trap, kept.
  */
 import type { ProgramSpec } from "../cobra";
@@ -37,7 +37,7 @@ const upgrade: CommandRow = {
       return 1;
     }
     const current = ctx.state.cluster.settings();
-    const next: { enforcementMode: EnforcementMode; hostFirewall: boolean } = boolFlag(f, "reuse-values") ? { ...current } : { enforcementMode: "default", hostFirewall: false };
+    const next: { enforcementMode: EnforcementMode; hostFirewall: boolean; egressGateway: boolean } = boolFlag(f, "reuse-values") ? { ...current } : { enforcementMode: "default", hostFirewall: false, egressGateway: false };
     for (const kv of f.all.get("set") ?? []) {
       const [k, v] = kv.split("=");
       if (v === undefined) {
@@ -45,6 +45,7 @@ const upgrade: CommandRow = {
         return 1;
       }
       if (k === "hostFirewall.enabled") next.hostFirewall = v === "true";
+      if (k === "egressGateway.enabled") next.egressGateway = v === "true";
       if (k === "policyEnforcementMode") {
         if (v !== "default" && v !== "always" && v !== "never") {
           ctx.io.err(`Error: UPGRADE FAILED: values don't meet the specifications of the schema(s) in the following chart(s):\ncilium:\n- policyEnforcementMode: policyEnforcementMode must be one of the following: "default", "always", "never"\n\n`);
