@@ -1,5 +1,4 @@
 "use client";
-import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, type KeyboardEvent } from "react";
 import { policyStatus } from "@/lib/cluster";
 import { clusterState } from "@/lib/shell";
@@ -8,13 +7,15 @@ import { FlowsView } from "./FlowsView";
 import { PoliciesView } from "./PoliciesView";
 import { useLab, type LabTab } from "./LabContext";
 import { SaveIndicator } from "./SaveIndicator";
+import { Terminal } from "@/components/terminal/Terminal";
 
-// xterm touches the DOM on import: load it in the browser only.
-const loadTerminal = () => import("@/components/terminal/Terminal");
-const Terminal = dynamic(() => loadTerminal().then((m) => m.Terminal), {
-  ssr: false,
-  loading: () => <p className="p-4 font-mono text-sm text-slate-400">starting the terminal…</p>,
-});
+/**
+ * The Terminal component is plain React; xterm itself (which touches the DOM on import) is imported inside
+ * its effect. Not wrapped in next/dynamic: React holds back a resolved Suspense boundary for ~300 ms, which
+ * would delay the prompt. Instead xterm's code is fetched as soon as the panel mounts, in parallel with
+ * the saved lab.
+ */
+const preloadXterm = () => Promise.all([import("@xterm/xterm"), import("@xterm/addon-fit")]);
 
 const TABS: readonly { id: LabTab; label: string }[] = [
   { id: "terminal", label: "Terminal" },
@@ -36,8 +37,7 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
     [session],
   );
   const onReady = useCallback((api: Parameters<typeof attachTerminal>[0]) => attachTerminal(api), [attachTerminal]);
-  // Fetch the terminal's code while the lab starts, not after.
-  useEffect(() => void loadTerminal(), []);
+  useEffect(() => void preloadXterm(), []);
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     const i = TABS.findIndex((t) => t.id === tab);
@@ -94,6 +94,7 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
           saved until you press Reset lab.
         </p>
       ) : null}
+      {view.phase === "loading" ? <p className="p-4 font-mono text-sm text-slate-400">starting the lab…</p> : null}
       {view.phase === "error" ? (
         <p role="alert" className="p-4 font-mono text-sm text-red-400">
           The lab could not start: {view.error}

@@ -3,17 +3,19 @@
  * satisfies, and its persistence. Plain TypeScript with a subscribe/getSnapshot pair for React's
  * useSyncExternalStore; the React components only render it.
  */
-import { createCluster, parseScenario, type Scenario } from "@/lib/cluster";
-import { evaluateObjectives, type Objective, type ObjectiveResult } from "@/lib/grading";
+import { createCluster, replay, type Journal, type Scenario } from "@/lib/cluster";
+import { evaluateObjectives } from "@/lib/grading/evaluate";
+import type { Objective } from "@/lib/grading/schema";
+import type { ObjectiveResult } from "@/lib/grading/types";
 import type { LabSnapshot } from "@/lib/progress/lab-snapshot";
-import { clusterState, complete, createShellState, restoreShell, run, serializeShell, type ShellState } from "@/lib/shell";
+import { clusterState, complete, createShellState, run, serializeShell, type ShellState } from "@/lib/shell";
 import { SaveQueue, type SaveStatus } from "./save-queue";
 
 export type LabConfig = {
   /** Where the lab is saved (`/api/lessons/<slug>/lab`); null for a lab that is not saved. */
   readonly saveUrl: string | null;
-  readonly scenarioName: string;
-  readonly scenarioText: string;
+  /** Parsed and validated on the server at build time, so the browser needs no schema library to start. */
+  readonly scenario: Scenario;
   readonly files: Readonly<Record<string, string>>;
   readonly objectives: readonly Objective[];
 };
@@ -48,7 +50,6 @@ function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
 export class LabSession {
   private view: LabView;
   private readonly listeners = new Set<() => void>();
-  private scenario: Scenario | null = null;
   private readonly saver: SaveQueue<ReturnType<typeof serializeShell>> | null;
 
   constructor(private readonly config: LabConfig) {
@@ -67,16 +68,8 @@ export class LabSession {
 
   /** Builds the scenario's cluster and restores the saved lab, if any. */
   async start(): Promise<void> {
-    // Ask for the saved lab first and parse the scenario while the request is out.
-    const savedRequest = this.config.saveUrl ? this.fetchSaved(this.config.saveUrl) : Promise.resolve(null);
-    const parsed = parseScenario(this.config.scenarioName, this.config.scenarioText);
-    if (!parsed.ok) {
-      this.update({ phase: "error", error: parsed.diagnostics.map((d) => d.message).join("\n") });
-      return;
-    }
-    this.scenario = parsed.scenario;
-    const saved = await savedRequest;
-    const restored = saved ? restoreShell(parsed.scenario, saved, deps()) : null;
+    const saved = this.config.saveUrl ? await this.fetchSaved(this.config.saveUrl) : null;
+    const restored = saved ? this.restore(saved) : null;
     if (restored && !restored.ok) {
       // Never overwrite work we could not read: saving stays off until the learner resets.
       this.saver?.pause();
@@ -84,7 +77,7 @@ export class LabSession {
       this.update({ phase: "ready", shell, objectives: this.evaluate(shell), restoreError: restored.error });
       return;
     }
-    const shell = restored?.state ?? this.fresh();
+    const shell = restored?.shell ?? this.fresh();
     this.update({ phase: "ready", shell, objectives: this.evaluate(shell) });
   }
 
@@ -137,8 +130,21 @@ export class LabSession {
   }
 
   private fresh(): ShellState {
-    if (!this.scenario) throw new Error("lab not started");
-    return createShellState({ cluster: createCluster(this.scenario, deps()), files: { ...this.config.files } });
+    return createShellState({ cluster: createCluster(this.config.scenario, deps()), files: { ...this.config.files } });
+  }
+
+  /**
+   * Rebuilds a saved lab. The server checked the snapshot (zod) when it was saved, so the browser replays it
+   * without a schema library; anything that still fails to replay is reported, not lost.
+   */
+  private restore(saved: LabSnapshot): { ok: true; shell: ShellState } | { ok: false; error: string } {
+    try {
+      const { state } = replay(this.config.scenario, saved.journal as unknown as Journal, deps());
+      const shell = createShellState({ cluster: state, files: saved.files, history: saved.history, env: saved.env });
+      return { ok: true, shell: { ...shell, cwd: saved.cwd ?? shell.cwd, counters: saved.counters ?? {} } };
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
   }
 
   private evaluate(shell: ShellState): LabView["objectives"] {

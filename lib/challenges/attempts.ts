@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { batcherFor, MicroBatcher } from "./batch";
 import type { PublicGradeResult } from "@/lib/grading";
-import { ensureLearner } from "@/lib/progress/learners";
+import { ensureLearners } from "@/lib/progress/learners";
 import type { StoredSubmission } from "./submission";
 
 export interface RateLimit {
@@ -104,15 +104,33 @@ async function insertRows(db: Db, rows: readonly AttemptRow[]): Promise<void> {
   else await db.challengeAttempt.createMany({ data: [...rows] });
 }
 
-/** Learner rows are created on first use: only a batch with a new learner pays for the upserts. */
+/**
+ * Learners this process has already seen in the database. Only a hint: a stale entry (a learner deleted by
+ * "start over" elsewhere) makes the insert fail on the foreign key, and the fallback below repairs it.
+ * It spares the common case a failed INSERT and its retry, which cost more than the row itself.
+ */
+const knownLearners = new Set<string>();
+const KNOWN_MAX = 50_000;
+
+function remember(ids: readonly string[]): void {
+  if (knownLearners.size > KNOWN_MAX) knownLearners.clear();
+  for (const id of ids) knownLearners.add(id);
+}
+
+/** Creates missing learner rows first (in two queries for the batch), then inserts the attempts in one. */
 async function insertBatch(db: Db, rows: readonly AttemptRow[]): Promise<void[]> {
+  const ids = rows.map((r) => r.learnerId);
+  const unknown = ids.filter((id) => !knownLearners.has(id));
+  if (unknown.length > 0) await ensureLearners(db, unknown);
   try {
     await insertRows(db, rows);
   } catch (error) {
     if (!isMissingLearner(error)) throw error;
-    for (const id of new Set(rows.map((r) => r.learnerId))) await ensureLearner(db, id);
+    knownLearners.clear();
+    await ensureLearners(db, ids);
     await insertRows(db, rows);
   }
+  remember(ids);
   return rows.map(() => undefined);
 }
 

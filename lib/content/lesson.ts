@@ -1,9 +1,9 @@
 /** Everything a lesson page needs, read from content/ on the server. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { catalog, contentRoot, type LessonMeta } from "./catalog";
+import { catalog, type LessonMeta } from "./catalog";
 import { splitFrontmatter } from "./frontmatter";
-import { readLabFiles, readScenarioText } from "./lab-files";
+import { readLabFiles } from "./lab-files";
 
 export type LessonNeighbour = { readonly slug: string; readonly title: string };
 
@@ -12,7 +12,6 @@ export type LessonContent = {
   /** The MDX body without its frontmatter. */
   readonly body: string;
   readonly file: string;
-  readonly scenarioText: string;
   readonly files: Readonly<Record<string, string>>;
   readonly previous: LessonNeighbour | null;
   readonly next: LessonNeighbour | null;
@@ -31,7 +30,6 @@ export function loadLesson(slug: string): LessonContent | null {
     meta,
     body: splitFrontmatter(readFileSync(file, "utf8")).body,
     file,
-    scenarioText: readScenarioText(contentRoot(), meta.scenario),
     files: readLabFiles(meta.dir),
     previous: neighbour(lessons[index - 1]),
     next: neighbour(lessons[index + 1]),

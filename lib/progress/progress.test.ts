@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES, type TestDatabase } from "../testing/databases";
-import { ensureLearner, setDisplayName } from "./learners";
+import { ensureLearner, ensureLearners, setDisplayName } from "./learners";
 import { loadChallengeLab, saveChallengeLab } from "./challenge-labs";
 import type { LabSnapshot } from "./lab-snapshot";
 import { loadLessonLab, saveLessonLab } from "./lessons";
@@ -22,6 +22,13 @@ for (const kind of DATABASES) {
       const all = await Promise.all([ensureLearner(t.db, id), ensureLearner(t.db, id), ensureLearner(t.db, id)]);
       expect(new Set(all.map((l) => l.id))).toEqual(new Set([id]));
       expect(await t.db.learner.count({ where: { id } })).toBe(1);
+    });
+
+    it("creates many learners at once, concurrently, each exactly once", async () => {
+      const ids = Array.from({ length: 30 }, (_, i) => `5b7c3f5e-1d2a-4c8b-9e6f-${String(i).padStart(12, "0")}`);
+      await ensureLearner(t.db, ids[0]!);
+      await Promise.all([ensureLearners(t.db, ids), ensureLearners(t.db, ids.slice(10)), ensureLearners(t.db, [...ids].reverse())]);
+      expect(await t.db.learner.count({ where: { id: { in: ids } } })).toBe(30);
     });
 
     it("sets and clears a display name", async () => {

@@ -9,6 +9,7 @@ import { MdxContent } from "@/components/mdx/MdxContent";
 import { loadChallengePage } from "@/lib/challenges/load";
 import { catalog } from "@/lib/content/catalog";
 import { compileMdx } from "@/lib/content/mdx";
+import { scenarioNamed } from "@/lib/content/scenarios";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -69,7 +70,7 @@ export default async function ChallengePage({ params }: Params) {
 
   return (
     <LabProvider
-      config={{ saveUrl: `/api/challenges/${slug}/lab`, scenarioName: meta.scenario, scenarioText: page.scenarioText, files: page.files, objectives: [] }}
+      config={{ saveUrl: `/api/challenges/${slug}/lab`, scenario: scenarioNamed(meta.scenario), files: page.files, objectives: [] }}
     >
       <div className="flex flex-1 flex-col lg:h-[calc(100dvh-3.5rem-1px)] lg:flex-none">
         <SplitPane left={text} right={<LabPanel historyKey={`policy-lab:history:challenge:${slug}`} />} />

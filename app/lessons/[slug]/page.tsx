@@ -9,6 +9,7 @@ import { MdxContent } from "@/components/mdx/MdxContent";
 import { catalog } from "@/lib/content/catalog";
 import { loadLesson } from "@/lib/content/lesson";
 import { compileMdx } from "@/lib/content/mdx";
+import { scenarioNamed } from "@/lib/content/scenarios";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -72,8 +73,7 @@ export default async function LessonPage({ params }: Params) {
     <LabProvider
       config={{
         saveUrl: `/api/lessons/${slug}/lab`,
-        scenarioName: meta.scenario,
-        scenarioText: lesson.scenarioText,
+        scenario: scenarioNamed(meta.scenario),
         files: lesson.files,
         objectives: meta.objectives,
       }}
