@@ -90,8 +90,8 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
       </div>
       {view.restoreError ? (
         <p role="alert" className="border-b border-amber-700 bg-amber-950 px-3 py-2 text-sm text-amber-200">
-          Your saved lab could not be restored ({view.restoreError}). It is kept as it was; this lab starts fresh and is not
-          saved until you press Reset lab.
+          Your saved lab could not be restored ({view.restoreError}). It is kept as it was: reload the page to try again. This lab
+          starts fresh and is not saved until you press Reset lab.
         </p>
       ) : null}
       {view.phase === "loading" ? <p className="p-4 font-mono text-sm text-slate-400">starting the lab…</p> : null}

@@ -8,7 +8,8 @@ import { evaluateObjectives } from "@/lib/grading/evaluate";
 import type { Objective } from "@/lib/grading/schema";
 import type { ObjectiveResult } from "@/lib/grading/types";
 import type { LabSnapshot } from "@/lib/progress/lab-snapshot";
-import { clusterState, complete, createShellState, run, serializeShell, type ShellState } from "@/lib/shell";
+import { clusterState, complete, createShellState, run, type serializeShell, type ShellState } from "@/lib/shell";
+import { snapshotOf } from "./lab-snapshot";
 import { SaveQueue, type SaveStatus } from "./save-queue";
 
 export type LabConfig = {
@@ -35,6 +36,8 @@ export type LabView = {
 export type ExecuteResult = { readonly output: string; readonly exitCode: number; readonly clear?: boolean };
 
 const deps = () => ({ clock: () => Date.now(), random: () => Math.random(), tty: true });
+
+
 
 function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
@@ -68,8 +71,8 @@ export class LabSession {
 
   /** Builds the scenario's cluster and restores the saved lab, if any. */
   async start(): Promise<void> {
-    const saved = this.config.saveUrl ? await this.fetchSaved(this.config.saveUrl) : null;
-    const restored = saved ? this.restore(saved) : null;
+    const saved = this.config.saveUrl ? await this.fetchSaved(this.config.saveUrl) : ({ ok: true, snapshot: null } as const);
+    const restored = !saved.ok ? saved : saved.snapshot ? this.restore(saved.snapshot) : null;
     if (restored && !restored.ok) {
       // Never overwrite work we could not read: saving stays off until the learner resets.
       this.saver?.pause();
@@ -111,7 +114,7 @@ export class LabSession {
     const shell = this.fresh();
     this.update({ shell, objectives: this.evaluate(shell), generation: this.view.generation + 1, restoreError: null });
     this.saver?.resume();
-    this.saver?.push(serializeShell(shell));
+    this.saver?.push(snapshotOf(shell));
   }
 
   /** Retries a failed save now. */
@@ -126,7 +129,7 @@ export class LabSession {
 
   private commit(shell: ShellState): void {
     this.update({ shell, objectives: this.evaluate(shell) });
-    this.saver?.push(serializeShell(shell));
+    this.saver?.push(snapshotOf(shell));
   }
 
   private fresh(): ShellState {
@@ -152,14 +155,15 @@ export class LabSession {
     return results.map((r) => ({ ...r, title: this.config.objectives.find((o) => o.name === r.name)?.title ?? r.name }));
   }
 
-  private async fetchSaved(url: string): Promise<LabSnapshot | null> {
+  /** The saved lab; an error (network, server) is not "nothing saved", or a fresh lab would overwrite it. */
+  private async fetchSaved(url: string): Promise<{ ok: true; snapshot: LabSnapshot | null } | { ok: false; error: string }> {
     try {
       const response = await fetch(url, { cache: "no-store" });
-      if (!response.ok) return null;
+      if (!response.ok) return { ok: false, error: `the server answered ${response.status} when loading it` };
       const body = (await response.json()) as { snapshot: LabSnapshot | null };
-      return body.snapshot;
+      return { ok: true, snapshot: body.snapshot };
     } catch {
-      return null;
+      return { ok: false, error: "the network failed while loading it" };
     }
   }
 
