@@ -8,7 +8,8 @@ import { evaluateObjectives } from "@/lib/grading/evaluate";
 import type { Objective } from "@/lib/grading/schema";
 import type { ObjectiveResult } from "@/lib/grading/types";
 import type { LabSnapshot } from "@/lib/progress/lab-snapshot";
-import { clusterState, complete, createShellState, run, type serializeShell, type ShellState } from "@/lib/shell";
+import { createShellBackend } from "@/components/terminal/shell-backend";
+import { clusterState, createShellState, type serializeShell, type ShellState } from "@/lib/shell";
 import { snapshotOf } from "./lab-snapshot";
 import { SaveQueue, type SaveStatus } from "./save-queue";
 
@@ -35,20 +36,10 @@ export type LabView = {
 
 export type ExecuteResult = { readonly output: string; readonly exitCode: number; readonly clear?: boolean };
 
+/** The browser's clock and randomness; colours on, as on a terminal. */
 const deps = () => ({ clock: () => Date.now(), random: () => Math.random(), tty: true });
 
 
-
-function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(false);
-    const timer = setTimeout(() => resolve(true), ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve(false);
-    });
-  });
-}
 
 export class LabSession {
   private view: LabView;
@@ -84,24 +75,19 @@ export class LabSession {
     this.update({ phase: "ready", shell, objectives: this.evaluate(shell) });
   }
 
-  /** Runs one command line as the terminal's backend; a dropped connection waits, and Ctrl-C aborts it. */
-  execute = async (line: string, signal: AbortSignal): Promise<ExecuteResult> => {
-    const shell = this.view.shell;
-    if (!shell) return { output: "the lab is still starting…\r\n", exitCode: 1 };
-    const result = run(shell, line, deps());
-    if (result.waitMs && !(await sleep(result.waitMs, signal))) {
-      // Cancelled like a real command: the line stays in history, nothing else happened.
-      this.commit({ ...shell, history: [...shell.history, line], lastExit: 130 });
-      return { output: "", exitCode: 130 };
-    }
-    this.commit(result.state);
-    return { output: result.output, exitCode: result.exitCode, ...(result.clear ? { clear: true } : {}) };
-  };
+  /** The terminal's backend over this lab's shell (a dropped connection waits; Ctrl-C aborts it). */
+  private readonly backend = createShellBackend({
+    getState: () => this.view.shell as ShellState,
+    setState: (shell) => this.commit(shell),
+    deps: deps(),
+  });
 
-  complete = (line: string, cursor: number) => {
-    const shell = this.view.shell;
-    return shell ? complete(shell, line, cursor) : { replaceFrom: cursor, candidates: [] };
-  };
+  /** Runs one command line for the terminal. */
+  execute = (line: string, signal: AbortSignal): Promise<ExecuteResult> =>
+    this.view.shell ? this.backend.execute(line, signal) : Promise.resolve({ output: "the lab is still starting…\r\n", exitCode: 1 });
+
+  complete = (line: string, cursor: number) =>
+    this.view.shell ? this.backend.complete(line, cursor) : { replaceFrom: cursor, candidates: [] };
 
   /** Writes a file from the editor into the lab's home. */
   writeFile(path: string, content: string): void {
