@@ -6,49 +6,15 @@
  *    to the home page's `load` event in the same browser as the baseline.
  * Numbers are printed, never asserted.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "playwright-core";
-import { buildIfChanged } from "../scripts/build-if-changed";
-import { prepareDatabase } from "../scripts/prepare-db";
+import { startServer } from "./grading";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const LESSON = "/lessons/l3-l4-policies";
 const RUNS = 7;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function startServer(): Promise<{ base: string; child: ChildProcess }> {
-  const file = path.join(ROOT, "data", "bench-page.db");
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
-  process.env.DATABASE_URL = `file:${file}`;
-  if (!prepareDatabase(ROOT, () => {}) || !buildIfChanged(ROOT)) throw new Error("build failed");
-  const port = await freePort();
-  const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(base).then((r) => r.ok, () => false)) return { base, child };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error("the server did not start");
-}
 
 /**
  * Gzip size of every script the page itself loads. Link prefetching (the router fetching other pages'
@@ -97,7 +63,11 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 export default async function pageBench(): Promise<void> {
-  const { base, child } = await startServer();
+  const file = path.join(ROOT, "data", "bench-page.db");
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  // The same production server the grading bench measures (scripts/serve.ts, one process).
+  const server = await startServer(`file:${file}`, { WEB_CONCURRENCY: "1" });
+  const base = server.base;
   const browser = await chromium.launch({
     executablePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
@@ -122,6 +92,6 @@ export default async function pageBench(): Promise<void> {
     console.log(`home page load (baseline): median ${b.toFixed(0)} ms; ratio ${(a / b).toFixed(2)}x`);
   } finally {
     await browser.close();
-    child.kill();
+    await server.stop();
   }
 }
