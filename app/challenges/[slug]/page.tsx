@@ -2,9 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChallengePanel } from "@/components/challenge/ChallengePanel";
-import { LabPanel } from "@/components/lab/LabPanel";
-import { LabProvider } from "@/components/lab/LabContext";
-import { SplitPane } from "@/components/lab/SplitPane";
+import { LabLayout } from "@/components/lab/LabLayout";
 import { MdxContent } from "@/components/mdx/MdxContent";
 import { loadChallengePage } from "@/lib/challenges/load";
 import { catalog } from "@/lib/content/catalog";
@@ -69,12 +67,8 @@ export default async function ChallengePage({ params }: Params) {
   );
 
   return (
-    <LabProvider
-      config={{ saveUrl: `/api/challenges/${slug}/lab`, scenario: scenarioNamed(meta.scenario), files: page.files, objectives: [] }}
-    >
-      <div className="flex flex-1 flex-col lg:h-[calc(100dvh-3.5rem-1px)] lg:flex-none">
-        <SplitPane left={text} right={<LabPanel historyKey={`policy-lab:history:challenge:${slug}`} />} />
-      </div>
-    </LabProvider>
+    <LabLayout config={{ saveUrl: `/api/challenges/${slug}/lab`, scenario: scenarioNamed(meta.scenario), files: page.files, objectives: [] }} historyKey={`policy-lab:history:challenge:${slug}`}>
+      {text}
+    </LabLayout>
   );
 }

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LabPanel } from "@/components/lab/LabPanel";
-import { LabProvider } from "@/components/lab/LabContext";
 import { ObjectivesProgress } from "@/components/lab/ObjectivesProgress";
-import { SplitPane } from "@/components/lab/SplitPane";
+import { LabLayout } from "@/components/lab/LabLayout";
 import { MdxContent } from "@/components/mdx/MdxContent";
 import { catalog } from "@/lib/content/catalog";
 import { loadLesson } from "@/lib/content/lesson";
@@ -70,17 +68,11 @@ export default async function LessonPage({ params }: Params) {
   );
 
   return (
-    <LabProvider
-      config={{
-        saveUrl: `/api/lessons/${slug}/lab`,
-        scenario: scenarioNamed(meta.scenario),
-        files: lesson.files,
-        objectives: meta.objectives,
-      }}
+    <LabLayout
+      config={{ saveUrl: `/api/lessons/${slug}/lab`, scenario: scenarioNamed(meta.scenario), files: lesson.files, objectives: meta.objectives }}
+      historyKey={`policy-lab:history:lesson:${slug}`}
     >
-      <div className="flex flex-1 flex-col lg:h-[calc(100dvh-3.5rem-1px)] lg:flex-none">
-        <SplitPane left={text} right={<LabPanel historyKey={`policy-lab:history:lesson:${slug}`} />} />
-      </div>
-    </LabProvider>
+      {text}
+    </LabLayout>
   );
 }
