@@ -1,14 +1,14 @@
 /**
  * Builds the production app only when its inputs changed since the last build: `npm start` after a
  * `git pull` rebuilds, a second `npm start` starts at once. The fingerprint covers every source, content
- * and config file plus the lockfile.
+ * and config file plus package.json (its `imports` map picks browser or server code) and the lockfile.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "components", "lib", "content", "prisma", "proxy.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const INPUTS = ["app", "components", "lib", "content", "prisma", "proxy.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
 const SKIP = new Set(["node_modules", ".next", "generated", "__golden__"]);
 
 function* files(entry: string): Generator<string> {

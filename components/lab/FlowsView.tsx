@@ -1,8 +1,10 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { evaluate, type FlowEvent } from "@/lib/cluster";
 import { clusterState } from "@/lib/shell/cluster/adapter";
+import type { ShellState } from "@/lib/shell";
 import { useLab } from "./LabContext";
+import { useLoaded } from "./deferred/use-loaded";
 
 type FlowEndpoint = FlowEvent["source"];
 
@@ -32,6 +34,22 @@ function describe(event: FlowEvent): string {
   }
 }
 
+/** Why the policies as they are now decide `event` (the engine's explained verdict for the same flow). */
+function Explanation({ shell, event }: { shell: ShellState; event: FlowEvent }) {
+  const explain = useCallback(() => {
+    const http = event.event.type === "l7" && event.event.l7.kind === "http-request" ? event.event.l7 : undefined;
+    const result = evaluate(clusterState(shell.cluster), {
+      from: ref(event.source),
+      to: ref(event.destination),
+      port: event.destination.port ?? 0,
+      protocol: event.l4.protocol === "UDP" ? "UDP" : event.l4.protocol === "SCTP" ? "SCTP" : "TCP",
+      ...(http ? { http: { method: http.method, path: new URL(http.url, "http://x").pathname } } : {}),
+    });
+    return result.ok ? result.verdict.reason : result.error;
+  }, [shell, event]);
+  return <>{useLoaded(explain) ?? "…"}</>;
+}
+
 /** The lab's recent flows, newest first, with "explain" on each: why the policies as they are now decide it. */
 export function FlowsView() {
   const { view } = useLab();
@@ -54,17 +72,6 @@ export function FlowsView() {
       </p>
     );
   }
-  const explain = (event: FlowEvent) => {
-    const http = event.event.type === "l7" && event.event.l7.kind === "http-request" ? event.event.l7 : undefined;
-    const result = evaluate(clusterState(shell.cluster), {
-      from: ref(event.source),
-      to: ref(event.destination),
-      port: event.destination.port ?? 0,
-      protocol: event.l4.protocol === "UDP" ? "UDP" : event.l4.protocol === "SCTP" ? "SCTP" : "TCP",
-      ...(http ? { http: { method: http.method, path: new URL(http.url, "http://x").pathname } } : {}),
-    });
-    return result.ok ? result.verdict.reason : result.error;
-  };
   return (
     <ol className="divide-y divide-slate-200 overflow-y-auto text-sm dark:divide-slate-800" aria-label="Recent flows, newest first">
       {events.map((event) => (
@@ -92,7 +99,7 @@ export function FlowsView() {
           </div>
           {open === event.id ? (
             <p className="mt-2 rounded bg-slate-100 px-2 py-1.5 text-xs text-slate-700 dark:bg-slate-900 dark:text-slate-300">
-              {explain(event)}
+              <Explanation shell={shell} event={event} />
               {event.policies.length > 0 ? <span className="block text-slate-500">Recorded by: {event.policies.join(", ")}</span> : null}
             </p>
           ) : null}

@@ -21,7 +21,11 @@ const LabContext = createContext<LabContextValue | null>(null);
 
 /** Owns one lab session for a lesson or challenge page; everything inside can reach it. */
 export function LabProvider({ config, children }: { config: LabConfig; children: ReactNode }) {
-  const [session] = useState(() => new LabSession(config));
+  const [session] = useState(() => {
+    const created = new LabSession(config);
+    if (typeof window !== "undefined") created.fetchSavedEarly();
+    return created;
+  });
   const view = useSyncExternalStore(session.subscribe, session.getView, session.getView);
   const terminal = useRef<TerminalControls | null>(null);
   const queued = useRef<string[]>([]);

@@ -1,43 +1,47 @@
 "use client";
-import { useCallback, useEffect, useMemo, type KeyboardEvent } from "react";
+import { useCallback, useMemo, type KeyboardEvent } from "react";
 import { policyStatus } from "@/lib/cluster";
 import { clusterState } from "@/lib/shell";
-import { FilesEditor } from "./FilesEditor";
-import { FlowsView } from "./FlowsView";
-import { PoliciesView } from "./PoliciesView";
 import { useLab, type LabTab } from "./LabContext";
 import { SaveIndicator } from "./SaveIndicator";
+import { useLoaded } from "./deferred/use-loaded";
+import { lazyView } from "./lazy-view";
 import { Terminal } from "@/components/terminal/Terminal";
 
 /**
  * The Terminal component is plain React; xterm itself (which touches the DOM on import) is imported inside
  * its effect. Not wrapped in next/dynamic: React holds back a resolved Suspense boundary for ~300 ms, which
- * would delay the prompt. Instead xterm's code is fetched as soon as the panel mounts, in parallel with
- * the saved lab.
+ * would delay the prompt. Instead xterm's code is fetched as soon as this module runs in the browser — while
+ * React is still hydrating the page — so it is there when the lab is ready.
  */
-const preloadXterm = () => Promise.all([import("@xterm/xterm"), import("@xterm/addon-fit")]);
+if (typeof window !== "undefined") void Promise.all([import("@xterm/xterm"), import("@xterm/addon-fit")]);
 
-const TABS: readonly { id: LabTab; label: string }[] = [
+/** The other tabs' code comes when a tab is first wanted (hovered, focused or opened), not with the page. */
+const FilesEditor = lazyView(() => import("./FilesEditor").then((m) => m.FilesEditor));
+const FlowsView = lazyView(() => import("./FlowsView").then((m) => m.FlowsView));
+const PoliciesView = lazyView(() => import("./PoliciesView").then((m) => m.PoliciesView));
+
+const TABS: readonly { id: LabTab; label: string; preload?: () => Promise<unknown> }[] = [
   { id: "terminal", label: "Terminal" },
-  { id: "files", label: "Files" },
-  { id: "flows", label: "Flows" },
-  { id: "policies", label: "Policies" },
+  { id: "files", label: "Files", preload: FilesEditor.preload },
+  { id: "flows", label: "Flows", preload: FlowsView.preload },
+  { id: "policies", label: "Policies", preload: PoliciesView.preload },
 ];
 
 /** The lab: terminal, files and flows over one simulated cluster, with Reset and the save state. */
 export function LabPanel({ historyKey }: { historyKey: string }) {
   const { session, view, attachTerminal, tab, setTab } = useLab();
   // A policy that enforces nothing, or does nothing, deserves a glance: flag the tab.
-  const attention = useMemo(() => {
+  const countAttention = useCallback(() => {
     if (!view.shell) return 0;
     return policyStatus(clusterState(view.shell.cluster)).filter((p) => !p.valid || p.warnings.length > 0).length;
   }, [view.shell]);
+  const attention = useLoaded(countAttention) ?? 0;
   const backend = useMemo(
     () => ({ prompt: "root@server:~# ", execute: session.execute, complete: session.complete }),
     [session],
   );
   const onReady = useCallback((api: Parameters<typeof attachTerminal>[0]) => attachTerminal(api), [attachTerminal]);
-  useEffect(() => void preloadXterm(), []);
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     const i = TABS.findIndex((t) => t.id === tab);
@@ -64,6 +68,8 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
               tabIndex={tab === t.id ? 0 : -1}
               onKeyDown={onTabKey}
               onClick={() => setTab(t.id)}
+              onPointerEnter={() => void t.preload?.().catch(() => undefined)}
+              onFocus={() => void t.preload?.().catch(() => undefined)}
               className={`rounded px-3 py-1 text-sm ${tab === t.id ? "bg-slate-800 text-white" : "text-slate-400 hover:text-white"}`}
             >
               {t.label}

@@ -1,8 +1,9 @@
 "use client";
-import { useMemo } from "react";
+import { useCallback } from "react";
 import { getSettings, policyStatus } from "@/lib/cluster";
 import { clusterState } from "@/lib/shell";
 import { useLab } from "./LabContext";
+import { useLoaded } from "./deferred/use-loaded";
 
 /**
  * The policies in the lab as Cilium sees them: valid or not (an invalid policy enforces nothing), and the
@@ -11,11 +12,12 @@ import { useLab } from "./LabContext";
 export function PoliciesView() {
   const { view } = useLab();
   const shell = view.shell;
-  const { policies, settings } = useMemo(() => {
+  const read = useCallback(() => {
     if (!shell) return { policies: [], settings: null };
     const state = clusterState(shell.cluster);
     return { policies: policyStatus(state), settings: getSettings(state) };
   }, [shell]);
+  const { policies, settings } = useLoaded(read) ?? { policies: [], settings: null };
   if (!shell || !settings) return null;
   return (
     <div className="space-y-3 p-3 text-sm">

@@ -9,9 +9,11 @@ import type { Objective } from "@/lib/grading/schema";
 import type { ObjectiveResult } from "@/lib/grading/types";
 import type { LabSnapshot } from "@/lib/progress/lab-snapshot";
 import { createShellBackend } from "@/components/terminal/shell-backend";
+import { NotLoadedYet, settle } from "@/lib/engine/deferred";
 import { clusterState, createShellState, type serializeShell, type ShellState } from "@/lib/shell";
 import { snapshotOf } from "./lab-snapshot";
 import { SaveQueue, type SaveStatus } from "./save-queue";
+import { prefetchDeferred } from "./deferred/prefetch";
 
 export type LabConfig = {
   /** Where the lab is saved (`/api/lessons/<slug>/lab`); null for a lab that is not saved. */
@@ -60,19 +62,36 @@ export class LabSession {
 
   getView = (): LabView => this.view;
 
+  private saved: ReturnType<LabSession["fetchSaved"]> | null = null;
+  /** The rest of the lab's code is fetched once, after the learner's first command. */
+  private prefetched = false;
+
+  /**
+   * Starts fetching the saved lab. Called while React is still hydrating the page (the provider's first
+   * render in the browser), so the request overlaps hydration instead of following it.
+   */
+  fetchSavedEarly(): void {
+    if (this.config.saveUrl) this.saved ??= this.fetchSaved(this.config.saveUrl);
+  }
+
   /** Builds the scenario's cluster and restores the saved lab, if any. */
   async start(): Promise<void> {
-    const saved = this.config.saveUrl ? await this.fetchSaved(this.config.saveUrl) : ({ ok: true, snapshot: null } as const);
-    const restored = !saved.ok ? saved : saved.snapshot ? this.restore(saved.snapshot) : null;
-    if (restored && !restored.ok) {
-      // Never overwrite work we could not read: saving stays off until the learner resets.
-      this.saver?.pause();
-      const shell = this.fresh();
-      this.update({ phase: "ready", shell, objectives: this.evaluate(shell), restoreError: restored.error });
-      return;
+    try {
+      this.fetchSavedEarly();
+      const saved = this.saved ? await this.saved : ({ ok: true, snapshot: null } as const);
+      const snapshot = saved.ok ? saved.snapshot : null;
+      const restored = !saved.ok ? saved : snapshot ? await settle(() => this.restore(snapshot)) : null;
+      if (restored && !restored.ok) {
+        // Never overwrite work we could not read: saving stays off until the learner resets.
+        this.saver?.pause();
+        this.show(await settle(() => this.fresh()), { phase: "ready", restoreError: restored.error });
+        return;
+      }
+      this.show(restored?.shell ?? (await settle(() => this.fresh())), { phase: "ready" });
+    } catch (error) {
+      // Only deferred code that could not be fetched gets here; the saved lab is untouched.
+      this.update({ phase: "error", error: (error as Error).message });
     }
-    const shell = restored?.shell ?? this.fresh();
-    this.update({ phase: "ready", shell, objectives: this.evaluate(shell) });
   }
 
   /** The terminal's backend over this lab's shell (a dropped connection waits; Ctrl-C aborts it). */
@@ -83,8 +102,16 @@ export class LabSession {
   });
 
   /** Runs one command line for the terminal. */
-  execute = (line: string, signal: AbortSignal): Promise<ExecuteResult> =>
-    this.view.shell ? this.backend.execute(line, signal) : Promise.resolve({ output: "the lab is still starting…\r\n", exitCode: 1 });
+  execute = (line: string, signal: AbortSignal): Promise<ExecuteResult> => {
+    if (!this.view.shell) return Promise.resolve({ output: "the lab is still starting…\r\n", exitCode: 1 });
+    const result = this.backend.execute(line, signal);
+    if (!this.prefetched) {
+      this.prefetched = true;
+      const prefetch = () => void setTimeout(prefetchDeferred, 0);
+      result.then(prefetch, prefetch);
+    }
+    return result;
+  };
 
   complete = (line: string, cursor: number) =>
     this.view.shell ? this.backend.complete(line, cursor) : { replaceFrom: cursor, candidates: [] };
@@ -97,10 +124,15 @@ export class LabSession {
 
   /** Back to the scenario's starting state, instantly; the saved lab is replaced too. */
   reset(): void {
-    const shell = this.fresh();
-    this.update({ shell, objectives: this.evaluate(shell), generation: this.view.generation + 1, restoreError: null });
-    this.saver?.resume();
-    this.saver?.push(snapshotOf(shell));
+    // Immediate (a microtask later): the scenario's code is loaded, since the lab started from it.
+    void settle(() => this.fresh()).then(
+      (shell) => {
+        this.show(shell, { generation: this.view.generation + 1, restoreError: null });
+        this.saver?.resume();
+        this.saver?.push(snapshotOf(shell));
+      },
+      (error: unknown) => this.update({ phase: "error", error: (error as Error).message }),
+    );
   }
 
   /** Retries a failed save now. */
@@ -114,8 +146,22 @@ export class LabSession {
   }
 
   private commit(shell: ShellState): void {
-    this.update({ shell, objectives: this.evaluate(shell) });
+    this.show(shell);
     this.saver?.push(snapshotOf(shell));
+  }
+
+  /** Shows `shell` with its objectives; when they need deferred code still on its way, the ticks follow it. */
+  private show(shell: ShellState, patch: Partial<LabView> = {}): void {
+    try {
+      this.update({ ...patch, shell, objectives: this.evaluate(shell) });
+    } catch (error) {
+      if (!(error instanceof NotLoadedYet)) throw error;
+      this.update({ ...patch, shell });
+      void settle(() => this.evaluate(shell)).then(
+        (objectives) => this.view.shell === shell && this.update({ objectives }),
+        () => undefined, // the fetch failed: the ticks catch up after the next command
+      );
+    }
   }
 
   private fresh(): ShellState {
@@ -132,6 +178,7 @@ export class LabSession {
       const shell = createShellState({ cluster: state, files: saved.files, history: saved.history, env: saved.env });
       return { ok: true, shell: { ...shell, cwd: saved.cwd ?? shell.cwd, counters: saved.counters ?? {} } };
     } catch (error) {
+      if (error instanceof NotLoadedYet) throw error; // not a broken save: settle() loads the code and retries
       return { ok: false, error: (error as Error).message };
     }
   }

@@ -10,7 +10,7 @@
  *   0-based `problem_mark.line` for parser errors ("did not find expected key" names the line above the
  *   bad one), and omits `line N: ` altogether when that number is 0.
  */
-import { parseAllDocuments } from "yaml";
+import { yamlParser } from "#yaml";
 
 export const MAX_MANIFEST_BYTES = 256 * 1024;
 export const MAX_DOCUMENTS = 100;
@@ -86,6 +86,7 @@ export function decodeManifests(text: string, source: string): DecodeResult {
   if (text.length > MAX_MANIFEST_BYTES) {
     return { docs: [], error: { code: "yaml-limit", message: `error: ${source}: manifest is larger than ${MAX_MANIFEST_BYTES / 1024} KiB` } };
   }
+  const { parseAllDocuments } = yamlParser();
   // prettyErrors computes linePos (file-relative); the messages themselves are reworded below.
   const parsed = parseAllDocuments(text, { version: "1.1", prettyErrors: true, uniqueKeys: true });
   const list = Array.isArray(parsed) ? parsed : [parsed];

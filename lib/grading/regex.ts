@@ -3,7 +3,8 @@
  * learner's command line nor an author's pattern can stall grading. Compiled patterns are memoised
  * (a bounded cache: objectives re-run on every command in the browser).
  */
-import { RE2JS } from "re2js";
+import type { RE2JS } from "re2js";
+import { re2 } from "#re2";
 
 type Compiled = { ok: true; re: RE2JS } | { ok: false; error: string };
 
@@ -14,9 +15,10 @@ const cache = new Map<string, Compiled>();
 export function compileRe2(pattern: string): Compiled {
   const hit = cache.get(pattern);
   if (hit) return hit;
+  const engine = re2();
   let compiled: Compiled;
   try {
-    compiled = { ok: true, re: RE2JS.compile(pattern) };
+    compiled = { ok: true, re: engine.compile(pattern) };
   } catch (error) {
     compiled = { ok: false, error: (error as Error).message };
   }

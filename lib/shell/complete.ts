@@ -4,15 +4,12 @@
  * line editor inserts their common prefix or lists them.
  */
 import { KUBECTL } from "./kubectl";
-import { CILIUM_CLI } from "./cilium/cli";
-import { agentProgram } from "./cilium/dbg";
+import { shellTools } from "#shell-tools";
 import type { ProgramSpec } from "./cobra";
 import type { FlagSpec } from "./flags";
-import { HUBBLE } from "./hubble/observe";
 import { byPlural, RESOURCES, resolveType } from "./kubectl/resources";
 import { hostCommandNames } from "./programs";
 import { remoteCommandNames } from "./remote";
-import { HELM } from "./tools/helm";
 import type { ShellState } from "./types";
 import { HOME, isDir, listDir, resolvePath } from "./vfs";
 
@@ -23,7 +20,23 @@ export interface Completion {
   readonly candidates: string[];
 }
 
-const PROGRAMS: Readonly<Record<string, ProgramSpec>> = { kubectl: KUBECTL, cilium: CILIUM_CLI, hubble: HUBBLE, helm: HELM, "cilium-dbg": agentProgram("") };
+/** The spec of a program whose words complete from its flags and subcommands (the deferred tools' on first use). */
+function programSpec(name: string): ProgramSpec | undefined {
+  switch (name) {
+    case "kubectl":
+      return KUBECTL;
+    case "helm":
+      return shellTools().HELM;
+    case "cilium":
+      return shellTools().CILIUM_CLI;
+    case "hubble":
+      return shellTools().HUBBLE;
+    case "cilium-dbg":
+      return shellTools().agentProgram("");
+    default:
+      return undefined;
+  }
+}
 const FILE_COMMANDS = new Set(["cat", "ls", "rm", "grep", "head", "tail", "wc", "cp", "mv", "touch", "cd"]);
 
 /** Splits the current simple command into words (quotes respected); the last one may be partial. */
@@ -120,7 +133,7 @@ function programWords(state: ShellState, spec: ProgramSpec, ws: readonly string[
   if (dash >= 0 && dash < ws.length - 1) {
     const after = ws.slice(dash + 1);
     if (after.length === 1) return remoteCommandNames(ws.some((w) => /cilium/.test(w)));
-    if (after[0] === "cilium-dbg" || after[0] === "cilium") return programWords(state, PROGRAMS["cilium-dbg"] as ProgramSpec, ["cilium-dbg", ...after.slice(1)], partial);
+    if (after[0] === "cilium-dbg" || after[0] === "cilium") return programWords(state, programSpec("cilium-dbg") as ProgramSpec, ["cilium-dbg", ...after.slice(1)], partial);
     return [];
   }
   const positional = ws.slice(path.length, -1).filter((w, k, arr) => !w.startsWith("-") && !(k > 0 && findFlag(flags, arr[k - 1] as string)?.type !== undefined && findFlag(flags, arr[k - 1] as string)?.type !== "bool"));
@@ -159,7 +172,7 @@ export function complete(state: ShellState, line: string, cursor: number = line.
   if (ws.length === 1) all = hostCommandNames();
   else {
     const prog = ws[0] as string;
-    const spec = PROGRAMS[prog];
+    const spec = programSpec(prog);
     if (spec) all = programWords(state, spec, ws, partial);
     else if (FILE_COMMANDS.has(prog)) all = files(state, partial);
     else if (prog === "docker") all = ws.length === 2 ? ["exec", "ps"] : ws.length === 3 || (ws.length === 4 && /^-/.test(ws[2] ?? "")) ? [...state.cluster.list(byPlural("nodes")).map((n) => n.metadata.name), ...state.cluster.externals().map((e) => e.name)] : remoteCommandNames(false);

@@ -1,13 +1,8 @@
 /** Programs on the lab workstation besides the coreutils: the cluster tools and the network clients. */
-import { CILIUM_CLI } from "./cilium/cli";
-import type { ProgramSpec } from "./cobra";
-import { HUBBLE } from "./hubble/observe";
+import { shellTools } from "#shell-tools";
+import { runProgram, type ProgramSpec } from "./cobra";
 import { KUBECTL } from "./kubectl";
-import { curl } from "./net/curl";
-import { dig, nc, nslookup, ping } from "./net/tools";
 import { runNested } from "./run";
-import { docker } from "./tools/docker";
-import { HELM } from "./tools/helm";
 import type { Ctx } from "./types";
 import { dispatch } from "./programs";
 
@@ -36,15 +31,15 @@ export function hostProgramNames(): string[] {
 
 const build = (): Readonly<Record<string, Entry>> => ({
   kubectl: KUBECTL,
-  cilium: CILIUM_CLI,
-  hubble: HUBBLE,
-  helm: HELM,
-  docker,
-  curl: (ctx, argv) => curl(ctx, SERVER, argv),
-  nc: (ctx, argv) => nc(ctx, SERVER, argv),
-  nslookup: (ctx, argv) => nslookup(ctx, SERVER, argv),
-  dig: (ctx, argv) => dig(ctx, SERVER, argv),
-  ping: (ctx, argv) => ping(ctx, SERVER, argv),
+  cilium: (ctx, argv) => runProgram(ctx, shellTools().CILIUM_CLI, argv),
+  hubble: (ctx, argv) => runProgram(ctx, shellTools().HUBBLE, argv),
+  helm: (ctx, argv) => runProgram(ctx, shellTools().HELM, argv),
+  docker: (ctx, argv) => shellTools().docker(ctx, argv),
+  curl: (ctx, argv) => shellTools().curl(ctx, SERVER, argv),
+  nc: (ctx, argv) => shellTools().nc(ctx, SERVER, argv),
+  nslookup: (ctx, argv) => shellTools().nslookup(ctx, SERVER, argv),
+  dig: (ctx, argv) => shellTools().dig(ctx, SERVER, argv),
+  ping: (ctx, argv) => shellTools().ping(ctx, SERVER, argv),
   sh: (ctx, argv) => script(ctx, argv),
   bash: (ctx, argv) => script(ctx, argv),
 });

@@ -3,6 +3,7 @@
  * system and the cluster, and returns the new state with the output. Learner mistakes become bash/kubectl
  * error text and exit codes, never exceptions.
  */
+import { NotLoadedYet } from "@/lib/engine/deferred";
 import { expandHeredoc, expandWord } from "./expand";
 import { parse } from "./parse/parser";
 import type { ListItem, SimpleCommand } from "./parse/ast";
@@ -158,6 +159,7 @@ function runCommand(ctx: Ctx, cmd: SimpleCommand, pipeIn: string, last: boolean,
   try {
     exit = dispatcher(sub, argv);
   } catch (e) {
+    if (e instanceof NotLoadedYet) throw e; // the caller loads the code and runs the line again
     // a bug, not a learner mistake: keep the session alive and say so
     sub.io.err(`bash: ${argv[0]}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     exit = 70;

@@ -2,7 +2,7 @@
  * toPorts / PortRule: parse and sanitize like Cilium (pkg/policy/api/rule_validation.go PortRule.sanitize,
  * PortProtocol.sanitize, L7Rules.sanitize). Problems are returned as Cilium's error text.
  */
-import { RE2JS } from "re2js";
+import { re2 } from "#re2";
 import type { DnsRule, HttpRule, L4Proto, L7Rules, PortSpec } from "./types";
 
 const MAX_PORTS = 40;
@@ -38,6 +38,7 @@ export function parseProto(p: unknown): L4Proto | undefined {
 
 /** Compile a Cilium HTTP regex (Go RE2 syntax) anchored the way Envoy's safe_regex full match does. */
 export function compileAnchored(re: string): { ok: true; test: (s: string) => boolean } | { ok: false; error: string } {
+  const RE2JS = re2();
   try {
     RE2JS.compile(re); // report errors against the user's own text
     const r = RE2JS.compile(`^(?:${re})$`);

@@ -2,13 +2,13 @@
  * `cilium-dbg status` (pkg/client FormatStatusResponse, tabwriter minwidth 2 padding 3) and the cilium-cli
  * `cilium status` summary (cilium-cli status.go Format, tabwriter padding 4), with colours on a TTY.
  */
-import { KUBERNETES_VERSION } from "../kubectl/constants";
+import { CILIUM_VERSION, KUBERNETES_VERSION } from "../kubectl/constants";
 import { arr, str } from "../kubectl/access";
 import { byPlural, RESOURCES } from "../kubectl/resources";
 import { tabwrite } from "../printers/tabwriter";
 import type { Ctx } from "../types";
 
-export const CILIUM_VERSION = "1.19.4";
+export { CILIUM_VERSION };
 
 const count = (ctx: Ctx, plural: string): number => ctx.state.cluster.list(RESOURCES.find((r) => r.plural === plural)!).length;
 

@@ -1,13 +1,56 @@
 /** kubectl as a program: its command table and root help (kubectl 1.34 wording). */
+import { shellTools } from "#shell-tools";
 import type { ProgramSpec } from "../cobra";
-import { WRITE_COMMANDS } from "./apply";
+import { deferredRows } from "../deferred-rows";
 import { KUBECTL_GLOBAL_FLAGS } from "./common";
-import { DESCRIBE } from "./describe";
-import { EXEC } from "./exec";
 import { GET } from "./get";
-import { LABEL } from "./label";
-import { MISC_COMMANDS } from "./misc";
-import { ROLLOUT_COMMANDS } from "./rollout";
+
+/**
+ * kubectl's commands other than `get`, in the order of KUBECTL_DEFERRED_ROWS (./deferred.ts): their code is
+ * fetched with the lab's other tools (a test keeps the two lists equal).
+ */
+export const DEFERRED_PATHS: readonly (readonly string[])[] = [
+  ["kubectl",  "describe"],
+  ["kubectl",  "apply"],
+  ["kubectl",  "create"],
+  ["kubectl",  "delete"],
+  ["kubectl",  "label"],
+  ["kubectl",  "exec"],
+  ["kubectl",  "rollout",  "restart"],
+  ["kubectl",  "rollout",  "status"],
+  ["kubectl",  "rollout",  "history"],
+  ["kubectl",  "rollout",  "undo"],
+  ["kubectl",  "rollout",  "pause"],
+  ["kubectl",  "rollout",  "resume"],
+  ["kubectl",  "api-resources"],
+  ["kubectl",  "version"],
+  ["kubectl",  "config",  "current-context"],
+  ["kubectl",  "config",  "get-contexts"],
+  ["kubectl",  "cluster-info"],
+  ["kubectl",  "logs"],
+  ["kubectl",  "edit"],
+  ["kubectl",  "patch"],
+  ["kubectl",  "replace"],
+  ["kubectl",  "annotate"],
+  ["kubectl",  "run"],
+  ["kubectl",  "expose"],
+  ["kubectl",  "scale"],
+  ["kubectl",  "port-forward"],
+  ["kubectl",  "proxy"],
+  ["kubectl",  "explain"],
+  ["kubectl",  "top"],
+  ["kubectl",  "cp"],
+  ["kubectl",  "attach"],
+  ["kubectl",  "debug"],
+  ["kubectl",  "cordon"],
+  ["kubectl",  "uncordon"],
+  ["kubectl",  "drain"],
+  ["kubectl",  "taint"],
+  ["kubectl",  "wait"],
+  ["kubectl",  "diff"],
+  ["kubectl",  "events"],
+  ["kubectl",  "auth"],
+];
 
 const ROOT_HELP = `kubectl controls the Kubernetes cluster manager.
 
@@ -51,7 +94,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
 /** The kubectl program. */
 export const KUBECTL: ProgramSpec = {
   name: "kubectl",
-  rows: [GET, DESCRIBE, ...WRITE_COMMANDS, LABEL, EXEC, ...ROLLOUT_COMMANDS, ...MISC_COMMANDS],
+  rows: [GET, ...deferredRows(DEFERRED_PATHS, () => shellTools().KUBECTL_DEFERRED_ROWS)],
   globalFlags: KUBECTL_GLOBAL_FLAGS,
   style: "kubectl",
   rootHelp: ROOT_HELP,

@@ -7,7 +7,7 @@ import type { ProgramSpec } from "../cobra";
 import type { EnforcementMode } from "../cluster/api";
 import { boolFlag, flag } from "../flags";
 import type { CommandRow } from "../types";
-import { CILIUM_VERSION } from "../cilium/status";
+import { CILIUM_VERSION } from "../kubectl/constants";
 
 const upgrade: CommandRow = {
   path: ["helm", "upgrade"],

@@ -1,0 +1,13 @@
+/**
+ * The lab's tools beyond `kubectl get`: kubectl's other commands, hubble, the Cilium CLIs, helm, docker and
+ * the network clients. One module, so the browser fetches them together the first time a command needs one
+ * (lib/engine/deferred.ts); the server and the tests link it statically (./libs/tools.ts).
+ */
+export { HUBBLE } from "./hubble/observe";
+export { CILIUM_CLI } from "./cilium/cli";
+export { agentMain, agentProgram } from "./cilium/dbg";
+export { curl } from "./net/curl";
+export { dig, nc, nslookup, ping } from "./net/tools";
+export { docker } from "./tools/docker";
+export { HELM } from "./tools/helm";
+export { KUBECTL_DEFERRED_ROWS } from "./kubectl/deferred";
