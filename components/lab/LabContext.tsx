@@ -23,10 +23,11 @@ const LabContext = createContext<LabContextValue | null>(null);
 export function LabProvider({ config, children }: { config: LabConfig; children: ReactNode }) {
   const [session] = useState(() => {
     const created = new LabSession(config);
-    if (typeof window !== "undefined") created.fetchSavedEarly();
+    // Start now, during hydration, rather than in an effect after it: the saved lab is fetched meanwhile.
+    if (typeof window !== "undefined") void created.start();
     return created;
   });
-  const view = useSyncExternalStore(session.subscribe, session.getView, session.getView);
+  const view = useSyncExternalStore(session.subscribe, session.getView, () => session.initialView);
   const terminal = useRef<TerminalControls | null>(null);
   const queued = useRef<string[]>([]);
   const [terminalReady, setTerminalReady] = useState(false);

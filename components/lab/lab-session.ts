@@ -50,6 +50,7 @@ export class LabSession {
 
   constructor(private readonly config: LabConfig) {
     this.view = { phase: "loading", error: null, restoreError: null, shell: null, objectives: [], save: { kind: "idle" }, generation: 0 };
+    this.initialView = this.view;
     this.saver = config.saveUrl
       ? new SaveQueue<ReturnType<typeof serializeShell>>(config.saveUrl, (save) => this.update({ save }))
       : null;
@@ -62,23 +63,25 @@ export class LabSession {
 
   getView = (): LabView => this.view;
 
-  private saved: ReturnType<LabSession["fetchSaved"]> | null = null;
   /** The rest of the lab's code is fetched once, after the learner's first command. */
   private prefetched = false;
+  private starting: Promise<void> | null = null;
+
+  /** What the server rendered: the lab loading (React hydrates against this, whatever happened since). */
+  readonly initialView: LabView;
 
   /**
-   * Starts fetching the saved lab. Called while React is still hydrating the page (the provider's first
-   * render in the browser), so the request overlaps hydration instead of following it.
+   * Builds the scenario's cluster and restores the saved lab, if any; once, however often it is called.
+   * The page calls it while React is still hydrating, so fetching the saved lab overlaps hydration.
    */
-  fetchSavedEarly(): void {
-    if (this.config.saveUrl) this.saved ??= this.fetchSaved(this.config.saveUrl);
+  start(): Promise<void> {
+    this.starting ??= this.load();
+    return this.starting;
   }
 
-  /** Builds the scenario's cluster and restores the saved lab, if any. */
-  async start(): Promise<void> {
+  private async load(): Promise<void> {
     try {
-      this.fetchSavedEarly();
-      const saved = this.saved ? await this.saved : ({ ok: true, snapshot: null } as const);
+      const saved = this.config.saveUrl ? await this.fetchSaved(this.config.saveUrl) : ({ ok: true, snapshot: null } as const);
       const snapshot = saved.ok ? saved.snapshot : null;
       const restored = !saved.ok ? saved : snapshot ? await settle(() => this.restore(snapshot)) : null;
       if (restored && !restored.ok) {
