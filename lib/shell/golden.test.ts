@@ -5,20 +5,10 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { GOLDEN_FILES as FILES, GOLDEN_SESSIONS as SESSIONS, goldenScript as script, STARWARS_TEXT as scenarioText } from "@/lib/testing/golden";
 import { HeadlessLab, splitCommands } from "./transcript";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const scenarioText = readFileSync(`${root}content/scenarios/starwars.yaml`, "utf8");
-const script = (name: string): string => readFileSync(fileURLToPath(new URL(`./__golden__/${name}.sh`, import.meta.url)), "utf8");
-
-const FILES = {
-  "sw_l3_l4_policy.yaml": readFileSync(fileURLToPath(new URL("./__golden__/files/sw_l3_l4_policy.yaml", import.meta.url)), "utf8"),
-  "bad-yaml.yaml": "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: broken\nspec:\n  endpointSelector: matchLabels: {}\n",
-  "typo.yaml": "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: typo\nspec:\n  endpointSelector: {}\n  ingress:\n  - fromEndpoint:\n    - {}\n",
-  "in-default.yaml": "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: in-default\n  namespace: default\nspec:\n  endpointSelector: {}\n  ingress:\n  - fromEntities: [cluster]\n",
-};
-
-const SESSIONS = ["shell", "kubectl-get", "kubectl-write", "kubectl-describe", "kubectl-exec", "cilium", "hubble", "errors"];
 
 describe("golden transcripts (starwars)", () => {
   for (const name of SESSIONS) {

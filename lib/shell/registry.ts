@@ -1,6 +1,7 @@
 /** Programs on the lab workstation besides the coreutils: the cluster tools and the network clients. */
 import { shellTools } from "#shell-tools";
 import { runProgram, type ProgramSpec } from "./cobra";
+import { NET_CLIENTS, netClient } from "./net/clients";
 import { KUBECTL } from "./kubectl";
 import { runNested } from "./run";
 import type { Ctx } from "./types";
@@ -35,11 +36,7 @@ const build = (): Readonly<Record<string, Entry>> => ({
   hubble: (ctx, argv) => runProgram(ctx, shellTools().HUBBLE, argv),
   helm: (ctx, argv) => runProgram(ctx, shellTools().HELM, argv),
   docker: (ctx, argv) => shellTools().docker(ctx, argv),
-  curl: (ctx, argv) => shellTools().curl(ctx, SERVER, argv),
-  nc: (ctx, argv) => shellTools().nc(ctx, SERVER, argv),
-  nslookup: (ctx, argv) => shellTools().nslookup(ctx, SERVER, argv),
-  dig: (ctx, argv) => shellTools().dig(ctx, SERVER, argv),
-  ping: (ctx, argv) => shellTools().ping(ctx, SERVER, argv),
+  ...Object.fromEntries(NET_CLIENTS.map((name) => [name, (ctx: Ctx, argv: readonly string[]) => netClient(name)(ctx, SERVER, argv)])),
   sh: (ctx, argv) => script(ctx, argv),
   bash: (ctx, argv) => script(ctx, argv),
 });

@@ -4,6 +4,7 @@
  * what the terminal shows (no colours, CRLF as LF). Waits are not slept: the clock jumps instead.
  */
 import { createCluster, parseScenario } from "@/lib/cluster";
+import { settleRun } from "@/lib/engine/deferred";
 import { parse } from "./parse/parser";
 import { run } from "./run";
 import { createShellState } from "./state";
@@ -68,14 +69,31 @@ export class HeadlessLab {
 
   /** Runs one command text; returns the result. */
   run(command: string): RunResult {
-    const r = run(this.state, command, this.deps);
-    this.state = r.state;
-    this.now += 1000 + r.elapsedMs;
-    return r;
+    return this.advance(run(this.state, command, this.deps));
+  }
+
+  /** Runs one command the way the browser does, first loading any deferred code it needs (settleRun). */
+  async runSettled(command: string): Promise<RunResult> {
+    return this.advance(await settleRun(this.deps, (deps) => run(this.state, command, deps)));
   }
 
   /** `$ command` + output, as a terminal without colours shows it. */
   transcript(commands: readonly string[]): string {
-    return commands.map((c) => `$ ${c}\n${this.run(c).output.replace(/\r\n/g, "\n")}`).join("");
+    return commands.map((c) => entry(c, this.run(c))).join("");
+  }
+
+  /** `transcript`, each command run with runSettled. */
+  async transcriptSettled(commands: readonly string[]): Promise<string> {
+    let out = "";
+    for (const c of commands) out += entry(c, await this.runSettled(c));
+    return out;
+  }
+
+  private advance(r: RunResult): RunResult {
+    this.state = r.state;
+    this.now += 1000 + r.elapsedMs;
+    return r;
   }
 }
+
+const entry = (command: string, r: RunResult): string => `$ ${command}\n${r.output.replace(/\r\n/g, "\n")}`;

@@ -3,68 +3,53 @@
  * ones: every golden session must print exactly its golden transcript while the YAML parser, the RE2 engine
  * and the shell's tools arrive on first use, each fetched once.
  */
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it, vi } from "vitest";
 import { NotLoadedYet, settle, settleRun } from "@/lib/engine/deferred";
-import { HeadlessLab, splitCommands } from "@/lib/shell/transcript";
+import { GOLDEN_FILES, GOLDEN_SESSIONS, goldenScript, goldenTranscript, STARWARS_TEXT } from "@/lib/testing/golden";
 import { run } from "@/lib/shell";
+import { HeadlessLab, splitCommands } from "@/lib/shell/transcript";
 import { deferredImport } from "./deferred-import";
 
-const loads = vi.hoisted(() => ({ yaml: 0, re2: 0, tools: 0 }));
+/** Fetches per binding, by the name each browser binding gives deferredImport. */
+const loads = vi.hoisted((): Record<string, number> => ({}));
 
-vi.mock("#yaml", async () => {
-  const { deferredImport } = await import("./deferred-import");
-  return { yamlParser: deferredImport("yaml", () => (loads.yaml++, import("yaml").then((m) => ({ parseAllDocuments: m.parseAllDocuments })))) };
+vi.mock("./deferred-import", async (importOriginal) => {
+  const original = await importOriginal<typeof import("./deferred-import")>();
+  return {
+    deferredImport: <T,>(name: string, load: () => Promise<T>) =>
+      original.deferredImport(name, () => {
+        loads[name] = (loads[name] ?? 0) + 1;
+        return load();
+      }),
+  };
 });
-vi.mock("#re2", async () => {
-  const { deferredImport } = await import("./deferred-import");
-  return { re2: deferredImport("re2", () => (loads.re2++, import("re2js").then((m) => m.RE2JS))) };
-});
-vi.mock("#shell-tools", async () => {
-  const { deferredImport } = await import("./deferred-import");
-  return { shellTools: deferredImport("tools", () => (loads.tools++, import("@/lib/shell/deferred-tools"))) };
-});
+vi.mock("#yaml", () => import("./yaml"));
+vi.mock("#re2", () => import("./re2"));
+vi.mock("#shell-tools", () => import("./shell-tools"));
 
-const golden = (name: string) => fileURLToPath(new URL(`../../../lib/shell/__golden__/${name}`, import.meta.url));
-const scenarioText = readFileSync(fileURLToPath(new URL("../../../content/scenarios/starwars.yaml", import.meta.url)), "utf8");
-const FILES = {
-  "sw_l3_l4_policy.yaml": readFileSync(golden("files/sw_l3_l4_policy.yaml"), "utf8"),
-  "bad-yaml.yaml": "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: broken\nspec:\n  endpointSelector: matchLabels: {}\n",
-  "typo.yaml": "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: typo\nspec:\n  endpointSelector: {}\n  ingress:\n  - fromEndpoint:\n    - {}\n",
-  "in-default.yaml": "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: in-default\n  namespace: default\nspec:\n  endpointSelector: {}\n  ingress:\n  - fromEntities: [cluster]\n",
-};
+const YAML = "the YAML parser";
+const RE2 = "the RE2 engine";
+const TOOLS = "the lab's network and Cilium tools";
 
-/** HeadlessLab.transcript, with every command run the way the browser runs it (settleRun). */
-async function deferredTranscript(lab: HeadlessLab, commands: readonly string[]): Promise<string> {
-  let out = "";
-  for (const c of commands) {
-    const r = await settleRun(lab.deps, (deps) => run(lab.state, c, deps));
-    lab.state = r.state;
-    lab.now += 1000 + r.elapsedMs;
-    out += `$ ${c}\n${r.output.replace(/\r\n/g, "\n")}`;
-  }
-  return out;
-}
+const newLab = () => settle(() => new HeadlessLab({ scenarioName: "starwars", scenarioText: STARWARS_TEXT, files: GOLDEN_FILES, seed: 7 }));
 
 describe("deferred code in the browser", () => {
   it("starts without the YAML parser, the RE2 engine or the tools", async () => {
-    const lab = await settle(() => new HeadlessLab({ scenarioName: "starwars", scenarioText, files: FILES, seed: 7 }));
+    const lab = await newLab();
     expect(run(lab.state, "kubectl get pods", lab.deps).output).toContain("deathstar-");
     expect(() => run(lab.state, "hubble observe --last 1", lab.deps)).toThrow(NotLoadedYet);
-    expect(loads).toEqual({ yaml: 0, re2: 0, tools: 1 });
+    expect(loads).toEqual({ [TOOLS]: 1 });
   });
 
-  for (const name of ["shell", "kubectl-get", "kubectl-write", "kubectl-describe", "kubectl-exec", "cilium", "hubble", "errors"]) {
+  for (const name of GOLDEN_SESSIONS) {
     it(`prints the golden ${name} session exactly`, async () => {
-      const lab = await settle(() => new HeadlessLab({ scenarioName: "starwars", scenarioText, files: FILES, seed: 7 }));
-      const out = await deferredTranscript(lab, splitCommands(readFileSync(golden(`${name}.sh`), "utf8")));
-      expect(out).toBe(readFileSync(golden(`${name}.txt`), "utf8"));
+      const lab = await newLab();
+      expect(await lab.transcriptSettled(splitCommands(goldenScript(name)))).toBe(goldenTranscript(name));
     });
   }
 
   it("fetched each piece once", () => {
-    expect(loads).toEqual({ yaml: 1, re2: 1, tools: 1 });
+    expect(loads).toEqual({ [YAML]: 1, [RE2]: 1, [TOOLS]: 1 });
   });
 });
 

@@ -3,7 +3,7 @@
  * `sh -c` scripts, and cilium-dbg in the Cilium agent. Anything else fails as the container runtime does.
  */
 import type { Ctx } from "../types";
-import { shellTools } from "#shell-tools";
+import { NET_CLIENTS, netClient } from "../net/clients";
 import type { ClientEnv } from "../net/connect";
 import { runNested } from "../run";
 import { TEXT_COMMANDS } from "../coreutils/text";
@@ -24,11 +24,7 @@ const RESOLV = (ns: string | undefined): string =>
     : `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`;
 
 const TOOLS: Readonly<Record<string, Tool>> = {
-  curl: (ctx, env, argv) => shellTools().curl(ctx, env, argv),
-  nc: (ctx, env, argv) => shellTools().nc(ctx, env, argv),
-  nslookup: (ctx, env, argv) => shellTools().nslookup(ctx, env, argv),
-  dig: (ctx, env, argv) => shellTools().dig(ctx, env, argv),
-  ping: (ctx, env, argv) => shellTools().ping(ctx, env, argv),
+  ...Object.fromEntries(NET_CLIENTS.map((name) => [name, netClient(name)])),
   hostname: (ctx, env) => (ctx.io.out(env.hostname + "\n"), 0),
   echo: (ctx, _env, argv) => (ctx.io.out(argv.slice(1).join(" ") + "\n"), 0),
   true: () => 0,
