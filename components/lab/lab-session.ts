@@ -3,14 +3,14 @@
  * satisfies, and its persistence. Plain TypeScript with a subscribe/getSnapshot pair for React's
  * useSyncExternalStore; the React components only render it.
  */
-import { createCluster, replay, type Journal, type Scenario } from "@/lib/cluster";
+import { createCluster, type Journal, type Scenario } from "@/lib/cluster";
 import { evaluateObjectives } from "@/lib/grading/evaluate";
 import type { Objective } from "@/lib/grading/schema";
 import type { ObjectiveResult } from "@/lib/grading/types";
 import type { LabSnapshot } from "@/lib/progress/lab-snapshot";
 import { createShellBackend } from "@/components/terminal/shell-backend";
 import { NotLoadedYet, settle } from "@/lib/engine/deferred";
-import { clusterState, createShellState, type serializeShell, type ShellState } from "@/lib/shell";
+import { clusterState, createShellState, rebuildShell, type serializeShell, type ShellState } from "@/lib/shell";
 import { snapshotOf } from "./lab-snapshot";
 import { SaveQueue, type SaveStatus } from "./save-queue";
 import { prefetchDeferred } from "./deferred/prefetch";
@@ -177,9 +177,8 @@ export class LabSession {
    */
   private restore(saved: LabSnapshot): { ok: true; shell: ShellState } | { ok: false; error: string } {
     try {
-      const { state } = replay(this.config.scenario, saved.journal as unknown as Journal, deps());
-      const shell = createShellState({ cluster: state, files: saved.files, history: saved.history, env: saved.env });
-      return { ok: true, shell: { ...shell, cwd: saved.cwd ?? shell.cwd, counters: saved.counters ?? {} } };
+      const { state } = rebuildShell(this.config.scenario, { ...saved, journal: saved.journal as unknown as Journal }, deps());
+      return { ok: true, shell: state };
     } catch (error) {
       if (error instanceof NotLoadedYet) throw error; // not a broken save: settle() loads the code and retries
       return { ok: false, error: (error as Error).message };

@@ -13,7 +13,7 @@ import { readLabFiles, readScenarioText } from "@/lib/content/lab-files";
 import { contentRoot } from "@/lib/content/catalog";
 import { scenarioNamed } from "@/lib/content/scenarios";
 import { parseChallengeChecks, type Challenge, type ChallengeCheck } from "@/lib/grading";
-import { GRADING_CLOCK, seededRandom } from "./deps";
+import { gradingDeps } from "./deps";
 
 /** A challenge ready to grade (server only). */
 export interface LoadedChallenge {
@@ -70,7 +70,7 @@ export function loadChallenge(slug: string): LoadedChallenge | null {
   const loaded: LoadedChallenge = {
     meta,
     challenge: { slug, scenario, checks: readChecks(meta.dir) },
-    start: createCluster(scenario, { clock: () => GRADING_CLOCK, random: seededRandom(1) }),
+    start: createCluster(scenario, gradingDeps()),
   };
   cache.set(key, loaded);
   return loaded;

@@ -1,7 +1,7 @@
 /** What `cilium-dbg endpoint list / identity list / policy get / status` need. */
 import { cmpStr, egressGatewayMap, formatIPv4, formatLabel, parsePrefix, podKey, RESERVED, type EgressMapEntry, type World } from "@/lib/engine";
 import { compiled } from "./store";
-import type { ClusterState, Json, Settings } from "./types";
+import type { ClusterState, Json } from "./types";
 
 export interface EndpointInfo {
   readonly id: number;
@@ -87,31 +87,6 @@ export function policyStatus(state: ClusterState): { kind: string; namespace?: s
     kind: a.kind, ...(a.namespace !== undefined ? { namespace: a.namespace } : {}), name: a.name, valid: a.valid, message: a.message,
     warnings: a.problems.filter((p) => p.severity === "warning").map((p) => p.message),
   }));
-}
-
-export interface CiliumStatus {
-  readonly enforcementMode: Settings["enforcementMode"];
-  readonly hostFirewall: boolean;
-  readonly egressGateway: boolean;
-  readonly nodes: readonly string[];
-  readonly endpoints: number;
-  readonly identities: number;
-  readonly policyRevision: number;
-  readonly proxyRedirects: number;
-  readonly clusterName: string;
-  readonly ciliumVersion: string;
-  readonly kubernetesVersion: string;
-}
-
-export function ciliumStatus(state: ClusterState): CiliumStatus {
-  const c = compiled(state);
-  const redirects = c.rules.reduce((n, r) => n + [...r.ingress, ...r.egress].filter((e) => e.l7).length, 0);
-  return {
-    enforcementMode: state.settings.enforcementMode, hostFirewall: state.settings.hostFirewall, egressGateway: state.settings.egressGateway,
-    nodes: state.world.nodes.map((n) => n.name), endpoints: state.world.pods.filter((p) => !p.hostNetwork).length + state.world.nodes.length,
-    identities: c.identities.all.length, policyRevision: state.policyRevision, proxyRedirects: redirects,
-    clusterName: state.scenario.clusterName, ciliumVersion: state.scenario.ciliumVersion, kubernetesVersion: state.scenario.kubernetesVersion,
-  };
 }
 
 /**

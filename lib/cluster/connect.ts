@@ -170,7 +170,3 @@ export function connect(state: ClusterState, req: ConnectRequest): { state: Clus
   return finish({ ...base, outcome: { status: "connected", elapsedMs: 1 } });
 }
 
-export function resolveDns(state: ClusterState, name: string, clientNamespace?: string): ReturnType<typeof resolveName> {
-  return resolveName(compiled(state), name, clientNamespace);
-}
-

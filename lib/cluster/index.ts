@@ -15,12 +15,12 @@ export { getObject, listObjects, getSettings, parseLabelSelector, type ReadResul
 export { label, type LabelRequest } from "./mutate/label";
 export { setSettings } from "./mutate/settings";
 export { rolloutRestart, type RestartRequest } from "./mutate/rollout";
-export { connect, resolveDns } from "./connect";
+export { connect } from "./connect";
 export { replay, runOp } from "./replay";
 export { parseJournal, journalOpSchema, type JournalOp, type Journal } from "./journal";
 export { FLOW_LOG_CAPACITY, type FlowEvent, type FlowEndpointRecord, type FlowEventKind, type FlowVerdict, type L7Record } from "./flowlog";
 export type { ConnectRequest, ConnectResult, ConnectOutcome, ClientRef, HttpResponse } from "./connect-types";
-export { ciliumEndpoints, ciliumIdentities, policyRepository, policyStatus, ciliumStatus, ciliumConfig, egressGatewayEntries, type EndpointInfo, type CiliumStatus } from "./cilium-views";
+export { ciliumEndpoints, ciliumIdentities, policyRepository, policyStatus, ciliumConfig, egressGatewayEntries, type EndpointInfo } from "./cilium-views";
 export type { EgressMapEntry } from "@/lib/engine";
 export type { MatchRef, DirectionResult, EndpointSummary, VerdictKind, MatchType } from "@/lib/engine";
 

@@ -1,5 +1,5 @@
 /** getObject / listObjects: stored and derived objects, namespace scoping and `-l` selectors. */
-import { cmpStr, indexLabels, parseSelectorString, selectorMatches } from "@/lib/engine";
+import { cmpStr, indexLabels, k8sLabels, parseSelectorString, selectorMatches } from "@/lib/engine";
 import { ciliumEndpointObjects, ciliumIdentityObjects, ciliumNodeObjects, endpointsObjects } from "./objects/derived";
 import { qualifiedPlural, resolveResourceType, type ResourceType } from "./resources";
 import type { ClusterState, Diagnostic, KubeObject, Settings } from "./types";
@@ -22,7 +22,7 @@ function all(state: ClusterState, r: ResourceType): KubeObject[] {
 export function parseLabelSelector(text: string): { ok: true; matches: (labels: Readonly<Record<string, string>>) => boolean } | { ok: false; error: string } {
   const s = parseSelectorString(text);
   if (!s.ok) return { ok: false, error: s.error };
-  return { ok: true, matches: (labels) => selectorMatches(s.selector, indexLabels(Object.entries(labels).map(([key, value]) => ({ source: "k8s", key, value })))) };
+  return { ok: true, matches: (labels) => selectorMatches(s.selector, indexLabels(k8sLabels(labels))) };
 }
 
 export function listObjects(state: ClusterState, type: string, opts: { namespace?: string; allNamespaces?: boolean; selector?: string } = {}): ReadResult<KubeObject[]> {

@@ -6,10 +6,6 @@ export type Brand<T, B extends string> = T & { readonly [brand]: B };
 export type IdentityId = Brand<number, "IdentityId">;
 export const identityId = (n: number): IdentityId => n as IdentityId;
 
-/** A Cilium endpoint id (`cilium-dbg endpoint list` ENDPOINT column). */
-export type EndpointId = Brand<number, "EndpointId">;
-export const endpointId = (n: number): EndpointId => n as EndpointId;
-
 /** Stable key of a stored policy object: `Kind/namespace/name` (namespace empty for cluster-scoped kinds). */
 export type PolicyKey = Brand<string, "PolicyKey">;
 export const policyKey = (kind: string, namespace: string | undefined, name: string): PolicyKey =>

@@ -7,7 +7,7 @@
 import { cmpStr } from "./brand";
 import type { Compiled } from "./compile/compiled";
 import type { Identity } from "./identity";
-import { indexLabels } from "./labels";
+import { indexLabels, k8sLabels } from "./labels";
 import { formatIPv4, parseIPv4, prefixContainsIP, type Prefix } from "./ip";
 import type { NodeModel, PodModel } from "./model";
 import type { EgressGatewayPolicy } from "./policy/cegp";
@@ -18,7 +18,7 @@ export type EgressDecision =
   | { readonly kind: "gateway"; readonly policy: EgressGatewayPolicy; readonly node: NodeModel; readonly snatIP: string }
   | { readonly kind: "no-gateway"; readonly policy: EgressGatewayPolicy; readonly why: string };
 
-const nodeIndex = (n: NodeModel) => indexLabels(Object.entries(n.labels).map(([key, value]) => ({ source: "k8s", key, value })));
+const nodeIndex = (n: NodeModel) => indexLabels(k8sLabels(n.labels));
 
 function selects(p: EgressGatewayPolicy, pod: PodModel, idn: Identity, node: NodeModel | undefined): boolean {
   return p.selectors.some(

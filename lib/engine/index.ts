@@ -19,7 +19,7 @@ export { formatLabel, isIdentityRelevant, indexLabels, k8sLabels, type Label, ty
 export { parseSelectorString, type ParsedSelector } from "./selector-syntax";
 export { selectorMatches, fromRawSelector, formatRawSelector, type Selector, type RawLabelSelector } from "./selector";
 export { normalizeName, dnsPatternRegExp } from "./dns";
-export { parseIPv4, formatIPv4, parsePrefix, ipInCidrText } from "./ip";
+export { parseIPv4, formatIPv4, parsePrefix } from "./ip";
 export type { HttpRequest } from "./matchers/http";
 export type { FlowProto } from "./matchers/ports";
 export type { PolicyAnalysis, PolicyProblem, CompiledRule, Entry, Direction, Section } from "./policy/types";

@@ -83,9 +83,3 @@ export function prefixContainsPrefix(outer: Prefix, inner: Prefix): boolean {
   if (outer.family === 6) return inner.bits >= outer.bits;
   return inner.bits >= outer.bits && prefixContainsIP(outer, inner.base);
 }
-
-export function ipInCidrText(ip: string, cidr: string): boolean {
-  const n = parseIPv4(ip);
-  const p = parsePrefixOrAddr(cidr);
-  return n !== undefined && p.ok && prefixContainsIP(p.prefix, n);
-}

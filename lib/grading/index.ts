@@ -8,6 +8,6 @@ export { grade, applySubmission, runChecks, scoreOf, type Challenge, type Submis
 export { redact } from "./redact";
 export { chooseHint } from "./hints";
 export { parseChallengeChecks, checksFileSchema, challengeCheckSchema, orderByNeeds, type ChallengeCheck, type HintRule, type FlowMatcher, type ParsedChecks } from "./challenge";
-export { compileRe2, re2Find } from "./regex";
+export { compileRe2 } from "./regex";
 export { checkSchema, flowSchema, objectiveSchema, type Check, type Constraint, type ExpectedFlow, type Objective } from "./schema";
 export * from "./types";

@@ -26,9 +26,3 @@ export function compileRe2(pattern: string): Compiled {
   cache.set(pattern, compiled);
   return compiled;
 }
-
-/** True when `pattern` matches somewhere in `text`. An invalid pattern never matches. */
-export function re2Find(pattern: string, text: string): boolean {
-  const c = compileRe2(pattern);
-  return c.ok && c.re.matcher(text).find();
-}

@@ -21,7 +21,7 @@ function countNames(value: unknown): number {
 
 /** One query per kind, whatever the size of the catalogue. */
 export async function progressSummary(db: Db, learnerId: string): Promise<ProgressSummary> {
-  const [lessonRows, attemptRows] = await Promise.all([
+  const [lessonRows, attemptRows, passedRows, labRows] = await Promise.all([
     db.lessonProgress.findMany({
       where: { learnerId },
       select: { lessonSlug: true, objectivesMet: true, completedAt: true },
@@ -32,8 +32,6 @@ export async function progressSummary(db: Db, learnerId: string): Promise<Progre
       _count: { _all: true },
       _max: { score: true },
     }),
-  ]);
-  const [passedRows, labRows] = await Promise.all([
     db.challengeAttempt.findMany({ where: { learnerId, passed: true }, select: { challengeSlug: true }, distinct: ["challengeSlug"] }),
     db.challengeLab.findMany({ where: { learnerId }, select: { challengeSlug: true } }),
   ]);

@@ -9,10 +9,11 @@ const samePath = (a: readonly string[], b: readonly string[]) => a.length === b.
 
 export function deferredRows(paths: readonly (readonly string[])[], load: () => readonly CommandRow[]): CommandRow[] {
   return paths.map((path) => {
+    let found: CommandRow | undefined;
     const real = (): CommandRow => {
-      const row = load().find((r) => samePath(r.path, path));
-      if (!row) throw new Error(`no deferred row ${path.join(" ")}`);
-      return row;
+      found ??= load().find((r) => samePath(r.path, path));
+      if (!found) throw new Error(`no deferred row ${path.join(" ")}`);
+      return found;
     };
     return {
       path,

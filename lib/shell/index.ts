@@ -5,7 +5,7 @@
 export { run, type Dispatcher } from "./run";
 export { complete, type Completion } from "./complete";
 export { isIncomplete, parse } from "./parse/parser";
-export { createShellState, serializeShell, restoreShell, type CreateShellOptions, type SavedShell, type RestoreResult } from "./state";
+export { createShellState, serializeShell, rebuildShell, restoreShell, type CheckedSavedShell, type CreateShellOptions, type SavedShell, type RestoreResult } from "./state";
 export { wrap, wrap as wrapCluster, clusterState } from "./cluster/adapter";
 export { helpText } from "./programs";
 export { MAX_WAIT_MS } from "./coreutils/builtins";

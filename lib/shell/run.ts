@@ -21,7 +21,8 @@ export function run(state: ShellState, line: string, deps: ShellDeps): RunResult
   const text = line.replace(/\n$/, "");
   const terminal: Chunk[] = [];
   const withHistory: ShellState = text.trim() === "" ? state : { ...state, history: [...state.history, text] };
-  const ctx: Ctx = { state: withHistory, deps, io: nullIo, now: deps.clock(), waitMs: 0, clear: false };
+  const start = deps.clock();
+  const ctx: Ctx = { state: withHistory, deps, io: nullIo, now: start, waitMs: 0, clear: false };
 
   let parsed = parse(text);
   if (parsed.kind === "incomplete" && parsed.reason === "heredoc") {
@@ -51,7 +52,7 @@ export function run(state: ShellState, line: string, deps: ShellDeps): RunResult
     stderr,
     output: terminal.map((c) => c.text).join(""),
     exitCode: exit,
-    elapsedMs: ctx.now - deps.clock(),
+    elapsedMs: ctx.now - start,
     ...(ctx.waitMs > 0 ? { waitMs: ctx.waitMs } : {}),
     ...(ctx.clear ? { clear: true } : {}),
   };

@@ -2,7 +2,7 @@
  * Creating, saving and restoring a lab shell. The saved form is plain JSON: the cluster's journal (replayed
  * over the scenario on restore, lib/cluster replay) plus files, history, env, cwd and counters.
  */
-import { createCluster, parseJournal, replay, type ClusterState, type Deps, type Scenario } from "@/lib/cluster";
+import { createCluster, parseJournal, replay, type ClusterState, type Deps, type Journal, type Scenario } from "@/lib/cluster";
 import { wrap } from "./cluster/adapter";
 import type { ClusterApi } from "./cluster/api";
 import type { Json } from "./printers/yaml";
@@ -57,25 +57,46 @@ export function serializeShell(state: ShellState): SavedShell {
 
 export type RestoreResult = { readonly ok: true; readonly state: ShellState; readonly failures: number } | { readonly ok: false; readonly error: string };
 
+/** A saved shell whose journal is already checked (the server validates a lab when it is saved). */
+export interface CheckedSavedShell {
+  readonly journal: Journal;
+  readonly files: Readonly<Record<string, string>>;
+  readonly history: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly cwd?: string;
+  readonly counters?: Readonly<Record<string, number>>;
+}
+
+/** Rebuilds a checked saved shell over the scenario; journal ops that no longer apply are counted, not fatal. */
+export function rebuildShell(scenario: Scenario, saved: CheckedSavedShell, deps: Deps): { state: ShellState; failures: number } {
+  const r = saved.journal.length === 0 ? { state: createCluster(scenario, deps), failures: [] } : replay(scenario, saved.journal, deps);
+  return {
+    state: { cluster: wrap(r.state), files: { ...saved.files }, env: { ...DEFAULT_ENV, ...saved.env }, history: [...saved.history], cwd: saved.cwd ?? HOME, lastExit: 0, counters: { ...saved.counters } },
+    failures: r.failures.length,
+  };
+}
+
 /**
- * Rebuilds a shell from `serializeShell` output over the scenario. The journal is checked (zod, size limits)
- * and replayed; ops that no longer apply are counted in `failures`, not fatal.
+ * Rebuilds a shell from untrusted `serializeShell` output: the journal is checked (zod, size limits), the
+ * rest is filtered to its expected types, then rebuildShell.
  */
 export function restoreShell(scenario: Scenario, saved: unknown, deps: Deps): RestoreResult {
   if (typeof saved !== "object" || saved === null) return { ok: false, error: "saved shell is not an object" };
   const s = saved as Partial<SavedShell>;
   const j = parseJournal(s.journal ?? []);
   if (!j.ok) return { ok: false, error: j.error };
-  const r = j.journal.length === 0 ? { state: createCluster(scenario, deps), failures: [] } : replay(scenario, j.journal, deps);
   const strings = (v: unknown): Record<string, string> => (typeof v === "object" && v !== null ? Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === "string")) : {});
-  const state: ShellState = {
-    cluster: wrap(r.state),
-    files: strings(s.files),
-    env: { ...DEFAULT_ENV, ...strings(s.env) },
-    history: Array.isArray(s.history) ? s.history.filter((h): h is string => typeof h === "string") : [],
-    cwd: typeof s.cwd === "string" ? s.cwd : HOME,
-    lastExit: 0,
-    counters: typeof s.counters === "object" && s.counters !== null ? Object.fromEntries(Object.entries(s.counters).filter(([, x]) => typeof x === "number")) : {},
-  };
-  return { ok: true, state, failures: r.failures.length };
+  const r = rebuildShell(
+    scenario,
+    {
+      journal: j.journal,
+      files: strings(s.files),
+      env: strings(s.env),
+      history: Array.isArray(s.history) ? s.history.filter((h): h is string => typeof h === "string") : [],
+      ...(typeof s.cwd === "string" ? { cwd: s.cwd } : {}),
+      counters: typeof s.counters === "object" && s.counters !== null ? Object.fromEntries(Object.entries(s.counters).filter(([, x]) => typeof x === "number")) : {},
+    },
+    deps,
+  );
+  return { ok: true, ...r };
 }

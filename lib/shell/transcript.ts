@@ -5,6 +5,7 @@
  */
 import { createCluster, parseScenario } from "@/lib/cluster";
 import { settleRun } from "@/lib/engine/deferred";
+import { LAB_EPOCH, seededRandom } from "@/lib/engine/reproducible";
 import { parse } from "./parse/parser";
 import { run } from "./run";
 import { createShellState } from "./state";
@@ -29,17 +30,7 @@ export function splitCommands(input: string): string[] {
   return out;
 }
 
-/** mulberry32: a small seeded PRNG for reproducible uids, ports and timings. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export interface SessionOptions {
   /** Scenario name and YAML text (content/scenarios/NAME.yaml, read by the caller). */
@@ -61,7 +52,7 @@ export class HeadlessLab {
   constructor(opts: SessionOptions) {
     const parsed = parseScenario(opts.scenarioName, opts.scenarioText);
     if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join("\n"));
-    this.now = opts.startMs ?? Date.UTC(2026, 0, 15, 10, 0, 0);
+    this.now = opts.startMs ?? LAB_EPOCH;
     const random = seededRandom(opts.seed ?? 1);
     this.deps = { clock: () => this.now, random, tty: false };
     this.state = createShellState({ cluster: createCluster(parsed.scenario, this.deps), files: opts.files ?? {} });

@@ -1,5 +1,5 @@
 /** Shared lookup of `TYPE NAME...` / `-l` / `--all` targets for delete and label. */
-import { cmpStr, parseSelectorString, selectorMatches, indexLabels } from "@/lib/engine";
+import { cmpStr, parseSelectorString, selectorMatches, indexLabels, k8sLabels } from "@/lib/engine";
 import { qualifiedPlural, resolveResourceType, type ResourceType } from "../resources";
 import { objKey } from "../store";
 import type { ClusterState, Diagnostic, Stored } from "../types";
@@ -37,7 +37,7 @@ export function findTargets(state: ClusterState, req: TargetRequest): Targets {
   if (req.selector !== undefined) {
     const sel = parseSelectorString(req.selector);
     if (!sel.ok) return { ok: false, diagnostic: { severity: "error", code: "bad-request", message: `error: ${sel.error}` } };
-    match = (labels) => selectorMatches(sel.selector, indexLabels(Object.entries(labels).map(([key, value]) => ({ source: "k8s", key, value }))));
+    match = (labels) => selectorMatches(sel.selector, indexLabels(k8sLabels(labels)));
   }
   if (req.selector === undefined && !req.all) {
     return { ok: false, diagnostic: { severity: "error", code: "bad-request", message: "error: resource(s) were provided, but no name was specified" } };

@@ -102,15 +102,16 @@ export function createCluster(scenario: Scenario, deps: Deps): ClusterState {
     });
   }
   const settings: Settings = { ...scenario.settings };
+  // Pinned identity numbers are keyed by the pods' identity labels, read off the world they are pinned in
+  // (the world keeps the map by reference and only the compiler reads it).
   const allocations = new Map<string, number>();
-  const probe = buildWorld(objects, scenario, settings, allocations);
+  const world = buildWorld(objects, scenario, settings, allocations);
   for (const w of scenario.workloads) {
     if (w.identity === undefined) continue;
-    const pod = probe.pods.find((p) => p.namespace === w.namespace && p.name === w.pods[0]?.name);
-    const ns = probe.namespaces.find((n) => n.name === w.namespace);
+    const pod = world.pods.find((p) => p.namespace === w.namespace && p.name === w.pods[0]?.name);
+    const ns = world.namespaces.find((n) => n.name === w.namespace);
     if (pod) allocations.set(labelsKey(podIdentityLabels(pod, ns, scenario.clusterName)), w.identity);
   }
-  const world = buildWorld(objects, scenario, settings, allocations);
   const state: ClusterState = {
     deps, scenario, objects, settings, world, resourceVersion: rv, policyRevision: 1, identityAllocations: allocations,
     fqdnCache: new Map(), flows: [], journal: [],

@@ -1,8 +1,8 @@
 /**
  * Per-snapshot compilation, like Cilium's policy repository + selector cache: every stored policy is
  * analyzed once (cached per object), rules are grouped per subject (pod identity or host) and direction,
- * and for each (subject, direction, peer) the applicable entries are computed once and memoized — so a
- * verdict is a few map lookups plus a port check.
+ * and each (subject, direction, peer, port, protocol) L4 decision is computed once and memoized (decide.ts)
+ * — so a verdict is a few map lookups plus a port check.
  */
 import { cmpStr } from "../brand";
 import { computeEnforcement, type Enforcement } from "../enforcement";
@@ -19,21 +19,12 @@ import { parseEgressGatewayPolicy, type EgressGatewayPolicy } from "../policy/ce
 import { analyzeCiliumPolicy } from "../policy/cnp";
 import { analyzeNetworkPolicy } from "../policy/knp";
 import type { CompiledRule, Direction, Entry, Peer, PolicyAnalysis } from "../policy/types";
-import { indexLabels } from "../labels";
+import { indexLabels, k8sLabels } from "../labels";
 import { selectorMatches } from "../selector";
 import { buildIdentities, type IdentityTable } from "./identities";
 import { buildWorldIndex, podKey, serviceBackends, type WorldIndex } from "./world-index";
 
 export type SubjectRef = { readonly kind: "pod"; readonly identity: Identity } | { readonly kind: "host"; readonly node: NodeModel };
-
-export interface PeerEntries {
-  readonly allow: readonly Entry[];
-  readonly deny: readonly Entry[];
-  /** Some entry uses a named port (then results depend on the destination pod's port names). */
-  readonly named: boolean;
-  /** L4 decisions per (port, protocol), filled by decideCore. */
-  readonly l4: Map<number, unknown>;
-}
 
 export interface SubjectPolicy {
   readonly key: string;
@@ -41,8 +32,6 @@ export interface SubjectPolicy {
   readonly enforcement: Enforcement;
   readonly allow: readonly Entry[];
   readonly deny: readonly Entry[];
-  /** Peer view number → the entries that match that peer. */
-  readonly memo: Map<number, PeerEntries>;
   /** L4 decisions per (peer, port, protocol): the hot-path lookup (see decide.ts). */
   readonly l4: Map<number, unknown>;
   /** Some entry uses a named port (L4 results then depend on the destination pod). */
@@ -67,7 +56,6 @@ export interface Compiled {
    * identity's policy in both directions and the selector cache (every rule peer × every pod identity).
    */
   precompute(): void;
-  peerEntries(sp: SubjectPolicy, peer: PeerView): PeerEntries;
   /** Small integer for a peer view key (memo keys). */
   viewNum(view: PeerView): number;
   /** Does this peer match this rule peer? (exposed for explanations and the matrix) */
@@ -124,7 +112,7 @@ export function compileWorld(world: World): Compiled {
       s = new Set<string>();
       for (const svc of world.services) {
         if (svc.namespace !== p.namespace) continue;
-        if (p.name !== undefined ? svc.name !== p.name : !(p.selector && selectorMatches(p.selector, indexLabels(Object.entries(svc.selector ?? {}).map(([key, value]) => ({ source: "k8s", key, value })))))) continue;
+        if (p.name !== undefined ? svc.name !== p.name : !(p.selector && selectorMatches(p.selector, indexLabels(k8sLabels(svc.selector ?? {}))))) continue;
         for (const b of serviceBackends(world, svc)) s.add(b.ip);
       }
       svcIPs.set(k, s);
@@ -147,7 +135,7 @@ export function compileWorld(world: World): Compiled {
   const selects = (r: CompiledRule, s: SubjectRef): boolean => {
     if (s.kind === "pod") return r.subject.kind === "endpoints" && selectorMatches(r.subject.selector, s.identity.index);
     // Host policies: only nodeSelector rules of a CCNP select the host endpoint (pkg/policy/rules.go).
-    return r.subject.kind === "nodes" && selectorMatches(r.subject.selector, indexLabels(Object.entries(s.node.labels).map(([key, value]) => ({ source: "k8s", key, value }))));
+    return r.subject.kind === "nodes" && selectorMatches(r.subject.selector, indexLabels(k8sLabels(s.node.labels)));
   };
 
   const podSubjects = { ingress: new Map<Identity, SubjectPolicy>(), egress: new Map<Identity, SubjectPolicy>() };
@@ -159,7 +147,7 @@ export function compileWorld(world: World): Compiled {
       const enforcement = computeEnforcement(world.settings.enforcementMode, s.kind === "host", world.settings.hostFirewall, selecting, dir);
       const entries = enforcement.rules.flatMap((r) => (dir === "ingress" ? r.ingress : r.egress));
       const named = entries.some((e) => e.ports?.some((x) => x.name !== undefined) ?? false);
-      sp = { key, dir, enforcement, allow: entries.filter((e) => !e.deny), deny: entries.filter((e) => e.deny), memo: new Map(), l4: new Map(), named };
+      sp = { key, dir, enforcement, allow: entries.filter((e) => !e.deny), deny: entries.filter((e) => e.deny), l4: new Map(), named };
       if (s.kind === "pod") podSubjects[dir].set(s.identity, sp);
       else subjects.set(key, sp);
     }
@@ -209,18 +197,6 @@ export function compileWorld(world: World): Compiled {
     if (r === 0) { r = peerMatches(p, view) ? 2 : 1; m[n] = r; }
     return r === 2;
   };
-  const peerEntries = (sp: SubjectPolicy, view: PeerView): PeerEntries => {
-    const num = viewNum(view);
-    let pe = sp.memo.get(num);
-    if (!pe) {
-      const allow = sp.allow.filter((e) => cachedMatch(e.peer, view));
-      const deny = sp.deny.filter((e) => cachedMatch(e.peer, view));
-      pe = { allow, deny, named: sp.named, l4: new Map() };
-      sp.memo.set(num, pe);
-    }
-    return pe;
-  };
-
   const precompute = (): void => {
     const seen = new Set<Identity>();
     const reps: PeerView[] = [];
@@ -235,5 +211,5 @@ export function compileWorld(world: World): Compiled {
     for (const r of rules) for (const e of [...r.ingress, ...r.egress]) for (const v of reps) cachedMatch(e.peer, v);
   };
 
-  return { world, index, identities, analyses, rules, egressPolicies, subject, peerEntries, peerMatches, podIdentity, podView, precompute, viewNum, cachedMatch };
+  return { world, index, identities, analyses, rules, egressPolicies, subject, peerMatches, podIdentity, podView, precompute, viewNum, cachedMatch };
 }

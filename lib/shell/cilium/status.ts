@@ -5,16 +5,13 @@
 import { CILIUM_VERSION, KUBERNETES_VERSION } from "../kubectl/constants";
 import { arr, str } from "../kubectl/access";
 import { byPlural, RESOURCES } from "../kubectl/resources";
+import { rfc3339 } from "../printers/duration";
 import { tabwrite } from "../printers/tabwriter";
 import type { Ctx } from "../types";
 
 export { CILIUM_VERSION };
 
 const count = (ctx: Ctx, plural: string): number => ctx.state.cluster.list(RESOURCES.find((r) => r.plural === plural)!).length;
-
-function rfc3339(ms: number): string {
-  return new Date(Math.trunc(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
-}
 
 /** The agent's status report, as the agent on `node` sees it. */
 export function agentStatus(ctx: Ctx, node: string): string {

@@ -7,7 +7,7 @@ import { catalog } from "@/lib/content/catalog";
 import { db } from "@/lib/db";
 import { loadChallengeLab, saveChallengeLab } from "@/lib/progress/challenge-labs";
 import { currentLearnerId } from "@/lib/progress/current";
-import { parseLabBody } from "@/lib/progress/lab-request";
+import { readLabBody } from "@/lib/progress/lab-request";
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -27,7 +27,7 @@ export async function PUT(request: NextRequest, { params }: Context) {
   if (!exists(slug)) return error(404, `no challenge "${slug}"`);
   const learnerId = await currentLearnerId();
   if (!learnerId) return error(401, "no learner cookie: enable cookies for this site to save your lab");
-  const body = parseLabBody(await request.text());
+  const body = await readLabBody(request);
   if (!body.ok) return error(body.status, body.message);
   await saveChallengeLab(db(), learnerId, slug, body.snapshot);
   return NextResponse.json({ saved: true });

@@ -10,7 +10,7 @@ import { scenarioNamed } from "@/lib/content/scenarios";
 import { db } from "@/lib/db";
 import { evaluateObjectives } from "@/lib/grading";
 import { currentLearnerId } from "@/lib/progress/current";
-import { parseLabBody } from "@/lib/progress/lab-request";
+import { readLabBody } from "@/lib/progress/lab-request";
 import { loadLessonLab, saveLessonLab } from "@/lib/progress/lessons";
 
 type Context = { params: Promise<{ slug: string }> };
@@ -40,7 +40,7 @@ export async function PUT(request: NextRequest, { params }: Context) {
   const learnerId = await currentLearnerId();
   if (!learnerId) return error(401, "no learner cookie: enable cookies for this site to save your lab");
 
-  const body = parseLabBody(await request.text());
+  const body = await readLabBody(request);
   if (!body.ok) return error(body.status, body.message);
 
   const { state } = replay(scenarioNamed(lesson.scenario), body.journal, { clock: () => Date.now(), random: () => 0.5 });
