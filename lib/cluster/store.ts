@@ -8,6 +8,7 @@ import {
 } from "@/lib/engine";
 import type { ClusterState, Deps, KubeObject, ObjectMeta, Stored } from "./types";
 import type { Scenario } from "./scenario/types";
+import { asArr, type Raw } from "@/lib/engine";
 
 export const objKey = (resource: string, namespace: string | undefined, name: string): string => `${resource}|${namespace ?? ""}|${name}`;
 
@@ -49,9 +50,6 @@ function policyObject(resource: string, o: KubeObject): PolicyObject {
   }
   return p;
 }
-
-type Raw = Record<string, unknown>;
-const asArr = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : []);
 
 function podModel(o: KubeObject, scenario: Scenario): PodModel {
   const spec = (o.spec ?? {}) as Raw;

@@ -24,3 +24,4 @@ export type { HttpRequest } from "./matchers/http";
 export type { FlowProto } from "./matchers/ports";
 export type { PolicyAnalysis, PolicyProblem, CompiledRule, Entry, Direction, Section } from "./policy/types";
 export { VALID_MESSAGE } from "./policy/cnp";
+export { asArr, sortedKeysDeep, type Raw } from "./raw";

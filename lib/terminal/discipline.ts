@@ -7,7 +7,7 @@ import { completionAction } from "./completion";
 import { History } from "./history";
 import { EDITS, MOVES } from "./keymap";
 import { KeyDecoder, type Key, type KeyName } from "./keys";
-import { columns, layout } from "./layout";
+import { columns, layout, visibleWidth } from "./layout";
 import { searchKey, searchView, type SearchState } from "./search";
 import type { AbortControllerLike, AbortSignalLike, LineBackend, TerminalSink } from "./types";
 
@@ -227,7 +227,7 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
   private lastLineMove(): string {
     const lines = this.line.buf.split("\n");
     const lastPrompt = lines.length === 1 ? this.prompt : CONTINUATION_PROMPT;
-    const w = [...lastPrompt.replace(/\x1b\[[0-9;]*m/g, "")].length + [...(lines[lines.length - 1] as string)].length;
+    const w = visibleWidth(lastPrompt) + [...(lines[lines.length - 1] as string)].length;
     const col = w % this.opts.cols();
     return col > 0 ? `\x1b[${col}C` : "";
   }
@@ -238,15 +238,15 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
     return { prompts: lines.map((_, i) => (i === 0 ? this.prompt : CONTINUATION_PROMPT)), lines, cursor: this.line.cursor };
   }
 
-  private currentLayout(): ReturnType<typeof layout> {
-    const { prompts, lines, cursor } = this.blockLines();
-    return layout(prompts, lines, cursor, Math.max(1, this.opts.cols()));
+  private currentLayout(block = this.blockLines()): ReturnType<typeof layout> {
+    return layout(block.prompts, block.lines, block.cursor, Math.max(1, this.opts.cols()));
   }
 
   /** Redraws the block from its first row: prompt(s) and text, then places the cursor. */
   private render(): void {
-    const { prompts, lines } = this.blockLines();
-    const lay = this.currentLayout();
+    const block = this.blockLines();
+    const { prompts, lines } = block;
+    const lay = this.currentLayout(block);
     let out = (this.cursorRow > 0 ? `\x1b[${this.cursorRow}A` : "") + "\r\x1b[J";
     out += lines.map((l, i) => (prompts[i] ?? "") + l).join("\r\n");
     if (lay.endsAtMargin) out += "\r\n";

@@ -9,8 +9,8 @@ import { withChanges } from "../state";
 import type { ClusterState, Diagnostic, Json, KubeObject, MutationResult, ObjectRef, Outcome, Stored } from "../types";
 import { decodeManifests } from "../yaml";
 import { allocClusterIP, defaultNetworkPolicy, deploymentChildren, materializePod, validCondition } from "./materialize";
+import { sortedKeysDeep, type Raw } from "@/lib/engine";
 
-type Raw = Record<string, unknown>;
 const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
 interface Pending { readonly message: string; readonly code: Diagnostic["code"]; readonly ref?: ObjectRef; readonly invalid?: { kind: string; name: string; causes: readonly string[]; group: string } }
@@ -63,13 +63,6 @@ function threeWayMerge(live: unknown, last: unknown, next: unknown, strategic: b
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Sort keys recursively, as kubectl's last-applied JSON is (Go map order). */
-function sortedJSON(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortedJSON);
-  if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortedJSON((v as Raw)[k])]));
-  return v;
 }
 
 type Admitted =
@@ -181,7 +174,7 @@ function store(state: ClusterState, objects: Map<string, Stored>, r: ResourceTyp
   const annotations: Record<string, string> = { ...((meta.annotations ?? {}) as Record<string, string>) };
   if (mode === "apply") {
     const lastMeta: Raw = { annotations: (meta.annotations ?? {}) as Json, ...(meta.labels ? { labels: meta.labels } : {}), name, ...(ns !== undefined && meta.namespace !== undefined ? { namespace: meta.namespace } : {}) };
-    annotations[LAST_APPLIED] = `${JSON.stringify(sortedJSON({ ...v, metadata: lastMeta }))}\n`;
+    annotations[LAST_APPLIED] = `${JSON.stringify(sortedKeysDeep({ ...v, metadata: lastMeta }))}\n`;
   }
   let spec = v.spec as Raw | undefined;
   if (r.kind === "NetworkPolicy") spec = defaultNetworkPolicy(spec ?? {});
@@ -197,9 +190,9 @@ function store(state: ClusterState, objects: Map<string, Stored>, r: ResourceTyp
     let lastApplied: Raw = {};
     try { lastApplied = JSON.parse(old.metadata.annotations?.[LAST_APPLIED] ?? "{}") as Raw; } catch { lastApplied = {}; }
     const merged = threeWayMerge(oldBody, lastApplied, body, r.group !== "cilium.io" && r.kind !== "NetworkPolicy") as Raw;
-    const specSame = same(sortedJSON(merged), sortedJSON(oldBody));
+    const specSame = same(sortedKeysDeep(merged), sortedKeysDeep(oldBody));
     const oldAnn = { ...(old.metadata.annotations ?? {}) };
-    const metaSame = same(sortedJSON(old.metadata.labels ?? {}), sortedJSON(labels)) && same(sortedJSON(oldAnn), sortedJSON({ ...oldAnn, ...annotations }));
+    const metaSame = same(sortedKeysDeep(old.metadata.labels ?? {}), sortedKeysDeep(labels)) && same(sortedKeysDeep(oldAnn), sortedKeysDeep({ ...oldAnn, ...annotations }));
     if (specSame && metaSame) return { op: "unchanged", warnings: [] };
     const missing: Omit<Diagnostic, "object">[] = mode === "apply" && old.metadata.annotations?.[LAST_APPLIED] === undefined
       ? [{ severity: "warning", code: "kubectl-warning", message: `Warning: resource ${r.plural}/${name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.` }]

@@ -7,9 +7,7 @@ import { analyzePolicy, type PolicyKind, policyKey, formatIPv4, parseIPv4, parse
 import { podStatus } from "../scenario/build";
 import { isoTime, newMeta, objKey, randomSuffix } from "../store";
 import type { ClusterState, Json, KubeObject, Stored } from "../types";
-
-type Raw = Record<string, unknown>;
-const asArr = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : []);
+import { asArr, sortedKeysDeep, type Raw } from "@/lib/engine";
 
 export function defaultNetworkPolicy(spec: Raw): Raw {
   const s: Raw = { ...spec, podSelector: spec.podSelector ?? {} };
@@ -81,13 +79,6 @@ export function materializePod(state: ClusterState, objects: ReadonlyMap<string,
   return { ...o, spec: spec as Json, status: podStatus(ip, node?.ip ?? "", containers.map((c) => String(c.name)), containers.map((c) => String(c.image ?? "")), isoTime(state.deps.clock())) };
 }
 
-/** Keys sorted recursively, so equal templates serialise equally. */
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Raw)[k])]));
-  return v;
-}
-
 /**
  * The pod-template-hash / controller-revision-hash of a pod template. Kubernetes hashes the template
  * with FNV-32a (pkg/controller ComputeHash) and spells the decimal number with rand.SafeEncodeString
@@ -95,7 +86,7 @@ function canonical(v: unknown): unknown {
  * hashes the canonical JSON instead of Go's deep-hash dump: equal templates still give equal hashes.
  */
 export function templateHash(template: unknown): string {
-  const text = JSON.stringify(canonical(template ?? {}));
+  const text = JSON.stringify(sortedKeysDeep(template ?? {}));
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
   const alphabet = "bcdfghjklmnpqrstvwxz2456789";
@@ -129,8 +120,8 @@ export function deploymentChildren(state: ClusterState, objects: Map<string, Sto
   const template = (spec.template ?? {}) as Raw;
   const replicas = typeof spec.replicas === "number" ? spec.replicas : 1;
   const owned = [...objects.values()].filter((st) => st.resource === "replicasets" && st.object.metadata.namespace === ns && ownerOf(st.object)?.kind === "Deployment" && ownerOf(st.object)?.name === d.metadata.name);
-  const wanted = JSON.stringify(canonical(template));
-  const current = owned.find((st) => JSON.stringify(canonical(baseTemplate((st.object.spec as Raw | undefined)?.template, "pod-template-hash"))) === wanted);
+  const wanted = JSON.stringify(sortedKeysDeep(template));
+  const current = owned.find((st) => JSON.stringify(sortedKeysDeep(baseTemplate((st.object.spec as Raw | undefined)?.template, "pod-template-hash"))) === wanted);
   const podsOf = (rs: KubeObject): [string, Stored][] =>
     [...objects].filter(([, st]) => st.resource === "pods" && st.object.metadata.namespace === ns && ownerOf(st.object)?.kind === "ReplicaSet" && ownerOf(st.object)?.name === rs.metadata.name).sort((a, b) => (a[1].object.metadata.name < b[1].object.metadata.name ? -1 : 1));
   // Replacement pods land where the old ones ran (the lab keeps placement stable across rollouts).
@@ -185,4 +176,4 @@ function addPod(state: ClusterState, objects: Map<string, Stored>, owner: KubeOb
 }
 
 /** Exported for `rollout restart` of DaemonSets and StatefulSets. */
-export { addPod as stampPod, ownerOf, canonical };
+export { addPod as stampPod, ownerOf };

@@ -2,10 +2,23 @@
 import { dnsNameMatches, dnsPatternRegExp } from "../dns";
 import type { DnsRule } from "../policy/types";
 
+/** A rule's patterns, compiled on its first query; kept as long as the rule (its policy) is. */
+const compiledRules = new WeakMap<DnsRule, readonly RegExp[]>();
+
+function compiledRule(rule: DnsRule): readonly RegExp[] {
+  let res = compiledRules.get(rule);
+  if (!res) {
+    res = [
+      ...(rule.matchName !== undefined && rule.matchName !== "" ? [dnsPatternRegExp(rule.matchName, true)] : []),
+      ...(rule.matchPattern !== undefined && rule.matchPattern !== "" ? [dnsPatternRegExp(rule.matchPattern, false)] : []),
+    ];
+    compiledRules.set(rule, res);
+  }
+  return res;
+}
+
 export const dnsMatcher = {
   allows(rule: DnsRule, name: string): boolean {
-    if (rule.matchName !== undefined && rule.matchName !== "" && dnsNameMatches(dnsPatternRegExp(rule.matchName, true), name)) return true;
-    if (rule.matchPattern !== undefined && rule.matchPattern !== "" && dnsNameMatches(dnsPatternRegExp(rule.matchPattern, false), name)) return true;
-    return false;
+    return compiledRule(rule).some((re) => dnsNameMatches(re, name));
   },
 };

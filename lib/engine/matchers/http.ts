@@ -14,15 +14,28 @@ export interface HttpRequest {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-const cache = new Map<string, (s: string) => boolean>();
-function re(text: string): (s: string) => boolean {
-  let f = cache.get(text);
-  if (!f) {
-    const c = compileAnchored(text);
-    f = c.ok ? c.test : () => false;
-    cache.set(text, f);
+type Test = (s: string) => boolean;
+type CompiledRule = { readonly method?: Test; readonly path?: Test; readonly host?: Test };
+
+/** A rule's regexes, compiled on its first request; kept as long as the rule (its policy) is. */
+const compiledRules = new WeakMap<HttpRule, CompiledRule>();
+
+function anchored(text: string): Test {
+  const c = compileAnchored(text);
+  return c.ok ? c.test : () => false;
+}
+
+function compiledRule(rule: HttpRule): CompiledRule {
+  let c = compiledRules.get(rule);
+  if (!c) {
+    c = {
+      ...(rule.method ? { method: anchored(rule.method) } : {}),
+      ...(rule.path ? { path: anchored(rule.path) } : {}),
+      ...(rule.host ? { host: anchored(rule.host) } : {}),
+    };
+    compiledRules.set(rule, c);
   }
-  return f;
+  return c;
 }
 
 function header(req: HttpRequest, name: string): string | undefined {
@@ -33,9 +46,10 @@ function header(req: HttpRequest, name: string): string | undefined {
 
 export const httpMatcher = {
   allows(rule: HttpRule, req: HttpRequest): boolean {
-    if (rule.method && !re(rule.method)(req.method)) return false;
-    if (rule.path && !re(rule.path)(req.path)) return false;
-    if (rule.host && !re(rule.host)(req.host ?? "")) return false;
+    const c = compiledRule(rule);
+    if (c.method && !c.method(req.method)) return false;
+    if (c.path && !c.path(req.path)) return false;
+    if (c.host && !c.host(req.host ?? "")) return false;
     for (const h of rule.headers) {
       const i = h.indexOf(":");
       const name = (i < 0 ? h : h.slice(0, i)).trim();

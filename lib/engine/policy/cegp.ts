@@ -12,9 +12,7 @@ import { LABEL_NS_LABELS_PREFIX, SOURCE_K8S } from "../labels";
 import type { PolicyObject } from "../model";
 import { fromRawSelector, makeSelector, type RawLabelSelector, type Selector } from "../selector";
 import type { PolicyProblem } from "./types";
-
-type Raw = Record<string, unknown>;
-const asArr = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : []);
+import { asArr, type Raw } from "../raw";
 
 export interface EgressSelector {
   readonly pod?: Selector;

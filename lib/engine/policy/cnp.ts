@@ -11,9 +11,7 @@ import { ciliumSelectorError } from "./selector-check";
 import { parsePortRule } from "./ports";
 import { translateRule } from "./translate";
 import type { CompiledRule, Entry, PolicyAnalysis, PolicyProblem, RuleOrigin, Section, Subject } from "./types";
-
-type Raw = Record<string, unknown>;
-const asArr = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : []);
+import { asArr, type Raw } from "../raw";
 
 export const VALID_MESSAGE = "Policy validation succeeded";
 

@@ -18,9 +18,7 @@ import { fromRawSelector, makeSelector, type RawLabelSelector, type Requirement,
 import { selectorJSON } from "./translate";
 import type { CompiledRule, Entry, Peer, PolicyAnalysis, PortSpec, RuleOrigin } from "./types";
 import { VALID_MESSAGE } from "./cnp";
-
-type Raw = Record<string, unknown>;
-const asArr = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : []);
+import { asArr, type Raw } from "../raw";
 
 function nsSelectorReqs(raw: RawLabelSelector): Requirement[] {
   const sel = fromRawSelector(raw, SOURCE_K8S);

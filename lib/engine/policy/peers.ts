@@ -15,9 +15,7 @@ import {
 import { dnsPatternRegExp } from "../dns";
 import { checkDnsMatch } from "./ports";
 import type { Peer } from "./types";
-
-type Raw = Record<string, unknown>;
-const asArr = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : []);
+import { asArr, type Raw } from "../raw";
 
 /** The entities Cilium knows (pkg/policy/api/entity.go EntitySelectorMapping). */
 export const ENTITIES = [

@@ -4,6 +4,7 @@
  */
 import { re2 } from "#re2";
 import type { DnsRule, HttpRule, L4Proto, L7Rules, PortSpec } from "./types";
+import { asArr, type Raw } from "../raw";
 
 const MAX_PORTS = 40;
 
@@ -12,8 +13,6 @@ export function isSvcName(s: string): boolean {
   return s.length >= 1 && s.length <= 15 && /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/.test(s) && /[a-zA-Z]/.test(s) && !s.includes("--");
 }
 
-type Raw = Record<string, unknown>;
-const asArr = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : []);
 const str = (v: unknown): string => (typeof v === "string" ? v : v === undefined || v === null ? "" : String(v));
 
 /** Go's strconv.ParseUint(s, 0, 16) as Cilium calls it: accepts 0x / 0o / 0b prefixes. */

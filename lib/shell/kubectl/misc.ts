@@ -2,7 +2,7 @@
 import { flag } from "../flags";
 import { KUBECTL_TABLE, tabwrite } from "../printers/tabwriter";
 import type { CommandRow } from "../types";
-import { apiVersion, RESOURCES } from "./resources";
+import { qualifiedPlural, RESOURCES } from "./resources";
 
 /** The kind cluster's names (kind's defaults: context and cluster `kind-kind`). */
 export const KUBE_CONTEXT = "kind-kind";
@@ -24,10 +24,10 @@ const apiResources: CommandRow = {
     const group = f.values.get("api-group");
     const list = RESOURCES.filter((r) => (ns === undefined || String(r.namespaced) === ns) && (group === undefined || r.group === group));
     if (flag(f, "output") === "name") {
-      ctx.io.out(list.map((r) => (r.group ? `${r.plural}.${r.group}` : r.plural) + "\n").join(""));
+      ctx.io.out(list.map((r) => qualifiedPlural(r) + "\n").join(""));
       return 0;
     }
-    const rows = list.map((r) => [r.plural, r.shortNames.join(","), apiVersion(r), String(r.namespaced), r.kind]);
+    const rows = list.map((r) => [r.plural, r.shortNames.join(","), r.apiVersion, String(r.namespaced), r.kind]);
     const header = ["NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND"];
     ctx.io.out(tabwrite([...(f.values.get("no-headers") === "true" ? [] : [header]), ...rows].map((r) => r.join("\t")).join("\n") + "\n", KUBECTL_TABLE));
     return 0;

@@ -12,20 +12,8 @@ export const RESOURCES: readonly ResourceType[] = [...RESOURCE_TYPES].sort(
   (a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0),
 );
 
-/** `plural[.group]` as used in NotFound messages: `pods`, `ciliumnetworkpolicies.cilium.io`. */
-export function qualifiedPlural(t: ResourceType): string {
-  return t.group ? `${t.plural}.${t.group}` : t.plural;
-}
-
-/** `kind[.group]` lower-cased, as the name printer writes it: `pod`, `ciliumnetworkpolicy.cilium.io`. */
-export function qualifiedKind(t: ResourceType): string {
-  return t.group ? `${t.kind.toLowerCase()}.${t.group}` : t.kind.toLowerCase();
-}
-
-/** `apiVersion` of objects of this type. */
-export function apiVersion(t: ResourceType): string {
-  return t.apiVersion;
-}
+/** `plural[.group]` for NotFound messages; `kind[.group]` lower-cased for the name printer. */
+export { qualifiedPlural, qualifiedSingular as qualifiedKind } from "@/lib/cluster";
 
 /** The type with this plural name (for internal lookups: "pods", "nodes"…). */
 export function byPlural(plural: string): ResourceType {
@@ -40,9 +28,4 @@ export function resolveType(word: string): readonly ResourceType[] | undefined {
   if (t) return [t];
   const cat = resourcesInCategory(word.toLowerCase());
   return cat.length > 0 ? cat : undefined;
-}
-
-/** The type of an object by apiVersion and kind. */
-export function typeForKind(apiVersionValue: string, kind: string): ResourceType | undefined {
-  return RESOURCE_TYPES.find((t) => t.kind === kind && t.apiVersion === apiVersionValue);
 }
