@@ -1,4 +1,5 @@
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { learnerFrom } from "./helpers";
 
 /**
  * The attempts API as a client sees it, against the production server: the server grades, stores and
@@ -32,9 +33,7 @@ type Result = { challenge: string; passed: boolean; score: number; checks: Check
 
 /** A fresh learner: a new request context that opens the challenge page first and gets its pl_learner cookie there. */
 async function learner(baseURL: string | undefined): Promise<APIRequestContext> {
-  const ctx = await request.newContext({ baseURL });
-  const first = await ctx.get(`/challenges/${SLUG}`);
-  expect(first.status()).toBe(200);
+  const ctx = await learnerFrom(baseURL, `/challenges/${SLUG}`);
   expect((await ctx.storageState()).cookies.map((c) => c.name)).toContain("pl_learner");
   return ctx;
 }

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { runInTerminal } from "./helpers";
 
 const policy = (withL7: boolean) =>
   [
@@ -24,10 +25,6 @@ const policy = (withL7: boolean) =>
     "EOF",
   ].join("\n");
 
-async function type(page: Page, text: string) {
-  await page.getByTestId("terminal").click();
-  await page.keyboard.type(text + "\n");
-}
 
 test("a learner solves a challenge: a failing check with its hint, a fix, a pass, and the result on the catalogue", async ({ page }) => {
   await page.goto("/challenges/landing-protocol");
@@ -36,7 +33,7 @@ test("a learner solves a challenge: a failing check with its hint, a fix, a pass
   const checkButton = page.getByRole("button", { name: "Check my work" });
 
   // First try: an L3/L4 policy. The exhaust port is still reachable.
-  await type(page, policy(false));
+  await runInTerminal(page, policy(false));
   await expect(terminal).toContainText("ciliumnetworkpolicy.cilium.io/landing created");
   await checkButton.click();
   await expect(page.getByText(/Not solved yet — score \d+%/)).toBeVisible();
@@ -47,9 +44,9 @@ test("a learner solves a challenge: a failing check with its hint, a fix, a pass
   await expect(exhaust).toContainText("expected denied-l7, got allowed");
 
   // The fix: the same policy with an HTTP rule.
-  await type(page, policy(true));
+  await runInTerminal(page, policy(true));
   await expect(terminal).toContainText("ciliumnetworkpolicy.cilium.io/landing configured");
-  await type(page, "kubectl exec tiefighter -- curl -s -XPUT deathstar.default.svc.cluster.local/v1/exhaust-port");
+  await runInTerminal(page, "kubectl exec tiefighter -- curl -s -XPUT deathstar.default.svc.cluster.local/v1/exhaust-port");
   await expect(terminal).toContainText("Access denied");
   await checkButton.click();
   await expect(page.getByText("✓ Challenge solved — score 100%")).toBeVisible();
@@ -66,6 +63,6 @@ test("a learner solves a challenge: a failing check with its hint, a fix, a pass
   await page.goto("/challenges/landing-protocol");
   await expect(page.getByText("✓ Challenge solved — score 100%")).toBeVisible();
   await expect(terminal).toContainText("root@server:~#");
-  await type(page, "kubectl get cnp");
+  await runInTerminal(page, "kubectl get cnp");
   await expect(terminal).toContainText(/landing\s+\S+\s+True/);
 });

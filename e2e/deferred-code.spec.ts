@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { runInTerminal as run, terminal } from "./helpers";
 
 /**
  * A lesson page starts without the YAML parser, the RE2 engine and the lab's other tools; each arrives the
@@ -19,13 +20,6 @@ function watchScripts(page: Page) {
   return async (marker: string) => (await Promise.all(bodies)).some((b) => b.includes(marker));
 }
 
-const terminal = (page: Page) => page.getByTestId("terminal");
-
-async function run(page: Page, command: string) {
-  await terminal(page).click();
-  await page.keyboard.type(command);
-  await page.keyboard.press("Enter");
-}
 
 test("the lab's heavier code arrives when a command needs it", async ({ page }) => {
   const loaded = watchScripts(page);

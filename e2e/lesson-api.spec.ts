@@ -1,17 +1,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, request, test } from "@playwright/test";
+import { learnerFrom } from "./helpers";
 
 const LAB = "/api/lessons/l3-l4-policies/lab";
 const rule1 = readFileSync(path.join(import.meta.dirname, "../content/lessons/03-l3-l4-policies/files/rule1.yaml"), "utf8");
 const snapshot = (journal: unknown[], extra: Record<string, unknown> = {}) => ({ version: 1, journal, files: {}, history: [], env: {}, ...extra });
 
 /** A learner as the browser is one: the lesson page first, which hands out the cookie. */
-async function learner(baseURL: string | undefined) {
-  const ctx = await request.newContext({ baseURL });
-  expect((await ctx.get("/lessons/l3-l4-policies")).status()).toBe(200);
-  return ctx;
-}
+const learner = (baseURL: string | undefined) => learnerFrom(baseURL, "/lessons/l3-l4-policies");
 
 test.describe("saving a lesson's lab", () => {
   test("the server decides which objectives hold: a lab claiming completion is not complete", async ({ baseURL }) => {

@@ -1,12 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
-const terminal = (page: Page) => page.getByTestId("terminal");
-
-async function typeInTerminal(page: Page, text: string) {
-  await terminal(page).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press("Enter");
-}
+import { runInTerminal as typeInTerminal, terminal } from "./helpers";
 
 test.describe("a lesson with its lab", () => {
   test("a learner runs commands, applies the lesson's policy, sees the objective tick, and finds the lab again after a reload", async ({ page }) => {
