@@ -39,14 +39,20 @@ export function isPolicyResource(resource: string): boolean {
   return resource in POLICY_KINDS;
 }
 
-const policyObjects = new WeakMap<KubeObject, PolicyObject>();
-function policyObject(resource: string, o: KubeObject): PolicyObject {
-  let p = policyObjects.get(o);
-  if (!p) {
-    const kind = POLICY_KINDS[resource] as PolicyKind;
-    const ns = kind === "NetworkPolicy" || kind === "CiliumNetworkPolicy" ? o.metadata.namespace ?? "default" : undefined;
-    p = { key: policyKey(kind, ns, o.metadata.name), kind, namespace: ns, name: o.metadata.name, uid: o.metadata.uid, spec: o.spec, specs: o.specs };
-    policyObjects.set(o, p);
+/**
+ * The engine's view of a stored policy. Cached on the policy's body (spec/specs), which survives the copies
+ * apply makes (adding status, annotations), so the engine's per-object analysis cache hits for the object
+ * the Valid condition was computed on and for the one stored.
+ */
+const policyObjects = new WeakMap<object, PolicyObject>();
+export function policyObjectOf(kind: PolicyKind, o: KubeObject): PolicyObject {
+  const body: object = (o.spec ?? o.specs ?? o) as object;
+  const ns = kind === "NetworkPolicy" || kind === "CiliumNetworkPolicy" ? o.metadata.namespace ?? "default" : undefined;
+  const key = policyKey(kind, ns, o.metadata.name);
+  let p = policyObjects.get(body);
+  if (!p || p.key !== key || p.uid !== o.metadata.uid || p.kind !== kind || p.spec !== o.spec || p.specs !== o.specs) {
+    p = { key, kind, namespace: ns, name: o.metadata.name, uid: o.metadata.uid, spec: o.spec, specs: o.specs };
+    policyObjects.set(body, p);
   }
   return p;
 }
@@ -109,7 +115,7 @@ export function buildWorld(objects: ReadonlyMap<string, Stored>, scenario: Scena
     services: of("services").map((o) => serviceModel(o, scenario)),
     externals: scenario.externals,
     settings,
-    policies: sorted.filter((s) => isPolicyResource(s.resource)).map((s) => policyObject(s.resource, s.object)),
+    policies: sorted.filter((s) => isPolicyResource(s.resource)).map((s) => policyObjectOf(POLICY_KINDS[s.resource] as PolicyKind, s.object)),
     pinnedIdentities: allocations,
   };
 }

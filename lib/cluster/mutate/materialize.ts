@@ -3,9 +3,9 @@
  * policyTypes and protocols, namespace name label), IP allocation for pods and services, pods for
  * Deployments, and Cilium's Valid condition on CNP/CCNP.
  */
-import { analyzePolicy, type PolicyKind, policyKey, formatIPv4, parseIPv4, parsePrefix } from "@/lib/engine";
+import { analyzePolicy, type PolicyKind, formatIPv4, parseIPv4, parsePrefix } from "@/lib/engine";
 import { podStatus } from "../scenario/build";
-import { isoTime, newMeta, objKey, randomSuffix } from "../store";
+import { isoTime, newMeta, objKey, policyObjectOf, randomSuffix } from "../store";
 import type { ClusterState, Json, KubeObject, Stored } from "../types";
 import { asArr, sortedKeysDeep, type Raw } from "@/lib/engine";
 
@@ -21,8 +21,7 @@ export function defaultNetworkPolicy(spec: Raw): Raw {
 
 /** Cilium's Valid condition for a CNP/CCNP body (the operator's policy validator). */
 export function validCondition(kind: PolicyKind, o: KubeObject, timeMs: number): { status: Json; valid: boolean; message: string; warnings: string[] } {
-  const ns = kind === "CiliumNetworkPolicy" ? o.metadata.namespace ?? "default" : undefined;
-  const a = analyzePolicy({ key: policyKey(kind, ns, o.metadata.name), kind, namespace: ns, name: o.metadata.name, uid: o.metadata.uid, spec: o.spec, specs: o.specs });
+  const a = analyzePolicy(policyObjectOf(kind, o));
   const valid = a?.valid ?? true;
   const message = a?.message ?? "Policy validation succeeded";
   return {
