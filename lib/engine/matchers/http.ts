@@ -14,29 +14,11 @@ export interface HttpRequest {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-type Test = (s: string) => boolean;
-type CompiledRule = { readonly method?: Test; readonly path?: Test; readonly host?: Test };
-
-/** A rule's regexes, compiled on its first request; kept as long as the rule (its policy) is. */
-const compiledRules = new WeakMap<HttpRule, CompiledRule>();
-
-function anchored(text: string): Test {
+const never = (): boolean => false;
+const re = (text: string): ((s: string) => boolean) => {
   const c = compileAnchored(text);
-  return c.ok ? c.test : () => false;
-}
-
-function compiledRule(rule: HttpRule): CompiledRule {
-  let c = compiledRules.get(rule);
-  if (!c) {
-    c = {
-      ...(rule.method ? { method: anchored(rule.method) } : {}),
-      ...(rule.path ? { path: anchored(rule.path) } : {}),
-      ...(rule.host ? { host: anchored(rule.host) } : {}),
-    };
-    compiledRules.set(rule, c);
-  }
-  return c;
-}
+  return c.ok ? c.test : never;
+};
 
 function header(req: HttpRequest, name: string): string | undefined {
   const want = name.toLowerCase();
@@ -46,10 +28,9 @@ function header(req: HttpRequest, name: string): string | undefined {
 
 export const httpMatcher = {
   allows(rule: HttpRule, req: HttpRequest): boolean {
-    const c = compiledRule(rule);
-    if (c.method && !c.method(req.method)) return false;
-    if (c.path && !c.path(req.path)) return false;
-    if (c.host && !c.host(req.host ?? "")) return false;
+    if (rule.method && !re(rule.method)(req.method)) return false;
+    if (rule.path && !re(rule.path)(req.path)) return false;
+    if (rule.host && !re(rule.host)(req.host ?? "")) return false;
     for (const h of rule.headers) {
       const i = h.indexOf(":");
       const name = (i < 0 ? h : h.slice(0, i)).trim();

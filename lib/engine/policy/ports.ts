@@ -35,16 +35,31 @@ export function parseProto(p: unknown): L4Proto | undefined {
   return undefined;
 }
 
+type Anchored = { ok: true; test: (s: string) => boolean } | { ok: false; error: string };
+
+/**
+ * Compiled patterns by text, shared by analysis (validation) and matching, and by every lab and grade on
+ * this process — the same policies come back on every attempt. Bounded, because the texts come from learners.
+ */
+const MAX_CACHED = 512;
+const anchoredCache = new Map<string, Anchored>();
+
 /** Compile a Cilium HTTP regex (Go RE2 syntax) anchored the way Envoy's safe_regex full match does. */
-export function compileAnchored(re: string): { ok: true; test: (s: string) => boolean } | { ok: false; error: string } {
+export function compileAnchored(re: string): Anchored {
+  const hit = anchoredCache.get(re);
+  if (hit) return hit;
   const RE2JS = re2();
+  let compiled: Anchored;
   try {
     RE2JS.compile(re); // report errors against the user's own text
     const r = RE2JS.compile(`^(?:${re})$`);
-    return { ok: true, test: (s) => r.matches(s) };
+    compiled = { ok: true, test: (s) => r.matches(s) };
   } catch (e) {
-    return { ok: false, error: (e as Error).message };
+    compiled = { ok: false, error: (e as Error).message };
   }
+  if (anchoredCache.size >= MAX_CACHED) anchoredCache.delete(anchoredCache.keys().next().value as string);
+  anchoredCache.set(re, compiled);
+  return compiled;
 }
 
 function parseHttp(raw: Raw): { rule: HttpRule } | { error: string } {
