@@ -130,6 +130,42 @@ describe("rolloutRestart", () => {
     expect(rolloutRestart(s, { type: "ds", names: [], namespace: "kube-system" }).outcomes.map((o) => o.line)).toEqual(["daemonset.apps/cilium restarted", "daemonset.apps/cilium-envoy restarted"]);
     expect(rolloutRestart(s, { type: "ds", names: [], namespace: "kube-system", selector: "k8s-app=cilium" }).outcomes.map((o) => o.line)).toEqual(["daemonset.apps/cilium restarted"]);
   });
+  // The lab-save route replays with `random: () => 0.5`: every random pod suffix is the same, so the second
+  // replacement pod used to collide with the first forever (issue 10: the save never returned).
+  describe("with a random source that repeats itself", () => {
+    const constant = () => ({ clock: () => Date.UTC(2026, 0, 15, 10, 0, 0), random: () => 0.5 });
+    const still = (): ClusterState => createCluster(scenario, constant());
+    test("deployment/deathstar returns, with two distinct new pods", () => {
+      const r = rolloutRestart(still(), { type: "deployment", names: ["deathstar"] });
+      expect(r.ok).toBe(true);
+      const pods = names(r.state, "default", "deathstar-");
+      expect(pods).toHaveLength(2);
+      expect(new Set(pods).size).toBe(2);
+    });
+    test("ds/cilium returns, one new pod per node it ran on", () => {
+      const s = still();
+      const cilium = (st: ClusterState) => list(st, "pods", "kube-system").filter((p) => p.metadata.labels?.["k8s-app"] === "cilium");
+      const r = rolloutRestart(s, { type: "ds", names: ["cilium"], namespace: "kube-system" });
+      expect(r.ok).toBe(true);
+      expect(cilium(r.state)).toHaveLength(cilium(s).length);
+      expect(new Set(cilium(r.state).map((p) => (p.spec as { nodeName: string }).nodeName)).size).toBe(cilium(s).length);
+    });
+    test("a saved journal with both restarts (and a second round) replays", () => {
+      const journal = parseJournal([
+        { op: "restart", type: "deploy", names: ["deathstar"] },
+        { op: "restart", type: "ds", names: ["cilium"], namespace: "kube-system" },
+        { op: "restart", type: "deployment", names: [] },
+        { op: "restart", type: "daemonset", names: [], namespace: "kube-system" },
+      ]);
+      if (!journal.ok) throw new Error(journal.error);
+      let t = Date.UTC(2026, 0, 15, 10, 0, 0);
+      const r = replay(scenario, journal.journal, { clock: () => (t += 1000), random: () => 0.5 });
+      expect(r.failures).toEqual([]);
+      const pods = list(r.state, "pods", "default").map((p) => p.metadata.name);
+      expect(new Set(pods).size).toBe(pods.length);
+      expect(names(r.state, "default", "deathstar-")).toHaveLength(2);
+    });
+  });
   test("errors: unknown names, kinds that cannot restart, twice in the same second", () => {
     const s = fresh();
     expect(rolloutRestart(s, { type: "deploy", names: ["nope"] }).diagnostics[0]?.message).toBe('Error from server (NotFound): deployments.apps "nope" not found');

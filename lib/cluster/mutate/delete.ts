@@ -3,13 +3,13 @@
  * a Deployment its ReplicaSets and pods. A pod deleted under a controller is replaced (new name for
  * ReplicaSet/DaemonSet pods, same name for StatefulSet pods), as the controllers would.
  */
-import { isPolicyResource, objKey, randomSuffix } from "../store";
+import { isPolicyResource, objKey } from "../store";
 import { qualifiedPlural, qualifiedSingular, resourceByKind, type ResourceType } from "../resources";
 import { withChanges } from "../state";
 import type { ClusterState, Diagnostic, KubeObject, MutationResult, Outcome, Stored } from "../types";
 import { decodeManifests } from "../yaml";
 import { namespaceMismatch } from "./apply";
-import { materializePod } from "./materialize";
+import { freshPodName, materializePod } from "./materialize";
 import { newMeta } from "../store";
 import { findTargets, type TargetRequest } from "./targets";
 
@@ -39,7 +39,7 @@ function cascade(state: ClusterState, objects: Map<string, Stored>, st: Stored, 
     const ref = ((o.metadata.ownerReferences ?? []) as Raw[])[0];
     if (!ref) return;
     const ns = o.metadata.namespace ?? "default";
-    const name = ref.kind === "StatefulSet" ? o.metadata.name : ref.kind === "ReplicaSet" ? `${String(ref.name)}-${randomSuffix(state.deps.random, 5)}` : `${String(ref.name)}-${randomSuffix(state.deps.random, 5)}`;
+    const name = ref.kind === "StatefulSet" ? o.metadata.name : freshPodName(state, objects, ns, String(ref.name));
     const spec = { ...(o.spec as Raw) };
     if (ref.kind !== "DaemonSet") delete spec.nodeName;
     const fresh = materializePod(state, objects, { apiVersion: "v1", kind: "Pod", metadata: { ...newMeta(state.deps, ++rv.n, name, ns, o.metadata.labels, undefined), ownerReferences: o.metadata.ownerReferences }, spec: spec as KubeObject["spec"] });

@@ -58,12 +58,22 @@ function allocPodIP(state: ClusterState, podCIDR: string, used: Set<string>): st
   return formatIPv4(base + 253);
 }
 
+/** Random draws before a name or address falls back to counting: the random source may repeat itself. */
+const RANDOM_TRIES = 16;
+
 export function allocClusterIP(state: ClusterState, objects: ReadonlyMap<string, Stored>): string {
   const used = usedIPs(objects);
-  for (;;) {
+  for (let i = 0; i < RANDOM_TRIES; i++) {
     const ip = `10.96.${Math.floor(state.deps.random() * 255)}.${1 + Math.floor(state.deps.random() * 254)}`;
     if (!used.has(ip)) return ip;
   }
+  // A source that keeps giving the same numbers (the server replays with a constant one) must not spin:
+  // take the first free address of the range instead.
+  for (let n = 0; n < 255 * 254; n++) {
+    const ip = `10.96.${Math.floor(n / 254)}.${1 + (n % 254)}`;
+    if (!used.has(ip)) return ip;
+  }
+  return "10.96.255.254";
 }
 
 /** Pod defaults: scheduling, IP, Running status. */
@@ -163,10 +173,35 @@ export function deploymentChildren(state: ClusterState, objects: Map<string, Sto
   for (let i = 0; i < replicas; i++) addPod(state, objects, rs, ns, `${d.metadata.name}-${hash}`, labels, template, previousNodes[i], rv);
 }
 
+const SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+/** `n` spelled in the suffix alphabet, at least five characters. */
+function countedSuffix(n: number): string {
+  let out = "";
+  for (let v = n; out.length < 5 || v > 0; v = Math.floor(v / SUFFIX_ALPHABET.length)) out = (SUFFIX_ALPHABET[v % SUFFIX_ALPHABET.length] as string) + out;
+  return out;
+}
+
+/**
+ * `<prefix>-<5 random chars>` not yet taken in `ns`. A random source that repeats itself (a constant one, as
+ * the server replays with) would collide forever on the second pod of a rollout, so after a few draws the
+ * suffixes are counted: the store is finite, the loop ends.
+ */
+export function freshPodName(state: ClusterState, objects: ReadonlyMap<string, Stored>, ns: string, prefix: string): string {
+  const free = (name: string) => !objects.has(objKey("pods", ns, name));
+  for (let i = 0; i < RANDOM_TRIES; i++) {
+    const name = `${prefix}-${randomSuffix(state.deps.random, 5)}`;
+    if (free(name)) return name;
+  }
+  for (let n = 0; ; n++) {
+    const name = `${prefix}-${countedSuffix(n)}`;
+    if (free(name)) return name;
+  }
+}
+
 /** One pod stamped from a controller's template: `<prefix>-<5 random chars>` (or exactly `prefix`), on `node` or a worker. */
 function addPod(state: ClusterState, objects: Map<string, Stored>, owner: KubeObject, ns: string, prefix: string, labels: Record<string, string>, template: Raw, node: string | undefined, rv: { n: number }, exactName = false): void {
-  let name = exactName ? prefix : `${prefix}-${randomSuffix(state.deps.random, 5)}`;
-  while (!exactName && objects.has(objKey("pods", ns, name))) name = `${prefix}-${randomSuffix(state.deps.random, 5)}`;
+  const name = exactName ? prefix : freshPodName(state, objects, ns, prefix);
   const annotations = ((template.metadata as Raw | undefined)?.annotations ?? undefined) as Record<string, string> | undefined;
   const meta = { ...newMeta(state.deps, ++rv.n, name, ns, labels, annotations), ownerReferences: [{ apiVersion: "apps/v1", kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true }] };
   const spec = { ...((template.spec ?? {}) as Raw), ...(node ? { nodeName: node } : {}) };
