@@ -3,6 +3,7 @@
  * unknown fields → strict decoding errors (`unknown field "spec.x"`, apiserver transformDecodeError);
  * type / enum / pattern / required problems → field.Error causes (apimachinery field/errors.go).
  */
+import { re2 } from "#re2";
 import { parsePrefix } from "../ip";
 
 export type Schema =
@@ -29,6 +30,22 @@ export function jsonType(v: unknown): string {
   return "object";
 }
 
+/**
+ * A schema pattern as the API server applies it: an unanchored search (OpenAPI `pattern`), on RE2 — the
+ * values come from learners, and the CRDs' patterns (`^([-a-zA-Z0-9_]+[.]?)+$`) backtrack exponentially in
+ * V8's RegExp. The patterns are the schemas' own constants, so the cache stays small.
+ */
+const compiledPatterns = new Map<string, (v: string) => boolean>();
+export function patternMatches(pattern: string, v: string): boolean {
+  let test = compiledPatterns.get(pattern);
+  if (!test) {
+    const r = re2().compile(pattern);
+    test = (s) => r.matcher(s).find();
+    compiledPatterns.set(pattern, test);
+  }
+  return test(v);
+}
+
 const quote = (v: unknown): string => (typeof v === "string" ? JSON.stringify(v) : String(v));
 
 function typeError(path: string, v: unknown, want: string): string {
@@ -40,7 +57,7 @@ function checkString(s: Extract<Schema, { t: "string" }>, v: string, path: strin
   if (s.enum && !s.enum.includes(v)) {
     out.causes.push(`${path}: Unsupported value: ${quote(v)}: supported values: ${s.enum.map((e) => JSON.stringify(e)).join(", ")}`);
   }
-  if (s.pattern && !new RegExp(s.pattern).test(v)) {
+  if (s.pattern && !patternMatches(s.pattern, v)) {
     out.causes.push(`${path}: Invalid value: ${quote(v)}: ${path} in body should match '${s.pattern}'`);
   }
   if (s.format === "cidr" && !parsePrefix(v).ok) {
