@@ -18,7 +18,7 @@ export { RESERVED, describeIdentity, podIdentityLabels, labelsKey, type Identity
 export { formatLabel, isIdentityRelevant, indexLabels, k8sLabels, type Label, type LabelIndex } from "./labels";
 export { parseSelectorString, type ParsedSelector } from "./selector-syntax";
 export { selectorMatches, fromRawSelector, formatRawSelector, type Selector, type RawLabelSelector } from "./selector";
-export { normalizeName, dnsPatternRegExp } from "./dns";
+export { normalizeName, dnsPattern, DnsNamePattern } from "./dns";
 export { parseIPv4, formatIPv4, parsePrefix } from "./ip";
 export type { HttpRequest } from "./matchers/http";
 export type { FlowProto } from "./matchers/ports";

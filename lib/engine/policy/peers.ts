@@ -12,7 +12,7 @@ import { LABEL_NS_LABELS_PREFIX, LABEL_POD_NAMESPACE, SOURCE_ANY, SOURCE_K8S, SO
 import {
   fromRawSelector, type RawLabelSelector, type Selector, selectorHasKey, selectorHasKeyPrefix, selectorHasSource, withRequirement,
 } from "../selector";
-import { dnsPatternRegExp } from "../dns";
+import { dnsPattern } from "../dns";
 import { checkDnsMatch } from "./ports";
 import type { Peer } from "./types";
 import { asArr, type Raw } from "../raw";
@@ -104,7 +104,7 @@ function onePeer(field: string, item: unknown, namespace: string | undefined): P
       const pattern = String(r.matchPattern ?? "");
       const err = checkDnsMatch(name, pattern);
       if (err) return err;
-      const re = name !== "" ? dnsPatternRegExp(name, true) : dnsPatternRegExp(pattern, false);
+      const re = name !== "" ? dnsPattern(name, true) : dnsPattern(pattern, false);
       return { kind: "fqdn", matchName: name || undefined, matchPattern: pattern || undefined, re };
     }
     case "toServices": {

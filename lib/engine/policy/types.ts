@@ -1,5 +1,6 @@
 /** Internal, compiled form of policy rules (after Cilium's translation and Sanitize). */
 import type { PolicyKey } from "../brand";
+import type { DnsNamePattern } from "../dns";
 import type { Prefix } from "../ip";
 import type { PolicyKind } from "../model";
 import type { Selector } from "../selector";
@@ -26,7 +27,7 @@ export type Peer =
   | { readonly kind: "endpoints"; readonly selector: Selector; readonly text: string }
   | { readonly kind: "entity"; readonly entity: string }
   | { readonly kind: "cidr"; readonly prefix: Prefix; readonly except: readonly Prefix[]; readonly text: string }
-  | { readonly kind: "fqdn"; readonly matchName?: string; readonly matchPattern?: string; readonly re: RegExp }
+  | { readonly kind: "fqdn"; readonly matchName?: string; readonly matchPattern?: string; readonly re: DnsNamePattern }
   | { readonly kind: "service"; readonly namespace: string; readonly name?: string; readonly selector?: Selector }
   | { readonly kind: "nodes"; readonly selector: Selector };
 
