@@ -3,16 +3,26 @@ import { LabPanel } from "./LabPanel";
 import { LabProvider } from "./LabContext";
 import type { LabConfig } from "./lab-session";
 import { SplitPane } from "./SplitPane";
+import { WorkshopBar } from "@/components/workshop/WorkshopBar";
 
 /**
  * A page of text beside its lab (lessons and challenges): one lab session for both sides, the split filling
- * the window below the header on large screens and stacking on phones.
+ * the window below the header on large screens and stacking on phones. A learner in a workshop sees its bar
+ * (items, announcements) above the text.
  */
 export function LabLayout({ config, historyKey, children }: { config: LabConfig; historyKey: string; children: ReactNode }) {
   return (
     <LabProvider config={config}>
       <div className="flex flex-1 flex-col lg:h-[calc(100dvh-3.5rem-1px)] lg:flex-none">
-        <SplitPane left={children} right={<LabPanel historyKey={historyKey} />} />
+        <SplitPane
+          left={
+            <>
+              <WorkshopBar />
+              {children}
+            </>
+          }
+          right={<LabPanel historyKey={historyKey} />}
+        />
       </div>
     </LabProvider>
   );

@@ -1,0 +1,17 @@
+/** One learner of the workshop, read-only, for its hosts: latest attempt per challenge, saved labs' policies and history. */
+import { NextResponse, type NextRequest } from "next/server";
+import { db } from "@/lib/db";
+import { requireWorkshop } from "@/lib/workshops/guard";
+import { jsonError, NO_STORE } from "@/lib/workshops/http";
+import { learnerDetail } from "@/lib/workshops/learner-detail";
+
+type Context = { params: Promise<{ id: string; learnerId: string }> };
+
+export async function GET(request: NextRequest, { params }: Context) {
+  const { id, learnerId } = await params;
+  const guard = await requireWorkshop(request, id);
+  if (!guard.ok) return guard.response;
+  const detail = await learnerDetail(db(), guard.value.workshop, learnerId);
+  if (!detail) return jsonError(404, `no learner ${learnerId} in this workshop`);
+  return NextResponse.json(detail, { headers: NO_STORE });
+}

@@ -1,0 +1,65 @@
+import "server-only";
+/**
+ * Loads a workshop's dashboard rows from the database: its participants, their lesson progress and
+ * challenge labs for the workshop's items, and their attempts. Every call reads the database, so any app
+ * instance shows the same class. Attempts never change once stored, so the parsed per-check results are
+ * kept per attempt id and only new attempts' results are read (the lean columns are read every time, so a
+ * deleted attempt disappears at once).
+ */
+import type { Db } from "@/lib/db";
+import type { PublicGradeResult } from "@/lib/grading";
+import { buildDashboard, type AttemptRow, type Dashboard, type DashboardInput, type StuckRules } from "./dashboard";
+import { itemTitle } from "./items";
+import type { WorkshopDto } from "./workshops";
+
+const RESULT_CACHE_MAX = 100_000;
+const results = new Map<string, PublicGradeResult>();
+
+async function attemptRows(db: Db, learnerIds: string[], slugs: string[]): Promise<AttemptRow[]> {
+  if (learnerIds.length === 0 || slugs.length === 0) return [];
+  const lean = await db.challengeAttempt.findMany({
+    where: { learnerId: { in: learnerIds }, challengeSlug: { in: slugs } },
+    select: { id: true, learnerId: true, challengeSlug: true, score: true, passed: true, createdAt: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const missing = lean.filter((a) => !results.has(a.id)).map((a) => a.id);
+  for (let i = 0; i < missing.length; i += 500) {
+    const rows = await db.challengeAttempt.findMany({ where: { id: { in: missing.slice(i, i + 500) } }, select: { id: true, result: true } });
+    if (results.size + rows.length > RESULT_CACHE_MAX) results.clear();
+    for (const r of rows) results.set(r.id, r.result as unknown as PublicGradeResult);
+  }
+  const empty: PublicGradeResult = { challenge: "", passed: false, score: 0, checks: [], errors: [], warnings: [] };
+  return lean.map((a) => ({ ...a, result: results.get(a.id) ?? empty }));
+}
+
+/** The rows for the whole class, or for one learner of it (their own view of where they are). */
+export async function loadDashboardInput(db: Db, workshop: WorkshopDto, onlyLearner?: string): Promise<DashboardInput> {
+  const participants = await db.workshopParticipant.findMany({
+    where: { workshopId: workshop.id, ...(onlyLearner ? { learnerId: onlyLearner } : {}) },
+    select: { learnerId: true, displayName: true, joinedAt: true },
+    orderBy: [{ joinedAt: "asc" }, { learnerId: "asc" }],
+  });
+  const ids = participants.map((p) => p.learnerId);
+  const lessonSlugs = workshop.items.filter((i) => i.kind === "lesson").map((i) => i.slug);
+  const challengeSlugs = workshop.items.filter((i) => i.kind === "challenge").map((i) => i.slug);
+  const [lessons, labs, attempts] = await Promise.all([
+    ids.length && lessonSlugs.length
+      ? db.lessonProgress.findMany({
+          where: { learnerId: { in: ids }, lessonSlug: { in: lessonSlugs } },
+          select: { learnerId: true, lessonSlug: true, createdAt: true, updatedAt: true, completedAt: true },
+        })
+      : [],
+    ids.length && challengeSlugs.length
+      ? db.challengeLab.findMany({
+          where: { learnerId: { in: ids }, challengeSlug: { in: challengeSlugs } },
+          select: { learnerId: true, challengeSlug: true, createdAt: true, updatedAt: true },
+        })
+      : [],
+    attemptRows(db, ids, challengeSlugs),
+  ]);
+  return { items: workshop.items.map((i) => ({ ...i, title: itemTitle(i) })), participants, lessons, labs, attempts };
+}
+
+export async function loadDashboard(db: Db, workshop: WorkshopDto, now: Date, rules?: StuckRules): Promise<Dashboard> {
+  return buildDashboard(await loadDashboardInput(db, workshop), now, rules);
+}
