@@ -167,7 +167,7 @@ function procStat(pid: number): { cpuMs: number; ppid: number } | null {
 }
 
 /** CPU used so far by the server process and all its descendants (tsx's runner, the cluster workers). */
-function serverCpuMs(pid: number | undefined): number | null {
+export function serverCpuMs(pid: number | undefined): number | null {
   if (pid === undefined || procStat(pid) === null) return null;
   const stats = new Map<number, { cpuMs: number; ppid: number }>();
   for (const entry of readdirSync("/proc")) {
@@ -301,7 +301,7 @@ async function runOn(name: string, databaseUrl: string, workers: number): Promis
   }
 }
 
-async function scratchPostgres(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+export async function scratchPostgres(): Promise<{ url: string; drop: () => Promise<void> } | null> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   try {
     await admin.connect();

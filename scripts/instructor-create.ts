@@ -1,6 +1,6 @@
 /**
  * `npm run -s instructor:create -- --email ADDRESS [--password-stdin]`: creates an instructor account in
- * DATABASE_URL's database (applying migrations first, so it works before the first `npm start`). The
+ * DATABASE_URL's database (migrating it first if it never was, so it works before the first `npm start`). The
  * password is asked for twice on a terminal without echo, or read from the first line of stdin.
  * Runs under the react-server condition (see package.json), as the app's server code does.
  */
@@ -72,10 +72,18 @@ async function main() {
     password = await askHidden("Password: ");
     if ((await askHidden("Again: ")) !== password) fail("the passwords differ");
   }
-  if (!prepareDatabase(root, () => {})) fail("could not prepare the database");
   const db = createDb(resolveDatabaseTarget(process.env.DATABASE_URL, root));
   try {
-    const created = await createInstructor(db, email, password);
+    let created;
+    try {
+      created = await createInstructor(db, email, password);
+    } catch (error) {
+      // P2021: no such table — a database that was never migrated. Migrate only then: migrating a database
+      // that a running server holds open fails on SQLite, and an up-to-date one needs nothing.
+      if ((error as { code?: string }).code !== "P2021") throw error;
+      if (!prepareDatabase(root, () => {})) fail("could not prepare the database");
+      created = await createInstructor(db, email, password);
+    }
     if (!created.ok) fail(created.message);
     console.log(`created instructor ${created.instructor.email}: sign in at /instructor`);
   } finally {

@@ -161,7 +161,9 @@ function ItemStats({ stat }: { stat: ItemStat }) {
         <ul className="space-y-1 text-sm" aria-label="Wrong verdicts">
           {stat.wrongVerdicts.slice(0, 8).map((v) => (
             <li key={`${v.check}:${v.flow}:${v.actual}`}>
-              <span className="font-mono">{v.summary}</span> <span className="text-slate-500">(expected {v.expected}; check {v.check})</span>
+              <span className="font-mono">{v.summary}</span> <span className="text-slate-500">
+                ({v.percentEver}% at some point; expected {v.expected}; check {v.check})
+              </span>
             </li>
           ))}
         </ul>

@@ -90,7 +90,7 @@ describe("the class dashboard", () => {
     expect(q).toMatchObject({ started: 2, attempted: 2, done: 1 });
     expect(q?.checks[0]).toEqual({ name: "isolated", title: "Isolated", hidden: false, learnersFailing: 1, failedAttempts: 4 });
     expect(q?.wrongVerdicts).toEqual([
-      { check: "isolated", flow: "default/xwing → svc:default/deathstar:80", expected: "dropped", actual: "allowed", learners: 1, percent: 50, summary: "50% still allow default/xwing → svc:default/deathstar:80" },
+      { check: "isolated", flow: "default/xwing → svc:default/deathstar:80", expected: "dropped", actual: "allowed", learners: 1, percent: 50, learnersEver: 2, percentEver: 100, summary: "50% still allow default/xwing → svc:default/deathstar:80" },
     ]);
     expect(q?.hints).toEqual([{ check: "isolated", hint: "Does your policy restrict egress as well as ingress?", learners: 1 }]);
     // Hidden checks are counted, never broken down by flow.

@@ -94,6 +94,9 @@ export interface WrongVerdict {
   readonly learners: number;
   /** Of the learners who attempted the challenge, in percent (rounded). */
   readonly percent: number;
+  /** Learners who had this wrong verdict in any attempt (fixed since or not), and their share. */
+  readonly learnersEver: number;
+  readonly percentEver: number;
   /** "62% still allow default/xwing → svc:default/deathstar:80". */
   readonly summary: string;
 }
@@ -270,7 +273,14 @@ function challengeStat(
   let done = 0;
   const durations: number[] = [];
   const checks = new Map<string, { name: string; title: string; hidden: boolean; learnersFailing: number; failedAttempts: number }>();
-  const verdicts = new Map<string, { check: string; flow: string; expected: string; actual: string; learners: number }>();
+  const verdicts = new Map<string, { check: string; flow: string; expected: string; actual: string; learners: number; learnersEver: number }>();
+  const verdict = (check: string, d: Extract<Detail, { kind: "flow" }>) => {
+    const flow = flowLabel(d.flow);
+    const vk = `${check}\u0000${flow}\u0000${d.actual}`;
+    let v = verdicts.get(vk);
+    if (!v) verdicts.set(vk, (v = { check, flow, expected: d.expected, actual: d.actual, learners: 0, learnersEver: 0 }));
+    return { vk, v };
+  };
   const hints = new Map<string, HintStat>();
 
   for (const learnerId of members) {
@@ -286,11 +296,19 @@ function challengeStat(
       const start = [lab?.createdAt, tries[0]?.createdAt].filter((d): d is Date => !!d).reduce((a, b) => (a < b ? a : b));
       durations.push(firstPass.createdAt.getTime() - start.getTime());
     }
+    const everSeen = new Set<string>();
     for (const a of tries) {
       for (const c of a.result.checks ?? []) {
         const stat = checks.get(c.name) ?? { name: c.name, title: c.title, hidden: c.hidden, learnersFailing: 0, failedAttempts: 0 };
         if (!c.passed) stat.failedAttempts++;
         checks.set(c.name, stat);
+        if (c.passed || c.hidden) continue;
+        for (const d of failingFlows(c.details)) {
+          const { vk, v } = verdict(c.name, d);
+          if (everSeen.has(vk)) continue;
+          everSeen.add(vk);
+          v.learnersEver++;
+        }
       }
     }
     // What the class "still" gets wrong: the latest attempt of each learner.
@@ -306,13 +324,10 @@ function challengeStat(
       }
       if (c.hidden) continue;
       for (const d of failingFlows(c.details)) {
-        const flow = flowLabel(d.flow);
-        const vk = `${c.name}\u0000${flow}\u0000${d.actual}`;
+        const { vk, v } = verdict(c.name, d);
         if (seen.has(vk)) continue;
         seen.add(vk);
-        const v = verdicts.get(vk) ?? { check: c.name, flow, expected: d.expected, actual: d.actual, learners: 0 };
         v.learners++;
-        verdicts.set(vk, v);
       }
     }
   }
@@ -326,8 +341,13 @@ function challengeStat(
     attempted,
     checks: [...checks.values()].sort((a, b) => b.learnersFailing - a.learnersFailing || b.failedAttempts - a.failedAttempts || a.name.localeCompare(b.name)),
     wrongVerdicts: [...verdicts.values()]
-      .map((v) => ({ ...v, percent: percent(v.learners), summary: `${percent(v.learners)}% still ${verb(v.actual)} ${v.flow}` }))
-      .sort((a, b) => b.learners - a.learners || a.flow.localeCompare(b.flow)),
+      .map((v) => ({
+        ...v,
+        percent: percent(v.learners),
+        percentEver: percent(v.learnersEver),
+        summary: `${percent(v.learners)}% still ${verb(v.actual)} ${v.flow}`,
+      }))
+      .sort((a, b) => b.learners - a.learners || b.learnersEver - a.learnersEver || a.flow.localeCompare(b.flow)),
     hints: [...hints.values()].sort((a, b) => b.learners - a.learners || a.hint.localeCompare(b.hint)),
   };
 }
