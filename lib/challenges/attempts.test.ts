@@ -96,5 +96,33 @@ for (const kind of DATABASES) {
       expect(b).toEqual({ allowed: true }); // 10 attempts
       expect(c).toEqual({ allowed: true });
     });
+  
+    it("one attempt the database refuses fails alone: the others batched with it are stored", async () => {
+      const learners = ["ab7c3f5e-1d2a-4c8b-9e6f-000000000001", "ab7c3f5e-1d2a-4c8b-9e6f-000000000002", "ab7c3f5e-1d2a-4c8b-9e6f-000000000003"];
+      // PostgreSQL's jsonb cannot hold U+0000; SQLite stores it. Either way only that row may be affected.
+      const commands = [["kubectl get pods"], ["echo \u0000"], ["kubectl get cnp"]];
+      const outcomes = await Promise.allSettled(
+        learners.map((learnerId, i) => recordAttempt(t.db, { learnerId, challengeSlug: "landing-protocol", submission: { journal: [], commands: commands[i]! }, result: result(i), now: at(5) })),
+      );
+      const stored = await t.db.challengeAttempt.count({ where: { learnerId: { in: learners } } });
+      if (kind.name === "PostgreSQL") {
+        expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+        expect(stored).toBe(2);
+      } else {
+        expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
+        expect(stored).toBe(3);
+      }
+    });
+
+    it("stores (and returns) a huge grade capped, the learner told the same as what is stored", async () => {
+      const learnerId = "cb7c3f5e-1d2a-4c8b-9e6f-123456789abc";
+      const huge: PublicGradeResult = { ...result(0), errors: Array.from({ length: 400 }, (_, i) => ({ kind: "rejected" as const, message: `error ${i}: ${"a".repeat(50_000)}` })) };
+      const recorded = await recordAttempt(t.db, { learnerId, challengeSlug: "landing-protocol", submission, result: huge, now: at(6) });
+      expect(JSON.stringify(recorded.result).length).toBeLessThanOrEqual(64 * 1024);
+      expect(recorded.result.errors.at(-1)?.message).toMatch(/^… and \d+ more$/);
+      const summary = await attemptsSummary(t.db, learnerId, "landing-protocol");
+      expect(summary.last?.result).toEqual(recorded.result);
+    });
   });
 }
+

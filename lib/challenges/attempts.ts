@@ -6,7 +6,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import { isStorageFault } from "@/lib/db/faults";
 import { batcherFor, MicroBatcher } from "./batch";
+import { capResult } from "./result-cap";
 import type { PublicGradeResult } from "@/lib/grading";
 import { ensureLearners } from "@/lib/progress/learners";
 import type { StoredSubmission } from "./submission";
@@ -84,6 +86,11 @@ export interface AttemptRecord {
   readonly passed: boolean;
 }
 
+/** A stored attempt as recordAttempt returns it: with the result as stored (capped, see result-cap.ts). */
+export interface RecordedAttempt extends AttemptRecord {
+  readonly result: PublicGradeResult;
+}
+
 /** Prisma's foreign-key violation: a learner row does not exist yet. */
 const isMissingLearner = (error: unknown): boolean => (error as { code?: string } | null)?.code === "P2003";
 
@@ -136,20 +143,39 @@ async function insertBatch(db: Db, rows: readonly AttemptRow[]): Promise<void[]>
 
 const insertBatchers = new WeakMap<Db, MicroBatcher<AttemptRow, void>>();
 
+/**
+ * The batch writer for a client. The batch is one INSERT (atomic: it stores all rows or none), so when the
+ * database refuses it each row is retried alone and only the row it refuses fails — one learner's text that
+ * PostgreSQL cannot store (`\u0000` in jsonb) must not fail the attempts of everyone batched with it. When
+ * the database itself fails (disk full, unreachable), retrying row by row would only repeat the failure.
+ */
+function insertBatcher(db: Db): MicroBatcher<AttemptRow, void> {
+  return batcherFor(
+    insertBatchers,
+    db,
+    () =>
+      new MicroBatcher((rows: readonly AttemptRow[]) => insertBatch(db, rows), {
+        single: async (row) => void (await insertBatch(db, [row])),
+        isShared: isStorageFault,
+      }),
+  );
+}
+
 /** Stores a graded attempt (creating the learner row on their first attempt). */
-export async function recordAttempt(db: Db, a: NewAttempt): Promise<AttemptRecord> {
+export async function recordAttempt(db: Db, a: NewAttempt): Promise<RecordedAttempt> {
+  const result = capResult(a.result);
   const row: AttemptRow = {
     id: randomUUID(),
     learnerId: a.learnerId,
     challengeSlug: a.challengeSlug,
     submission: a.submission as object,
-    result: a.result as unknown as object,
-    score: a.result.score,
-    passed: a.result.passed,
+    result: result as unknown as object,
+    score: result.score,
+    passed: result.passed,
     createdAt: a.now,
   };
-  await batcherFor(insertBatchers, db, () => new MicroBatcher((rows: readonly AttemptRow[]) => insertBatch(db, rows))).push(row);
-  return { id: row.id, createdAt: row.createdAt, score: row.score, passed: row.passed };
+  await insertBatcher(db).push(row);
+  return { id: row.id, createdAt: row.createdAt, score: row.score, passed: row.passed, result };
 }
 
 export interface AttemptsSummary {

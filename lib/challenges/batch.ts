@@ -11,16 +11,33 @@ interface Pending<T, R> {
   reject(error: unknown): void;
 }
 
+export interface BatchOptions<T, R> {
+  /** Items per run at most (a full queue runs at once). */
+  readonly maxBatch?: number;
+  /**
+   * Runs one item alone. Given, a failed run of several items is retried item by item, so one item the
+   * database refuses (text it cannot store, a row that breaks a constraint) fails only its own caller
+   * instead of every learner who happened to share its batch. Only for runs that are atomic (one
+   * statement, or one transaction): a failed run must have stored nothing.
+   */
+  readonly single?: (item: T) => Promise<R>;
+  /** Errors for which retrying alone is pointless (the database itself is failing): every caller gets them. */
+  readonly isShared?: (error: unknown) => boolean;
+}
+
 /** Collects items until the current event-loop turn ends, then runs `run` once on all of them. */
 export class MicroBatcher<T, R> {
   private queue: Pending<T, R>[] = [];
   private scheduled = false;
+  private readonly maxBatch: number;
 
-  /** `run` returns one result per item, in order (or throws: every caller of the batch gets the error). */
+  /** `run` returns one result per item, in order (or throws: see BatchOptions.single). */
   constructor(
     private readonly run: (items: readonly T[]) => Promise<readonly R[]>,
-    private readonly maxBatch = 100,
-  ) {}
+    private readonly options: BatchOptions<T, R> = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 100;
+  }
 
   push(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
@@ -40,8 +57,24 @@ export class MicroBatcher<T, R> {
     if (batch.length === 0) return;
     this.run(batch.map((p) => p.item)).then(
       (results) => batch.forEach((p, i) => p.resolve(results[i] as R)),
-      (error: unknown) => batch.forEach((p) => p.reject(error)),
+      (error: unknown) => {
+        const single = this.options.single;
+        if (!single || batch.length === 1 || this.options.isShared?.(error)) batch.forEach((p) => p.reject(error));
+        // One after the other, not all at once: the retries should not compete with each other for the
+        // database that just refused the batch.
+        else void retryAlone(batch, single);
+      },
     );
+  }
+}
+
+async function retryAlone<T, R>(batch: readonly Pending<T, R>[], single: (item: T) => Promise<R>): Promise<void> {
+  for (const p of batch) {
+    try {
+      p.resolve(await single(p.item));
+    } catch (error) {
+      p.reject(error);
+    }
   }
 }
 

@@ -5,21 +5,25 @@
  */
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
-import { createAdapterFactory } from "./adapter";
+import { createAdapterFactory, type PgTimeouts } from "./adapter";
+import { GuardedSqliteFactory } from "./sqlite-guard";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./url";
 
 export type Db = InstanceType<typeof SqliteClient>;
 export { Prisma } from "./generated/sqlite/client";
 export type { ChallengeAttempt, Learner, LessonProgress } from "./generated/sqlite/client";
 
-/** A new client for a target. Most code wants `db()` instead. */
-export function createDb(target: DatabaseTarget): Db {
-  const adapter = createAdapterFactory(target);
+/**
+ * A new client for a target (an SQLite file must exist: migrate first). Most code wants `db()` instead.
+ * `pgTimeouts` shortens PostgreSQL's waits (tests of a stalled server).
+ */
+export function createDb(target: DatabaseTarget, options: { pgTimeouts?: PgTimeouts } = {}): Db {
   if (target.provider === "postgresql") {
+    const adapter = createAdapterFactory(target, options);
     // Same models, same generated API: only the provider differs.
     return new PostgresClient({ adapter: adapter as never }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: adapter as never });
+  return new SqliteClient({ adapter: new GuardedSqliteFactory(target.file) as never });
 }
 
 const cache = globalThis as unknown as { __policyLabDb?: { url: string; db: Db } };

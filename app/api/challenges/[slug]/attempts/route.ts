@@ -11,6 +11,7 @@ import { readLimitedBody } from "@/lib/challenges/http";
 import { loadChallenge } from "@/lib/challenges/load";
 import { MAX_ATTEMPT_BYTES, parseAttemptBody } from "@/lib/challenges/submission";
 import { db } from "@/lib/db";
+import { withStorageFaults } from "@/lib/db/faults";
 import { currentLearnerId } from "@/lib/progress/current";
 
 type Context = { params: Promise<{ slug: string }> };
@@ -20,7 +21,7 @@ const NO_STORE = { "cache-control": "no-store" };
 const error = (status: number, message: string, headers: Record<string, string> = {}) =>
   NextResponse.json({ error: message }, { status, headers: { ...NO_STORE, ...headers } });
 
-export async function POST(request: NextRequest, { params }: Context) {
+async function post(request: NextRequest, { params }: Context) {
   const { slug } = await params;
   const loaded = loadChallenge(slug);
   if (!loaded) return error(404, `no challenge "${slug}"`);
@@ -46,16 +47,21 @@ export async function POST(request: NextRequest, { params }: Context) {
 
   const result = gradePublic(loaded, parsed.submission);
   const attempt = await recordAttempt(db(), { learnerId, challengeSlug: slug, submission: parsed.stored, result, now });
-  return NextResponse.json(result, {
+  // The stored result (capped: a grade's messages can quote a huge input), so a reload shows the same.
+  return NextResponse.json(attempt.result, {
     status: 201,
     headers: { ...NO_STORE, "x-attempt-id": attempt.id },
   });
 }
 
-export async function GET(_request: NextRequest, { params }: Context) {
+async function get(_request: NextRequest, { params }: Context) {
   const { slug } = await params;
   if (!loadChallenge(slug)) return error(404, `no challenge "${slug}"`);
   const learnerId = await currentLearnerId();
   if (!learnerId) return NextResponse.json({ attempts: 0, bestScore: 0, passed: false, last: null }, { headers: NO_STORE });
   return NextResponse.json(await attemptsSummary(db(), learnerId, slug), { headers: NO_STORE });
 }
+
+// A database that cannot store or answer (disk full, file gone, server unreachable) is a 503 with a message.
+export const POST = withStorageFaults(post);
+export const GET = withStorageFaults(get);

@@ -5,6 +5,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { catalog } from "@/lib/content/catalog";
 import { db } from "@/lib/db";
+import { withStorageFaults } from "@/lib/db/faults";
 import { loadChallengeLab, saveChallengeLab } from "@/lib/progress/challenge-labs";
 import { currentLearnerId } from "@/lib/progress/current";
 import { readLabBody } from "@/lib/progress/lab-request";
@@ -14,7 +15,7 @@ type Context = { params: Promise<{ slug: string }> };
 const error = (status: number, message: string) => NextResponse.json({ error: message }, { status });
 const exists = (slug: string) => catalog().challenges.some((c) => c.slug === slug);
 
-export async function GET(_request: NextRequest, { params }: Context) {
+async function get(_request: NextRequest, { params }: Context) {
   const { slug } = await params;
   if (!exists(slug)) return error(404, `no challenge "${slug}"`);
   const learnerId = await currentLearnerId();
@@ -22,7 +23,7 @@ export async function GET(_request: NextRequest, { params }: Context) {
   return NextResponse.json({ snapshot }, { headers: { "cache-control": "no-store" } });
 }
 
-export async function PUT(request: NextRequest, { params }: Context) {
+async function put(request: NextRequest, { params }: Context) {
   const { slug } = await params;
   if (!exists(slug)) return error(404, `no challenge "${slug}"`);
   const learnerId = await currentLearnerId();
@@ -32,3 +33,7 @@ export async function PUT(request: NextRequest, { params }: Context) {
   await saveChallengeLab(db(), learnerId, slug, body.snapshot);
   return NextResponse.json({ saved: true });
 }
+
+// A database that cannot store or answer (disk full, file gone, server unreachable) is a 503 with a message.
+export const GET = withStorageFaults(get);
+export const PUT = withStorageFaults(put);

@@ -8,6 +8,7 @@ import { replay } from "@/lib/cluster";
 import { catalog } from "@/lib/content/catalog";
 import { scenarioNamed } from "@/lib/content/scenarios";
 import { db } from "@/lib/db";
+import { withStorageFaults } from "@/lib/db/faults";
 import { evaluateObjectives } from "@/lib/grading";
 import { currentLearnerId } from "@/lib/progress/current";
 import { readLabBody } from "@/lib/progress/lab-request";
@@ -21,7 +22,7 @@ function lessonOf(slug: string) {
   return catalog().lessons.find((l) => l.slug === slug);
 }
 
-export async function GET(_request: NextRequest, { params }: Context) {
+async function get(_request: NextRequest, { params }: Context) {
   const { slug } = await params;
   if (!lessonOf(slug)) return error(404, `no lesson "${slug}"`);
   const learnerId = await currentLearnerId();
@@ -33,7 +34,7 @@ export async function GET(_request: NextRequest, { params }: Context) {
   );
 }
 
-export async function PUT(request: NextRequest, { params }: Context) {
+async function put(request: NextRequest, { params }: Context) {
   const { slug } = await params;
   const lesson = lessonOf(slug);
   if (!lesson) return error(404, `no lesson "${slug}"`);
@@ -54,3 +55,7 @@ export async function PUT(request: NextRequest, { params }: Context) {
   });
   return NextResponse.json({ objectivesMet: saved.objectivesMet, completed: saved.completedAt !== null });
 }
+
+// A database that cannot store or answer (disk full, file gone, server unreachable) is a 503 with a message.
+export const GET = withStorageFaults(get);
+export const PUT = withStorageFaults(put);

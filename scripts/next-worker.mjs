@@ -1,0 +1,65 @@
+// One server worker of scripts/serve.ts: the production build behind an HTTP server whose connection
+// limits we set (scripts/server-limits.mjs) — `next start` creates its server with Node's defaults and
+// exposes only the keep-alive timeout. Run by node:cluster as `next-worker.mjs PORT [HOST]`.
+import http from "node:http";
+import path from "node:path";
+import { applyLimits, fileLimits, serverLimits, serverOptions } from "./server-limits.mjs";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const [portArg = "3000", host] = process.argv.slice(2);
+const port = Number(portArg);
+
+// A worker whose primary is gone exits instead of living on as an orphan that still holds the port's
+// connections and a core.
+process.on("disconnect", () => process.exit(0));
+
+// What `next start` sets before loading the server (bin/next.ts, start-server.ts).
+process.env.NODE_ENV = "production";
+process.title = "next-server (policy-lab)";
+const { default: next } = await import("next");
+
+const app = next({ dev: false, dir: ROOT, port, ...(host ? { hostname: host } : {}) });
+const limits = serverLimits(fileLimits()?.soft ?? null);
+/** @type {((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null} */
+let handle = null;
+
+const ready = app.prepare().then(
+  () => {
+    handle = app.getRequestHandler();
+    console.log(`policy-lab: worker ${process.pid} ready on ${host ?? "*"}:${port} (max ${limits.maxConnections} connections)`);
+  },
+  (error) => {
+    console.error("policy-lab: the worker could not load the build", error);
+    process.exit(1);
+  },
+);
+
+const server = applyLimits(
+  http.createServer(serverOptions(limits), async (req, res) => {
+    try {
+      // Listening starts before Next has loaded (as `next start` does), so a respawned worker takes over
+      // the connections waiting on the port at once; they are answered as soon as it is ready.
+      await ready;
+      await /** @type {NonNullable<typeof handle>} */ (handle)(req, res);
+    } catch (error) {
+      console.error(`policy-lab: failed to handle ${req.method} ${req.url}`, error);
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end("Internal Server Error");
+      } else res.destroy();
+    }
+  }),
+  limits,
+);
+server.on("error", (error) => {
+  console.error("policy-lab: the server failed", error);
+  process.exit(1);
+});
+server.listen({ port, host, backlog: limits.backlog }, () => {
+  const address = server.address();
+  const origin = `http://${host ?? "localhost"}:${typeof address === "object" && address ? address.port : port}`;
+  // Next reads these for forwarded server actions (start-server.ts sets them the same way).
+  process.env.PORT = String(port);
+  process.env.__NEXT_PRIVATE_ORIGIN = origin;
+});
+
