@@ -1,8 +1,42 @@
+import { builtinModules, createRequire } from "node:module";
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
+const require = createRequire(import.meta.url);
+const ROOT = import.meta.dirname;
+
+/**
+ * The layers of the pure core, bottom first (ARCHITECTURE.md): each folder may import only itself and the
+ * folders listed for it. Everything else in the repository (the server folders lib/db, lib/progress,
+ * lib/content…, app/, components/, scripts/) is out of bounds for the core.
+ */
+const CORE_LAYERS = {
+  "lib/base": [],
+  "lib/engine": ["lib/base"],
+  "lib/cluster": ["lib/base", "lib/engine"],
+  "lib/insight": ["lib/base", "lib/engine", "lib/cluster"],
+  "lib/shell": ["lib/base", "lib/engine", "lib/cluster", "lib/insight"],
+  "lib/grading": ["lib/base", "lib/engine", "lib/cluster", "lib/insight"],
+  "lib/terminal": ["lib/base"],
+};
+
 /** Folders that must stay pure TypeScript: they run in the browser and on the server unchanged. */
-const PURE_CORE = ["lib/engine/**", "lib/cluster/**", "lib/shell/**", "lib/terminal/**", "lib/grading/**"];
+const PURE_CORE = Object.keys(CORE_LAYERS).map((dir) => `${dir}/**`);
+
+/** Top-level folders holding the repository's own code besides lib/ (what a zone's `from` must cover). */
+const CODE_ROOTS = ["app", "components", "scripts", "bench", "e2e", "content", "prisma"];
+
+/** `import/no-restricted-paths` zones: each core layer imports nothing in the repository but its allowed folders. */
+function layerZones() {
+  return Object.entries(CORE_LAYERS).flatMap(([dir, allowed]) => {
+    const ok = [dir, ...allowed];
+    const message = `${dir} may import only ${ok.join(", ")}: dependencies point one way (ARCHITECTURE.md).`;
+    return [
+      { target: `./${dir}`, from: "./lib", except: ok.map((f) => `./${f.slice("lib/".length)}`), message },
+      { target: `./${dir}`, from: CODE_ROOTS.map((f) => `./${f}`), message },
+    ];
+  });
+}
 
 const config = [
   ...nextCoreWebVitals,
@@ -24,24 +58,53 @@ const config = [
     },
   },
   {
+    // Resolve imports as the server and the tests link them: `#re2`, `#yaml` and `#shell-tools` to their static
+    // bindings (package.json `imports`, default condition), `@/…` through tsconfig paths.
+    settings: {
+      "import/resolver": {
+        [require.resolve("eslint-import-resolver-typescript")]: { alwaysTryTypes: true, conditionNames: ["types", "import", "node", "default"] },
+        [require.resolve("eslint-import-resolver-node")]: { extensions: [".js", ".jsx", ".ts", ".tsx"] },
+      },
+    },
+  },
+  {
+    // The layer map, by resolved path: a relative import, an alias or a subpath import all land on a file.
+    files: ["lib/**/*.ts", "lib/**/*.tsx", "components/**/*.ts", "components/**/*.tsx"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "**/__golden__/**"],
+    rules: {
+      "import/no-unresolved": ["error", { ignore: ["^server-only$"] }],
+      "import/no-restricted-paths": [
+        "error",
+        {
+          basePath: ROOT,
+          zones: [
+            ...layerZones(),
+            { target: "./components", from: "./app", message: "components/ never import app/: move what both need into lib/ or components/." },
+            { target: "./lib", from: ["./app", "./components"], message: "lib/ never imports app/ or components/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // No import cycles in lib/ (type-only imports do not count: they vanish at run time).
+    files: ["lib/**/*.ts", "lib/**/*.tsx"],
+    ignores: ["**/*.test.ts", "**/__golden__/**"],
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  {
     files: PURE_CORE,
     ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
-          paths: [
-            { name: "react", message: "The core is pure TypeScript: no React." },
-            { name: "react-dom", message: "The core is pure TypeScript: no React." },
-            { name: "fs", message: "The core does no I/O: pass data in." },
-            { name: "node:fs", message: "The core does no I/O: pass data in." },
-            { name: "@/lib/db", message: "The core never touches the database." },
-          ],
+          paths: [...new Set(builtinModules.map((m) => m.split("/")[0]))].map((name) => ({ name, message: "The core does no I/O and runs in the browser too: no Node built-ins, pass data in." })),
           patterns: [
-            { group: ["next", "next/*"], message: "The core is pure TypeScript: no Next.js." },
-            { group: ["@prisma/*"], message: "The core never touches the database." },
-            { group: ["**/lib/db", "**/lib/db/*", "@/lib/db/*"], message: "The core never touches the database." },
             { group: ["node:*"], message: "The core runs in the browser too: no Node built-ins." },
+            { group: ["react", "react/*", "react-dom", "react-dom/*"], message: "The core is pure TypeScript: no React." },
+            { group: ["next", "next/*", "@next/*", "server-only"], message: "The core is pure TypeScript: no Next.js." },
+            { group: ["@prisma/*", "prisma", "pg", "better-sqlite3"], message: "The core never touches the database." },
           ],
         },
       ],
@@ -54,21 +117,6 @@ const config = [
         "error",
         { name: "window", message: "The core has no DOM." },
         { name: "document", message: "The core has no DOM." },
-      ],
-    },
-  },
-  {
-    // lib/engine must not depend on anything above it.
-    files: ["lib/engine/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["@/lib/cluster*", "@/lib/shell*", "@/lib/terminal*", "@/lib/grading*", "@/components/*", "@/app/*", "@/lib/db*", "@/lib/content*"], message: "lib/engine is the bottom layer: dependencies point one way." },
-            { group: ["next", "next/*", "@prisma/*", "node:*", "react", "react-dom"], message: "The engine is pure TypeScript." },
-          ],
-        },
       ],
     },
   },

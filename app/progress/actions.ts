@@ -7,8 +7,8 @@ import { faultLogLine, storageFault } from "@/lib/db/faults";
 import { currentLearnerId } from "@/lib/progress/current";
 import { setDisplayName } from "@/lib/progress/learners";
 import { clearProgress } from "@/lib/progress/reset";
+import type { ActionState } from "@/lib/progress/action-state";
 
-export type ActionState = { readonly ok: boolean; readonly message: string } | null;
 
 /** A storage fault (disk full, database unreachable…) is told as such, never as a saved change. */
 async function storing(write: () => Promise<ActionState>): Promise<ActionState> {

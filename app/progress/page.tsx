@@ -3,6 +3,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/catalog/StatusBadge";
 import { DisplayNameForm } from "@/components/progress/DisplayNameForm";
 import { StartOverForm } from "@/components/progress/StartOverForm";
+import { saveDisplayName, startOver } from "./actions";
 import { catalog } from "@/lib/content/catalog";
 import { db } from "@/lib/db";
 import { currentLearner } from "@/lib/progress/current";
@@ -86,8 +87,8 @@ export default async function ProgressPage() {
 
       <section aria-labelledby="p-you" className="space-y-6 border-t border-slate-200 pt-8 dark:border-slate-800">
         <h2 id="p-you" className="text-xl font-semibold text-slate-900 dark:text-white">You</h2>
-        <DisplayNameForm current={learner?.displayName ?? null} />
-        <StartOverForm />
+        <DisplayNameForm current={learner?.displayName ?? null} save={saveDisplayName} />
+        <StartOverForm startOver={startOver} />
       </section>
     </div>
   );

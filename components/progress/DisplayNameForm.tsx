@@ -1,10 +1,10 @@
 "use client";
 import { useActionState } from "react";
-import { saveDisplayName, type ActionState } from "@/app/progress/actions";
+import type { ActionState, FormAction } from "@/lib/progress/action-state";
 
 /** Lets an anonymous learner pick the name an instructor or a leaderboard would show. */
-export function DisplayNameForm({ current }: { current: string | null }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(saveDisplayName, null);
+export function DisplayNameForm({ current, save }: { current: string | null; save: FormAction }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(save, null);
   return (
     <form action={action} className="flex flex-wrap items-end gap-3">
       <label className="flex flex-col gap-1 text-sm">

@@ -1,9 +1,9 @@
 "use client";
 import { useActionState, useState } from "react";
-import { startOver, type ActionState } from "@/app/progress/actions";
+import type { ActionState, FormAction } from "@/lib/progress/action-state";
 
 /** Clears all of the learner's progress, after they type a confirmation (no accidental clicks). */
-export function StartOverForm() {
+export function StartOverForm({ startOver }: { startOver: FormAction }) {
   const [round, setRound] = useState(0);
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -28,6 +28,7 @@ export function StartOverForm() {
   return (
     <ConfirmForm
       key={round}
+      startOver={startOver}
       onCancel={() => setOpen(false)}
       onDone={(message) => {
         setDone(message);
@@ -37,7 +38,7 @@ export function StartOverForm() {
   );
 }
 
-function ConfirmForm({ onCancel, onDone }: { onCancel: () => void; onDone: (message: string) => void }) {
+function ConfirmForm({ startOver, onCancel, onDone }: { startOver: FormAction; onCancel: () => void; onDone: (message: string) => void }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(async (prev, form) => {
     const result = await startOver(prev, form);
     if (result?.ok) onDone(result.message);

@@ -9,7 +9,7 @@ import type { ProgramSpec } from "./cobra";
 import type { FlagSpec } from "./flags";
 import { byPlural, RESOURCES, resolveType } from "./kubectl/resources";
 import { hostCommandNames } from "./programs";
-import { remoteCommandNames } from "./remote";
+import { remoteCommandNames } from "./remote/names";
 import type { ShellState } from "./types";
 import { HOME, isDir, listDir, resolvePath } from "./vfs";
 

@@ -3,9 +3,7 @@ import { shellTools } from "#shell-tools";
 import { runProgram, type ProgramSpec } from "./cobra";
 import { NET_CLIENTS, netClient } from "./net/clients";
 import { KUBECTL } from "./kubectl";
-import { runNested } from "./run";
 import type { Ctx } from "./types";
-import { dispatch } from "./programs";
 
 type Entry = ProgramSpec | ((ctx: Ctx, argv: readonly string[]) => number);
 
@@ -14,7 +12,7 @@ const SERVER = { origin: { kind: "external" as const, name: "server" }, tty: tru
 
 let table: Readonly<Record<string, Entry>> | undefined;
 
-/** Workstation programs by name (built on first use: the modules form an import cycle through `sh -c`). */
+/** Workstation programs by name (built on first use: the deferred tools' bindings are not read before). */
 function programs(): Readonly<Record<string, Entry>> {
   table ??= build();
   return table;
@@ -47,5 +45,5 @@ function script(ctx: Ctx, argv: readonly string[]): number {
     ctx.io.err(`${argv[0]}: this lab's shell is already running; use ${argv[0]} -c 'COMMAND' to run a script\n`);
     return 2;
   }
-  return runNested(ctx, argv[i + 1] as string, dispatch);
+  return ctx.sh(ctx, argv[i + 1] as string);
 }

@@ -8,7 +8,7 @@ import { expandHeredoc, expandWord } from "./expand";
 import { parse } from "./parse/parser";
 import type { ListItem, SimpleCommand } from "./parse/ast";
 import { dispatch } from "./programs";
-import type { Ctx, Io, RunResult, ShellDeps, ShellState } from "./types";
+import type { Ctx, Dispatcher, Io, RunResult, ShellDeps, ShellState } from "./types";
 import { isDir, resolvePath } from "./vfs";
 
 interface Chunk {
@@ -22,7 +22,7 @@ export function run(state: ShellState, line: string, deps: ShellDeps): RunResult
   const terminal: Chunk[] = [];
   const withHistory: ShellState = text.trim() === "" ? state : { ...state, history: [...state.history, text] };
   const start = deps.clock();
-  const ctx: Ctx = { state: withHistory, deps, io: nullIo, now: start, waitMs: 0, clear: false };
+  const ctx: Ctx = { state: withHistory, deps, io: nullIo, sh: runNested, now: start, waitMs: 0, clear: false };
 
   let parsed = parse(text);
   if (parsed.kind === "incomplete" && parsed.reason === "heredoc") {
@@ -60,14 +60,11 @@ export function run(state: ShellState, line: string, deps: ShellDeps): RunResult
 
 const nullIo: Io = { stdin: "", outIsTerminal: false, out: () => undefined, err: () => undefined };
 
-/** A command runner: the workstation's PATH, or a container's. */
-export type Dispatcher = (ctx: Ctx, argv: readonly string[]) => number;
-
 /**
  * Runs a script inside a running command (`sh -c '…'` in a pod): its output goes to the caller's streams and
  * its commands reach `dispatcher`.
  */
-export function runNested(ctx: Ctx, text: string, dispatcher: Dispatcher): number {
+function runNested(ctx: Ctx, text: string, dispatcher: Dispatcher = dispatch): number {
   const parsed = parse(text, true);
   if (parsed.kind !== "ok") {
     ctx.io.err(parsed.kind === "error" ? `sh: ${parsed.message.replace(/^bash: /, "")}\n` : "sh: syntax error: unexpected end of file\n");

@@ -49,11 +49,20 @@ export interface Io {
   err(s: string): void;
 }
 
+/** A command runner: the workstation's PATH, or a container's. */
+export type Dispatcher = (ctx: Ctx, argv: readonly string[]) => number;
+
 /** What a handler gets: the state it may replace, the deps, its streams and the lab-time now. */
 export interface Ctx {
   state: ShellState;
   readonly deps: ShellDeps;
   readonly io: Io;
+  /**
+   * Runs a script inside the running command (`sh -c '…'`): its output goes to `ctx`'s streams and its commands
+   * reach `dispatcher` (a container's PATH; the workstation's by default). Handed in by `run`, so the programs
+   * that offer `sh -c` never import the shell's entry point.
+   */
+  readonly sh: (ctx: Ctx, script: string, dispatcher?: Dispatcher) => number;
   /** Simulated time of this command (clock at start plus any waits so far). */
   now: number;
   /** Simulated waiting so far (ms); the UI shows it before the output. */

@@ -2,7 +2,7 @@
  * kubectl exec [-n NS] [-it] [-c CONTAINER] (POD | TYPE/NAME) -- COMMAND… (kubectl pkg/cmd/exec/exec.go):
  * the remote exit code passes through, with `command terminated with exit code N` on stderr.
  */
-import { shellTools } from "#shell-tools";
+import { agentMain } from "../cilium/dbg";
 import type { KObject } from "../cluster/api";
 import { boolFlag, type ParsedFlags } from "../flags";
 import { runRemote } from "../remote";
@@ -94,7 +94,7 @@ function runExec(ctx: Ctx, f: ParsedFlags): number {
     origin: hostNetwork ? { kind: "node", name: node } : { kind: "pod", namespace: ns, name: pod.metadata.name },
     tty: boolFlag(f, "tty"),
     hostname: hostNetwork ? node : pod.metadata.name,
-    ...(isAgent ? { agent: (c: Ctx, argv: readonly string[]) => shellTools().agentMain(c, node, argv) } : {}),
+    ...(isAgent ? { agent: (c: Ctx, argv: readonly string[]) => agentMain(c, node, argv) } : {}),
   }, command);
   if (code !== 0) ctx.io.err(`command terminated with exit code ${code}\n`);
   return code;

@@ -3,11 +3,12 @@
  * `sh -c` scripts, and cilium-dbg in the Cilium agent. Anything else fails as the container runtime does.
  */
 import type { Ctx } from "../types";
-import { NET_CLIENTS, netClient } from "../net/clients";
 import type { ClientEnv } from "../net/connect";
-import { runNested } from "../run";
+import { curl } from "../net/curl";
+import { dig, nc, nslookup, ping } from "../net/tools";
 import { TEXT_COMMANDS } from "../coreutils/text";
 import { runLocal } from "../local";
+import type { RemoteTool } from "./names";
 
 export interface RemoteEnv extends ClientEnv {
   /** Host name shown by `hostname` (the pod or node name). */
@@ -23,8 +24,13 @@ const RESOLV = (ns: string | undefined): string =>
     ? "nameserver 172.18.0.1\noptions ndots:0\n"
     : `search ${ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`;
 
-const TOOLS: Readonly<Record<string, Tool>> = {
-  ...Object.fromEntries(NET_CLIENTS.map((name) => [name, netClient(name)])),
+/** The container's programs: exactly the names of ./names.ts (the compiler holds them equal). */
+const OWN_TOOLS = {
+  curl,
+  nc,
+  nslookup,
+  dig,
+  ping,
   hostname: (ctx, env) => (ctx.io.out(env.hostname + "\n"), 0),
   echo: (ctx, _env, argv) => (ctx.io.out(argv.slice(1).join(" ") + "\n"), 0),
   true: () => 0,
@@ -41,9 +47,13 @@ const TOOLS: Readonly<Record<string, Tool>> = {
     }
     return code;
   },
-  ...Object.fromEntries(TEXT_COMMANDS.map((row) => [row.path[0] as string, (ctx: Ctx, _env: RemoteEnv, argv: readonly string[]) => runLocal(ctx, row, argv)])),
   sh: (ctx, env, argv) => shell(ctx, env, argv),
   bash: (ctx, env, argv) => shell(ctx, env, argv),
+} satisfies Record<RemoteTool, Tool>;
+
+const TOOLS: Readonly<Record<string, Tool>> = {
+  ...OWN_TOOLS,
+  ...Object.fromEntries(TEXT_COMMANDS.map((row) => [row.path[0] as string, (ctx: Ctx, _env: RemoteEnv, argv: readonly string[]) => runLocal(ctx, row, argv)])),
 };
 
 function shell(ctx: Ctx, env: RemoteEnv, argv: readonly string[]): number {
@@ -52,12 +62,7 @@ function shell(ctx: Ctx, env: RemoteEnv, argv: readonly string[]): number {
     ctx.io.err(`${argv[0]}: this lab runs scripts only: ${argv[0]} -c 'COMMAND'\n`);
     return 2;
   }
-  return runNested(ctx, argv[i + 1] as string, (c, a) => runRemote(c, env, a));
-}
-
-/** Names available inside containers (completion after `--`). */
-export function remoteCommandNames(agent: boolean): string[] {
-  return [...Object.keys(TOOLS), ...(agent ? ["cilium-dbg", "cilium"] : [])].sort();
+  return ctx.sh(ctx, argv[i + 1] as string, (c, a) => runRemote(c, env, a));
 }
 
 /** Runs argv in the container; returns the remote exit code. */
