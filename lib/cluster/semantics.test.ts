@@ -1,5 +1,5 @@
 /**
- * More acceptance-style cases (same format as shared/acceptance), written from the Cilium and
+ * More acceptance-style cases (same format as ./acceptance/cases), written from the Cilium and
  * Kubernetes documentation for semantics the shared sample does not cover.
  */
 import { describe, expect, test } from "vitest";

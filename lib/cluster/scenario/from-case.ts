@@ -1,4 +1,4 @@
-/** An acceptance case (shared/acceptance format) → a Scenario, so the same engine path answers it. */
+/** An acceptance case (lib/cluster/acceptance format) → a Scenario, so the same engine path answers it. */
 import * as z from "zod";
 import type { Protocol } from "@/lib/engine";
 import type { Scenario, ScenarioWorkload } from "./types";
