@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { buildIfChanged } from "./build-if-changed";
 
 const browser = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE || "/usr/bin/chromium";
 if (!existsSync(browser)) {
@@ -11,6 +12,9 @@ if (!existsSync(browser)) {
   process.exit(1);
 }
 const root = path.resolve(import.meta.dirname, "..");
+// Build before Playwright starts its web server: on a loaded machine `next build` alone can outlast the
+// server's start-up timeout. The server (scripts/e2e-server.ts) then finds the build current.
+if (!buildIfChanged(root)) process.exit(1);
 const cli = path.join(root, "node_modules", "@playwright", "test", "cli.js");
 const run = spawnSync(process.execPath, [cli, "test", ...process.argv.slice(2)], {
   cwd: root,
