@@ -10,4 +10,6 @@ export { curl } from "./net/curl";
 export { dig, nc, nslookup, ping } from "./net/tools";
 export { docker } from "./tools/docker";
 export { HELM } from "./tools/helm";
-export { KUBECTL_DEFERRED_ROWS } from "./kubectl/deferred";
+export { KUBECTL_IMPLEMENTATIONS } from "./kubectl/deferred";
+export { helpText, notFoundHint } from "./help";
+export { KUBECTL_ROOT_HELP } from "./kubectl/help";

@@ -2,6 +2,7 @@
  * The lab machine's PATH: which programs exist on the learner's workstation (`root@server`), how a command
  * line's argv reaches them, and the helpful "command not found" answers for everything else.
  */
+import { shellTools } from "#shell-tools";
 import { runProgram, type ProgramSpec } from "./cobra";
 import { BUILTIN_COMMANDS, whichRow } from "./coreutils/builtins";
 import { FILE_COMMANDS } from "./coreutils/files";
@@ -12,51 +13,9 @@ import { runLocal } from "./local";
 export { runLocal };
 import type { CommandRow, Ctx } from "./types";
 
-/** What `help` prints: the lab's commands, one line each. */
-export function helpText(): string {
-  const rows: [string, string][] = [
-    ["kubectl get|describe|apply|create|delete|label|exec", "the cluster (kubectl 1.34)"],
-    ["kubectl api-resources|version|config current-context", ""],
-    ["kubectl -n kube-system exec ds/cilium -- cilium-dbg …", "the Cilium agent: endpoint list, identity list, policy get, status"],
-    ["cilium status|config view|config set", "the Cilium CLI"],
-    ["hubble observe", "flows: --verdict --pod --from-pod --to-pod --namespace --protocol --http-status --last -o json"],
-    ["helm upgrade cilium cilium/cilium --reuse-values --set k=v", "change Cilium's settings"],
-    ["docker exec NODE-OR-CONTAINER CMD", "run a command on a node or an external container"],
-    ["curl nc nslookup dig ping", "inside pods: kubectl exec POD -- curl …"],
-    ["ls cat echo rm cp mv touch grep head tail wc", "files in ~ (cat > file <<EOF writes one)"],
-    ["clear history export help", "the shell; Tab completes, Up/Down and Ctrl-R recall, Ctrl-C cancels"],
-  ];
-  const w = Math.max(...rows.map((r) => r[0].length)) + 3;
-  return "Commands in this lab:\n" + rows.map(([c, d]) => `  ${d ? c.padEnd(w) + d : c}`).join("\n") + "\n";
-}
-
-const HINTS: Readonly<Record<string, string>> = {
-  vim: "edit files in the Editor tab, or use cat > file <<EOF",
-  vi: "edit files in the Editor tab, or use cat > file <<EOF",
-  nano: "edit files in the Editor tab, or use cat > file <<EOF",
-  emacs: "edit files in the Editor tab, or use cat > file <<EOF",
-  code: "edit files in the Editor tab, or use cat > file <<EOF",
-  sudo: "you are already root here",
-  k: "this lab has no aliases: type kubectl",
-  watch: "run the command again instead (Up arrow, Enter)",
-  kind: "the kind cluster is already running: use kubectl",
-  minikube: "this lab's cluster is a kind cluster: use kubectl",
-  apt: "nothing can be installed in this lab",
-  "apt-get": "nothing can be installed in this lab",
-  ssh: "use docker exec NODE … to run commands on a node",
-  for: "loops are not part of this lab's shell: run the commands one by one",
-  while: "loops are not part of this lab's shell: run the commands one by one",
-  do: "loops are not part of this lab's shell: run the commands one by one",
-  done: "loops are not part of this lab's shell: run the commands one by one",
-  if: "conditionals are not part of this lab's shell: use && and ||",
-  then: "conditionals are not part of this lab's shell: use && and ||",
-  fi: "conditionals are not part of this lab's shell: use && and ||",
-  "cilium-dbg": "it runs inside the Cilium agent: kubectl -n kube-system exec ds/cilium -- cilium-dbg …",
-};
-
-/** The not-found line: bash's text plus a hint (never a silent failure). */
+/** The not-found line: bash's text plus a hint (never a silent failure); the hints arrive with the lab's tools. */
 export function notFound(name: string): string {
-  return `bash: ${name}: command not found — ${HINTS[name] ?? "type help to see what this lab supports"}\n`;
+  return `bash: ${name}: command not found — ${shellTools().notFoundHint(name)}\n`;
 }
 
 const help: CommandRow = {
@@ -66,7 +25,7 @@ const help: CommandRow = {
   rawArgs: true,
   flags: [],
   run(ctx) {
-    ctx.io.out(helpText());
+    ctx.io.out(shellTools().helpText());
     return 0;
   },
 };

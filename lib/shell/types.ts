@@ -70,6 +70,9 @@ export interface Ctx {
   clear: boolean;
 }
 
+/** A command's code: runs with parsed flags, returns the exit code (learner errors are output, never exceptions). */
+export type CommandRun = (ctx: Ctx, flags: ParsedFlags) => number;
+
 /** One command-table row (STYLE.md rule 6): complete → validate → run, all learner errors returned as text. */
 export interface CommandRow {
   /** e.g. ["kubectl", "get"]; the first word is the program. */

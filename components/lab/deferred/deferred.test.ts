@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { NotLoadedYet, settle, settleRun } from "@/lib/engine/deferred";
 import { GOLDEN_FILES, GOLDEN_SESSIONS, goldenScript, goldenTranscript, STARWARS_TEXT } from "@/lib/testing/golden";
-import { run } from "@/lib/shell";
+import { complete, run } from "@/lib/shell";
 import { HeadlessLab, splitCommands } from "@/lib/shell/transcript";
 import { deferredImport } from "./deferred-import";
 
@@ -37,6 +37,10 @@ describe("deferred code in the browser", () => {
   it("starts without the YAML parser, the RE2 engine or the tools", async () => {
     const lab = await newLab();
     expect(run(lab.state, "kubectl get pods", lab.deps).output).toContain("deathstar-");
+    // Commands are declared eagerly: help and completion need no code of the command.
+    expect(run(lab.state, "kubectl delete --help", lab.deps).output).toContain("Usage:\n  kubectl delete ([-f FILENAME]");
+    expect(complete(lab.state, "kubectl delete --grace").candidates).toEqual(["--grace-period"]);
+    expect(() => run(lab.state, "kubectl describe pod tiefighter", lab.deps)).toThrow(NotLoadedYet);
     expect(() => run(lab.state, "hubble observe --last 1", lab.deps)).toThrow(NotLoadedYet);
     expect(loads).toEqual({ [TOOLS]: 1 });
   });

@@ -4,7 +4,7 @@
  */
 import type { WriteResult } from "../cluster/api";
 import { boolFlag, flag, type ParsedFlags } from "../flags";
-import type { CommandRow, Ctx } from "../types";
+import type { Ctx } from "../types";
 import { namespaceOf } from "./common";
 import { readSources } from "./manifest";
 
@@ -17,7 +17,7 @@ export function printWrite(ctx: Ctx, r: WriteResult, suffix = ""): number {
   return r.ok ? 0 : 1;
 }
 
-function writeCommand(mode: "apply" | "create" | "delete"): (ctx: Ctx, f: ParsedFlags) => number {
+export function writeCommand(mode: "apply" | "create" | "delete"): (ctx: Ctx, f: ParsedFlags) => number {
   return (ctx, f) => {
     const files = f.all.get("filename") ?? [];
     if (files.length === 0) {
@@ -79,42 +79,3 @@ function deleteByName(ctx: Ctx, f: ParsedFlags): number {
   return exit;
 }
 
-const FILE_FLAG = { name: "filename", short: "f", type: "strings" as const, usage: "The files that contain the configurations." };
-const DRY_RUN = { name: "dry-run", type: "string" as const, usage: 'Must be "none", "server", or "client".', values: ["none", "server", "client"] };
-
-/** The apply, create and delete rows. */
-export const WRITE_COMMANDS: readonly CommandRow[] = [
-  {
-    path: ["kubectl", "apply"],
-    summary: "Apply a configuration to a resource by file name or stdin.",
-    usage: "kubectl apply (-f FILENAME | -k DIRECTORY) [options]",
-    args: "files",
-    flags: [FILE_FLAG, DRY_RUN, { name: "server-side", type: "bool", usage: "If true, apply runs in the server instead of the client." }, { name: "output", short: "o", type: "string", usage: "Output format." }],
-    run: writeCommand("apply"),
-  },
-  {
-    path: ["kubectl", "create"],
-    summary: "Create a resource from a file or from stdin.",
-    usage: "kubectl create -f FILENAME [options]",
-    args: "files",
-    flags: [FILE_FLAG, DRY_RUN],
-    run: writeCommand("create"),
-  },
-  {
-    path: ["kubectl", "delete"],
-    summary: "Delete resources by file names, stdin, resources and names, or by resources and label selector.",
-    usage: "kubectl delete ([-f FILENAME] | TYPE [(NAME | -l label | --all)]) [options]",
-    args: "types-and-names",
-    flags: [
-      FILE_FLAG,
-      { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on." },
-      { name: "all", type: "bool", usage: "Delete all resources, in the namespace of the specified resource types." },
-      { name: "all-namespaces", short: "A", type: "bool", usage: "If present, list the requested object(s) across all namespaces." },
-      { name: "force", type: "bool", usage: "Immediately remove resources from API." },
-      { name: "grace-period", type: "int", usage: "Period of time in seconds given to the resource to terminate gracefully." },
-      { name: "now", type: "bool", usage: "If true, resources are signaled for immediate shutdown." },
-      { name: "wait", type: "bool", usage: "If true, wait for resources to be gone before returning." },
-    ],
-    run: writeCommand("delete"),
-  },
-];

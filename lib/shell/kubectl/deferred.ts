@@ -1,10 +1,31 @@
-/** kubectl's commands other than `get` (./index.ts lists their paths; the code arrives with the lab's tools). */
-import type { CommandRow } from "../types";
-import { WRITE_COMMANDS } from "./apply";
-import { DESCRIBE } from "./describe";
-import { EXEC } from "./exec";
-import { LABEL } from "./label";
-import { MISC_COMMANDS } from "./misc";
-import { ROLLOUT_COMMANDS } from "./rollout";
+/**
+ * The code of kubectl's declared commands (./commands.ts), by key; it arrives with the lab's other tools
+ * (lib/shell/deferred-tools.ts). The type makes a declared command without code, or code for an undeclared
+ * key, a compile error.
+ */
+import type { Implementations } from "../commands";
+import { writeCommand } from "./apply";
+import type { KubectlKey } from "./commands";
+import { runDescribe } from "./describe";
+import { runExec } from "./exec";
+import { runLabel } from "./label";
+import { runApiResources, runClusterInfo, runCurrentContext, runGetContexts, runVersion } from "./misc";
+import { REFUSALS } from "./refusals";
+import { runRestart, runStatus } from "./rollout";
 
-export const KUBECTL_DEFERRED_ROWS: readonly CommandRow[] = [DESCRIBE, ...WRITE_COMMANDS, LABEL, EXEC, ...ROLLOUT_COMMANDS, ...MISC_COMMANDS];
+export const KUBECTL_IMPLEMENTATIONS: Implementations<KubectlKey> = {
+  "kubectl describe": runDescribe,
+  "kubectl apply": writeCommand("apply"),
+  "kubectl create": writeCommand("create"),
+  "kubectl delete": writeCommand("delete"),
+  "kubectl label": runLabel,
+  "kubectl exec": runExec,
+  "kubectl rollout restart": runRestart,
+  "kubectl rollout status": runStatus,
+  "kubectl api-resources": runApiResources,
+  "kubectl version": runVersion,
+  "kubectl config current-context": runCurrentContext,
+  "kubectl config get-contexts": runGetContexts,
+  "kubectl cluster-info": runClusterInfo,
+  ...REFUSALS,
+};

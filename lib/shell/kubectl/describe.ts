@@ -1,7 +1,7 @@
 /** kubectl describe TYPE [NAME_PREFIX] | TYPE/NAME, with -l and -A (kubectl pkg/cmd/describe/describe.go). */
 import type { KObject } from "../cluster/api";
 import { boolFlag, type ParsedFlags } from "../flags";
-import type { CommandRow, Ctx } from "../types";
+import type { Ctx } from "../types";
 import { namespaceOf, noResources, notFound, typeOrError } from "./common";
 import { describeObject, type DescribeEnv } from "./describers";
 import { RESOURCES, type ResourceType } from "./resources";
@@ -18,7 +18,7 @@ function env(ctx: Ctx, events: boolean): DescribeEnv {
   };
 }
 
-function runDescribe(ctx: Ctx, f: ParsedFlags): number {
+export function runDescribe(ctx: Ctx, f: ParsedFlags): number {
   const args = f.args;
   if (args.length === 0) {
     ctx.io.err('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee \'kubectl describe -h\' for help and examples\n');
@@ -76,16 +76,3 @@ function runDescribe(ctx: Ctx, f: ParsedFlags): number {
   return errors.length > 0 ? 1 : 0;
 }
 
-/** The `kubectl describe` row. */
-export const DESCRIBE: CommandRow = {
-  path: ["kubectl", "describe"],
-  summary: "Show details of a specific resource or group of resources.",
-  usage: "kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]",
-  args: "types-and-names",
-  flags: [
-    { name: "all-namespaces", short: "A", type: "bool", usage: "If present, list the requested object(s) across all namespaces." },
-    { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on." },
-    { name: "show-events", type: "bool", usage: "If true, display events related to the described object." },
-  ],
-  run: runDescribe,
-};

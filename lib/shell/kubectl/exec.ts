@@ -6,7 +6,7 @@ import { agentMain } from "../cilium/dbg";
 import type { KObject } from "../cluster/api";
 import { boolFlag, type ParsedFlags } from "../flags";
 import { runRemote } from "../remote";
-import type { CommandRow, Ctx } from "../types";
+import type { Ctx } from "../types";
 import { arr, str } from "./access";
 import { namespaceOf, notFound } from "./common";
 import { byPlural } from "./resources";
@@ -56,7 +56,7 @@ function containerNames(pod: KObject): { main: string[]; init: string[] } {
   return { main, init };
 }
 
-function runExec(ctx: Ctx, f: ParsedFlags): number {
+export function runExec(ctx: Ctx, f: ParsedFlags): number {
   const before = f.dashAt < 0 ? f.args : f.args.slice(0, f.dashAt);
   const command = f.dashAt < 0 ? [] : f.args.slice(f.dashAt);
   if (before.length === 0) {
@@ -100,17 +100,3 @@ function runExec(ctx: Ctx, f: ParsedFlags): number {
   return code;
 }
 
-/** The `kubectl exec` row. */
-export const EXEC: CommandRow = {
-  path: ["kubectl", "exec"],
-  summary: "Execute a command in a container.",
-  usage: "kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]",
-  args: "pods",
-  flags: [
-    { name: "stdin", short: "i", type: "bool", usage: "Pass stdin to the container" },
-    { name: "tty", short: "t", type: "bool", usage: "Stdin is a TTY" },
-    { name: "container", short: "c", type: "string", usage: "Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen" },
-    { name: "quiet", short: "q", type: "bool", usage: "Only print output from the remote session" },
-  ],
-  run: runExec,
-};

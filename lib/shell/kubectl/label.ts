@@ -1,10 +1,10 @@
 /** kubectl label TYPE NAME… k=v [k2-] [--overwrite] [-l sel | --all] (kubectl pkg/cmd/label/label.go). */
 import { boolFlag, type ParsedFlags } from "../flags";
-import type { CommandRow, Ctx } from "../types";
+import type { Ctx } from "../types";
 import { printWrite } from "./apply";
 import { namespaceOf } from "./common";
 
-function runLabel(ctx: Ctx, f: ParsedFlags): number {
+export function runLabel(ctx: Ctx, f: ParsedFlags): number {
   const resources: string[] = [];
   const labels: string[] = [];
   for (const a of f.args) {
@@ -39,16 +39,3 @@ function runLabel(ctx: Ctx, f: ParsedFlags): number {
   return printWrite(ctx, r);
 }
 
-/** The `kubectl label` row. */
-export const LABEL: CommandRow = {
-  path: ["kubectl", "label"],
-  summary: "Update the labels on a resource.",
-  usage: "kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]",
-  args: "types-and-names",
-  flags: [
-    { name: "overwrite", type: "bool", usage: "If true, allow labels to be overwritten, otherwise reject label updates that overwrite existing labels." },
-    { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on." },
-    { name: "all", type: "bool", usage: "Select all resources, in the namespace of the specified resource types" },
-  ],
-  run: runLabel,
-};

@@ -5,7 +5,7 @@
  */
 import type { KObject } from "../cluster/api";
 import type { ParsedFlags } from "../flags";
-import type { CommandRow, Ctx } from "../types";
+import type { Ctx } from "../types";
 import { str } from "./access";
 import { printWrite } from "./apply";
 import { namespaceOf, notFound, typeOrError } from "./common";
@@ -25,7 +25,7 @@ function targets(args: readonly string[]): { type: string; names: string[] } | s
   return { type: first, names: args.slice(1) };
 }
 
-function runRestart(ctx: Ctx, f: ParsedFlags): number {
+export function runRestart(ctx: Ctx, f: ParsedFlags): number {
   const t = targets(f.args);
   if (typeof t === "string") {
     ctx.io.err(t);
@@ -51,7 +51,7 @@ function settled(o: KObject): string | undefined {
   }
 }
 
-function runStatus(ctx: Ctx, f: ParsedFlags): number {
+export function runStatus(ctx: Ctx, f: ParsedFlags): number {
   const t = targets(f.args);
   if (typeof t === "string") {
     ctx.io.err(t);
@@ -80,42 +80,3 @@ function runStatus(ctx: Ctx, f: ParsedFlags): number {
   return 0;
 }
 
-const notInLab = (name: string, hint: string): CommandRow => ({
-  path: ["kubectl", "rollout", name],
-  summary: `(not available in this lab: ${hint})`,
-  usage: `kubectl rollout ${name}`,
-  rawArgs: true,
-  flags: [],
-  run(ctx) {
-    ctx.io.err(`error: "kubectl rollout ${name}" is not available in this lab — ${hint}\n`);
-    return 1;
-  },
-});
-
-/** The `kubectl rollout` rows. */
-export const ROLLOUT_COMMANDS: readonly CommandRow[] = [
-  {
-    path: ["kubectl", "rollout", "restart"],
-    summary: "Restart a resource.",
-    usage: "kubectl rollout restart RESOURCE [options]",
-    args: "types-and-names",
-    flags: [{ name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on." }],
-    run: runRestart,
-  },
-  {
-    path: ["kubectl", "rollout", "status"],
-    summary: "Show the status of the rollout.",
-    usage: "kubectl rollout status (TYPE NAME | TYPE/NAME) [flags] [options]",
-    args: "types-and-names",
-    flags: [
-      { name: "watch", short: "w", type: "bool", usage: "Watch the status of the rollout until it's done." },
-      { name: "timeout", type: "string", usage: "The length of time to wait before ending watch, zero means never." },
-      { name: "revision", type: "int", usage: "Pin to a specific revision for showing its status. Defaults to 0 (last revision)." },
-    ],
-    run: runStatus,
-  },
-  notInLab("history", "the lab keeps no revision history; kubectl get rs shows the ReplicaSets"),
-  notInLab("undo", "re-apply the previous manifest with kubectl apply -f"),
-  notInLab("pause", "the lab's rollouts finish at once"),
-  notInLab("resume", "the lab's rollouts finish at once"),
-];
