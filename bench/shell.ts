@@ -7,6 +7,7 @@
 import { createCluster, parseScenario } from "@/lib/cluster";
 import { createShellState, run, type ShellState } from "@/lib/shell";
 import { seededRandom } from "@/lib/shell/transcript";
+import { objects } from "@/lib/shell/cluster/ops";
 
 const TARGET_MS = 5;
 
@@ -53,12 +54,12 @@ export default async function bench(): Promise<void> {
   const deps = { clock: () => now, random: seededRandom(3), tty: false };
   const t0 = performance.now();
   let state: ShellState = createShellState({ cluster: createCluster(parsed.scenario, deps) });
-  console.log(`scenario: ${state.cluster.list({ plural: "pods" } as never).length} pods, built in ${(performance.now() - t0).toFixed(0)} ms`);
+  console.log(`scenario: ${objects(state.cluster, { plural: "pods" } as never).length} pods, built in ${(performance.now() - t0).toFixed(0)} ms`);
   for (let i = 0; i < 60; i++) {
     state = run(state, "kubectl exec tiefighter -- curl -s app0/", deps).state;
     now += 1000;
   }
-  console.log(`flows in Hubble's buffer: ${state.cluster.flows().length}`);
+  console.log(`flows in Hubble's buffer: ${state.cluster.flows.length}`);
   // lists are cached per immutable snapshot; the first list after a change pays the engine's derivation
   const fresh = run(state, "kubectl label pod xwing bench=1", deps).state;
   const tf = performance.now();

@@ -8,7 +8,7 @@ import { CheckResults } from "./CheckResults";
 
 /** What the grader needs: the lab's changes, without the connections (curls don't change what is graded). */
 function gradedJournal(shell: ShellState) {
-  return shell.cluster.journal().filter((op) => op.op !== "connect");
+  return shell.cluster.journal.filter((op) => op.op !== "connect");
 }
 
 type Summary = { attempts: number; bestScore: number; passed: boolean; last: { result: PublicGradeResult } | null };

@@ -1,7 +1,6 @@
 "use client";
 import { useCallback, useMemo, useState } from "react";
 import { evaluate, type FlowEvent } from "@/lib/cluster";
-import { clusterState } from "@/lib/shell/cluster/adapter";
 import type { ShellState } from "@/lib/shell";
 import { useLab } from "./LabContext";
 import { useLoaded } from "./deferred/use-loaded";
@@ -38,7 +37,7 @@ function describe(event: FlowEvent): string {
 function Explanation({ shell, event }: { shell: ShellState; event: FlowEvent }) {
   const explain = useCallback(() => {
     const http = event.event.type === "l7" && event.event.l7.kind === "http-request" ? event.event.l7 : undefined;
-    const result = evaluate(clusterState(shell.cluster), {
+    const result = evaluate(shell.cluster, {
       from: ref(event.source),
       to: ref(event.destination),
       port: event.destination.port ?? 0,
@@ -57,7 +56,7 @@ export function FlowsView() {
   const shell = view.shell;
   const events = useMemo(
     () =>
-      (shell?.cluster.flows() ?? [])
+      (shell?.cluster.flows ?? [])
         .filter((e) => !e.isReply && (e.event.type !== "trace" || e.event.observationPoint === "to-endpoint"))
         .slice(-200)
         .reverse(),

@@ -1,7 +1,6 @@
 "use client";
 import { useCallback, useMemo, type KeyboardEvent } from "react";
 import { policyStatus } from "@/lib/cluster";
-import { clusterState } from "@/lib/shell";
 import { useLab, type LabTab } from "./LabContext";
 import { SaveIndicator } from "./SaveIndicator";
 import { useLoaded } from "./deferred/use-loaded";
@@ -34,7 +33,7 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
   // A policy that enforces nothing, or does nothing, deserves a glance: flag the tab.
   const countAttention = useCallback(() => {
     if (!view.shell) return 0;
-    return policyStatus(clusterState(view.shell.cluster)).filter((p) => !p.valid || p.warnings.length > 0).length;
+    return policyStatus(view.shell.cluster).filter((p) => !p.valid || p.warnings.length > 0).length;
   }, [view.shell]);
   const attention = useLoaded(countAttention) ?? 0;
   const backend = useMemo(

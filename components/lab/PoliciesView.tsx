@@ -1,7 +1,6 @@
 "use client";
 import { useCallback } from "react";
 import { getSettings, policyStatus } from "@/lib/cluster";
-import { clusterState } from "@/lib/shell";
 import { useLab } from "./LabContext";
 import { useLoaded } from "./deferred/use-loaded";
 
@@ -14,7 +13,7 @@ export function PoliciesView() {
   const shell = view.shell;
   const read = useCallback(() => {
     if (!shell) return { policies: [], settings: null };
-    const state = clusterState(shell.cluster);
+    const state = shell.cluster;
     return { policies: policyStatus(state), settings: getSettings(state) };
   }, [shell]);
   const { policies, settings } = useLoaded(read) ?? { policies: [], settings: null };

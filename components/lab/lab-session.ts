@@ -10,7 +10,7 @@ import type { ObjectiveResult } from "@/lib/grading/types";
 import type { LabSnapshot } from "@/lib/progress/lab-snapshot";
 import { createShellBackend } from "@/components/terminal/shell-backend";
 import { NotLoadedYet, settle } from "@/lib/engine/deferred";
-import { clusterState, createShellState, rebuildShell, type serializeShell, type ShellState } from "@/lib/shell";
+import { createShellState, rebuildShell, type serializeShell, type ShellState } from "@/lib/shell";
 import { snapshotOf } from "./lab-snapshot";
 import { SaveQueue, type SaveStatus } from "./save-queue";
 import { prefetchDeferred } from "./deferred/prefetch";
@@ -186,7 +186,7 @@ export class LabSession {
   }
 
   private evaluate(shell: ShellState): LabView["objectives"] {
-    const results = evaluateObjectives({ cluster: clusterState(shell.cluster), history: shell.history }, this.config.objectives);
+    const results = evaluateObjectives({ cluster: shell.cluster, history: shell.history }, this.config.objectives);
     return results.map((r) => ({ ...r, title: this.config.objectives.find((o) => o.name === r.name)?.title ?? r.name }));
   }
 

@@ -10,7 +10,7 @@ const SAVED_CONNECTIONS = 300;
  */
 export function snapshotOf(shell: ShellState): ReturnType<typeof serializeShell> {
   const saved = serializeShell(shell);
-  const journal = shell.cluster.journal();
+  const journal = shell.cluster.journal;
   const connects = journal.filter((op) => op.op === "connect").length;
   if (connects <= SAVED_CONNECTIONS) return saved;
   let skip = connects - SAVED_CONNECTIONS;

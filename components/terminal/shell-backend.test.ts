@@ -31,10 +31,10 @@ describe("createShellBackend", () => {
   it("on Ctrl-C keeps the state before the command plus the history line", async () => {
     const t = setup(async () => false);
     await t.backend.execute("kubectl apply -f https://raw.githubusercontent.com/cilium/cilium/1.19.4/examples/minikube/sw_l3_l4_policy.yaml", new AbortController().signal);
-    const flows = t.state.cluster.flows().length;
+    const flows = t.state.cluster.flows.length;
     const r = await t.backend.execute("kubectl exec xwing -- curl -s deathstar/v1/request-landing", new AbortController().signal);
     expect(r.exitCode).toBe(130);
-    expect(t.state.cluster.flows().length).toBe(flows);
+    expect(t.state.cluster.flows.length).toBe(flows);
     expect(t.state.history.at(-1)).toBe("kubectl exec xwing -- curl -s deathstar/v1/request-landing");
   });
 

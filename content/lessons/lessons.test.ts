@@ -12,7 +12,6 @@ import { splitFrontmatter } from "@/lib/content/frontmatter";
 import { readLabFiles } from "@/lib/content/lab-files";
 import { compileMdx } from "@/lib/content/mdx";
 import { evaluateObjectives } from "@/lib/grading";
-import { clusterState } from "@/lib/shell";
 import { HeadlessLab, splitCommands } from "@/lib/shell/transcript";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -24,7 +23,7 @@ function labFor(lesson: LessonMeta): HeadlessLab {
 }
 
 function objectivesOf(lab: HeadlessLab, lesson: LessonMeta) {
-  return evaluateObjectives({ cluster: clusterState(lab.state.cluster), history: lab.state.history }, lesson.objectives);
+  return evaluateObjectives({ cluster: lab.state.cluster, history: lab.state.history }, lesson.objectives);
 }
 
 describe("the course", () => {

@@ -31,6 +31,6 @@ export function runScript(opts: {
     transcript += `$ ${command}\n${r.output.replace(/\r\n/g, "\n")}`;
     if (r.exitCode !== 0) failed.push({ command, exitCode: r.exitCode, output: r.output });
   }
-  const journal: Journal = lab.state.cluster.journal();
+  const journal: Journal = lab.state.cluster.journal;
   return { submission: { kind: "journal", journal: [...journal], commands: [...lab.state.history] }, transcript, failed };
 }

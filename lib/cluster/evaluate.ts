@@ -1,16 +1,10 @@
 /** evaluate() / evaluateAll(): the engine's verdicts over a cluster snapshot (never changes state). */
-import { evaluateAllPairs, evaluateFlow, type FlowProto, type FlowResult, type HttpRequest, type PairVerdict } from "@/lib/engine";
+import { evaluateAllPairs, evaluateFlow, type FlowResult, type FlowSpec, type PairVerdict } from "@/lib/engine";
 import { compiled } from "./store";
 import type { ClusterState } from "./types";
 
-export interface Flow {
-  readonly from: string;
-  readonly to: string;
-  readonly port: number;
-  readonly protocol?: FlowProto;
-  readonly http?: HttpRequest;
-  readonly dns?: string;
-}
+/** A flow to evaluate: the engine's FlowSpec, under the name lib/cluster's API uses. */
+export type Flow = FlowSpec;
 
 /** The cluster-wide union of what the DNS proxies learned. */
 export function fqdnUnion(state: ClusterState): Map<string, string[]> {

@@ -7,11 +7,11 @@ import { listObjects, policyStatus, type ClusterState, type KubeObject } from "@
 import { parsePrefix } from "@/lib/engine";
 import type { Constraint } from "./schema";
 import type { ConstraintDetail } from "./types";
+import type { Raw } from "@/lib/engine";
 
 const NETWORK_POLICY_KINDS = ["NetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"] as const;
 const POLICY_TYPES = ["networkpolicies", "ciliumnetworkpolicies", "ciliumclusterwidenetworkpolicies", "ciliumegressgatewaypolicies"] as const;
 
-type Raw = Record<string, unknown>;
 const isRaw = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Every policy object (NetworkPolicy, CNP, CCNP, CEGP) in every namespace, sorted. */

@@ -12,6 +12,7 @@ import { hostCommandNames } from "./programs";
 import { remoteCommandNames } from "./remote/names";
 import type { ShellState } from "./types";
 import { HOME, isDir, listDir, resolvePath } from "./vfs";
+import { externals, objects } from "./cluster/ops";
 
 export interface Completion {
   /** Index in the line where the completed word starts. */
@@ -66,7 +67,7 @@ function words(text: string): { words: string[]; start: number } {
 function objectNames(state: ShellState, typeWord: string, ns: string): string[] {
   const ts = resolveType(typeWord);
   if (!ts) return [];
-  return ts.flatMap((t) => state.cluster.list(t).filter((o) => !t.namespaced || o.metadata.namespace === ns).map((o) => o.metadata.name));
+  return ts.flatMap((t) => objects(state.cluster, t).filter((o) => !t.namespaced || o.metadata.namespace === ns).map((o) => o.metadata.name));
 }
 
 function files(state: ShellState, partial: string): string[] {
@@ -96,7 +97,7 @@ function flagValues(state: ShellState, spec: FlagSpec, ws: readonly string[], pa
   if (spec.name === "namespace" || spec.name === "from-namespace" || spec.name === "to-namespace") return objectNames(state, "namespaces", "");
   if (spec.name === "filename" || spec.name === "values") return files(state, partial);
   if (["pod", "from-pod", "to-pod"].includes(spec.name)) {
-    return state.cluster.list(byPlural("pods")).map((p) => (p.metadata.namespace === "default" ? p.metadata.name : `${p.metadata.namespace}/${p.metadata.name}`));
+    return objects(state.cluster, byPlural("pods")).map((p) => (p.metadata.namespace === "default" ? p.metadata.name : `${p.metadata.namespace}/${p.metadata.name}`));
   }
   if (spec.name === "container") return [];
   void ws;
@@ -175,7 +176,7 @@ export function complete(state: ShellState, line: string, cursor: number = line.
     const spec = programSpec(prog);
     if (spec) all = programWords(state, spec, ws, partial);
     else if (FILE_COMMANDS.has(prog)) all = files(state, partial);
-    else if (prog === "docker") all = ws.length === 2 ? ["exec", "ps"] : ws.length === 3 || (ws.length === 4 && /^-/.test(ws[2] ?? "")) ? [...state.cluster.list(byPlural("nodes")).map((n) => n.metadata.name), ...state.cluster.externals().map((e) => e.name)] : remoteCommandNames(false);
+    else if (prog === "docker") all = ws.length === 2 ? ["exec", "ps"] : ws.length === 3 || (ws.length === 4 && /^-/.test(ws[2] ?? "")) ? [...objects(state.cluster, byPlural("nodes")).map((n) => n.metadata.name), ...externals(state.cluster).map((e) => e.name)] : remoteCommandNames(false);
     else all = files(state, partial);
   }
   const candidates = [...new Set(all.filter((c) => c.startsWith(partial)))].sort();

@@ -7,7 +7,5 @@ export type { Dispatcher } from "./types";
 export { complete, type Completion } from "./complete";
 export { isIncomplete, parse } from "./parse/parser";
 export { createShellState, serializeShell, rebuildShell, restoreShell, type CheckedSavedShell, type CreateShellOptions, type SavedShell, type RestoreResult } from "./state";
-export { wrap, wrap as wrapCluster, clusterState } from "./cluster/adapter";
 export { MAX_WAIT_MS } from "./coreutils/builtins";
 export type { ShellState, ShellDeps, RunResult } from "./types";
-export type { ClusterApi } from "./cluster/api";

@@ -5,6 +5,7 @@ import { parseScenario } from "@/lib/cluster";
 import { complete } from "./complete";
 import { restoreShell, serializeShell } from "./state";
 import { HeadlessLab, seededRandom, splitCommands } from "./transcript";
+import { objects } from "./cluster/ops";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const scenarioText = readFileSync(`${root}content/scenarios/starwars.yaml`, "utf8");
@@ -74,7 +75,7 @@ describe("serializeShell / restoreShell", () => {
     expect(r.state.files["/root/note.txt"]).toBe("hi\n");
     expect(r.state.env.NS).toBe("default");
     expect(r.state.history).toHaveLength(4);
-    const xwing = r.state.cluster.list({ plural: "pods" } as never).find((p) => p.metadata.name === "xwing");
+    const xwing = objects(r.state.cluster, { plural: "pods" } as never).find((p) => p.metadata.name === "xwing");
     expect(xwing?.metadata.labels?.org).toBe("empire");
   });
 });

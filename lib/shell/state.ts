@@ -3,15 +3,13 @@
  * over the scenario on restore, lib/cluster replay) plus files, history, env, cwd and counters.
  */
 import { createCluster, parseJournal, replay, type ClusterState, type Deps, type Journal, type Scenario } from "@/lib/cluster";
-import { wrap } from "./cluster/adapter";
-import type { ClusterApi } from "./cluster/api";
 import type { Json } from "./printers/yaml";
 import type { ShellState } from "./types";
 import { HOME, resolvePath } from "./vfs";
 
 export interface CreateShellOptions {
-  /** A ClusterState from lib/cluster, or an already wrapped handle. */
-  readonly cluster: ClusterState | ClusterApi;
+  /** The lib/cluster snapshot the shell starts on. */
+  readonly cluster: ClusterState;
   /** Lesson files: relative paths land in ~ (/root), absolute paths stay. */
   readonly files?: Readonly<Record<string, string>>;
   readonly env?: Readonly<Record<string, string>>;
@@ -20,16 +18,12 @@ export interface CreateShellOptions {
 
 const DEFAULT_ENV: Readonly<Record<string, string>> = { HOME, USER: "root", SHELL: "/bin/bash", PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", KUBECONFIG: "/root/.kube/config" };
 
-function isHandle(c: ClusterState | ClusterApi): c is ClusterApi {
-  return typeof (c as ClusterApi).list === "function";
-}
-
 /** A fresh shell over a cluster. */
 export function createShellState(opts: CreateShellOptions): ShellState {
   const files: Record<string, string> = {};
   for (const [p, content] of Object.entries(opts.files ?? {})) files[resolvePath(HOME, p.replace(/^~\/?/, ""))] = content;
   return {
-    cluster: isHandle(opts.cluster) ? opts.cluster : wrap(opts.cluster),
+    cluster: opts.cluster,
     files,
     env: { ...DEFAULT_ENV, ...(opts.env ?? {}) },
     history: [...(opts.history ?? [])],
@@ -52,7 +46,7 @@ export interface SavedShell {
 
 /** Serialises a shell: the cluster as its journal, everything else as is. */
 export function serializeShell(state: ShellState): SavedShell {
-  return { version: 1, journal: state.cluster.journal() as unknown as Json, files: state.files, history: state.history, env: state.env, cwd: state.cwd, counters: state.counters };
+  return { version: 1, journal: state.cluster.journal as unknown as Json, files: state.files, history: state.history, env: state.env, cwd: state.cwd, counters: state.counters };
 }
 
 export type RestoreResult = { readonly ok: true; readonly state: ShellState; readonly failures: number } | { readonly ok: false; readonly error: string };
@@ -71,7 +65,7 @@ export interface CheckedSavedShell {
 export function rebuildShell(scenario: Scenario, saved: CheckedSavedShell, deps: Deps): { state: ShellState; failures: number } {
   const r = saved.journal.length === 0 ? { state: createCluster(scenario, deps), failures: [] } : replay(scenario, saved.journal, deps);
   return {
-    state: { cluster: wrap(r.state), files: { ...saved.files }, env: { ...DEFAULT_ENV, ...saved.env }, history: [...saved.history], cwd: saved.cwd ?? HOME, lastExit: 0, counters: { ...saved.counters } },
+    state: { cluster: r.state, files: { ...saved.files }, env: { ...DEFAULT_ENV, ...saved.env }, history: [...saved.history], cwd: saved.cwd ?? HOME, lastExit: 0, counters: { ...saved.counters } },
     failures: r.failures.length,
   };
 }

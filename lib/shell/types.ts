@@ -1,5 +1,5 @@
 /** The shell's state, dependencies and the command-table row type. */
-import type { ClusterApi } from "./cluster/api";
+import type { ClusterState } from "@/lib/cluster";
 import type { FlagSpec, ParsedFlags } from "./flags";
 
 /** Injected so the core stays deterministic: wall clock (ms since epoch), randomness in [0,1), TTY colours. */
@@ -10,9 +10,9 @@ export interface ShellDeps {
   readonly tty?: boolean;
 }
 
-/** Everything a lab shell remembers; plain data plus the immutable cluster handle. */
+/** Everything a lab shell remembers: plain data plus the immutable cluster snapshot. */
 export interface ShellState {
-  readonly cluster: ClusterApi;
+  readonly cluster: ClusterState;
   /** Absolute path → content. The home directory is /root (`~`). */
   readonly files: Readonly<Record<string, string>>;
   readonly env: Readonly<Record<string, string>>;

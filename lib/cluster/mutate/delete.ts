@@ -12,8 +12,8 @@ import { namespaceMismatch } from "./apply";
 import { freshPodName, materializePod } from "./materialize";
 import { newMeta } from "../store";
 import { findTargets, type TargetRequest } from "./targets";
+import type { Raw } from "@/lib/engine";
 
-type Raw = Record<string, unknown>;
 
 function line(r: ResourceType, o: KubeObject): string {
   return `${qualifiedSingular(r)} ${JSON.stringify(o.metadata.name)} deleted${r.namespaced ? ` from ${o.metadata.namespace ?? "default"} namespace` : ""}`;

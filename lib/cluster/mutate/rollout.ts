@@ -11,8 +11,8 @@ import { withChanges } from "../state";
 import type { ClusterState, Diagnostic, Json, KubeObject, MutationResult, Outcome, Stored } from "../types";
 import { deploymentChildren, ownerOf, stampPod, templateHash } from "./materialize";
 import { findTargets } from "./targets";
+import type { Raw } from "@/lib/engine";
 
-type Raw = Record<string, unknown>;
 const RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
 
 export interface RestartRequest {

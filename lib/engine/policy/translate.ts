@@ -6,8 +6,8 @@
 import type { PolicyObject } from "../model";
 import type { Requirement, Selector } from "../selector";
 import type { CompiledRule, Peer } from "./types";
+import type { Raw } from "../raw";
 
-type Raw = Record<string, unknown>;
 
 /** A selector as Cilium prints it: single-value In → matchLabels, the rest → matchExpressions. */
 export function selectorJSON(sel: Selector): Raw {

@@ -8,10 +8,12 @@ import type { EnforcementMode } from "../cluster/api";
 import { tabwrite } from "../printers/tabwriter";
 import type { CommandRow, Ctx } from "../types";
 import { CILIUM_VERSION, cliStatus } from "./status";
+import { ciliumConfig } from "@/lib/cluster";
+import { configure } from "../cluster/ops";
 
 /** The cilium-config ConfigMap (lib/cluster ciliumConfig: derived from the scenario and the live settings). */
 export function configMap(ctx: Ctx): Record<string, string> {
-  return ctx.state.cluster.ciliumConfig();
+  return ciliumConfig(ctx.state.cluster);
 }
 
 const KNOWN: Readonly<Record<string, (v: string) => Partial<{ enforcementMode: EnforcementMode; hostFirewall: boolean; egressGateway: boolean }> | undefined>> = {
@@ -56,7 +58,7 @@ const set: CommandRow = {
     }
     ctx.io.out(`✨ Patching ConfigMap cilium-config with ${key}=${value}...\n`);
     const change = KNOWN[key]?.(value);
-    if (change) ctx.state = { ...ctx.state, cluster: ctx.state.cluster.configure(change) };
+    if (change) ctx.state = { ...ctx.state, cluster: configure(ctx.state.cluster, change) };
     // The lab's settings apply at once, restart or not (no stale-config state to model). The agent pods
     // keep their names: lessons address them by name after `cilium config set` (a real restart renames them).
     ctx.io.out(f.values.get("restart") === "false" ? "⚠️  Restart Cilium pods for configmap changes to take effect\n" : "♻️  Restarted Cilium pods\n");

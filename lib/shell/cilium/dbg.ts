@@ -3,7 +3,7 @@
  * CLI-FORMATS.md §10). The agent answers for its own node: endpoint list shows local endpoints only.
  */
 import { runProgram, type ProgramSpec } from "../cobra";
-import type { AgentEndpoint } from "../cluster/api";
+import type { EndpointInfo } from "../cluster/api";
 import { boolFlag, type ParsedFlags } from "../flags";
 import { arr, str } from "../kubectl/access";
 import { byPlural } from "../kubectl/resources";
@@ -14,6 +14,8 @@ import type { CommandRow, Ctx } from "../types";
 
 const OUTPUT = { name: "output", short: "o", type: "string" as const, usage: "json| yaml| jsonpath='{}'" };
 import { agentStatus } from "./status";
+import { ciliumEndpoints, ciliumIdentities, egressGatewayEntries, getSettings, policyRepository } from "@/lib/cluster";
+import { configure, objects } from "../cluster/ops";
 
 function endpointList(node: string): CommandRow {
   return {
@@ -22,7 +24,7 @@ function endpointList(node: string): CommandRow {
     usage: "cilium-dbg endpoint list [flags]",
     flags: [{ name: "no-headers", type: "bool", usage: "Do not print headers" }, OUTPUT],
     run(ctx, f) {
-      const eps = ctx.state.cluster.agentEndpoints(node);
+      const eps = ciliumEndpoints(ctx.state.cluster, node);
       if (f.values.has("output")) return printOutput(ctx, f, [...eps].sort((a, b) => a.id - b.id).map((e) => endpointModel(ctx, e)));
       let text = boolFlag(f, "no-headers") ? "" : "ENDPOINT\tPOLICY (ingress)\tPOLICY (egress)\tIDENTITY\tLABELS (source:key[=value])\tIPv6\tIPv4\tSTATUS\t\n\tENFORCEMENT\tENFORCEMENT\t\t\t\t\t\t\n";
       for (const e of [...eps].sort((a, b) => a.id - b.id)) {
@@ -46,7 +48,7 @@ const identityList: CommandRow = {
   flags: [{ name: "endpoints", type: "bool", usage: "list identities of locally managed endpoints" }, OUTPUT],
   run(ctx, f) {
     const filter = f.args;
-    const wanted = ctx.state.cluster.identities().filter((id) => filter.length === 0 || filter.every((x) => id.labels.some((l) => l === x || l.endsWith(":" + x) || l.includes(x))));
+    const wanted = ciliumIdentities(ctx.state.cluster).filter((id) => filter.length === 0 || filter.every((x) => id.labels.some((l) => l === x || l.endsWith(":" + x) || l.includes(x))));
     if (f.values.has("output")) return printOutput(ctx, f, wanted.map((id) => identityModel(id.id, id.labels)));
     let text = "ID\tLABELS\n";
     for (const id of wanted) {
@@ -103,15 +105,15 @@ function identityModel(id: number, labels: readonly string[]): Json {
  * the parts the lab knows — identifiers, health, identity, labels (security-relevant vs derived: the pod
  * labels Cilium's filter drops), addressing, per-direction enforcement and the policy revision, state.
  */
-function endpointModel(ctx: Ctx, e: AgentEndpoint): Json {
-  const pod = e.pod !== undefined ? ctx.state.cluster.list(byPlural("pods")).find((p) => p.metadata.namespace === e.namespace && p.metadata.name === e.pod) : undefined;
+function endpointModel(ctx: Ctx, e: EndpointInfo): Json {
+  const pod = e.pod !== undefined ? objects(ctx.state.cluster, byPlural("pods")).find((p) => p.metadata.namespace === e.namespace && p.metadata.name === e.pod) : undefined;
   const security = [...e.labels].sort();
   const derived = Object.entries(pod?.metadata.labels ?? {}).map(([k, v]) => `k8s:${k}=${v}`).filter((l) => !security.includes(l)).sort();
   const ing = e.ingressEnforcement === "Enabled";
   const eg = e.egressEnforcement === "Enabled";
-  const policy = { id: e.identity, "policy-enabled": ing && eg ? "both" : ing ? "ingress" : eg ? "egress" : "none", "policy-revision": ctx.state.cluster.policyRepository().revision };
+  const policy = { id: e.identity, "policy-enabled": ing && eg ? "both" : ing ? "ingress" : eg ? "egress" : "none", "policy-revision": policyRepository(ctx.state.cluster).revision };
   const host = security.includes("reserved:host");
-  const nodeIP = str(arr(ctx.state.cluster.list(byPlural("nodes")).find((n) => n.metadata.name === e.node) ?? null, "status.addresses").find((a) => str(a, "type") === "InternalIP") ?? null, "address");
+  const nodeIP = str(arr(objects(ctx.state.cluster, byPlural("nodes")).find((n) => n.metadata.name === e.node) ?? null, "status.addresses").find((a) => str(a, "type") === "InternalIP") ?? null, "address");
   const status: Record<string, Json> = {
     ...(pod ? { "external-identifiers": { "container-id": sha256Hex(`${e.namespace}/${e.pod}/${pod.metadata.uid}`), "k8s-namespace": e.namespace ?? "", "k8s-pod-name": e.pod ?? "", "pod-name": `${e.namespace}/${e.pod}` } } : {}),
     health: { bpf: "OK", connected: true, overallHealth: "OK", policy: "OK" },
@@ -134,7 +136,7 @@ const policyGet: CommandRow = {
   usage: "cilium-dbg policy get [<labels>] [flags]",
   flags: [{ name: "output", short: "o", type: "string", usage: "json| yaml| jsonpath='{}'" }],
   run(ctx) {
-    const repo = ctx.state.cluster.policyRepository();
+    const repo = policyRepository(ctx.state.cluster);
     ctx.io.out(`${goIndent(repo.rules as Json)}\nRevision: ${repo.revision}\n`);
     return 0;
   },
@@ -179,7 +181,7 @@ const config: CommandRow = {
     if (f.args.length > 0) {
       for (const a of f.args) {
         const m = /^PolicyEnforcement=(default|always|never)$/.exec(a);
-        if (m) ctx.state = { ...ctx.state, cluster: ctx.state.cluster.configure({ enforcementMode: m[1] as "default" | "always" | "never" }) };
+        if (m) ctx.state = { ...ctx.state, cluster: configure(ctx.state.cluster, { enforcementMode: m[1] as "default" | "always" | "never" }) };
         else if (!MUTABLE.some(([k]) => a.startsWith(k + "="))) {
           ctx.io.err(`Error: Invalid option "${a.split("=")[0]}"\n`);
           return 1;
@@ -188,7 +190,7 @@ const config: CommandRow = {
       return 0;
     }
     const line = (k: string, v: string): string => `${k.padEnd(34)}: ${v}\n`;
-    ctx.io.out("##### Read-write configurations #####\n" + MUTABLE.map(([k, v]) => line(k, v)).join("") + line("MonitorNumPages", "64") + line("PolicyEnforcement", ctx.state.cluster.settings().enforcementMode));
+    ctx.io.out("##### Read-write configurations #####\n" + MUTABLE.map(([k, v]) => line(k, v)).join("") + line("MonitorNumPages", "64") + line("PolicyEnforcement", getSettings(ctx.state.cluster).enforcementMode));
     return 0;
   },
 };
@@ -205,7 +207,7 @@ function egressList(node: string, word: "list" | "ls"): CommandRow {
     usage: "cilium-dbg bpf egress list [flags]",
     flags: [OUTPUT],
     run(ctx, f) {
-      const entries = ctx.state.cluster.egressMap(node);
+      const entries = egressGatewayEntries(ctx.state.cluster, node);
       if (entries === undefined) {
         ctx.io.err("Cannot find egress gateway bpf maps\n");
         return 0;

@@ -8,20 +8,22 @@ import { byPlural, RESOURCES } from "../kubectl/resources";
 import { rfc3339 } from "../printers/duration";
 import { tabwrite } from "../printers/tabwriter";
 import type { Ctx } from "../types";
+import { ciliumConfig, ciliumEndpoints, getSettings, policyRepository } from "@/lib/cluster";
+import { objects } from "../cluster/ops";
 
 export { CILIUM_VERSION };
 
-const count = (ctx: Ctx, plural: string): number => ctx.state.cluster.list(RESOURCES.find((r) => r.plural === plural)!).length;
+const count = (ctx: Ctx, plural: string): number => objects(ctx.state.cluster, RESOURCES.find((r) => r.plural === plural)!).length;
 
 /** The agent's status report, as the agent on `node` sees it. */
 export function agentStatus(ctx: Ctx, node: string): string {
-  const s = ctx.state.cluster.settings();
+  const s = getSettings(ctx.state.cluster);
   const nodes = count(ctx, "nodes");
-  const endpoints = ctx.state.cluster.agentEndpoints(node).length;
-  const nodeObj = ctx.state.cluster.list(byPlural("nodes")).find((n) => n.metadata.name === node);
+  const endpoints = ciliumEndpoints(ctx.state.cluster, node).length;
+  const nodeObj = objects(ctx.state.cluster, byPlural("nodes")).find((n) => n.metadata.name === node);
   const nodeIP = str(arr(nodeObj, "status.addresses").find((a) => str(a, "type") === "InternalIP") ?? null, "address") || "172.18.0.2";
   const podCIDR = str(nodeObj, "spec.podCIDR") || "10.244.0.0/24";
-  const l7 = ctx.state.cluster.policyRepository().rules.filter((r) => JSON.stringify(r).includes('"rules"')).length;
+  const l7 = policyRepository(ctx.state.cluster).rules.filter((r) => JSON.stringify(r).includes('"rules"')).length;
   const rows: [string, string][] = [
     ["KVStore:", "Ok\tDisabled"],
     ["Kubernetes:", `Ok\t${KUBERNETES_VERSION.replace(/^v(\d+\.\d+).*/, "$1")} (${KUBERNETES_VERSION}) [linux/amd64]`],
@@ -45,11 +47,11 @@ export function agentStatus(ctx: Ctx, node: string): string {
     ["Attach Mode:", "TCX"],
     ["Device Mode:", "veth"],
     // BPF masquerading (egress gateway installs) names the devices and the native-routing CIDR.
-    ["Masquerading:", ctx.state.cluster.ciliumConfig()["enable-bpf-masquerade"] === "true" ? "BPF\t[eth0]\t10.244.0.0/16 [IPv4: Enabled, IPv6: Disabled]" : "IPTables [IPv4: Enabled, IPv6: Disabled]"],
+    ["Masquerading:", ciliumConfig(ctx.state.cluster)["enable-bpf-masquerade"] === "true" ? "BPF\t[eth0]\t10.244.0.0/16 [IPv4: Enabled, IPv6: Disabled]" : "IPTables [IPv4: Enabled, IPv6: Disabled]"],
     ["Controller Status:", `${40 + endpoints}/${40 + endpoints} healthy`],
     ["Proxy Status:", `OK, ip ${podCIDR.replace(/\.0\/24$/, ".91")}, ${l7} redirects active on ports 10000-20000, Envoy: external`],
     ["Global Identity Range:", "min 256, max 65535"],
-    ["Hubble:", `Ok\tCurrent/Max Flows: ${Math.min(4095, ctx.state.cluster.flows().length)}/4095 (${((Math.min(4095, ctx.state.cluster.flows().length) / 4095) * 100).toFixed(2)}%), Flows/s: 1.21\tMetrics: Disabled`],
+    ["Hubble:", `Ok\tCurrent/Max Flows: ${Math.min(4095, ctx.state.cluster.flows.length)}/4095 (${((Math.min(4095, ctx.state.cluster.flows.length) / 4095) * 100).toFixed(2)}%), Flows/s: 1.21\tMetrics: Disabled`],
     ["Encryption:", "Disabled"],
     ["Cluster health:", `${nodes}/${nodes} reachable\t(${rfc3339(ctx.now)})`],
     ["Modules Health:", `Stopped(0) Degraded(0) OK(${60 + nodes})`],
@@ -65,7 +67,7 @@ export function cliStatus(ctx: Ctx): string {
   const tty = ctx.deps.tty === true;
   const ok = tty ? `${GREEN}OK${RESET}` : "OK";
   const nodes = count(ctx, "nodes");
-  const managed = ctx.state.cluster.list(byPlural("pods")).filter((p) => (p.spec as { hostNetwork?: boolean } | undefined)?.hostNetwork !== true).length;
+  const managed = objects(ctx.state.cluster, byPlural("pods")).filter((p) => (p.spec as { hostNetwork?: boolean } | undefined)?.hostNetwork !== true).length;
   const logo = [
     `    /¯¯\\`,
     ` /¯¯\\__/¯¯\\    Cilium:             ${ok}`,

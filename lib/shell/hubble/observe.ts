@@ -81,7 +81,7 @@ function runObserve(ctx: Ctx, f: ParsedFlags): number {
     ctx.io.err(built.error + "\n");
     return 1;
   }
-  let flows = ctx.state.cluster.flows().filter(built.allow);
+  let flows = ctx.state.cluster.flows.filter(built.allow);
   // getFlowsRequest: --first N, --all, else --last N (0 or unset: the default 20)
   if (first) flows = flows.slice(0, Number(f.values.get("first")));
   else if (!all) {
@@ -110,7 +110,7 @@ const status: CommandRow = {
   usage: "hubble status [flags]",
   flags: [],
   run(ctx) {
-    const n = ctx.state.cluster.flows().length;
+    const n = ctx.state.cluster.flows.length;
     ctx.io.out(`Healthcheck (via localhost:4245): Ok\nCurrent/Max Flows: ${n.toLocaleString("en-US")}/12,285 (${((n / 12285) * 100).toFixed(2)}%)\nFlows/s: 1.21\nConnected Nodes: 3/3\n`);
     return 0;
   },

@@ -7,6 +7,7 @@ import { boolFlag, flag, type ParsedFlags } from "../flags";
 import type { Ctx } from "../types";
 import { namespaceOf } from "./common";
 import { readSources } from "./manifest";
+import { remove, removeTexts, write } from "../cluster/ops";
 
 /** Prints a write's lines; `suffix` marks dry runs. Returns the exit code. */
 export function printWrite(ctx: Ctx, r: WriteResult, suffix = ""): number {
@@ -33,7 +34,7 @@ export function writeCommand(mode: "apply" | "create" | "delete"): (ctx: Ctx, f:
     // An explicit -n is enforced on every document (kubectl's RequireNamespace); the cluster does it.
     const opts = f.values.has("namespace") ? { namespace: namespaceOf(f, ctx) } : {};
     const dryRun = flag(f, "dry-run", "none");
-    const r = mode === "delete" ? ctx.state.cluster.removeTexts(read.texts, opts) : ctx.state.cluster.write(mode, read.texts, opts);
+    const r = mode === "delete" ? removeTexts(ctx.state.cluster, read.texts, opts) : write(ctx.state.cluster, mode, read.texts, opts);
     if (dryRun === "none") ctx.state = { ...ctx.state, cluster: r.cluster };
     return printWrite(ctx, r, dryRun === "client" ? " (dry run)" : dryRun === "server" ? " (server dry run)" : "");
   };
@@ -71,7 +72,7 @@ function deleteByName(ctx: Ctx, f: ParsedFlags): number {
     for (const type of (args[0] as string).split(",")) groups.push({ type, names: args.slice(1) });
   }
   for (const g of groups) {
-    const r = ctx.state.cluster.remove({ type: g.type, names: g.names, namespace: ns, allNamespaces, ...(selector !== undefined ? { selector } : {}), all });
+    const r = remove(ctx.state.cluster, { type: g.type, names: g.names, namespace: ns, allNamespaces, ...(selector !== undefined ? { selector } : {}), all });
     ctx.state = { ...ctx.state, cluster: r.cluster };
     if (r.lines.length === 0 && (selector !== undefined || all)) ctx.io.out("No resources found\n");
     exit = Math.max(exit, printWrite(ctx, r));

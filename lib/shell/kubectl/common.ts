@@ -3,6 +3,7 @@ import type { KObject } from "../cluster/api";
 import type { FlagSpec, ParsedFlags } from "../flags";
 import type { Ctx } from "../types";
 import { qualifiedPlural, resolveType, type ResourceType } from "./resources";
+import { objects } from "../cluster/ops";
 
 /** kubectl's persistent flags that this lab honours (others are accepted and ignored). */
 export const KUBECTL_GLOBAL_FLAGS: readonly FlagSpec[] = [
@@ -41,7 +42,7 @@ export function noSuchType(word: string): string {
 
 /** Finds one object; namespaced types look in `ns`. */
 export function findObject(ctx: Ctx, t: ResourceType, ns: string, name: string): KObject | undefined {
-  return ctx.state.cluster.list(t).find((o) => o.metadata.name === name && (!t.namespaced || (o.metadata.namespace ?? "default") === ns));
+  return objects(ctx.state.cluster, t).find((o) => o.metadata.name === name && (!t.namespaced || (o.metadata.namespace ?? "default") === ns));
 }
 
 /** Resolves one type word or reports it. */

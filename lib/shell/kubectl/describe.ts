@@ -6,6 +6,7 @@ import { namespaceOf, noResources, notFound, typeOrError } from "./common";
 import { describeObject, type DescribeEnv } from "./describers";
 import { RESOURCES, type ResourceType } from "./resources";
 import { matches, parseSelector } from "./selector";
+import { objects } from "../cluster/ops";
 
 function env(ctx: Ctx, events: boolean): DescribeEnv {
   return {
@@ -13,7 +14,7 @@ function env(ctx: Ctx, events: boolean): DescribeEnv {
     events,
     find(kind, namespace, name) {
       const t = RESOURCES.find((r) => r.plural === kind);
-      return t ? ctx.state.cluster.list(t).find((o) => o.metadata.name === name && (!t.namespaced || o.metadata.namespace === namespace)) : undefined;
+      return t ? objects(ctx.state.cluster, t).find((o) => o.metadata.name === name && (!t.namespaced || o.metadata.namespace === namespace)) : undefined;
     },
   };
 }
@@ -48,7 +49,7 @@ export function runDescribe(ctx: Ctx, f: ParsedFlags): number {
   const found: { type: ResourceType; obj: KObject; prefix: boolean }[] = [];
   const errors: string[] = [];
   for (const p of pairs) {
-    const scope = ctx.state.cluster.list(p.type).filter((o) => !p.type.namespaced || allNs || o.metadata.namespace === ns);
+    const scope = objects(ctx.state.cluster, p.type).filter((o) => !p.type.namespaced || allNs || o.metadata.namespace === ns);
     if (p.name === undefined) {
       found.push(...scope.filter((o) => matches(sel.reqs, o.metadata.labels)).map((obj) => ({ type: p.type, obj, prefix: false })));
       continue;

@@ -10,6 +10,7 @@ import type { Ctx } from "../types";
 import { arr, str } from "./access";
 import { namespaceOf, notFound } from "./common";
 import { byPlural } from "./resources";
+import { objects } from "../cluster/ops";
 
 const PODS = byPlural("pods");
 
@@ -17,7 +18,7 @@ const USAGE_HINT = "See 'kubectl exec -h' for help and examples\n";
 
 /** Resolves `xwing`, `pod/xwing`, `ds/cilium`, `deploy/deathstar`, `svc/deathstar` to one pod (first by name). */
 export function resolvePod(ctx: Ctx, ns: string, target: string): KObject | string {
-  const pods = ctx.state.cluster.list(PODS).filter((p) => p.metadata.namespace === ns);
+  const pods = objects(ctx.state.cluster, PODS).filter((p) => p.metadata.namespace === ns);
   const slash = target.indexOf("/");
   if (slash < 0) return pods.find((p) => p.metadata.name === target) ?? notFound(PODS, target);
   const kind = target.slice(0, slash).toLowerCase();
@@ -35,7 +36,7 @@ export function resolvePod(ctx: Ctx, ns: string, target: string): KObject | stri
     hits = [...owned("Deployment"), ...owned("ReplicaSet")];
     missing = `Error from server (NotFound): deployments.apps "${name}" not found\n`;
   } else if (["svc", "service", "services"].includes(kind)) {
-    const svc = ctx.state.cluster.list(byPlural("services")).find((s) => s.metadata.namespace === ns && s.metadata.name === name);
+    const svc = objects(ctx.state.cluster, byPlural("services")).find((s) => s.metadata.namespace === ns && s.metadata.name === name);
     if (!svc) return `Error from server (NotFound): services "${name}" not found\n`;
     const sel = Object.entries((svc.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {});
     hits = pods.filter((p) => sel.length > 0 && sel.every(([k, v]) => p.metadata.labels?.[k] === v));

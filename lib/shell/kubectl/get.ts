@@ -9,6 +9,7 @@ import { printObjects } from "./output";
 import { resolveType, qualifiedKind, type ResourceType } from "./resources";
 import { matches, parseSelector, type Requirement } from "./selector";
 import { COLUMNS, DEFAULT_COLUMNS } from "./tables";
+import { objects as objectsOf } from "../cluster/ops";
 
 interface Group {
   readonly type: ResourceType;
@@ -99,7 +100,7 @@ function runGet(ctx: Ctx, f: ParsedFlags): number {
   }
   const errors: string[] = [];
   const groups: Group[] = req.map((r) => {
-    const inScope = ctx.state.cluster.list(r.type).filter((o) => !r.type.namespaced || allNs || (o.metadata.namespace ?? "default") === ns);
+    const inScope = objectsOf(ctx.state.cluster, r.type).filter((o) => !r.type.namespaced || allNs || (o.metadata.namespace ?? "default") === ns);
     if (r.names.length === 0) return { type: r.type, objects: inScope.filter((o) => matches(reqs, o.metadata.labels)) };
     const objects: KObject[] = [];
     for (const name of r.names) {

@@ -3,6 +3,7 @@ import { boolFlag, type ParsedFlags } from "../flags";
 import type { Ctx } from "../types";
 import { printWrite } from "./apply";
 import { namespaceOf } from "./common";
+import { relabel } from "../cluster/ops";
 
 export function runLabel(ctx: Ctx, f: ParsedFlags): number {
   const resources: string[] = [];
@@ -34,7 +35,7 @@ export function runLabel(ctx: Ctx, f: ParsedFlags): number {
       return 1;
     }
   }
-  const r = ctx.state.cluster.relabel({ type, names, namespace: namespaceOf(f, ctx), labels, overwrite: boolFlag(f, "overwrite"), ...(selector !== undefined ? { selector } : {}), all });
+  const r = relabel(ctx.state.cluster, { type, names, namespace: namespaceOf(f, ctx), labels, overwrite: boolFlag(f, "overwrite"), ...(selector !== undefined ? { selector } : {}), all });
   ctx.state = { ...ctx.state, cluster: r.cluster };
   return printWrite(ctx, r);
 }

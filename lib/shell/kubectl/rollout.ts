@@ -9,6 +9,7 @@ import type { Ctx } from "../types";
 import { str } from "./access";
 import { printWrite } from "./apply";
 import { namespaceOf, notFound, typeOrError } from "./common";
+import { objects, restart } from "../cluster/ops";
 
 /** `TYPE/NAME…`, `TYPE NAME…` or `TYPE` (all of them) → one type and its names, or an error text. */
 function targets(args: readonly string[]): { type: string; names: string[] } | string {
@@ -32,7 +33,7 @@ export function runRestart(ctx: Ctx, f: ParsedFlags): number {
     return 1;
   }
   const selector = f.values.get("selector");
-  const r = ctx.state.cluster.restart({ type: t.type, names: t.names, namespace: namespaceOf(f, ctx), ...(selector !== undefined ? { selector } : {}) });
+  const r = restart(ctx.state.cluster, { type: t.type, names: t.names, namespace: namespaceOf(f, ctx), ...(selector !== undefined ? { selector } : {}) });
   ctx.state = { ...ctx.state, cluster: r.cluster };
   return printWrite(ctx, r);
 }
@@ -60,7 +61,7 @@ export function runStatus(ctx: Ctx, f: ParsedFlags): number {
   const type = typeOrError(ctx, t.type);
   if (!type) return 1;
   const ns = namespaceOf(f, ctx);
-  const all = ctx.state.cluster.list(type).filter((o) => !type.namespaced || (o.metadata.namespace ?? "default") === ns);
+  const all = objects(ctx.state.cluster, type).filter((o) => !type.namespaced || (o.metadata.namespace ?? "default") === ns);
   const found = t.names.length > 0 ? t.names.map((n) => all.find((o) => o.metadata.name === n) ?? n) : all;
   if (found.length !== 1) {
     ctx.io.err(found.length === 0 ? `No resources found in ${ns} namespace.\n` : "error: rollout status is only supported on individual resources and resource collections of size 1\n");

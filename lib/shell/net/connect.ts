@@ -2,6 +2,7 @@
 import type { ClientRef, ConnectRequest, ConnectResult } from "../cluster/api";
 import { MAX_WAIT_MS } from "../coreutils/builtins";
 import type { Ctx } from "../types";
+import { connect as clusterConnect } from "@/lib/cluster";
 
 export type { ClientRef };
 
@@ -13,8 +14,8 @@ export interface ClientEnv {
 
 /** Connects; the handler's state gets the new cluster (flows appended). */
 export function connect(ctx: Ctx, req: ConnectRequest): ConnectResult {
-  const r = ctx.state.cluster.connect(req);
-  ctx.state = { ...ctx.state, cluster: r.cluster };
+  const r = clusterConnect(ctx.state.cluster, req);
+  ctx.state = { ...ctx.state, cluster: r.state };
   return r.result;
 }
 

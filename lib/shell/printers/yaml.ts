@@ -4,7 +4,9 @@
  * plain style cannot carry single-quoted, multi-line strings as literal blocks.
  * Source: go-yaml v2 encode.go `stringv` and emitterc.go `yaml_emitter_analyze_scalar`.
  */
-export type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
+import type { Json } from "@/lib/cluster";
+
+export type { Json };
 
 /** True when go-yaml's resolver would read the plain scalar as something other than a string. */
 function resolvesToNonString(s: string): boolean {

@@ -5,11 +5,12 @@ import { parseFlags } from "../flags";
 import { runRemote } from "../remote";
 import { tabwrite } from "../printers/tabwriter";
 import type { Ctx } from "../types";
+import { externals, objects } from "../cluster/ops";
 
 const NODES = byPlural("nodes");
 
 function containers(ctx: Ctx): { name: string; node: boolean }[] {
-  return [...ctx.state.cluster.list(NODES).map((n) => ({ name: n.metadata.name, node: true })), ...ctx.state.cluster.externals().map((e) => ({ name: e.name, node: false }))];
+  return [...objects(ctx.state.cluster, NODES).map((n) => ({ name: n.metadata.name, node: true })), ...externals(ctx.state.cluster).map((e) => ({ name: e.name, node: false }))];
 }
 
 /** `docker` entry point (exec and ps). */

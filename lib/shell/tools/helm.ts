@@ -8,6 +8,8 @@ import type { EnforcementMode } from "../cluster/api";
 import { boolFlag, flag } from "../flags";
 import type { CommandRow } from "../types";
 import { CILIUM_VERSION } from "../kubectl/constants";
+import { getSettings } from "@/lib/cluster";
+import { configure } from "../cluster/ops";
 
 const upgrade: CommandRow = {
   path: ["helm", "upgrade"],
@@ -36,7 +38,7 @@ const upgrade: CommandRow = {
       ctx.io.err(`Error: repo ${chart.split("/")[0]} not found\n`);
       return 1;
     }
-    const current = ctx.state.cluster.settings();
+    const current = getSettings(ctx.state.cluster);
     const next: { enforcementMode: EnforcementMode; hostFirewall: boolean; egressGateway: boolean } = boolFlag(f, "reuse-values") ? { ...current } : { enforcementMode: "default", hostFirewall: false, egressGateway: false };
     for (const kv of f.all.get("set") ?? []) {
       const [k, v] = kv.split("=");
@@ -54,7 +56,7 @@ const upgrade: CommandRow = {
         next.enforcementMode = v;
       }
     }
-    ctx.state = { ...ctx.state, cluster: ctx.state.cluster.configure(next) };
+    ctx.state = { ...ctx.state, cluster: configure(ctx.state.cluster, next) };
     const revision = (ctx.state.counters["helm-cilium"] ?? 1) + 1;
     ctx.state = { ...ctx.state, counters: { ...ctx.state.counters, "helm-cilium": revision } };
     const d = new Date(ctx.now);
