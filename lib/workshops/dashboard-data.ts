@@ -4,16 +4,16 @@ import "server-only";
  * challenge labs for the workshop's items, and their attempts. Every call reads the database, so any app
  * instance shows the same class. Attempts never change once stored, so the parsed per-check results are
  * kept per attempt id and only new attempts' results are read (the lean columns are read every time, so a
- * deleted attempt disappears at once).
+ * deleted attempt disappears at once). Only each result's summary is kept: a few hundred bytes per attempt.
  */
 import type { Db } from "@/lib/db";
 import type { PublicGradeResult } from "@/lib/grading";
-import { buildDashboard, type AttemptRow, type Dashboard, type DashboardInput, type StuckRules } from "./dashboard";
+import { buildDashboard, summarizeResult, type AttemptRow, type AttemptSummary, type Dashboard, type DashboardInput, type StuckRules } from "./dashboard";
 import { itemTitle } from "./items";
 import type { WorkshopDto } from "./workshops";
 
 const RESULT_CACHE_MAX = 100_000;
-const results = new Map<string, PublicGradeResult>();
+const results = new Map<string, AttemptSummary>();
 
 async function attemptRows(db: Db, learnerIds: string[], slugs: string[]): Promise<AttemptRow[]> {
   if (learnerIds.length === 0 || slugs.length === 0) return [];
@@ -26,9 +26,9 @@ async function attemptRows(db: Db, learnerIds: string[], slugs: string[]): Promi
   for (let i = 0; i < missing.length; i += 500) {
     const rows = await db.challengeAttempt.findMany({ where: { id: { in: missing.slice(i, i + 500) } }, select: { id: true, result: true } });
     if (results.size + rows.length > RESULT_CACHE_MAX) results.clear();
-    for (const r of rows) results.set(r.id, r.result as unknown as PublicGradeResult);
+    for (const r of rows) results.set(r.id, summarizeResult(r.result as unknown as PublicGradeResult));
   }
-  const empty: PublicGradeResult = { challenge: "", passed: false, score: 0, checks: [], errors: [], warnings: [] };
+  const empty: AttemptSummary = { checks: [] };
   return lean.map((a) => ({ ...a, result: results.get(a.id) ?? empty }));
 }
 

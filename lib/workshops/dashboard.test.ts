@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PublicGradeResult } from "@/lib/grading";
 import { gridCsv } from "./csv";
-import { buildDashboard, flowLabel, median, type AttemptRow, type DashboardInput } from "./dashboard";
+import { buildDashboard, flowLabel, median, summarizeResult, type AttemptRow, type DashboardInput } from "./dashboard";
 
 const T0 = new Date("2026-12-02T13:00:00Z");
 const at = (min: number) => new Date(T0.getTime() + min * 60_000);
@@ -42,7 +42,7 @@ const attempt = (learnerId: string, min: number, ok: boolean): AttemptRow => ({
   score: ok ? 100 : 40,
   passed: ok,
   createdAt: at(min),
-  result: grade(ok),
+  result: summarizeResult(grade(ok)),
 });
 
 const input: DashboardInput = {

@@ -26,6 +26,34 @@ export interface LabRow {
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
+/** What the dashboard needs of one check of a stored grade (a few hundred bytes, not the whole grade). */
+export interface CheckSummary {
+  readonly name: string;
+  readonly title: string;
+  readonly hidden: boolean;
+  readonly passed: boolean;
+  readonly hint?: string;
+  /** The visible flows the check got wrong: flowLabel, expected and actual verdict. */
+  readonly wrongFlows: readonly { readonly flow: string; readonly expected: string; readonly actual: string }[];
+}
+export interface AttemptSummary {
+  readonly checks: readonly CheckSummary[];
+}
+
+/** The dashboard's view of a stored grade (hidden checks carry no flows). */
+export function summarizeResult(result: PublicGradeResult): AttemptSummary {
+  return {
+    checks: (result.checks ?? []).map((c) => ({
+      name: c.name,
+      title: c.title,
+      hidden: c.hidden,
+      passed: c.passed,
+      ...(c.hint ? { hint: c.hint } : {}),
+      wrongFlows: c.hidden ? [] : failingFlows(c.details).map((d) => ({ flow: flowLabel(d.flow), expected: d.expected, actual: d.actual })),
+    })),
+  };
+}
+
 export interface AttemptRow {
   readonly id: string;
   readonly learnerId: string;
@@ -33,7 +61,7 @@ export interface AttemptRow {
   readonly score: number;
   readonly passed: boolean;
   readonly createdAt: Date;
-  readonly result: PublicGradeResult;
+  readonly result: AttemptSummary;
 }
 
 export interface DashboardInput {
@@ -274,11 +302,10 @@ function challengeStat(
   const durations: number[] = [];
   const checks = new Map<string, { name: string; title: string; hidden: boolean; learnersFailing: number; failedAttempts: number }>();
   const verdicts = new Map<string, { check: string; flow: string; expected: string; actual: string; learners: number; learnersEver: number }>();
-  const verdict = (check: string, d: Extract<Detail, { kind: "flow" }>) => {
-    const flow = flowLabel(d.flow);
-    const vk = `${check}\u0000${flow}\u0000${d.actual}`;
+  const verdict = (check: string, d: CheckSummary["wrongFlows"][number]) => {
+    const vk = `${check}\u0000${d.flow}\u0000${d.actual}`;
     let v = verdicts.get(vk);
-    if (!v) verdicts.set(vk, (v = { check, flow, expected: d.expected, actual: d.actual, learners: 0, learnersEver: 0 }));
+    if (!v) verdicts.set(vk, (v = { check, flow: d.flow, expected: d.expected, actual: d.actual, learners: 0, learnersEver: 0 }));
     return { vk, v };
   };
   const hints = new Map<string, HintStat>();
@@ -302,8 +329,8 @@ function challengeStat(
         const stat = checks.get(c.name) ?? { name: c.name, title: c.title, hidden: c.hidden, learnersFailing: 0, failedAttempts: 0 };
         if (!c.passed) stat.failedAttempts++;
         checks.set(c.name, stat);
-        if (c.passed || c.hidden) continue;
-        for (const d of failingFlows(c.details)) {
+        if (c.passed) continue;
+        for (const d of c.wrongFlows) {
           const { vk, v } = verdict(c.name, d);
           if (everSeen.has(vk)) continue;
           everSeen.add(vk);
@@ -322,8 +349,7 @@ function challengeStat(
         const h = hints.get(hk) ?? { check: c.name, hint: c.hint, learners: 0 };
         hints.set(hk, { ...h, learners: h.learners + 1 });
       }
-      if (c.hidden) continue;
-      for (const d of failingFlows(c.details)) {
+      for (const d of c.wrongFlows) {
         const { vk, v } = verdict(c.name, d);
         if (seen.has(vk)) continue;
         seen.add(vk);
