@@ -37,18 +37,34 @@ describe("live feeds", () => {
 
   it("keeps the last value when a poll fails and delivers the next good one", async () => {
     let fail = false;
-    let n = 0;
+    let failed = 0;
     const got: string[] = [];
-    const stop = watch("feed:y", async () => {
-      if (fail) throw new Error("database restarting");
-      return ++n > 2 ? "later" : "first";
-    }, 15, (json) => got.push(json));
-    await sleep(10);
+    const stop = watch(
+      "feed:y",
+      async () => {
+        if (fail) {
+          failed++;
+          throw new Error("database restarting");
+        }
+        return failed > 0 ? "later" : "first";
+      },
+      15,
+      (json) => got.push(json),
+    );
+    await until(() => got.length === 1);
     fail = true;
-    await sleep(40);
+    await until(() => failed > 0);
     fail = false;
-    await sleep(60);
+    await until(() => got.length === 2);
     stop();
     expect(got).toEqual(['"first"', '"later"']);
   });
 });
+
+/** Waits for a condition (the feed's timers run meanwhile), failing after 5 s. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 5) {
+    if (waited > 5000) throw new Error("condition not reached in 5 s");
+    await sleep(5);
+  }
+}

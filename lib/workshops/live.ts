@@ -25,6 +25,7 @@ async function tick(key: string, feed: FeedState): Promise<void> {
     return;
   }
   feed.running = true;
+  const started = performance.now();
   try {
     const json = JSON.stringify(await feed.load());
     if (json !== feed.last) {
@@ -37,8 +38,9 @@ async function tick(key: string, feed: FeedState): Promise<void> {
   } finally {
     feed.running = false;
   }
+  // Start to start, not end to start: a slow poll (a busy database) does not stretch the interval by its own time.
   if (feed.listeners.size === 0) feeds.delete(key);
-  else feed.timer = setTimeout(() => void tick(key, feed), feed.intervalMs);
+  else feed.timer = setTimeout(() => void tick(key, feed), Math.max(10, feed.intervalMs - (performance.now() - started)));
 }
 
 /**
