@@ -55,3 +55,7 @@ export function deleteObjects(state: ClusterState, req: DeleteRequest): Mutation
 export function deleteFromText(state: ClusterState, text: string, opts: TextOptions): MutationResult {
   return deleteText(state, text, opts.source, opts.namespace);
 }
+
+/** The compiled engine view of a snapshot (cached per snapshot) and the union of the DNS proxies' caches: for lib/insight. */
+export { compiled as compiledState } from "./store";
+export { fqdnUnion } from "./evaluate";

@@ -34,6 +34,8 @@ function programSpec(name: string): ProgramSpec | undefined {
       return shellTools().HUBBLE;
     case "cilium-dbg":
       return shellTools().agentProgram("");
+    case "lab":
+      return shellTools().LAB;
     default:
       return undefined;
   }

@@ -13,3 +13,4 @@ export { HELM } from "./tools/helm";
 export { KUBECTL_IMPLEMENTATIONS } from "./kubectl/deferred";
 export { helpText, notFoundHint } from "./help";
 export { KUBECTL_ROOT_HELP } from "./kubectl/help";
+export { LAB } from "./lab/lab";

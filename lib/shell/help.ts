@@ -13,6 +13,7 @@ export function helpText(): string {
     ["helm upgrade cilium cilium/cilium --reuse-values --set k=v", "change Cilium's settings"],
     ["docker exec NODE-OR-CONTAINER CMD", "run a command on a node or an external container"],
     ["curl nc nslookup dig ping", "inside pods: kubectl exec POD -- curl …"],
+    ["lab explain|allow|impact|matrix", "this lab's own tool: why a flow gets its verdict, the policy that allows it, what a file would change"],
     ["ls cat echo rm cp mv touch grep head tail wc", "files in ~ (cat > file <<EOF writes one)"],
     ["clear history export help", "the shell; Tab completes, Up/Down and Ctrl-R recall, Ctrl-C cancels"],
   ];

@@ -33,6 +33,7 @@ const build = (): Readonly<Record<string, Entry>> => ({
   cilium: (ctx, argv) => runProgram(ctx, shellTools().CILIUM_CLI, argv),
   hubble: (ctx, argv) => runProgram(ctx, shellTools().HUBBLE, argv),
   helm: (ctx, argv) => runProgram(ctx, shellTools().HELM, argv),
+  lab: (ctx, argv) => runProgram(ctx, shellTools().LAB, argv),
   docker: (ctx, argv) => shellTools().docker(ctx, argv),
   ...Object.fromEntries(NET_CLIENTS.map((name) => [name, (ctx: Ctx, argv: readonly string[]) => netClient(name)(ctx, SERVER, argv)])),
   sh: (ctx, argv) => script(ctx, argv),

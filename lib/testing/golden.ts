@@ -17,7 +17,7 @@ export const GOLDEN_FILES: Readonly<Record<string, string>> = {
 };
 
 /** Sessions over the Star Wars scenario: `NAME.sh` and its transcript `NAME.txt`. */
-export const GOLDEN_SESSIONS = ["shell", "kubectl-get", "kubectl-write", "kubectl-describe", "kubectl-exec", "cilium", "hubble", "errors"] as const;
+export const GOLDEN_SESSIONS = ["shell", "kubectl-get", "kubectl-write", "kubectl-describe", "kubectl-exec", "cilium", "hubble", "errors", "lab"] as const;
 
 /** A session's commands. */
 export const goldenScript = (name: string): string => readFileSync(golden(`${name}.sh`), "utf8");
