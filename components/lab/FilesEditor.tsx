@@ -1,6 +1,9 @@
 "use client";
-import { useState } from "react";
+import { useCallback, useState } from "react";
+import { clusterState } from "@/lib/shell";
 import { useLab } from "./LabContext";
+import { ImpactPreview } from "./editor/ImpactPreview";
+import { YamlEditor } from "./editor/YamlEditor";
 
 const HOME = "/root/";
 
@@ -17,6 +20,9 @@ export function FilesEditor() {
   const current = selected ?? files[0] ?? null;
   const saved = current ? (view.shell?.files[current] ?? "") : "";
   const text = dirty ? draft : saved;
+  const cluster = view.shell ? clusterState(view.shell.cluster) : null;
+  const getState = useCallback(() => cluster, [cluster]);
+  const isManifest = current !== null && /\.(ya?ml|json)$/.test(current);
 
   const open = (path: string) => {
     setSelected(path);
@@ -73,16 +79,25 @@ export function FilesEditor() {
       </nav>
       {current ? (
         <div className="flex min-h-0 flex-1 flex-col">
-          <textarea
-            value={text}
-            onChange={(e) => {
-              setDraft(e.target.value);
-              setDirty(true);
-            }}
-            spellCheck={false}
-            aria-label={`Contents of ~/${current.slice(HOME.length)}`}
-            className="min-h-64 flex-1 resize-none bg-white p-3 font-mono text-[0.8rem] leading-relaxed outline-none dark:bg-slate-950"
-          />
+          <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
+            <div className="min-h-64 min-w-0 flex-1">
+              <YamlEditor
+                path={current}
+                value={text}
+                onChange={(t) => {
+                  setDraft(t);
+                  setDirty(t !== saved);
+                }}
+                getState={getState}
+                label={`Contents of ~/${current.slice(HOME.length)}`}
+              />
+            </div>
+            {isManifest ? (
+              <div className="max-h-72 shrink-0 border-t border-slate-200 lg:max-h-none lg:w-80 lg:border-t-0 lg:border-l dark:border-slate-800">
+                <ImpactPreview text={text} source={current.slice(HOME.length)} state={cluster} />
+              </div>
+            ) : null}
+          </div>
           <div className="flex items-center gap-2 border-t border-slate-200 px-2 py-1.5 dark:border-slate-800">
             <span className="text-xs text-slate-500">{dirty ? "unsaved changes" : "saved"}</span>
             <button type="button" onClick={save} disabled={!dirty} className="ml-auto rounded border border-slate-300 px-2 py-1 text-xs disabled:opacity-40 dark:border-slate-700">

@@ -33,3 +33,6 @@ export type { PeerView } from "./matchers/peer-view";
 export type { Peer, PortSpec, L7Rules } from "./policy/types";
 export { ruleLabel, policyName } from "./explain-parts";
 export { LABEL_POD_NAMESPACE, LABEL_SERVICE_ACCOUNT, LABEL_CLUSTER, LABEL_NS_LABELS_PREFIX, SOURCE_K8S, SOURCE_RESERVED } from "./labels";
+export { schemaForKind } from "./schema/index";
+export type { Schema } from "./schema/dsl";
+export { ENTITY_ENUM } from "./schema/cilium";

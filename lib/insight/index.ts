@@ -10,3 +10,4 @@ export { draftAllowPolicy, narrowestLabels, type DraftResult } from "./allow";
 export { reachability, type CellKind, type Matrix, type MatrixCell, type MatrixOptions, type MatrixPod } from "./matrix";
 export { impactLine, matrixLines, probeText } from "./format";
 export { toYaml, type YamlValue } from "./yaml-text";
+export { applicableKinds, clusterLabels, fieldsAt, schemaAt, valuesAt, type FieldInfo } from "./fields";

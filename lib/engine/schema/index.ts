@@ -27,9 +27,13 @@ function bodyFor(kind: string): Record<string, Schema> | undefined {
   }
 }
 
+/** The whole object's schema for a kind (unknown kinds: apiVersion, kind and metadata only). */
+export function schemaForKind(kind: string): Schema {
+  return { t: "object", props: { apiVersion: { t: "string" }, kind: { t: "string" }, metadata: metadataSchema, ...(bodyFor(kind) ?? {}) } };
+}
+
 export function validateObject(kind: string, obj: Record<string, unknown>): SchemaResult {
-  const body = bodyFor(kind) ?? {};
-  const top: Schema = { t: "object", props: { apiVersion: { t: "string" }, kind: { t: "string" }, metadata: metadataSchema, ...body } };
+  const top = schemaForKind(kind);
   const out: SchemaProblems = { unknown: [], causes: [] };
   check(top, obj, "", out);
   if (out.unknown.length > 0) return { kind: "strict", unknown: out.unknown };
