@@ -1,8 +1,9 @@
 "use client";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { clusterState } from "@/lib/shell";
 import { useLab } from "./LabContext";
 import { ImpactPreview } from "./editor/ImpactPreview";
+import { onOpenRequest, takePendingOpen } from "./editor/open-file";
 import { YamlEditor } from "./editor/YamlEditor";
 
 const HOME = "/root/";
@@ -13,7 +14,8 @@ export function FilesEditor() {
   const files = Object.keys(view.shell?.files ?? {})
     .filter((p) => p.startsWith(HOME))
     .sort();
-  const [selected, setSelected] = useState<string | null>(null);
+  // Allow this (and anything else) may ask for a file before this tab has mounted.
+  const [selected, setSelected] = useState<string | null>(() => takePendingOpen());
   const [draft, setDraft] = useState<string>("");
   const [dirty, setDirty] = useState(false);
   const [newName, setNewName] = useState("");
@@ -28,6 +30,15 @@ export function FilesEditor() {
     setSelected(path);
     setDirty(false);
   };
+  useEffect(
+    () =>
+      onOpenRequest((path) => {
+        takePendingOpen();
+        setSelected(path);
+        setDirty(false);
+      }),
+    [],
+  );
   const save = () => {
     if (!current) return;
     session.writeFile(current, text);

@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { LabSession, type LabConfig, type LabView } from "./lab-session";
 
 export type TerminalControls = { runCommand(command: string): void; focus(): void; clear(): void };
-export type LabTab = "terminal" | "files" | "flows" | "policies";
+export type LabTab = "terminal" | "files" | "flows" | "policies" | "map";
 
 type LabContextValue = {
   readonly session: LabSession;

@@ -17,7 +17,8 @@ if (typeof window !== "undefined") void Promise.all([import("@xterm/xterm"), imp
 
 /** The other tabs' code comes when a tab is first wanted (hovered, focused or opened), not with the page. */
 const FilesEditor = lazyView(() => import("./FilesEditor").then((m) => m.FilesEditor));
-const FlowsView = lazyView(() => import("./FlowsView").then((m) => m.FlowsView));
+const FlowsView = lazyView(() => import("./flows/FlowsPanel").then((m) => m.FlowsPanel));
+const MapView = lazyView(() => import("./map/MapView").then((m) => m.MapView));
 const PoliciesView = lazyView(() => import("./PoliciesView").then((m) => m.PoliciesView));
 
 const TABS: readonly { id: LabTab; label: string; preload?: () => Promise<unknown> }[] = [
@@ -25,6 +26,7 @@ const TABS: readonly { id: LabTab; label: string; preload?: () => Promise<unknow
   { id: "files", label: "Files", preload: FilesEditor.preload },
   { id: "flows", label: "Flows", preload: FlowsView.preload },
   { id: "policies", label: "Policies", preload: PoliciesView.preload },
+  { id: "map", label: "Map", preload: MapView.preload },
 ];
 
 /** The lab: terminal, files and flows over one simulated cluster, with Reset and the save state. */
@@ -119,6 +121,9 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
       </div>
       <div id="lab-panel-policies" role="tabpanel" aria-labelledby="lab-tab-policies" hidden={tab !== "policies"} className="min-h-0 flex-1 overflow-y-auto bg-white text-slate-800 dark:bg-slate-950 dark:text-slate-200">
         {tab === "policies" ? <PoliciesView /> : null}
+      </div>
+      <div id="lab-panel-map" role="tabpanel" aria-labelledby="lab-tab-map" hidden={tab !== "map"} className="min-h-0 flex-1 bg-white text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+        {tab === "map" ? <MapView /> : null}
       </div>
     </section>
   );

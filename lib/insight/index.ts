@@ -9,5 +9,7 @@ export { explainFlow, explanationLines, type Explanation, type ExplainResult, ty
 export { draftAllowPolicy, narrowestLabels, type DraftResult } from "./allow";
 export { reachability, type CellKind, type Matrix, type MatrixCell, type MatrixOptions, type MatrixPod } from "./matrix";
 export { impactLine, matrixLines, probeText } from "./format";
+export { flowRows, type FlowRow, type RowVerdict } from "./flows";
+export { clusterGraph, podDetails, type Graph, type GraphEdge, type GraphNode, type PodDetails } from "./graph";
 export { toYaml, type YamlValue } from "./yaml-text";
 export { applicableKinds, clusterLabels, fieldsAt, schemaAt, valuesAt, type FieldInfo } from "./fields";
