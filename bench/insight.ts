@@ -11,7 +11,6 @@ import { apply, type ClusterState, createCluster, evaluate, parseScenario } from
 import { readCatalog } from "@/lib/content/catalog";
 import { readLabFiles } from "@/lib/content/lab-files";
 import { draftAllowPolicy, impactOfManifest } from "@/lib/insight";
-import { clusterState } from "@/lib/shell";
 import { HeadlessLab, seededRandom, splitCommands } from "@/lib/shell/transcript";
 import { manifestDiagnostics } from "@/components/lab/editor/diagnostics";
 import { bigScenario } from "./shell";
@@ -100,7 +99,7 @@ export default async function bench(): Promise<void> {
     const scenarioText = readFileSync(path.join(ROOT, "content/scenarios", `${item.scenario}.yaml`), "utf8");
     const lab = new HeadlessLab({ scenarioName: item.scenario, scenarioText, files: readLabFiles(item.dir) });
     for (const cmd of splitCommands(readFileSync(path.join(item.dir, "solution.sh"), "utf8"))) lab.run(cmd);
-    const texts = clusterState(lab.state.cluster).journal.flatMap((op) => (op.op === "apply" || op.op === "create" ? [op.text] : []));
+    const texts = lab.state.cluster.journal.flatMap((op) => (op.op === "apply" || op.op === "create" ? [op.text] : []));
     byScenario.set(item.scenario, [...(byScenario.get(item.scenario) ?? []), ...texts]);
   }
   for (const [name, texts] of [...byScenario].sort()) {

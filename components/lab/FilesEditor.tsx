@@ -1,6 +1,5 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { clusterState } from "@/lib/shell";
 import { useLab } from "./LabContext";
 import { ImpactPreview } from "./editor/ImpactPreview";
 import { onOpenRequest, takePendingOpen } from "./editor/open-file";
@@ -22,7 +21,7 @@ export function FilesEditor() {
   const current = selected ?? files[0] ?? null;
   const saved = current ? (view.shell?.files[current] ?? "") : "";
   const text = dirty ? draft : saved;
-  const cluster = view.shell ? clusterState(view.shell.cluster) : null;
+  const cluster = view.shell ? view.shell.cluster : null;
   const getState = useCallback(() => cluster, [cluster]);
   const isManifest = current !== null && /\.(ya?ml|json)$/.test(current);
 

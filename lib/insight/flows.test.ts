@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { GOLDEN_FILES, STARWARS_TEXT } from "@/lib/testing/golden";
-import { clusterState } from "@/lib/shell";
 import { HeadlessLab } from "@/lib/shell/transcript";
 import { clusterGraph, draftAllowPolicy, explainFlow, flowRows, podDetails } from ".";
 
@@ -9,7 +8,7 @@ function session() {
   lab.run("kubectl apply -f sw_l3_l4_policy.yaml");
   lab.run("kubectl exec xwing -- curl -s --connect-timeout 2 -XPOST deathstar.default.svc.cluster.local/v1/request-landing");
   lab.run("kubectl exec tiefighter -- curl -s -XPOST deathstar.default.svc.cluster.local/v1/request-landing");
-  return clusterState(lab.state.cluster);
+  return lab.state.cluster;
 }
 
 describe("flow rows", () => {

@@ -5,7 +5,6 @@ import { apply, type ClusterState, createCluster, evaluate, parseScenario } from
 import { readCatalog } from "@/lib/content/catalog";
 import { readLabFiles } from "@/lib/content/lab-files";
 import { seededRandom, LAB_EPOCH } from "@/lib/engine/reproducible";
-import { clusterState } from "@/lib/shell";
 import { HeadlessLab, splitCommands } from "@/lib/shell/transcript";
 import { catalogue, draftAllowPolicy, explainFlow, explanationLines, impactBetween, impactLine, impactOfManifest, probeFlow, probeVerdict, reachability, verdictContext, type Probe } from ".";
 
@@ -185,7 +184,7 @@ function courseStates(): { name: string; scenario: string; state: ClusterState }
   for (const item of [...cat.lessons, ...cat.challenges]) {
     const lab = new HeadlessLab({ scenarioName: item.scenario, scenarioText: scenarioText(item.scenario), files: readLabFiles(item.dir) });
     for (const cmd of splitCommands(readFileSync(path.join(item.dir, "solution.sh"), "utf8"))) lab.run(cmd);
-    out.push({ name: item.slug, scenario: item.scenario, state: clusterState(lab.state.cluster) });
+    out.push({ name: item.slug, scenario: item.scenario, state: lab.state.cluster });
   }
   return out;
 }

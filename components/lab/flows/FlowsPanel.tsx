@@ -2,7 +2,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { settle } from "@/lib/engine/deferred";
 import { draftAllowPolicy, explainFlow, explanationLines, flowRows, type FlowRow, type RowVerdict } from "@/lib/insight";
-import { clusterState } from "@/lib/shell";
 import { useLab } from "../LabContext";
 import { requestOpen } from "../editor/open-file";
 
@@ -36,7 +35,7 @@ export function FlowsPanel() {
 
   const rows = useMemo(() => {
     if (!shell) return [];
-    const state = clusterState(shell.cluster);
+    const state = shell.cluster;
     const externals = new Map(state.world.externals.map((e) => [e.ip, e.name]));
     return flowRows(state.flows, externals).slice(-500);
   }, [shell]);
@@ -56,7 +55,7 @@ export function FlowsPanel() {
   }, [visible.length, pausedAt]);
 
   if (!shell) return null;
-  const state = clusterState(shell.cluster);
+  const state = shell.cluster;
 
   const explain = (row: FlowRow) => {
     if (!row.flow) return;

@@ -6,7 +6,6 @@ import ELK, { type ElkNode } from "elkjs/lib/elk.bundled.js";
 import type { ClusterState } from "@/lib/cluster";
 import { settle } from "@/lib/engine/deferred";
 import { clusterGraph, podDetails, reachability, type Graph, type Matrix, type PodDetails } from "@/lib/insight";
-import { clusterState } from "@/lib/shell";
 import { useLab } from "../LabContext";
 
 const W = 170;
@@ -69,7 +68,7 @@ async function layout(g: Graph): Promise<{ groups: ElkNode[]; positions: Map<str
 /** The cluster as a graph: pods by namespace, nodes, outside addresses, observed flows by verdict; or the matrix. */
 export function MapView() {
   const { view } = useLab();
-  const state = view.shell ? clusterState(view.shell.cluster) : null;
+  const state = view.shell ? view.shell.cluster : null;
   const [mode, setMode] = useState<"graph" | "matrix">("graph");
   const [selected, setSelected] = useState<string | null>(null);
   const graph = useMemo(() => (state ? clusterGraph(state) : null), [state]);

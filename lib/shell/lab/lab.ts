@@ -6,7 +6,6 @@
 import { explainFlow, explanationLines, draftAllowPolicy, impactLine, impactOfManifest, matrixLines, reachability } from "@/lib/insight";
 import type { Flow } from "@/lib/cluster";
 import { fail, type ProgramSpec } from "../cobra";
-import { clusterState } from "../cluster/adapter";
 import { flag, type FlagSpec, type ParsedFlags } from "../flags";
 import type { CommandRow, Ctx } from "../types";
 import { resolvePath } from "../vfs";
@@ -27,7 +26,7 @@ function fails(ctx: Ctx, path: string, message: string, usage = true): number {
 
 /** Checks a reference against the cluster, with the specific error a learner needs. */
 function refError(ctx: Ctx, ref: string, what: "from" | "to"): string | undefined {
-  const world = clusterState(ctx.state.cluster).world;
+  const world = ctx.state.cluster.world;
   if (ref.startsWith("svc:")) {
     if (what === "from") return `--from ${ref}: a Service is not a source; name a pod (NS/POD)`;
     const [ns, name] = ref.slice(4).split("/");
@@ -83,7 +82,7 @@ const explain: CommandRow = {
   run(ctx, f) {
     const flow = flowOf(ctx, "lab explain", f);
     if (typeof flow === "number") return flow;
-    const r = explainFlow(clusterState(ctx.state.cluster), flow);
+    const r = explainFlow(ctx.state.cluster, flow);
     if (!r.ok) return fails(ctx, "lab explain", r.error, false);
     ctx.io.out(explanationLines(r.explanation).join("\n") + "\n");
     return 0;
@@ -98,7 +97,7 @@ const allow: CommandRow = {
   run(ctx, f) {
     const flow = flowOf(ctx, "lab allow", f);
     if (typeof flow === "number") return flow;
-    const r = draftAllowPolicy(clusterState(ctx.state.cluster), flow);
+    const r = draftAllowPolicy(ctx.state.cluster, flow);
     if (!r.ok) return fails(ctx, "lab allow", r.error, false);
     ctx.io.out(r.yaml);
     if (r.note) ctx.io.err(`Warning: ${r.note}\n`);
@@ -119,7 +118,7 @@ const impact: CommandRow = {
     const text = file === "-" ? ctx.io.stdin : ctx.state.files[resolvePath(ctx.state.cwd, file)];
     if (text === undefined) return fails(ctx, "lab impact", `open ${file}: no such file or directory`, false);
     const ns = f.values.get("namespace");
-    const r = impactOfManifest(clusterState(ctx.state.cluster), text, file === "-" ? "STDIN" : file, ns);
+    const r = impactOfManifest(ctx.state.cluster, text, file === "-" ? "STDIN" : file, ns);
     for (const d of r.diagnostics) {
       if (d.severity === "error") ctx.io.err(`${d.message}\n`);
       else if (d.code === "policy-invalid" || d.code === "policy-warning") ctx.io.err(`Warning: ${d.message}\n`);
@@ -145,7 +144,7 @@ const matrix: CommandRow = {
     { name: "protocol", type: "string", usage: "TCP, UDP or SCTP (default TCP)", values: ["TCP", "UDP", "SCTP"] },
   ],
   run(ctx, f) {
-    const state = clusterState(ctx.state.cluster);
+    const state = ctx.state.cluster;
     const ns = f.values.get("namespace");
     if (ns !== undefined && !state.world.namespaces.some((n) => n.name === ns)) return fails(ctx, "lab matrix", `namespace "${ns}" not found`, false);
     const portText = f.values.get("port");
