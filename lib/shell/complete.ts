@@ -40,6 +40,8 @@ function programSpec(name: string): ProgramSpec | undefined {
       return undefined;
   }
 }
+/** Types `kubectl exec TYPE/NAME` resolves to one of their pods. */
+const POD_OWNERS = new Set(["pods", "daemonsets", "deployments", "replicasets", "statefulsets", "jobs"]);
 const FILE_COMMANDS = new Set(["cat", "ls", "rm", "grep", "head", "tail", "wc", "cp", "mv", "touch", "cd"]);
 
 /** Splits the current simple command into words (quotes respected); the last one may be partial. */
@@ -139,7 +141,8 @@ function programWords(state: ShellState, spec: ProgramSpec, ws: readonly string[
     if (after[0] === "cilium-dbg" || after[0] === "cilium") return programWords(state, programSpec("cilium-dbg") as ProgramSpec, ["cilium-dbg", ...after.slice(1)], partial);
     return [];
   }
-  const positional = ws.slice(path.length, -1).filter((w, k, arr) => !w.startsWith("-") && !(k > 0 && findFlag(flags, arr[k - 1] as string)?.type !== undefined && findFlag(flags, arr[k - 1] as string)?.type !== "bool"));
+  // from the first word after the command path: global flags before it (`kubectl -n kube-system exec …`) are not arguments
+  const positional = ws.slice(i, -1).filter((w, k, arr) => !w.startsWith("-") && !(k > 0 && findFlag(flags, arr[k - 1] as string)?.type !== undefined && findFlag(flags, arr[k - 1] as string)?.type !== "bool"));
   return argWords(state, row.args, positional, nsOf(ws), partial, spec.name, path);
 }
 
@@ -157,8 +160,17 @@ function argWords(state: ShellState, args: string | undefined, positional: reado
       }
       return objectNames(state, (positional[0] as string).split(",")[0] as string, ns);
     }
-    case "pods":
-      return positional.length === 0 ? [...objectNames(state, "pods", ns), ...(ns === "kube-system" ? ["ds/cilium"] : [])] : [];
+    case "pods": {
+      if (positional.length > 0) return [];
+      // TYPE/NAME of anything that runs pods (`ds/cilium`, `deploy/coredns`), like kubectl's own resolution
+      const slash = partial.indexOf("/");
+      if (slash >= 0) {
+        const type = partial.slice(0, slash);
+        const owners = resolveType(type)?.filter((t) => POD_OWNERS.has(t.plural)) ?? [];
+        return owners.length > 0 ? objectNames(state, type, ns).map((n) => `${type}/${n}`) : [];
+      }
+      return [...objectNames(state, "pods", ns), ...(ns === "kube-system" ? ["ds/cilium"] : [])];
+    }
     case "files":
       return files(state, partial);
     default:

@@ -22,11 +22,11 @@ export function helpText(): string {
 }
 
 const HINTS: Readonly<Record<string, string>> = {
-  vim: "edit files in the Editor tab, or use cat > file <<EOF",
-  vi: "edit files in the Editor tab, or use cat > file <<EOF",
-  nano: "edit files in the Editor tab, or use cat > file <<EOF",
-  emacs: "edit files in the Editor tab, or use cat > file <<EOF",
-  code: "edit files in the Editor tab, or use cat > file <<EOF",
+  vim: "edit files in the Files tab, or use cat > file <<EOF",
+  vi: "edit files in the Files tab, or use cat > file <<EOF",
+  nano: "edit files in the Files tab, or use cat > file <<EOF",
+  emacs: "edit files in the Files tab, or use cat > file <<EOF",
+  code: "edit files in the Files tab, or use cat > file <<EOF",
   sudo: "you are already root here",
   k: "this lab has no aliases: type kubectl",
   watch: "run the command again instead (Up arrow, Enter)",

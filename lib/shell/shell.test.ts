@@ -49,6 +49,12 @@ describe("complete()", () => {
     ["kubectl get pods -n kube-system core", ["coredns-674b8bbfcf-4wzs9", "coredns-674b8bbfcf-cbk2f"]],
     ["kubectl exec ti", ["tiefighter"]],
     ["kubectl exec tiefighter -- cu", ["curl"]],
+    // a global flag before the command is no argument (issue 12)
+    ["kubectl -n kube-system exec cilium-8", ["cilium-8bmfw"]],
+    ["kubectl -n kube-system exec ds/", ["ds/cilium", "ds/cilium-envoy"]],
+    ["kubectl -n kube-system exec ds/cilium -- cilium-dbg end", ["endpoint"]],
+    ["kubectl -n kube-system describe pod cilium-8", ["cilium-8bmfw"]],
+    ["kubectl exec -it ti", ["tiefighter"]],
     ["kubectl apply -f pol", ["policy.yaml"]],
     ["cat po", ["policy.yaml"]],
     ["hubble observe --verdict D", ["DROPPED"]],

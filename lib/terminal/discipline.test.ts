@@ -148,4 +148,32 @@ describe("LineDiscipline on a headless xterm", () => {
     expect(executed).toEqual(["kubectl get cep -A"]);
     expect((await screen())[0]).toBe("root@server:~# kubectl get cep -A");
   });
+
+  it("keeps output without a trailing newline on screen, the prompt after it (bash)", async () => {
+    const { ld, screen } = setup({ execute: async (line) => ({ output: line === "a" ? "hello" : line === "b" ? "x".repeat(100) : "ran\n", exitCode: 0 }) });
+    ld.feed("a\r");
+    expect(await screen()).toEqual(["root@server:~# a", "helloroot@server:~# "]);
+    ld.feed("kubectl\x7f\x7f");
+    expect(await screen()).toEqual(["root@server:~# a", "helloroot@server:~# kubect".slice(0, -1)]);
+    ld.feed("\r");
+    expect((await screen()).slice(-3)).toEqual(["helloroot@server:~# kubec", "ran", "root@server:~# "]);
+    // a tail that wraps: the redraw starts on the tail's first row, nothing doubled or erased
+    ld.feed("b\r");
+    ld.feed("ls");
+    const s = await screen();
+    expect(s.slice(-2)).toEqual(["x".repeat(80), "x".repeat(20) + "root@server:~# ls"]);
+    expect(s.filter((l) => l.startsWith("xxx"))).toHaveLength(2);
+  });
+
+  it("runCommand keeps the half-typed draft and puts it back after the command", async () => {
+    const { ld, executed, screen } = setup();
+    ld.feed("kubectl get po");
+    ld.runCommand("hubble observe");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(executed).toEqual(["hubble observe"]);
+    expect(await screen()).toEqual(["root@server:~# hubble observe", "ran hubble observe", "root@server:~# kubectl get po"]);
+    ld.feed("ds\r");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(executed).toEqual(["hubble observe", "kubectl get pods"]);
+  });
 });

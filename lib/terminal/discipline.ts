@@ -25,6 +25,9 @@ export interface LineDisciplineOptions<S extends AbortSignalLike> {
   readonly maxHistory?: number;
 }
 
+/** Keys typed ahead while a command runs, and the draft a lesson's Run puts back afterwards. */
+type Queued = Key | { readonly kind: "restore"; readonly line: E.LineState };
+
 /** One terminal session's line editor. */
 export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
   private readonly decoder = new KeyDecoder();
@@ -34,8 +37,13 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
   private lastKeyTab = false;
   /** Row of the cursor inside the block drawn for the current line. */
   private cursorRow = 0;
+  /**
+   * Output after the last newline of the previous command (`echo -n hi`, a jsonpath value): bash leaves it on
+   * screen and prints the prompt after it, so every redraw of the line repeats it before the prompt.
+   */
+  private tail = "";
   private running: AbortControllerLike<S> | null = null;
-  private queue: Key[] = [];
+  private queue: Queued[] = [];
   private disposed = false;
 
   constructor(private readonly opts: LineDisciplineOptions<S>) {
@@ -73,17 +81,24 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
     for (const key of this.decoder.feed(data)) this.handle(key);
   }
 
-  /** Types `cmd` into a fresh line, then presses Enter (lesson "Run" buttons). Queued while busy. */
+  /**
+   * Types `cmd` into a fresh line, then presses Enter (lesson "Run" buttons). Queued while busy. What the
+   * learner had half-typed comes back on the next prompt, as zsh's push-line does.
+   */
   runCommand(cmd: string): void {
     const keys: Key[] = [{ kind: "key", name: "clear-line" }, { kind: "paste", text: cmd.replace(/\n$/, "") }, { kind: "key", name: "enter" }];
-    if (this.busy) this.queue.push(...keys);
-    else for (const k of keys) this.handle(k);
+    if (this.busy) return void this.queue.push(...keys);
+    const draft = this.search ? null : this.line;
+    for (const k of keys) this.handle(k);
+    if (draft && draft.buf !== "") this.queue.push({ kind: "restore", line: draft });
+    this.drain();
   }
 
   /** Clears the screen and redraws the prompt and line (Ctrl-L). */
   clearScreen(): void {
     this.opts.sink.write("\x1b[H\x1b[2J\x1b[3J");
     this.cursorRow = 0;
+    this.tail = "";
     if (!this.busy) this.render();
   }
 
@@ -91,7 +106,7 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
     if (this.disposed) return;
     if (this.busy) {
       if (key.kind === "key" && key.name === "ctrl-c") {
-        this.queue = [];
+        this.queue = this.queue.filter((q) => q.kind === "restore");
         if (this.running && !this.running.signal.aborted) {
           // a terminal echoes ^C at once, before the command has stopped
           this.opts.sink.write("^C\r\n");
@@ -179,7 +194,11 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
   }
 
   private drain(): void {
-    while (!this.busy && this.queue.length > 0) this.handle(this.queue.shift() as Key);
+    while (!this.busy && this.queue.length > 0) {
+      const next = this.queue.shift() as Queued;
+      if (next.kind === "restore") this.edit(next.line);
+      else this.handle(next);
+    }
   }
 
   private enter(): void {
@@ -212,7 +231,10 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
     if (ctl.signal.aborted) output = output.replace(/^\^C\r?\n/, "");
     if (clear) this.opts.sink.write("\x1b[H\x1b[2J\x1b[3J");
     this.opts.sink.write(output.replace(/\r?\n/g, "\r\n"));
-    this.cursorRow = 0;
+    const last = output.slice(output.lastIndexOf("\n") + 1);
+    this.tail = last.slice(last.lastIndexOf("\r") + 1);
+    // the cursor sits on the tail's last row (a full row keeps it there until the next character wraps)
+    this.cursorRow = this.tail === "" ? 0 : Math.floor((visibleWidth(this.tail) - 1) / Math.max(1, this.opts.cols()));
     this.render();
     this.drain();
   }
@@ -222,20 +244,29 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
     const { endRow } = this.currentLayout();
     this.opts.sink.write((endRow > this.cursorRow ? `\x1b[${endRow - this.cursorRow}B` : "") + "\r" + this.lastLineMove() + marker + "\r\n");
     this.cursorRow = 0;
+    this.tail = "";
   }
 
   private lastLineMove(): string {
     const lines = this.line.buf.split("\n");
-    const lastPrompt = lines.length === 1 ? this.prompt : CONTINUATION_PROMPT;
+    const lastPrompt = lines.length === 1 ? this.firstPrompt() : CONTINUATION_PROMPT;
     const w = visibleWidth(lastPrompt) + [...(lines[lines.length - 1] as string)].length;
     const col = w % this.opts.cols();
     return col > 0 ? `\x1b[${col}C` : "";
   }
 
+  /** What precedes the first line of the block: the previous output's unterminated tail, then the prompt. */
+  private firstPrompt(): string {
+    return this.tail + this.prompt;
+  }
+
   private blockLines(): { prompts: string[]; lines: string[]; cursor: number } {
-    if (this.search) return searchView(this.search, this.history.entries, CONTINUATION_PROMPT);
+    if (this.search) {
+      const view = searchView(this.search, this.history.entries, CONTINUATION_PROMPT);
+      return { ...view, prompts: view.prompts.map((p, i) => (i === 0 ? this.tail + p : p)) };
+    }
     const lines = this.line.buf.split("\n");
-    return { prompts: lines.map((_, i) => (i === 0 ? this.prompt : CONTINUATION_PROMPT)), lines, cursor: this.line.cursor };
+    return { prompts: lines.map((_, i) => (i === 0 ? this.firstPrompt() : CONTINUATION_PROMPT)), lines, cursor: this.line.cursor };
   }
 
   private currentLayout(block = this.blockLines()): ReturnType<typeof layout> {

@@ -1,4 +1,5 @@
 cilium status
+kubectl -n kube-system get ds,deploy
 cilium config view
 cilium config set enable-policy always
 cilium config view | grep enable-policy

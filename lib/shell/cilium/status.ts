@@ -3,7 +3,7 @@
  * `cilium status` summary (cilium-cli status.go Format, tabwriter padding 4), with colours on a TTY.
  */
 import { CILIUM_VERSION, KUBERNETES_VERSION } from "../kubectl/constants";
-import { arr, str } from "../kubectl/access";
+import { arr, num, str } from "../kubectl/access";
 import { byPlural, RESOURCES } from "../kubectl/resources";
 import { rfc3339 } from "../printers/duration";
 import { tabwrite } from "../printers/tabwriter";
@@ -62,36 +62,72 @@ export function agentStatus(ctx: Ctx, node: string): string {
 const GREEN = "\x1b[32m";
 const RESET = "\x1b[0m";
 
-/** cilium-cli `cilium status` (no --wait, the lab's cluster is always settled). */
+/** Cilium's own workloads as cilium-cli looks for them in kube-system, with the image digests it prints. */
+const COMPONENTS: readonly { readonly kind: "DaemonSet" | "Deployment"; readonly name: string; readonly image: string }[] = [
+  { kind: "DaemonSet", name: "cilium", image: `quay.io/cilium/cilium:v${CILIUM_VERSION}@sha256:7e1a5c0b` },
+  { kind: "DaemonSet", name: "cilium-envoy", image: "quay.io/cilium/cilium-envoy:v1.34.10-1762597008-ff7ae7d623be00078865cff1b0672cc5d9bfc6d5@sha256:1deb6709" },
+  { kind: "Deployment", name: "cilium-operator", image: `quay.io/cilium/operator-generic:v${CILIUM_VERSION}@sha256:3c31583e` },
+  { kind: "Deployment", name: "hubble-relay", image: `quay.io/cilium/hubble-relay:v${CILIUM_VERSION}@sha256:9f5e2f1a` },
+];
+
+interface Found {
+  readonly name: string;
+  readonly kind: string;
+  readonly image: string;
+  readonly desired: number;
+  readonly ready: number;
+  readonly available: number;
+}
+
+/** The components that exist in the cluster, with the counts their status reports (what `kubectl get` shows). */
+function components(ctx: Ctx): Found[] {
+  const out: Found[] = [];
+  for (const c of COMPONENTS) {
+    const obj = objects(ctx.state.cluster, byPlural(c.kind === "DaemonSet" ? "daemonsets" : "deployments")).find((o) => o.metadata.namespace === "kube-system" && o.metadata.name === c.name);
+    if (!obj) continue;
+    const ds = c.kind === "DaemonSet";
+    out.push({
+      name: c.name,
+      kind: c.kind,
+      image: c.image,
+      desired: ds ? num(obj, "status.desiredNumberScheduled") : num(obj, "spec.replicas", 1),
+      ready: num(obj, ds ? "status.numberReady" : "status.readyReplicas"),
+      available: num(obj, ds ? "status.numberAvailable" : "status.availableReplicas"),
+    });
+  }
+  return out;
+}
+
+/**
+ * cilium-cli `cilium status` (no --wait, the lab's cluster is always settled): the summary is read from the
+ * cluster's own DaemonSets and Deployments, so it agrees with `kubectl get ds,deploy -n kube-system`.
+ */
 export function cliStatus(ctx: Ctx): string {
   const tty = ctx.deps.tty === true;
   const ok = tty ? `${GREEN}OK${RESET}` : "OK";
-  const nodes = count(ctx, "nodes");
+  const found = components(ctx);
+  const state = (name: string): string => {
+    const c = found.find((f) => f.name === name);
+    if (!c) return "disabled";
+    return c.ready === c.desired ? ok : tty ? `\x1b[33m${c.desired - c.ready} errors\x1b[0m` : `${c.desired - c.ready} errors`;
+  };
   const managed = objects(ctx.state.cluster, byPlural("pods")).filter((p) => (p.spec as { hostNetwork?: boolean } | undefined)?.hostNetwork !== true).length;
   const logo = [
     `    /¯¯\\`,
-    ` /¯¯\\__/¯¯\\    Cilium:             ${ok}`,
-    ` \\__/¯¯\\__/    Operator:           ${ok}`,
-    ` /¯¯\\__/¯¯\\    Envoy DaemonSet:    ${ok}`,
-    ` \\__/¯¯\\__/    Hubble Relay:       ${ok}`,
+    ` /¯¯\\__/¯¯\\    Cilium:             ${state("cilium")}`,
+    ` \\__/¯¯\\__/    Operator:           ${state("cilium-operator")}`,
+    ` /¯¯\\__/¯¯\\    Envoy DaemonSet:    ${state("cilium-envoy")}`,
+    ` \\__/¯¯\\__/    Hubble Relay:       ${state("hubble-relay")}`,
     `    \\__/       ClusterMesh:        disabled`,
   ].join("\n");
+  const label = (i: number, first: string): string => (i === 0 ? first : "");
   const table = tabwrite(
     [
-      `DaemonSet\tcilium\tDesired: ${nodes}, Ready: ${nodes}/${nodes}, Available: ${nodes}/${nodes}`,
-      `DaemonSet\tcilium-envoy\tDesired: ${nodes}, Ready: ${nodes}/${nodes}, Available: ${nodes}/${nodes}`,
-      "Deployment\tcilium-operator\tDesired: 1, Ready: 1/1, Available: 1/1",
-      "Deployment\thubble-relay\tDesired: 1, Ready: 1/1, Available: 1/1",
-      `Containers:\tcilium\tRunning: ${nodes}`,
-      `\tcilium-envoy\tRunning: ${nodes}`,
-      "\tcilium-operator\tRunning: 1",
-      "\thubble-relay\tRunning: 1",
+      ...found.map((c) => `${c.kind}\t${c.name}\tDesired: ${c.desired}, Ready: ${c.ready}/${c.desired}, Available: ${c.available}/${c.desired}`),
+      ...found.map((c, i) => `${label(i, "Containers:")}\t${c.name}\tRunning: ${c.ready}`),
       `Cluster Pods:\t${managed}/${managed} managed by Cilium`,
       `Helm chart version:\t${CILIUM_VERSION}`,
-      `Image versions\tcilium\tquay.io/cilium/cilium:v${CILIUM_VERSION}@sha256:7e1a5c0b: ${nodes}`,
-      `\tcilium-envoy\tquay.io/cilium/cilium-envoy:v1.34.10-1762597008-ff7ae7d623be00078865cff1b0672cc5d9bfc6d5@sha256:1deb6709: ${nodes}`,
-      `\tcilium-operator\tquay.io/cilium/operator-generic:v${CILIUM_VERSION}@sha256:3c31583e: 1`,
-      `\thubble-relay\tquay.io/cilium/hubble-relay:v${CILIUM_VERSION}@sha256:9f5e2f1a: 1`,
+      ...found.map((c, i) => `${label(i, "Image versions")}\t${c.name}\t${c.image}: ${c.desired}`),
     ].join("\n") + "\n",
     { minwidth: 0, padding: 4 },
   );

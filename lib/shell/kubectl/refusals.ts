@@ -3,7 +3,7 @@ import type { Implementations } from "../commands";
 import type { CommandRun } from "../types";
 import { NOT_IN_LAB, ROLLOUT_NOT_IN_LAB } from "./commands";
 
-const EDIT_HINT = "edit the YAML in the Editor tab (or cat > file <<EOF), then kubectl apply -f it";
+const EDIT_HINT = "edit the YAML in the Files tab (or cat > file <<EOF), then kubectl apply -f it";
 
 const HINTS: Readonly<Record<(typeof NOT_IN_LAB)[number], string>> = {
   logs: "the lab's pods keep no logs; hubble observe shows their traffic",

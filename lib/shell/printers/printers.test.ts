@@ -10,11 +10,12 @@ describe("tabwriter (Go text/tabwriter semantics)", () => {
   it("pads every column but the last to max(6, longest + 3)", () => {
     expect(tabwrite("NAME\tAGE\tVALID\nrule1\t38s\tTrue\n", KUBECTL_TABLE)).toBe("NAME    AGE   VALID\nrule1   38s   True\n");
   });
-  it("keeps the padding of an empty last cell (cep IPV6)", () => {
-    expect(tabwrite("IPV4\tIPV6\n10.0.0.1\t\n", KUBECTL_TABLE)).toBe("IPV4       IPV6\n10.0.0.1   \n");
+  // Go pads these too; the lab drops padding at a line's end, which wraps into blank rows in a narrow terminal (issue 12)
+  it("drops the padding of an empty last cell (cep IPV6)", () => {
+    expect(tabwrite("IPV4\tIPV6\n10.0.0.1\t\n", KUBECTL_TABLE)).toBe("IPV4       IPV6\n10.0.0.1\n");
   });
-  it("pads every column when lines end with a tab (cilium-dbg)", () => {
-    expect(tabwrite("ID\tA\t\n1\tB\t\n", { minwidth: 5, padding: 3 })).toBe("ID   A    \n1    B    \n");
+  it("aligns columns but drops trailing padding when lines end with a tab (cilium-dbg)", () => {
+    expect(tabwrite("ID\tA\t\n1\tBB\t\n22\t\t\n", { minwidth: 5, padding: 3 })).toBe("ID   A\n1    BB\n22\n");
   });
   it("a line without tabs ends the alignment block (describe)", () => {
     expect(tabwrite("Name:\tx\nIPs:\n  IP:\ty\nLonger label:\tz\n", { minwidth: 0, padding: 2 })).toBe("Name:  x\nIPs:\n  IP:          y\nLonger label:  z\n");

@@ -2,7 +2,9 @@
  * Go `text/tabwriter` semantics (the subset kubectl, cilium and hubble use): cells end at a tab, the text after
  * the last tab of a line is not part of any column, and consecutive lines that have a cell in column k form one
  * alignment block for that column. Width of a column block = max(minwidth, longest cell + padding).
- * Source: Go `src/text/tabwriter/tabwriter.go` (format / writeLines).
+ * Source: Go `src/text/tabwriter/tabwriter.go` (format / writeLines). One deliberate difference: padding at the
+ * end of a line (empty trailing cells, `cilium endpoint list`'s label rows) is dropped — invisible in a real
+ * terminal, it wraps into blank rows in a narrow one.
  */
 export interface TabwriterOptions {
   readonly minwidth: number;
@@ -26,7 +28,7 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
   const rawLines = (endsWithNewline ? text.slice(0, -1) : text).split("\n");
   const lines = rawLines.map((l) => l.split("\t"));
   const fast = uniform(lines, opts);
-  if (fast !== undefined) return fast + (endsWithNewline ? "\n" : "");
+  if (fast !== undefined) return trimLines(fast) + (endsWithNewline ? "\n" : "");
   const out: string[] = [];
   const widths: number[] = [];
 
@@ -66,7 +68,12 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
   };
 
   format(0, lines.length);
-  return out.join("\n") + (endsWithNewline ? "\n" : "");
+  return trimLines(out.join("\n")) + (endsWithNewline ? "\n" : "");
+}
+
+/** Drops the spaces at the end of each line. */
+function trimLines(text: string): string {
+  return text.includes(" \n") || text.endsWith(" ") ? text.replace(/ +$/gm, "") : text;
 }
 
 /**
