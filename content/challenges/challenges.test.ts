@@ -91,3 +91,21 @@ for (const meta of catalog.challenges) {
     }
   });
 }
+
+describe("checks agree with the learner's own terminal", () => {
+  it("zero-trust-switch: while the TIE fighter's curl fails resolving the name, its landing check does not pass", () => {
+    const meta = catalog.challenges.find((c) => c.slug === "zero-trust-switch");
+    const loaded = meta && loadChallenge(meta.slug);
+    if (!meta || !loaded) throw new Error("no zero-trust-switch");
+    const curl = "kubectl exec tiefighter -- curl -sS --connect-timeout 2 -XPOST deathstar.default.svc.cluster.local/v1/request-landing";
+    const run = runScript({
+      scenarioName: meta.scenario,
+      scenarioText: readScenarioText(contentRoot(), meta.scenario),
+      files: readLabFiles(meta.dir),
+      script: readFileSync(path.join(meta.dir, "wrong", "forgot-kube-dns.sh"), "utf8") + "\n" + curl + "\n",
+    });
+    expect(run.failed.map((f) => [f.command, f.output])).toEqual([[curl, expect.stringContaining("Resolving timed out")]]);
+    const lands = gradeFull(loaded, run.submission).checks.find((c) => c.name === "empire-lands");
+    expect(lands?.status).toBe("failed");
+  });
+});
