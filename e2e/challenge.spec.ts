@@ -41,7 +41,7 @@ test("a learner solves a challenge: a failing check with its hint, a fix, a pass
   await expect(exhaust).toHaveAttribute("data-status", "failed");
   await expect(exhaust).toContainText("Hint:");
   await expect(exhaust).toContainText("L3/L4 rules allow whole connections");
-  await expect(exhaust).toContainText("expected denied-l7, got allowed");
+  await expect(exhaust).toContainText("expected refused by the HTTP proxy (403), got allowed");
 
   // The fix: the same policy with an HTTP rule.
   await runInTerminal(page, policy(true));

@@ -7,6 +7,33 @@ const STATUS = {
   blocked: { icon: "…", label: "not checked yet", className: "text-slate-500" },
 } as const;
 
+/** Check texts mark commands and fields with backticks (`rules: http:`): shown as code, not as backticks. */
+export function Prose({ text }: { text: string }) {
+  const parts = text.split(/`([^`\n]+)`/);
+  return (
+    <>
+      {parts.map((part, i) =>
+        i % 2 === 1 ? (
+          <code key={i} className="rounded bg-slate-100 px-1 font-mono text-[0.9em] dark:bg-slate-800">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+
+/** A verdict in plain words (the engine's names are jargon: `denied-l7`). */
+const VERDICT_WORDS: Record<string, string> = {
+  allowed: "allowed",
+  dropped: "dropped",
+  "denied-l7": "refused by the HTTP proxy (403)",
+  error: "an error",
+};
+const verdictWords = (v: string): string => VERDICT_WORDS[v] ?? v;
+
 function FlowLine({ detail }: { detail: Extract<Detail, { kind: "flow" }> }) {
   const f = detail.flow;
   const what = `${f.from} → ${f.to}:${f.port}/${f.protocol}${f.http ? ` ${f.http.method} ${f.http.path}` : ""}${f.dns ? ` (resolving ${f.dns})` : ""}`;
@@ -14,12 +41,16 @@ function FlowLine({ detail }: { detail: Extract<Detail, { kind: "flow" }> }) {
     <li className={detail.passed ? "text-slate-600 dark:text-slate-400" : "text-slate-800 dark:text-slate-200"}>
       <span className="font-mono text-xs">{what}</span>
       <span className="ml-2 text-xs">
-        expected <strong>{detail.expected}</strong>
+        expected <strong>{verdictWords(detail.expected)}</strong>
         {detail.expectedSnatIP ? ` from ${detail.expectedSnatIP}` : ""}, got{" "}
-        <strong className={detail.passed ? "" : "text-red-600 dark:text-red-400"}>{detail.actual}</strong>
+        <strong className={detail.passed ? "" : "text-red-600 dark:text-red-400"}>{verdictWords(detail.actual)}</strong>
         {detail.actualSnatIP ? ` from ${detail.actualSnatIP}` : ""}
       </span>
-      {!detail.passed ? <span className="mt-0.5 block text-xs text-slate-500">{detail.reason}</span> : null}
+      {!detail.passed ? (
+        <span className="mt-0.5 block text-xs text-slate-500">
+          <Prose text={detail.reason} />
+        </span>
+      ) : null}
     </li>
   );
 }
@@ -28,7 +59,7 @@ function DetailLine({ detail }: { detail: Detail }) {
   if (detail.kind === "flow") return <FlowLine detail={detail} />;
   return (
     <li className="text-xs">
-      {detail.message}
+      <Prose text={detail.message} />
       {detail.kind === "constraint" && detail.violations.length > 0 ? (
         <ul className="mt-1 list-disc pl-5">
           {detail.violations.map((v) => (
@@ -40,7 +71,7 @@ function DetailLine({ detail }: { detail: Detail }) {
   );
 }
 
-function CheckRow({ check }: { check: VisibleCheckResult | RedactedCheckResult }) {
+function CheckRow({ check, titles }: { check: VisibleCheckResult | RedactedCheckResult; titles: ReadonlyMap<string, string> }) {
   const status = STATUS[check.status];
   const failing = "details" in check ? check.details.filter((d) => !d.passed) : [];
   return (
@@ -54,10 +85,12 @@ function CheckRow({ check }: { check: VisibleCheckResult | RedactedCheckResult }
         </span>
       </p>
       {check.status === "blocked" && check.blockedBy ? (
-        <p className="ml-6 text-xs text-slate-500">Checked once these pass: {check.blockedBy.join(", ")}.</p>
+        <p className="ml-6 text-xs text-slate-500">
+          Checked once {check.blockedBy.length === 1 ? "this passes" : "these pass"}: {check.blockedBy.map((n) => `“${titles.get(n) ?? n}”`).join(", ")}.
+        </p>
       ) : null}
       {check.status === "failed" && check.hidden ? (
-        <p className="ml-6 text-xs text-slate-500">A hidden check probes the same goal on traffic you were not shown. Think about what the goal really asks.</p>
+        <p className="ml-6 text-xs text-slate-500">A hidden check tests the same goal on traffic you are not shown.</p>
       ) : null}
       {failing.length > 0 ? (
         <ul className="ml-6 mt-1 space-y-1">
@@ -68,7 +101,7 @@ function CheckRow({ check }: { check: VisibleCheckResult | RedactedCheckResult }
       ) : null}
       {check.status === "failed" && check.hint ? (
         <p className="ml-6 mt-2 rounded bg-amber-50 px-2 py-1.5 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
-          <strong>Hint:</strong> {check.hint}
+          <strong>Hint:</strong> <Prose text={check.hint} />
         </p>
       ) : null}
     </li>
@@ -77,6 +110,7 @@ function CheckRow({ check }: { check: VisibleCheckResult | RedactedCheckResult }
 
 /** A grade from the server: score, every check (hidden ones without their flows), hints, and problems with the policies. */
 export function CheckResults({ result }: { result: PublicGradeResult }) {
+  const titles = new Map(result.checks.map((c) => [c.name, c.title]));
   return (
     <div className="space-y-3" aria-live="polite">
       <p className={`text-lg font-semibold ${result.passed ? "text-emerald-700 dark:text-emerald-400" : "text-slate-900 dark:text-white"}`}>
@@ -89,7 +123,7 @@ export function CheckResults({ result }: { result: PublicGradeResult }) {
             {result.errors.map((e, i) => (
               <li key={i}>
                 {e.object ? <span className="font-mono">{e.object}: </span> : null}
-                {e.message}
+                <Prose text={e.message} />
                 {e.kind === "invalid" ? " (Cilium marks it VALID=False and enforces nothing)" : ""}
               </li>
             ))}
@@ -101,14 +135,14 @@ export function CheckResults({ result }: { result: PublicGradeResult }) {
           {result.warnings.map((w, i) => (
             <li key={i}>
               {w.object ? <span className="font-mono">{w.object}: </span> : null}
-              {w.message}
+              <Prose text={w.message} />
             </li>
           ))}
         </ul>
       ) : null}
       <ul className="divide-y divide-slate-200 dark:divide-slate-800">
         {result.checks.map((check) => (
-          <CheckRow key={check.name} check={check} />
+          <CheckRow key={check.name} check={check} titles={titles} />
         ))}
       </ul>
     </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RULE1, challenge, deps, lab } from "@/lib/challenges/test-fixtures";
-import { grade, scoreOf } from "./grade";
+import { grade, scoreOf, UNTOUCHED_HIDDEN_HINT } from "./grade";
 import { redact } from "./redact";
 import type { FlowDetail } from "./types";
 
@@ -81,6 +81,17 @@ spec:
     expect(r2.checks.map((x) => x.status)).toEqual(["passed", "passed", "failed"]);
     expect(r2.checks[2]?.hint).toBe("hidden hint");
     expect(r2.score).toBe(50);
+  });
+
+  it("a failed hidden check on an untouched cluster gets a neutral hint, not one that assumes a wrong attempt", () => {
+    const open = challenge("starwars-fleet", CHECKS.replace("    needs: [rebels-dropped]\n", ""));
+    const untouched = grade(open, manifests(""), deps());
+    expect(untouched.checks[2]).toMatchObject({ status: "failed", hint: UNTOUCHED_HIDDEN_HINT });
+    // a connection alone changes nothing graded
+    expect(grade(open, journal([{ op: "connect", request: { from: { kind: "pod", namespace: "default", name: "xwing" }, host: "deathstar", port: 80, kind: "tcp" } }]), deps()).checks[2]?.hint).toBe(UNTOUCHED_HIDDEN_HINT);
+    const tried = grade(open, manifests("apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: { name: d }\nspec:\n  endpointSelector: { matchLabels: { class: deathstar } }\n  ingress: [{ fromEntities: [all] }]\n  ingressDeny: [{ fromEndpoints: [{ matchLabels: { class: xwing } }] }]\n"), deps());
+    expect(tried.checks[2]?.status).toBe("failed");
+    expect(tried.checks[2]?.hint).toBe("hidden hint");
   });
 
   it("reports schema rejections and Cilium-invalid policies as errors, not only as failed flows", () => {

@@ -78,8 +78,19 @@ export function scoreOf(checks: readonly Pick<CheckResult, "weight" | "passed">[
   return total === 0 ? 0 : Math.floor((100 * got) / total);
 }
 
+/**
+ * The hint of a failed hidden check before the learner changed anything: authored hints answer a wrong
+ * attempt ("write the rules for the Empire, not for one ship"), which an untouched cluster is not.
+ */
+export const UNTOUCHED_HIDDEN_HINT = "Nothing is applied yet. This hidden check tests the same goal on traffic you are not shown: start with the visible checks.";
+
+/** Did the submission change anything (a connection alone changes nothing that is graded)? */
+export function isUntouched(submission: Submission): boolean {
+  return submission.kind === "journal" ? submission.journal.every((op) => op.op === "connect") : submission.text.trim() === "";
+}
+
 /** Evaluates the checks in `needs` order; a check whose needs did not all pass is "blocked". */
-export function runChecks(checks: readonly ChallengeCheck[], ctx: CheckContext, hasProblems: boolean): CheckResult[] {
+export function runChecks(checks: readonly ChallengeCheck[], ctx: CheckContext, hasProblems: boolean, untouched = false): CheckResult[] {
   const done = new Map<string, CheckResult>();
   for (const c of orderByNeeds(checks)) {
     const base = { name: c.name, title: c.title, hidden: c.hidden, weight: c.weight, needs: c.needs };
@@ -89,7 +100,7 @@ export function runChecks(checks: readonly ChallengeCheck[], ctx: CheckContext, 
       continue;
     }
     const outcome = evaluateCheck(ctx, c.check);
-    const hint = chooseHint(c, outcome, ctx, hasProblems);
+    const hint = !outcome.passed && c.hidden && untouched ? UNTOUCHED_HIDDEN_HINT : chooseHint(c, outcome, ctx, hasProblems);
     done.set(c.name, {
       ...base,
       status: outcome.passed ? "passed" : "failed",
@@ -112,7 +123,7 @@ export function grade(challenge: Challenge, submission: Submission, deps: GradeD
   const { errors: invalid, warnings } = policyProblems(state);
   const errors = [...rejectedProblems, ...invalid];
   const ctx: CheckContext = { cluster: state, history: submission.kind === "journal" ? submission.commands : [] };
-  const checks = runChecks(challenge.checks, ctx, errors.length > 0);
+  const checks = runChecks(challenge.checks, ctx, errors.length > 0, isUntouched(submission));
   return {
     challenge: challenge.slug,
     passed: checks.every((c) => c.passed),
