@@ -9,6 +9,8 @@ export const JOURNAL_MAX_TEXT = 256 * 1024;
 export const JOURNAL_MAX_TOTAL = 2 * 1024 * 1024;
 
 const text = z.string().max(JOURNAL_MAX_TEXT);
+/** When the operation ran (epoch ms): a replay gives objects their original creation times (AGE columns). */
+const at = z.number().int().min(0).max(8.64e15).optional();
 const name = z.string().min(1).max(253);
 
 const client = z.discriminatedUnion("kind", [
@@ -18,23 +20,27 @@ const client = z.discriminatedUnion("kind", [
 ]);
 
 export const journalOpSchema = z.discriminatedUnion("op", [
-  z.object({ op: z.literal("apply"), source: z.string().max(1024), text, namespace: z.string().max(253).optional() }),
-  z.object({ op: z.literal("create"), source: z.string().max(1024), text, namespace: z.string().max(253).optional() }),
-  z.object({ op: z.literal("delete-text"), source: z.string().max(1024), text, namespace: z.string().max(253).optional() }),
+  z.object({ at, op: z.literal("apply"), source: z.string().max(1024), text, namespace: z.string().max(253).optional() }),
+  z.object({ at, op: z.literal("create"), source: z.string().max(1024), text, namespace: z.string().max(253).optional() }),
+  z.object({ at, op: z.literal("delete-text"), source: z.string().max(1024), text, namespace: z.string().max(253).optional() }),
   z.object({
+    at,
     op: z.literal("delete"), type: z.string().max(253), names: z.array(name).max(500), namespace: z.string().max(253).optional(),
     allNamespaces: z.boolean().optional(), selector: z.string().max(4096).optional(), all: z.boolean().optional(),
   }),
   z.object({
+    at,
     op: z.literal("label"), type: z.string().max(253), names: z.array(name).max(500), namespace: z.string().max(253).optional(),
     labels: z.array(z.string().max(400)).max(100), overwrite: z.boolean(), selector: z.string().max(4096).optional(), all: z.boolean().optional(),
   }),
-  z.object({ op: z.literal("restart"), type: z.string().max(253), names: z.array(name).max(500), namespace: z.string().max(253).optional(), selector: z.string().max(4096).optional() }),
+  z.object({ at, op: z.literal("restart"), type: z.string().max(253), names: z.array(name).max(500), namespace: z.string().max(253).optional(), selector: z.string().max(4096).optional() }),
   z.object({
+    at,
     op: z.literal("setting"),
     settings: z.object({ enforcementMode: z.enum(["default", "always", "never"]).optional(), hostFirewall: z.boolean().optional(), egressGateway: z.boolean().optional() }),
   }),
   z.object({
+    at,
     op: z.literal("connect"),
     request: z.object({
       from: client, host: z.string().max(253), port: z.number().int().min(0).max(65535), kind: z.enum(["http", "tcp", "udp", "icmp", "dns"]),

@@ -124,7 +124,7 @@ describe("delete, label, settings", () => {
   test("settings", () => {
     const r = setSettings(fresh(), { enforcementMode: "always" });
     expect(r.state.settings.enforcementMode).toBe("always");
-    expect(r.state.journal.at(-1)).toEqual({ op: "setting", settings: { enforcementMode: "always" } });
+    expect(r.state.journal.at(-1)).toEqual({ op: "setting", settings: { enforcementMode: "always" }, at: Date.UTC(2026, 0, 15, 10, 0, 0) });
   });
 });
 
@@ -141,7 +141,7 @@ describe("namespace option (kubectl -n)", () => {
     expect(getObject(r.state, "cnp", "p", "default").ok).toBe(false);
     const c = getObject(r.state, "ccnp", "c");
     expect(c.ok && c.value.metadata.namespace).toBe(undefined);
-    expect(r.state.journal.at(-1)).toEqual({ op: "apply", source: "f.yaml", text: `${PLAIN}---\n${CCNP}`, namespace: "a" });
+    expect(r.state.journal.at(-1)).toEqual({ op: "apply", source: "f.yaml", text: `${PLAIN}---\n${CCNP}`, namespace: "a", at: Date.UTC(2026, 0, 15, 10, 0, 0) });
     const p = getObject(r.state, "cnp", "p", "a");
     expect(p.ok && p.value.metadata.annotations?.["kubectl.kubernetes.io/last-applied-configuration"]).toContain('"namespace":"a"');
     const parsed = parseJournal(JSON.parse(JSON.stringify(r.state.journal)));
@@ -183,6 +183,16 @@ describe("journal", () => {
     expect(JSON.stringify([...r.state.objects])).toBe(JSON.stringify([...s.objects]));
     expect(r.state.flows).toEqual(s.flows);
     expect(r.state.settings).toEqual(s.settings);
+  });
+  test("replay keeps the times operations ran (a reloaded lab's policy ages go on, not restart)", () => {
+    const s = apply(fresh(), RULE, { source: "rule.yaml" }).state;
+    const later = { clock: () => Date.UTC(2026, 0, 15, 10, 5, 0), random: mulberry32(7) };
+    const parsed = parseJournal(JSON.parse(JSON.stringify(s.journal)));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const r = replay(scenario, parsed.journal, later);
+    const created = (st: typeof s) => [...st.objects.values()].find((o) => o.object.kind === "CiliumNetworkPolicy")?.object.metadata.creationTimestamp;
+    expect(created(r.state)).toBe(created(s));
+    expect(created(r.state)).toBe("2026-01-15T10:00:00Z");
   });
   test("parseJournal rejects junk and oversize input", () => {
     expect(parseJournal([{ op: "rm -rf" }]).ok).toBe(false);

@@ -35,8 +35,10 @@ export function replay(scenario: Scenario, journal: Journal, deps: Deps): { stat
   let state = createCluster(scenario, deps);
   const failures: { index: number; diagnostics: Diagnostic[] }[] = [];
   journal.forEach((op, index) => {
-    const r = runOp(state, op);
-    state = r.state;
+    // An operation runs at the time it first ran (creationTimestamp, AGE), when the journal says so.
+    const at = op.at;
+    const r = runOp(at === undefined ? state : { ...state, deps: { ...deps, clock: () => at } }, op);
+    state = at === undefined ? r.state : { ...r.state, deps };
     if (!r.ok) failures.push({ index, diagnostics: r.diagnostics.filter((d) => d.severity === "error") });
   });
   return { state, failures };

@@ -26,7 +26,8 @@ export function withChanges(prev: ClusterState, ch: Changes): ClusterState {
     world,
     resourceVersion: ch.resourceVersion ?? prev.resourceVersion,
     policyRevision: prev.policyRevision + (ch.policyChanged ? 1 : 0),
-    journal: ch.journal ? [...prev.journal, ch.journal] : prev.journal,
+    // stamped with the time it ran, so a replay (a reloaded lab) keeps creation times and ages
+    journal: ch.journal ? [...prev.journal, { ...ch.journal, at: prev.deps.clock() }] : prev.journal,
     flows: ch.flows ?? prev.flows,
     fqdnCache: ch.fqdnCache ?? prev.fqdnCache,
   };
