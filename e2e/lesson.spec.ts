@@ -37,11 +37,12 @@ test.describe("a lesson with its lab", () => {
     await expect(terminal(page)).toContainText("root@server:~# kubectl apply -f rule1.yaml");
   });
 
-  test("Reset lab returns to the scenario at once", async ({ page }) => {
+  test("Reset lab returns to the scenario once confirmed", async ({ page }) => {
     await page.goto("/lessons/l3-l4-policies");
     await page.getByRole("button", { name: "Run: kubectl apply -f rule1.yaml" }).click();
     await expect(terminal(page)).toContainText("rule1 created");
     await page.getByRole("button", { name: "Reset lab" }).click();
+    await page.getByRole("alertdialog", { name: "Reset the lab?" }).getByRole("button", { name: "Reset", exact: true }).click();
     await typeInTerminal(page, "kubectl get cnp");
     await expect(terminal(page)).toContainText("No resources found in default namespace.");
     await expect(page.locator('[data-objective="empire-only"]')).toHaveAttribute("data-met", "false");

@@ -4,7 +4,9 @@ import { StatusBadge } from "@/components/catalog/StatusBadge";
 import { DisplayNameForm } from "@/components/progress/DisplayNameForm";
 import { StartOverForm } from "@/components/progress/StartOverForm";
 import { saveDisplayName, startOver } from "./actions";
+import { QuizCount } from "@/components/progress/QuizCount";
 import { catalog } from "@/lib/content/catalog";
+import { quizCount } from "@/lib/content/lesson";
 import { db } from "@/lib/db";
 import { currentLearner } from "@/lib/progress/current";
 import { progressSummary } from "@/lib/progress/summary";
@@ -54,6 +56,7 @@ export default async function ProgressPage() {
                 <span className="text-sm text-slate-500">
                   {s?.objectivesMet ?? 0}/{lesson.objectives.length} objectives
                 </span>
+                <QuizCount page={`/lessons/${lesson.slug}`} total={quizCount(lesson)} />
                 <StatusBadge status={s?.status ?? "not-started"} />
               </li>
             );

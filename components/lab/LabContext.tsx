@@ -13,11 +13,26 @@ type LabContextValue = {
   /** The terminal registers itself here once it is ready. */
   attachTerminal(controls: TerminalControls | null): void;
   readonly terminalReady: boolean;
+  /** Shows the terminal tab and moves the keyboard focus into it ("Skip to the lab"). */
+  focusTerminal(): void;
   readonly tab: LabTab;
   setTab(tab: LabTab): void;
 };
 
 const LabContext = createContext<LabContextValue | null>(null);
+
+/** The id of the lab's region on the page (skip link and the phone's tab bar jump to it). */
+export const LAB_ID = "lab";
+
+/** True when the lesson and the lab are stacked (below Tailwind's lg breakpoint). */
+export function stacked(): boolean {
+  return typeof window !== "undefined" && window.matchMedia("(max-width: 1023.98px)").matches;
+}
+
+/** Scrolls the lab into view (on a wide screen it already is). */
+export function showLab(): void {
+  if (stacked()) document.getElementById(LAB_ID)?.scrollIntoView({ block: "start" });
+}
 
 /** Owns one lab session for a lesson or challenge page; everything inside can reach it. */
 export function LabProvider({ config, children }: { config: LabConfig; children: ReactNode }) {
@@ -50,11 +65,19 @@ export function LabProvider({ config, children }: { config: LabConfig; children:
     setTab("terminal");
     if (terminal.current) terminal.current.runCommand(command);
     else queued.current.push(command);
+    // Stacked layout (phones): the lab is far below the text, so Run brings it into view to show the result.
+    if (stacked()) showLab();
+  }, []);
+
+  const focusTerminal = useCallback(() => {
+    setTab("terminal");
+    showLab();
+    terminal.current?.focus();
   }, []);
 
   const value = useMemo(
-    () => ({ session, view, runCommand, attachTerminal, terminalReady, tab, setTab }),
-    [session, view, runCommand, attachTerminal, terminalReady, tab],
+    () => ({ session, view, runCommand, attachTerminal, terminalReady, focusTerminal, tab, setTab }),
+    [session, view, runCommand, attachTerminal, terminalReady, focusTerminal, tab],
   );
   return <LabContext.Provider value={value}>{children}</LabContext.Provider>;
 }

@@ -1,7 +1,7 @@
 "use client";
-import { useCallback, useMemo, type KeyboardEvent } from "react";
+import { useCallback, useMemo, useState, type KeyboardEvent } from "react";
 import { policyStatus } from "@/lib/cluster";
-import { useLab, type LabTab } from "./LabContext";
+import { LAB_ID, useLab, type LabTab } from "./LabContext";
 import { SaveIndicator } from "./SaveIndicator";
 import { useLoaded } from "./deferred/use-loaded";
 import { lazyView } from "./lazy-view";
@@ -32,6 +32,8 @@ const TABS: readonly { id: LabTab; label: string; preload?: () => Promise<unknow
 /** The lab: terminal, files and flows over one simulated cluster, with Reset and the save state. */
 export function LabPanel({ historyKey }: { historyKey: string }) {
   const { session, view, attachTerminal, tab, setTab } = useLab();
+  // Reset wipes policies, files and history: it asks first, and can be undone until the next change.
+  const [confirmingReset, setConfirmingReset] = useState(false);
   // A policy that enforces nothing, or does nothing, deserves a glance: flag the tab.
   const countAttention = useCallback(() => {
     if (!view.shell) return 0;
@@ -55,7 +57,7 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
   };
 
   return (
-    <section aria-label="Lab" className="flex h-full min-h-0 flex-1 flex-col bg-slate-950 text-slate-100">
+    <section id={LAB_ID} aria-label="Lab" className="flex h-full min-h-0 flex-1 scroll-mt-2 flex-col bg-slate-950 text-slate-100">
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-800 px-2 py-1.5">
         <div role="tablist" aria-label="Lab views" className="flex gap-1">
           {TABS.map((t) => (
@@ -86,8 +88,10 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
           <SaveIndicator />
           <button
             type="button"
-            onClick={() => session.reset()}
-            disabled={view.phase !== "ready"}
+            onClick={() => setConfirmingReset(true)}
+            disabled={view.phase !== "ready" || confirmingReset}
+            aria-expanded={confirmingReset}
+            aria-controls="lab-reset-confirm"
             className="rounded border border-slate-700 px-2 py-1 text-xs text-slate-300 hover:bg-slate-800 disabled:opacity-40"
             title="Back to the scenario's starting state"
           >
@@ -95,6 +99,33 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
           </button>
         </div>
       </div>
+      {confirmingReset ? (
+        <div id="lab-reset-confirm" role="alertdialog" aria-label="Reset the lab?" className="flex flex-wrap items-center gap-2 border-b border-amber-700 bg-amber-950 px-3 py-2 text-sm text-amber-100">
+          <span className="flex-1">Reset the lab to the scenario&apos;s start? The policies you applied, your files and the terminal go back to how they began.</span>
+          <button
+            type="button"
+            autoFocus
+            onClick={() => {
+              setConfirmingReset(false);
+              session.reset();
+            }}
+            className="rounded bg-amber-400 px-2 py-1 text-xs font-semibold text-slate-900 hover:bg-amber-300"
+          >
+            Reset
+          </button>
+          <button type="button" onClick={() => setConfirmingReset(false)} className="rounded border border-amber-600 px-2 py-1 text-xs hover:bg-amber-900">
+            Cancel
+          </button>
+        </div>
+      ) : null}
+      {view.canUndoReset ? (
+        <div role="status" className="flex flex-wrap items-center gap-2 border-b border-slate-700 bg-slate-900 px-3 py-2 text-sm text-slate-200">
+          <span className="flex-1">The lab was reset.</span>
+          <button type="button" onClick={() => session.undoReset()} className="rounded border border-slate-500 px-2 py-1 text-xs hover:bg-slate-800">
+            Undo reset
+          </button>
+        </div>
+      ) : null}
       {view.restoreError ? (
         <p role="alert" className="border-b border-amber-700 bg-amber-950 px-3 py-2 text-sm text-amber-200">
           Your saved lab could not be restored ({view.restoreError}). It is kept as it was: reload the page to try again. This lab

@@ -3,13 +3,18 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Poin
 
 const MIN = 25;
 const MAX = 75;
+/**
+ * The lesson's share at first: the lab gets the larger part, because Cilium's tables are wide (at 1280 px a
+ * 50/50 split left the terminal ~68 columns; 40/60 gives it ~85).
+ */
+export const DEFAULT_SPLIT = 40;
 
 /**
  * Two panes side by side with a draggable (and keyboard-operable) divider; stacked on narrow screens.
  * The chosen split is remembered per browser.
  */
 export function SplitPane({ left, right, storageKey = "policy-lab:split" }: { left: ReactNode; right: ReactNode; storageKey?: string }) {
-  const [percent, setPercent] = useState(50);
+  const [percent, setPercent] = useState(DEFAULT_SPLIT);
   const container = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
 
@@ -59,6 +64,7 @@ export function SplitPane({ left, right, storageKey = "policy-lab:split" }: { le
         role="separator"
         aria-orientation="vertical"
         aria-label="Resize the lesson and the lab"
+        title="Drag to resize the lesson and the lab (or focus and press ← →)"
         aria-valuemin={MIN}
         aria-valuemax={MAX}
         aria-valuenow={percent}
@@ -74,7 +80,7 @@ export function SplitPane({ left, right, storageKey = "policy-lab:split" }: { le
         }}
         className="hidden w-1.5 shrink-0 cursor-col-resize bg-slate-200 hover:bg-brand-400 focus-visible:bg-brand-400 lg:block dark:bg-slate-800"
       />
-      <div className="flex min-h-[32rem] min-w-0 flex-1 flex-col lg:h-full lg:min-h-0">{right}</div>
+      <div className="flex h-[calc(100dvh-3rem)] min-h-[24rem] min-w-0 flex-1 flex-col lg:h-full lg:min-h-0">{right}</div>
     </div>
   );
 }

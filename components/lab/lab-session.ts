@@ -34,6 +34,8 @@ export type LabView = {
   readonly save: SaveStatus;
   /** Bumped on reset, so the terminal can start a fresh screen. */
   readonly generation: number;
+  /** A reset just happened and nothing ran since: undoReset() brings the lab back. */
+  readonly canUndoReset: boolean;
 };
 
 export type ExecuteResult = { readonly output: string; readonly exitCode: number; readonly clear?: boolean };
@@ -49,7 +51,7 @@ export class LabSession {
   private readonly saver: SaveQueue<ReturnType<typeof serializeShell>> | null;
 
   constructor(private readonly config: LabConfig) {
-    this.view = { phase: "loading", error: null, restoreError: null, shell: null, objectives: [], save: { kind: "idle" }, generation: 0 };
+    this.view = { phase: "loading", error: null, restoreError: null, shell: null, objectives: [], save: { kind: "idle" }, generation: 0, canUndoReset: false };
     this.initialView = this.view;
     this.saver = config.saveUrl
       ? new SaveQueue<ReturnType<typeof serializeShell>>(config.saveUrl, (save) => this.update({ save }))
@@ -125,17 +127,32 @@ export class LabSession {
     if (shell) this.commit({ ...shell, files: { ...shell.files, [path]: content } });
   }
 
-  /** Back to the scenario's starting state, instantly; the saved lab is replaced too. */
+  /** The lab as it was before the last reset, until the learner does something else. */
+  private beforeReset: ShellState | null = null;
+
+  /** Back to the scenario's starting state, instantly; the saved lab is replaced too (undoReset() restores it). */
   reset(): void {
+    // A lab that could not be restored was a stand-in, not the learner's work: nothing to bring back.
+    const previous = this.view.restoreError ? null : this.view.shell;
     // Immediate (a microtask later): the scenario's code is loaded, since the lab started from it.
     void settle(() => this.fresh()).then(
       (shell) => {
-        this.show(shell, { generation: this.view.generation + 1, restoreError: null });
+        this.beforeReset = previous;
+        this.show(shell, { generation: this.view.generation + 1, restoreError: null, canUndoReset: previous !== null });
         this.saver?.resume();
         this.saver?.push(snapshotOf(shell));
       },
       (error: unknown) => this.update({ phase: "error", error: (error as Error).message }),
     );
+  }
+
+  /** Brings back the lab the last reset replaced (and saves it again). */
+  undoReset(): void {
+    const previous = this.beforeReset;
+    if (!previous) return;
+    this.beforeReset = null;
+    this.show(previous, { generation: this.view.generation + 1, canUndoReset: false });
+    this.saver?.push(snapshotOf(previous));
   }
 
   /** Retries a failed save now. */
@@ -149,7 +166,9 @@ export class LabSession {
   }
 
   private commit(shell: ShellState): void {
-    this.show(shell);
+    const wasUndoable = this.beforeReset !== null;
+    this.beforeReset = null;
+    this.show(shell, wasUndoable ? { canUndoReset: false } : {});
     this.saver?.push(snapshotOf(shell));
   }
 

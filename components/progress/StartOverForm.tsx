@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import type { ActionState, FormAction } from "@/lib/progress/action-state";
+import { clearQuizAnswers } from "@/components/mdx/quiz-store";
 
 /** Clears all of the learner's progress, after they type a confirmation (no accidental clicks). */
 export function StartOverForm({ startOver }: { startOver: FormAction }) {
@@ -41,7 +42,10 @@ export function StartOverForm({ startOver }: { startOver: FormAction }) {
 function ConfirmForm({ startOver, onCancel, onDone }: { startOver: FormAction; onCancel: () => void; onDone: (message: string) => void }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(async (prev, form) => {
     const result = await startOver(prev, form);
-    if (result?.ok) onDone(result.message);
+    if (result?.ok) {
+      clearQuizAnswers();
+      onDone(result.message);
+    }
     return result;
   }, null);
   return (

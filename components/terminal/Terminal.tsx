@@ -11,6 +11,7 @@ import "@xterm/xterm/css/xterm.css";
 import { useEffect, useRef, useState } from "react";
 import { isIncomplete } from "@/lib/shell/parse/parser";
 import { LineDiscipline, type ExecResult } from "@/lib/terminal";
+import { screenText, widestLine } from "./screen-text";
 
 export interface TerminalBackend {
   prompt?: string;
@@ -60,6 +61,22 @@ const THEME = {
   brightWhite: "#f8fafc",
 };
 
+const SCREEN_READER_KEY = "policy-lab:screen-reader";
+
+/**
+ * Screen-reader mode (xterm's accessibility tree, which announces every line): a setting, off unless the
+ * learner turned it on or the system asks for more accessible rendering (forced colours, reduced motion).
+ */
+function initialScreenReader(): boolean {
+  try {
+    const saved = window.localStorage.getItem(SCREEN_READER_KEY);
+    if (saved === "on" || saved === "off") return saved === "on";
+  } catch {
+    // storage unavailable: follow the system
+  }
+  return window.matchMedia?.("(forced-colors: active), (prefers-reduced-motion: reduce)").matches ?? false;
+}
+
 function loadHistory(key: string | undefined, fallback: readonly string[] | undefined): string[] {
   if (key) {
     try {
@@ -79,7 +96,10 @@ export function Terminal({ backend, initialHistory, historyKey, onReady, classNa
   const backendRef = useRef(backend);
   const onReadyRef = useRef(onReady);
   const [copied, setCopied] = useState(false);
-  const termRef = useRef<{ copy(): string } | null>(null);
+  const termRef = useRef<{ copy(): string; setScreenReader(on: boolean): void } | null>(null);
+  const [screenReader, setScreenReader] = useState(false);
+  /** Columns the last wide output needed, while the terminal is narrower (null: nothing to say). */
+  const [tooWide, setTooWide] = useState<{ need: number; have: number } | null>(null);
 
   useEffect(() => {
     backendRef.current = backend;
@@ -94,8 +114,10 @@ export function Terminal({ backend, initialHistory, historyKey, onReady, classNa
     void (async () => {
       const [{ Terminal: XTerm }, { FitAddon }] = await Promise.all([import("@xterm/xterm"), import("@xterm/addon-fit")]);
       if (disposed) return;
+      const sr = initialScreenReader();
+      setScreenReader(sr);
       const term = new XTerm({
-        screenReaderMode: true,
+        screenReaderMode: sr,
         cursorBlink: true,
         fontFamily: '"JetBrains Mono Variable", ui-monospace, SFMono-Regular, Menlo, monospace',
         fontSize: 14,
@@ -105,6 +127,7 @@ export function Terminal({ backend, initialHistory, historyKey, onReady, classNa
       const fit = new FitAddon();
       term.loadAddon(fit);
       term.open(el);
+      term.textarea?.setAttribute("aria-describedby", "terminal-keys");
       fit.fit();
       const discipline = new LineDiscipline<AbortSignal>({
         sink: { write: (d) => term.write(d) },
@@ -112,7 +135,12 @@ export function Terminal({ backend, initialHistory, historyKey, onReady, classNa
           get prompt() {
             return backendRef.current.prompt;
           },
-          execute: (line, signal): Promise<ExecResult> => backendRef.current.execute(line, signal),
+          execute: async (line, signal): Promise<ExecResult> => {
+            const result = await backendRef.current.execute(line, signal);
+            const need = widestLine(result.output);
+            setTooWide(need > term.cols ? { need, have: term.cols } : null);
+            return result;
+          },
           complete: (line, cursor) => backendRef.current.complete(line, cursor),
           isIncomplete: (text) => (backendRef.current.isIncomplete ?? isIncomplete)(text),
         },
@@ -128,11 +156,9 @@ export function Terminal({ backend, initialHistory, historyKey, onReady, classNa
           }
         },
       });
+      // Shift+Tab is not for the shell: the browser moves the focus out of the terminal (Tab completes).
+      term.attachCustomKeyEventHandler((event) => !(event.key === "Tab" && event.shiftKey));
       const data = term.onData((d) => discipline.feed(d));
-      const selection = term.onSelectionChange(() => {
-        const text = term.getSelection();
-        if (text) void navigator.clipboard?.writeText(text).catch(() => undefined);
-      });
       const observer = new ResizeObserver(() => {
         try {
           fit.fit();
@@ -142,12 +168,10 @@ export function Terminal({ backend, initialHistory, historyKey, onReady, classNa
       });
       observer.observe(el);
       termRef.current = {
-        copy: () => {
-          if (term.hasSelection()) return term.getSelection();
-          const b = term.buffer.active;
-          const lines: string[] = [];
-          for (let i = 0; i < b.length; i++) lines.push(b.getLine(i)?.translateToString(true) ?? "");
-          return lines.join("\n").trimEnd();
+        // A selection is copied only when the learner asks (Copy or Ctrl-Shift-C), never on selecting.
+        copy: () => (term.hasSelection() ? term.getSelection() : screenText(term.buffer.active)),
+        setScreenReader: (on) => {
+          term.options.screenReaderMode = on;
         },
       };
       discipline.start();
@@ -159,7 +183,6 @@ export function Terminal({ backend, initialHistory, historyKey, onReady, classNa
       cleanup = () => {
         observer.disconnect();
         data.dispose();
-        selection.dispose();
         discipline.dispose();
         term.dispose();
         termRef.current = null;
@@ -181,16 +204,42 @@ export function Terminal({ backend, initialHistory, historyKey, onReady, classNa
     });
   };
 
+  const toggleScreenReader = (on: boolean): void => {
+    setScreenReader(on);
+    termRef.current?.setScreenReader(on);
+    try {
+      window.localStorage.setItem(SCREEN_READER_KEY, on ? "on" : "off");
+    } catch {
+      // not remembered: the setting lasts for this page
+    }
+  };
+
   return (
     <section aria-label={label} className={className} data-testid="terminal" style={{ position: "relative", display: "flex", flexDirection: "column", minHeight: 0 }}>
-      <button
-        type="button"
-        onClick={copy}
-        aria-label="Copy terminal text"
-        style={{ position: "absolute", top: 6, right: 10, zIndex: 2, fontSize: 12, padding: "2px 8px", borderRadius: 4, border: "1px solid #475569", background: "#1e293b", color: "#e2e8f0", cursor: "pointer" }}
-      >
-        {copied ? "Copied" : "Copy"}
-      </button>
+      {/* Above the screen, not over it: nothing covers the first line. */}
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-800 bg-slate-900 px-2 py-1 text-xs text-slate-400">
+        <span id="terminal-keys" className="flex-1">
+          Tab completes · Shift+Tab leaves the terminal
+        </span>
+        <label className="flex cursor-pointer items-center gap-1.5">
+          <input type="checkbox" checked={screenReader} onChange={(e) => toggleScreenReader(e.target.checked)} className="accent-amber-500" />
+          Screen reader mode
+        </label>
+        <button type="button" onClick={copy} aria-label="Copy terminal text" className="rounded border border-slate-600 bg-slate-800 px-2 py-0.5 text-slate-200 hover:bg-slate-700">
+          {copied ? "Copied" : "Copy"}
+        </button>
+      </div>
+      {tooWide ? (
+        <p role="status" className="flex items-center gap-2 border-b border-slate-800 bg-slate-900 px-2 py-1 text-xs text-amber-200">
+          <span className="flex-1">
+            That output is {tooWide.need} columns wide and the terminal shows {tooWide.have}:{" "}
+            {window.matchMedia("(min-width: 1024px)").matches ? "drag the divider between the lesson and the lab to widen it." : "turn the screen sideways to widen it."}
+          </span>
+          <button type="button" onClick={() => setTooWide(null)} aria-label="Dismiss" className="rounded px-1 text-slate-400 hover:text-white">
+            ✕
+          </button>
+        </p>
+      ) : null}
       <div ref={host} style={{ flex: 1, minHeight: 0, width: "100%", height: "100%", padding: 8, boxSizing: "border-box", background: THEME.background }} />
     </section>
   );

@@ -36,3 +36,8 @@ export function loadLesson(slug: string): LessonContent | null {
     trackTitle: tracks.find((t) => t.id === meta.track)?.title ?? meta.track,
   };
 }
+
+/** How many <Quiz> questions the lesson's page asks (the progress page counts the ones answered). */
+export function quizCount(meta: LessonMeta): number {
+  return (readFileSync(path.join(meta.dir, "index.mdx"), "utf8").match(/^<Quiz\b/gm) ?? []).length;
+}

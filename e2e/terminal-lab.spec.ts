@@ -1,0 +1,157 @@
+import { expect, test, type Page } from "@playwright/test";
+import { runInTerminal, terminal } from "./helpers";
+
+/** The text rows xterm shows (DOM renderer), without the accessibility tree. */
+const rows = (page: Page) => page.locator('[data-testid="terminal"] .xterm-rows');
+
+test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
+  test("the Copy button sits above the screen; selecting text leaves the clipboard alone; Copy joins wrapped lines", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto("/lessons/l3-l4-policies");
+    await expect(rows(page)).toContainText("root@server:~#");
+    const copy = page.getByRole("button", { name: "Copy terminal text" });
+    const button = await copy.boundingBox();
+    const screen = await page.locator('[data-testid="terminal"] .xterm-screen').boundingBox();
+    expect(button && screen && button.y + button.height <= screen.y).toBe(true);
+
+    const long = "x".repeat(150);
+    await runInTerminal(page, `echo ${long}`);
+    await expect(rows(page)).toContainText("xxxxxxxxxx");
+    await page.evaluate(() => navigator.clipboard.writeText("mine"));
+    // Select across the screen with the mouse, as a learner does to read or copy part of it.
+    const box = (await page.locator('[data-testid="terminal"] .xterm-screen').boundingBox())!;
+    await page.mouse.move(box.x + 5, box.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 5, box.y + 40);
+    await page.mouse.up();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("mine");
+
+    await page.mouse.click(box.x + 5, box.y + box.height - 5); // clears the selection
+    await copy.click();
+    await expect(copy).toHaveText("Copied");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.split("\n")).toContain(long);
+  });
+
+  test("a lesson's Run keeps what the learner had half-typed; echo -n output stays on screen", async ({ page }) => {
+    await page.goto("/lessons/l3-l4-policies");
+    await expect(rows(page)).toContainText("root@server:~#");
+    await terminal(page).click();
+    await page.keyboard.type("echo -n hello");
+    await page.keyboard.press("Enter");
+    await expect(rows(page)).toContainText("helloroot@server:~#");
+    await page.keyboard.type("kubectl get po");
+    await page.getByRole("button", { name: /^Run: kubectl exec tiefighter -- curl -s -XPOST/ }).first().click();
+    await expect(rows(page)).toContainText("Ship landed");
+    await expect(rows(page)).toContainText(/Ship landed\s*root@server:~# kubectl get po\s*$/);
+  });
+
+  test("a skip link reaches the terminal in a few Tabs; Shift+Tab leaves it; screen-reader mode is a setting", async ({ page }) => {
+    await page.goto("/lessons/l3-l4-policies");
+    await expect(rows(page)).toContainText("root@server:~#");
+    let found = false;
+    for (let i = 0; i < 12 && !found; i++) {
+      await page.keyboard.press("Tab");
+      found = await page.evaluate(() => document.activeElement?.textContent === "Skip to the lab");
+    }
+    expect(found).toBe(true);
+    await page.keyboard.press("Enter");
+    const inTerminal = () => page.evaluate(() => document.activeElement?.closest('[data-testid="terminal"]') !== null);
+    await expect.poll(inTerminal).toBe(true);
+    await page.keyboard.type("kubectl get cn");
+    await page.keyboard.press("Tab");
+    await expect(rows(page)).toContainText("kubectl get cnp");
+    await page.keyboard.press("Shift+Tab");
+    await expect.poll(inTerminal).toBe(false);
+    await expect(page.getByText("Shift+Tab leaves the terminal")).toBeVisible();
+
+    const sr = page.getByLabel("Screen reader mode");
+    await expect(sr).not.toBeChecked();
+    await expect(page.locator('[data-testid="terminal"] .xterm-accessibility')).toHaveCount(0);
+    await sr.check();
+    await expect(page.locator('[data-testid="terminal"] .xterm-accessibility')).toHaveCount(1);
+    await page.reload();
+    await expect(page.getByLabel("Screen reader mode")).toBeChecked();
+  });
+
+  test("wide output: the lab starts wider than the lesson, and a too-wide table says the divider can be dragged", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto("/lessons/l3-l4-policies");
+    await expect(rows(page)).toContainText("root@server:~#");
+    await expect(page.getByRole("separator", { name: "Resize the lesson and the lab" })).toHaveAttribute("aria-valuenow", "40");
+    await runInTerminal(page, "kubectl -n kube-system exec ds/cilium -- cilium-dbg endpoint list");
+    await expect(rows(page)).toContainText("reserved:health");
+    await expect(page.getByRole("status").filter({ hasText: "drag the divider" })).toBeVisible();
+  });
+
+  test("Reset asks first and can be undone", async ({ page }) => {
+    await page.goto("/lessons/l3-l4-policies");
+    await page.getByRole("button", { name: "Run: kubectl apply -f rule1.yaml" }).click();
+    await expect(rows(page)).toContainText("rule1 created");
+    await page.getByRole("button", { name: "Reset lab" }).click();
+    await page.getByRole("alertdialog", { name: "Reset the lab?" }).getByRole("button", { name: "Cancel" }).click();
+    await runInTerminal(page, "kubectl get cnp");
+    await expect(rows(page)).toContainText(/rule1\s+\S+\s+True/);
+
+    await page.getByRole("button", { name: "Reset lab" }).click();
+    await page.getByRole("alertdialog", { name: "Reset the lab?" }).getByRole("button", { name: "Reset", exact: true }).click();
+    await runInTerminal(page, "kubectl get cnp");
+    await expect(rows(page)).toContainText("No resources found in default namespace.");
+    // Undo is offered until the learner changes something; the first command above already did.
+    await page.getByRole("button", { name: "Reset lab" }).click();
+    await page.getByRole("alertdialog", { name: "Reset the lab?" }).getByRole("button", { name: "Reset", exact: true }).click();
+    await page.getByRole("button", { name: "Undo reset" }).click();
+    await runInTerminal(page, "history");
+    await expect(rows(page)).toContainText("kubectl get cnp");
+  });
+
+  test("a wrong quiz answer does not give the right one away; answers survive a reload and count on the progress page", async ({ page }) => {
+    await page.goto("/lessons/l3-l4-policies");
+    const quiz = page.locator("fieldset").filter({ hasText: "With only rule1 applied, the xwing connects" });
+    await quiz.getByLabel("Dropped: rule1 put the whole namespace in default deny.").check();
+    await quiz.getByRole("button", { name: "Check" }).click();
+    await expect(quiz.getByRole("status")).toContainText("Not yet");
+    await expect(quiz).not.toContainText("Both ends are unrestricted");
+    await expect(quiz).not.toContainText("You missed this one");
+    await quiz.getByLabel("Allowed: no policy selects the xwing's egress or the tiefighter's ingress.").check();
+    await quiz.getByRole("button", { name: "Check" }).click();
+    await expect(quiz.getByRole("status")).toContainText("Correct");
+    await page.reload();
+    await expect(quiz.getByRole("status")).toContainText("Correct");
+    await expect(quiz.getByLabel("Allowed: no policy selects the xwing's egress or the tiefighter's ingress.")).toBeChecked();
+    await page.goto("/progress");
+    await expect(page.locator('[data-quizzes="/lessons/l3-l4-policies"]')).toHaveText("1/3 quizzes");
+  });
+
+  test("challenge feedback names checks by title and shows code as code", async ({ page }) => {
+    await page.goto("/challenges/zero-trust-switch");
+    await expect(rows(page)).toContainText("root@server:~#");
+    await page.getByRole("button", { name: "Check my work" }).click();
+    const lands = page.locator('[data-check="empire-lands"]');
+    await expect(lands).toHaveAttribute("data-status", "blocked");
+    await expect(lands).toContainText("Checked once this passes: “The enforcement mode is always”.");
+  });
+});
+
+test.describe("the lab on a phone (issue 12)", () => {
+  test("the lab is one tap away from anywhere, and Run shows its result @phone", async ({ page }) => {
+    await page.goto("/lessons/l3-l4-policies");
+    await expect(rows(page)).toContainText("root@server:~#");
+    const lab = page.getByRole("region", { name: "Lab", exact: true });
+    const inView = async () => {
+      const b = await lab.boundingBox();
+      const h = page.viewportSize()!.height;
+      return b !== null && b.y < h * 0.5 && b.y + b.height > 0;
+    };
+    expect(await inView()).toBe(false);
+    const bar = page.getByRole("navigation", { name: "Lesson and lab" });
+    await bar.getByRole("button", { name: "Lab" }).click();
+    await expect.poll(inView).toBe(true);
+    await bar.getByRole("button", { name: "Lesson" }).click();
+    await expect.poll(inView).toBe(false);
+
+    await page.getByRole("button", { name: /^Run: kubectl exec tiefighter -- curl -s -XPOST/ }).first().click();
+    await expect.poll(inView).toBe(true);
+    await expect(rows(page)).toContainText("Ship landed");
+  });
+});
