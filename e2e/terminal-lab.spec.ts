@@ -105,6 +105,19 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
     await expect(rows(page)).toContainText("kubectl get cnp");
   });
 
+  test("a policy's age goes on across a reload", async ({ page }) => {
+    await page.goto("/lessons/l3-l4-policies");
+    await page.getByRole("button", { name: "Run: kubectl apply -f rule1.yaml" }).click();
+    await expect(rows(page)).toContainText("rule1 created");
+    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    await page.waitForTimeout(5_000);
+    await page.reload();
+    await runInTerminal(page, "kubectl get cnp rule1");
+    await expect(rows(page)).toContainText(/rule1\s+\S+\s+True/);
+    const age = Number(/rule1\s+(\d+)s\s+True/.exec((await rows(page).textContent()) ?? "")?.[1]);
+    expect(age).toBeGreaterThanOrEqual(5);
+  });
+
   test("a wrong quiz answer does not give the right one away; answers survive a reload and count on the progress page", async ({ page }) => {
     await page.goto("/lessons/l3-l4-policies");
     const quiz = page.locator("fieldset").filter({ hasText: "With only rule1 applied, the xwing connects" });

@@ -2,6 +2,7 @@ cilium status
 kubectl -n kube-system get ds,deploy
 cilium config view
 cilium config set enable-policy always
+cilium connectivity test
 cilium config view | grep enable-policy
 kubectl exec tiefighter -- curl -s --connect-timeout 2 -XPOST deathstar/v1/request-landing
 cilium config set enable-policy default
@@ -26,3 +27,5 @@ kubectl -n kube-system exec ds/cilium -- cilium-dbg bpf egress list
 kubectl -n kube-system exec ds/cilium -q -- cilium-dbg identity list -o json | head -16
 kubectl -n kube-system exec cilium-8bmfw -q -- cilium-dbg endpoint list -o json | grep -A40 '"k8s-pod-name": "deathstar' | head -60
 kubectl -n kube-system exec ds/cilium -q -- cilium-dbg endpoint list -o json | tail -3
+cilium connectivity test
+cilium hubble port-forward

@@ -48,3 +48,8 @@ hubble observe --identity wrld
 hubble observe --protocol foo
 hubble observe --port http
 hubble observe --traffic-direction sideways
+kubectl exec tiefighter -- curl -s -o /dev/null deathstar/v1/
+hubble observe --since 3s
+hubble observe --since 1h --verdict DROPPED --last 2
+hubble observe --since 2026-01-15T10:00:00Z --until 2026-01-15T10:00:02Z
+hubble observe --since yesterday

@@ -7,6 +7,7 @@ import type { ProgramSpec } from "../cobra";
 import type { EnforcementMode } from "../cluster/api";
 import { tabwrite } from "../printers/tabwriter";
 import type { CommandRow, Ctx } from "../types";
+import { connectivityTest } from "./connectivity";
 import { CILIUM_VERSION, cliStatus } from "./status";
 import { ciliumConfig } from "@/lib/cluster";
 import { configure } from "../cluster/ops";
@@ -77,12 +78,38 @@ const version: CommandRow = {
   },
 };
 
+const connectivity: CommandRow = {
+  path: ["cilium", "connectivity", "test"],
+  summary: "Validate connectivity in cluster",
+  usage: "cilium connectivity test [flags]",
+  flags: [
+    { name: "test", type: "strings", usage: "Run tests that match one of the given regular expressions, skip tests by starting the expression with '!', target Scenarios with e.g. '/pod-to-cidr'" },
+    { name: "verbose", short: "v", type: "bool", usage: "Show informational messages and don't buffer any lines" },
+  ],
+  run: (ctx) => connectivityTest(ctx),
+};
+
+/**
+ * `cilium hubble port-forward` makes Hubble Relay reachable on localhost:4245. The lab's hubble needs no
+ * Relay and no port-forward (lesson 11: "In this lab it just works"), so it says that instead of pretending.
+ */
+const portForward: CommandRow = {
+  path: ["cilium", "hubble", "port-forward"],
+  summary: "Forward the relay port to the local machine",
+  usage: "cilium hubble port-forward [flags]",
+  flags: [{ name: "port-forward", type: "int", usage: "Local port to forward to (default 4245)" }],
+  run(ctx) {
+    ctx.io.out("ℹ️  Not needed in this lab: hubble observe reaches the agents' flows directly, without Hubble Relay or a port-forward.\n   On a real cluster this command keeps running and makes Relay available at 127.0.0.1:4245.\n");
+    return 0;
+  },
+};
+
 /** The cilium-cli program. */
 export const CILIUM_CLI: ProgramSpec = {
   name: "cilium",
-  rows: [status, view, set, version],
+  rows: [status, view, set, version, connectivity, portForward],
   globalFlags: [{ name: "namespace", short: "n", type: "string", usage: "Namespace Cilium is running in" }, { name: "context", type: "string", usage: "Kubernetes configuration context" }],
   style: "cobra",
   rootHelp:
-    "CLI to install, manage, & troubleshooting Cilium clusters running Kubernetes.\n\nUsage:\n  cilium [command]\n\nAvailable Commands:\n  config      Manage Configuration\n  status      Display status\n  version     Display detailed version information\n\nUse \"cilium [command] --help\" for more information about a command.\n",
+    "CLI to install, manage, & troubleshooting Cilium clusters running Kubernetes.\n\nUsage:\n  cilium [command]\n\nAvailable Commands:\n  config       Manage Configuration\n  connectivity Connectivity troubleshooting\n  hubble       Hubble observability\n  status       Display status\n  version      Display detailed version information\n\nUse \"cilium [command] --help\" for more information about a command.\n",
 };

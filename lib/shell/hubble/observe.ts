@@ -53,6 +53,8 @@ const FLAGS: readonly FlagSpec[] = [
   filter("node-name", 'Show all flows which match the given node names (e.g. "k8s*", "test-cluster/*.company.com")'),
   filter("traffic-direction", "Show all flows in the given traffic direction (either ingress or egress)", { values: ["ingress", "egress"] }),
   filter("tcp-flags", 'Show only flows which match the given TCP flags (e.g. "syn", "ack", "fin")'),
+  { name: "since", type: "string", usage: "Filter flows since a specific date. The format is relative (e.g. 3s, 4m, 1h43,, ...) or one of:\n  StampMilli:             Jan _2 15:04:05.000\n  YearMonthDay:           2006-01-02\n  YearMonthDayHour:       2006-01-02T15-07:00\n  YearMonthDayHourMinute: 2006-01-02T15:04-07:00\n  RFC3339:                2006-01-02T15:04:05-07:00\n  RFC3339Milli:           2006-01-02T15:04:05.999-07:00\n  RFC3339Micro:           2006-01-02T15:04:05.999999-07:00\n  RFC3339Nano:            2006-01-02T15:04:05.999999999-07:00\n  RFC1123Z:               Mon, 02 Jan 2006 15:04:05 -0700\n " },
+  { name: "until", type: "string", usage: "Filter flows until a specific date. The format is relative (e.g. 3s, 4m, 1h43,, ...) or one of: (see --since)" },
   { name: "last", type: "int", usage: "Get last N flows stored in Hubble's buffer. When querying against Hubble Relay, this gets N flows per instance." },
   { name: "first", type: "int", usage: "Get first N flows stored in Hubble's buffer." },
   { name: "all", type: "bool", usage: "Get all flows stored in Hubble's buffer." },
@@ -61,6 +63,25 @@ const FLAGS: readonly FlagSpec[] = [
   { name: "print-node-name", type: "bool", usage: "Print node name in output" },
   { name: "color", type: "string", usage: "Colorize the output when the output format is one of 'compact', 'table', 'dict'. Possible values: 'auto', 'always', 'never'" },
 ];
+
+/** Go duration units hubble's relative times accept. */
+const UNIT_MS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, "µs": 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/**
+ * hubble's time flags (pkg/time ParseTime): a Go duration counted back from now ("5m", "1h30m"), or an
+ * absolute time (RFC 3339 and the shorter layouts Date understands). Undefined when it is neither.
+ */
+export function parseTime(raw: string, now: number): number | undefined {
+  const text = raw.trim();
+  if (/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(text)) {
+    let ms = 0;
+    for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) ms += Number(n) * (UNIT_MS[unit as string] as number);
+    return now - ms;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text) && !/^[A-Z][a-z]{2}, /.test(text)) return undefined;
+  const t = Date.parse(text);
+  return Number.isNaN(t) ? undefined : t;
+}
 
 function runObserve(ctx: Ctx, f: ParsedFlags): number {
   const first = Number(f.values.get("first") ?? "0") > 0;
@@ -81,10 +102,21 @@ function runObserve(ctx: Ctx, f: ParsedFlags): number {
     ctx.io.err(built.error + "\n");
     return 1;
   }
-  let flows = ctx.state.cluster.flows.filter(built.allow);
-  // getFlowsRequest: --first N, --all, else --last N (0 or unset: the default 20)
+  const window: { since?: number; until?: number } = {};
+  for (const name of ["since", "until"] as const) {
+    const raw = f.values.get(name);
+    if (raw === undefined) continue;
+    const t = parseTime(raw, ctx.now);
+    if (t === undefined) {
+      ctx.io.err(`failed to parse the ${name} time: ${JSON.stringify(raw)}: use a duration such as 30s, 5m or 1h30m, or a time such as 2006-01-02T15:04:05Z\n`);
+      return 1;
+    }
+    window[name] = t;
+  }
+  let flows = ctx.state.cluster.flows.filter((fl) => built.allow(fl) && (window.since === undefined || fl.time >= window.since) && (window.until === undefined || fl.time <= window.until));
+  // getFlowsRequest: --first N, --all, else --last N (0 or unset: the default 20, but not with --since/--until)
   if (first) flows = flows.slice(0, Number(f.values.get("first")));
-  else if (!all) {
+  else if (!all && (last || (window.since === undefined && window.until === undefined))) {
     const n = last ? Number(f.values.get("last")) : 20;
     flows = flows.slice(Math.max(0, flows.length - n));
   }
