@@ -50,6 +50,8 @@ test.describe("a lesson with its lab", () => {
 
   test("the lesson and the lab stack on a phone @phone", async ({ page }) => {
     await page.goto("/lessons/l3-l4-policies");
+    // xterm draws its rows only while they are on screen (screen-reader mode, which mirrors them, is off by default)
+    await terminal(page).scrollIntoViewIfNeeded();
     await expect(terminal(page)).toContainText("root@server:~#");
     const article = await page.getByRole("article").boundingBox();
     const lab = await page.getByRole("region", { name: "Lab", exact: true }).boundingBox();

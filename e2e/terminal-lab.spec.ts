@@ -58,9 +58,9 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
     await page.keyboard.press("Enter");
     const inTerminal = () => page.evaluate(() => document.activeElement?.closest('[data-testid="terminal"]') !== null);
     await expect.poll(inTerminal).toBe(true);
-    await page.keyboard.type("kubectl get cn");
+    await page.keyboard.type("kubectl get ciliumnetworkp");
     await page.keyboard.press("Tab");
-    await expect(rows(page)).toContainText("kubectl get cnp");
+    await expect(rows(page)).toContainText("kubectl get ciliumnetworkpolicies");
     await page.keyboard.press("Shift+Tab");
     await expect.poll(inTerminal).toBe(false);
     await expect(page.getByText("Shift+Tab leaves the terminal")).toBeVisible();

@@ -1,6 +1,7 @@
 /** getObject / listObjects: stored and derived objects, namespace scoping and `-l` selectors. */
 import { cmpStr, indexLabels, k8sLabels, parseSelectorString, selectorMatches } from "@/lib/engine";
 import { ciliumEndpointObjects, ciliumIdentityObjects, ciliumNodeObjects, endpointsObjects } from "./objects/derived";
+import { configMapObjects, eventObjects } from "./objects/config-events";
 import { qualifiedPlural, resolveResourceType, type ResourceType } from "./resources";
 import type { ClusterState, Diagnostic, KubeObject, Settings } from "./types";
 import { unknownType } from "./mutate/targets";
@@ -11,6 +12,8 @@ function all(state: ClusterState, r: ResourceType): KubeObject[] {
   let list: KubeObject[];
   switch (r.plural) {
     case "endpoints": list = endpointsObjects(state); break;
+    case "configmaps": list = configMapObjects(state); break;
+    case "events": list = eventObjects(state); break;
     case "ciliumendpoints": list = ciliumEndpointObjects(state); break;
     case "ciliumidentities": list = ciliumIdentityObjects(state); break;
     case "ciliumnodes": list = ciliumNodeObjects(state); break;

@@ -12,7 +12,7 @@ export interface ResourceType {
   readonly namespaced: boolean;
   readonly categories: readonly string[];
   readonly verbs: readonly string[];
-  /** Read-only views derived from other objects (cep, ciliumidentities, endpoints, replicasets). */
+  /** Read-only views derived from other objects (cep, ciliumidentities, endpoints, replicasets, configmaps, events). */
   readonly derived: boolean;
 }
 
@@ -24,7 +24,9 @@ function rt(plural: string, singular: string, kind: string, group: string, versi
 }
 
 export const RESOURCE_TYPES: readonly ResourceType[] = [
+  rt("configmaps", "configmap", "ConfigMap", "", "v1", true, ["cm"], [], true),
   rt("endpoints", "endpoints", "Endpoints", "", "v1", true, ["ep"], [], true),
+  rt("events", "event", "Event", "", "v1", true, ["ev"], [], true),
   rt("namespaces", "namespace", "Namespace", "", "v1", false, ["ns"], []),
   rt("nodes", "node", "Node", "", "v1", false, ["no"], []),
   rt("pods", "pod", "Pod", "", "v1", true, ["po"], ["all"]),

@@ -41,3 +41,8 @@ kubectl get pods --no-headers
 kubectl api-resources
 kubectl version
 kubectl config current-context
+kubectl get events
+kubectl get cm -A
+kubectl -n kube-system get configmap cilium-config -o jsonpath={.data.enable-policy}
+echo
+kubectl -n kube-system describe cm coredns

@@ -76,6 +76,7 @@ kubectl apply -f https://raw.githubusercontent.com/cilium/cilium/1.19.4/examples
 kubectl get pods
 kubectl get rs
 kubectl rollout restart deployment/deathstar
+kubectl get events
 kubectl rollout status deployment/deathstar
 kubectl get rs
 kubectl get pods

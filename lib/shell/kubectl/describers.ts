@@ -227,6 +227,21 @@ function describeNetworkPolicy(o: KObject): string {
   return w.toString();
 }
 
+/** kubectl's ConfigMapDescriber: each key, a dashed rule, then the value as it is. */
+function describeConfigMap(o: KObject, env: DescribeEnv): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${o.metadata.name}\n`);
+  w.write(0, `Namespace:\t${o.metadata.namespace ?? ""}\n`);
+  writeLabels(w, "Labels", o.metadata.labels);
+  writeAnnotations(w, o.metadata.annotations);
+  w.write(0, "\nData\n====\n");
+  const data = map(o, "data");
+  for (const k of Object.keys(data).sort()) w.write(0, `${k}:\n----\n${data[k]}\n`);
+  w.write(0, "\nBinaryData\n====\n");
+  if (env.events) w.write(0, "\nEvents:\t<none>\n");
+  return w.toString();
+}
+
 /** Describes one object of the given plural type. */
 export function describeObject(plural: string, o: KObject, env: DescribeEnv): string {
   switch (plural) {
@@ -240,6 +255,8 @@ export function describeObject(plural: string, o: KObject, env: DescribeEnv): st
       return describeNode(o, env);
     case "networkpolicies":
       return describeNetworkPolicy(o);
+    case "configmaps":
+      return describeConfigMap(o, env);
     default:
       return describeGeneric(o as unknown as { readonly [k: string]: Json }, env.events ? "none" : "omit");
   }

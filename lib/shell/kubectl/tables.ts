@@ -168,6 +168,20 @@ export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
     col("SELECTOR", (o) => formatLabels(map(o, "spec.selector")), true),
   ],
   endpoints: [NAME, col("ENDPOINTS", endpointsCell), AGE],
+  configmaps: [NAME, col("DATA", (o) => String(Object.keys(map(o, "data")).length)), AGE],
+  // kubectl's event printer: LAST SEEN, TYPE, REASON, OBJECT (kind/name, lower-cased kind), MESSAGE
+  events: [
+    col("LAST SEEN", (o, now) => age(str(o, "lastTimestamp") || o.metadata.creationTimestamp, now)),
+    col("TYPE", (o) => str(o, "type")),
+    col("REASON", (o) => str(o, "reason")),
+    col("OBJECT", (o) => `${str(o, "involvedObject.kind").toLowerCase()}/${str(o, "involvedObject.name")}`),
+    col("SUBOBJECT", () => "", true),
+    col("SOURCE", (o) => str(o, "source.component"), true),
+    col("MESSAGE", (o) => str(o, "message")),
+    col("FIRST SEEN", (o, now) => age(str(o, "firstTimestamp"), now), true),
+    col("COUNT", (o) => String(num(o, "count", 1)), true),
+    col("NAME", (o) => o.metadata.name, true),
+  ],
   deployments: [
     NAME,
     col("READY", (o) => `${num(o, "status.readyReplicas")}/${num(o, "spec.replicas", 1)}`),
