@@ -6,7 +6,6 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluateObjectives } from "@/lib/grading";
-import { clusterState } from "@/lib/shell";
 import { HeadlessLab, splitCommands } from "@/lib/shell/transcript";
 import { contentRoot, readCatalog } from "./catalog";
 import { readLabFiles, readScenarioText } from "./lab-files";
@@ -19,7 +18,7 @@ function labFor(slug: string) {
   const files = Object.fromEntries(Object.entries(readLabFiles(lesson.dir)).map(([p, c]) => [p.replace(/^\/root\//, ""), c]));
   const lab = new HeadlessLab({ scenarioName: lesson.scenario, scenarioText: readScenarioText(contentRoot(), lesson.scenario), files });
   const met = (): string[] =>
-    evaluateObjectives({ cluster: clusterState(lab.state.cluster), history: lab.state.history }, lesson.objectives)
+    evaluateObjectives({ cluster: lab.state.cluster, history: lab.state.history }, lesson.objectives)
       .filter((r) => r.passed)
       .map((r) => r.name);
   return { lesson, lab, met };

@@ -91,3 +91,7 @@ kubectl rollout restart deploy/nope
 kubectl rollout status pod/xwing
 kubectl rollout restart
 kubectl rollout undo deployment/deathstar
+kubectl create deployment web --image=nginx --replicas=2
+kubectl get pods -l app=web
+kubectl create deployment x
+kubectl create deployment api --image=quay.io/cilium/json-mock:v1.3.8 --port 8080 --dry-run=client -o yaml

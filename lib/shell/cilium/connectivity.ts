@@ -6,7 +6,7 @@
  * enforcement mode) count, exactly as for `kubectl exec … -- curl`. Output in cilium-cli's style.
  */
 import { evaluateAll } from "@/lib/cluster";
-import { clusterState } from "../cluster/adapter";
+import { objects } from "../cluster/ops";
 import { byPlural } from "../kubectl/resources";
 import type { Ctx } from "../types";
 
@@ -19,8 +19,7 @@ function clients(ctx: Ctx, echo: Echo | undefined): string[] {
   const seen = new Map<string, string>();
   const backs = (labels: Readonly<Record<string, string>> | undefined, ns: string) =>
     echo !== undefined && echo.namespace === ns && Object.entries(echo.selector).every(([k, v]) => labels?.[k] === v);
-  const pods = ctx.state.cluster
-    .list(byPlural("pods"))
+  const pods = objects(ctx.state.cluster, byPlural("pods"))
     .filter((p) => !hostNetwork(p.spec) && !["kube-system", "local-path-storage"].includes(p.metadata.namespace ?? "") && !backs(p.metadata.labels, p.metadata.namespace ?? "default"));
   for (const p of [...pods].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))) {
     const ns = p.metadata.namespace ?? "default";
@@ -33,7 +32,7 @@ type Echo = { readonly ref: string; readonly namespace: string; readonly port: n
 
 /** The first Service outside kube-system with a selector: the pod-to-service target. */
 function echoService(ctx: Ctx): Echo | undefined {
-  for (const svc of ctx.state.cluster.list(byPlural("services"))) {
+  for (const svc of objects(ctx.state.cluster, byPlural("services"))) {
     const ns = svc.metadata.namespace ?? "default";
     const spec = svc.spec as { selector?: Record<string, string>; ports?: { port: number; protocol?: string }[] } | undefined;
     const port = spec?.ports?.find((p) => (p.protocol ?? "TCP") === "TCP")?.port;
@@ -57,7 +56,7 @@ function probes(ctx: Ctx): Probe[] {
 
 /** Runs the probes; exit 1 when one fails, like cilium-cli. */
 export function connectivityTest(ctx: Ctx): number {
-  const state = clusterState(ctx.state.cluster);
+  const state = ctx.state.cluster;
   const all = probes(ctx);
   const tests = [...new Set(all.map((p) => p.test))];
   ctx.io.out("ℹ️  This lab runs a short connectivity test: it cannot deploy the cilium-test-1 workloads, so it probes the lab's own pods (your policies apply).\n");

@@ -41,6 +41,18 @@ export const KUBECTL_COMMANDS = [
     args: "files",
     flags: [FILE_FLAG, DRY_RUN],
   }),
+  declare("kubectl create deployment", {
+    summary: "Create a deployment with the specified name.",
+    usage: "kubectl create deployment NAME --image=image -- [COMMAND] [args...] [options]",
+    args: "none",
+    flags: [
+      { name: "image", type: "strings", usage: "Image names to run. A deployment can have multiple images set for multi-container pod." },
+      { name: "replicas", short: "r", type: "int", usage: "Number of replicas to create. Default is 1." },
+      { name: "port", type: "int", usage: "The containerPort that this deployment exposes." },
+      DRY_RUN,
+      { name: "output", short: "o", type: "string", usage: "Output format." },
+    ],
+  }),
   declare("kubectl delete", {
     summary: "Delete resources by file names, stdin, resources and names, or by resources and label selector.",
     usage: "kubectl delete ([-f FILENAME] | TYPE [(NAME | -l label | --all)]) [options]",

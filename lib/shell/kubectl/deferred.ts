@@ -6,6 +6,7 @@
 import type { Implementations } from "../commands";
 import { writeCommand } from "./apply";
 import type { KubectlKey } from "./commands";
+import { runCreateDeployment } from "./create-deployment";
 import { runDescribe } from "./describe";
 import { runExec } from "./exec";
 import { runLabel } from "./label";
@@ -17,6 +18,7 @@ export const KUBECTL_IMPLEMENTATIONS: Implementations<KubectlKey> = {
   "kubectl describe": runDescribe,
   "kubectl apply": writeCommand("apply"),
   "kubectl create": writeCommand("create"),
+  "kubectl create deployment": runCreateDeployment,
   "kubectl delete": writeCommand("delete"),
   "kubectl label": runLabel,
   "kubectl exec": runExec,
