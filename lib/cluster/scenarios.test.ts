@@ -84,7 +84,7 @@ describe("starwars", () => {
     const xwing = connect(l7.state, { from: { kind: "pod", namespace: "default", name: "xwing" }, host: "deathstar", port: 80, kind: "http", http: { method: "POST", path: "/v1/request-landing" }, timeoutMs: 5000 });
     expect(xwing.result.outcome).toEqual({ status: "timeout", elapsedMs: 5000 });
     const v = evaluate(l7.state, { from: "default/xwing", to: "default/deathstar-86f85ffb4d-7d86t", port: 80 });
-    expect(v.ok && v.verdict.reason).toBe("dropped: ingress default-deny on default/deathstar-86f85ffb4d-7d86t since CiliumNetworkPolicy default/rule1 selects it; no rule allows identity 1071 (k8s:class=xwing,k8s:org=alliance) on TCP/80");
+    expect(v.ok && v.verdict.reason).toBe("dropped: ingress default-deny on default/deathstar-86f85ffb4d-7d86t since CiliumNetworkPolicy default/rule1 selects it (policy enforcement mode default); no rule allows identity 1071 (k8s:class=xwing,k8s:org=alliance) on TCP/80; nearest rule CiliumNetworkPolicy default/rule1 ingress[0] allows endpoints {any:org in (empire),k8s:io.kubernetes.pod.namespace in (default)} on TCP/80, but the peer fails any:org in (empire)");
   });
 });
 

@@ -9,11 +9,12 @@
 import type { Compiled, SubjectPolicy } from "./compile/compiled";
 import { peerText, ref, refsOf, ruleLabel, svcText, uniqRefs } from "./explain-parts";
 import { dnsMatcher } from "./matchers/dns";
-import { httpMatcher, type HttpRequest } from "./matchers/http";
+import { httpMatcher, type HttpRequest, mismatchText } from "./matchers/http";
+import { fqdnMiss, nearestMiss } from "./explain-miss";
 import type { PeerView } from "./matchers/peer-view";
 import { type FlowProto, portMatcher } from "./matchers/ports";
 import type { ContainerPort } from "./model";
-import type { Entry } from "./policy/types";
+import type { CompiledRule, DnsRule, Entry, HttpRule } from "./policy/types";
 import type { DirectionResult, MatchRef, MatchType } from "./verdict-types";
 
 export { policyName, ruleLabel } from "./explain-parts";
@@ -44,23 +45,31 @@ function matchType(e: Entry): MatchType {
 }
 
 const ddCache = new WeakMap<SubjectPolicy, { by: string; refs: MatchRef[] }>();
-/** Who put the subject in default deny (cached per subject: most dropped flows need it). */
-function defaultDenyInfo(sp: SubjectPolicy): { by: string; refs: MatchRef[] } {
+const ruleName = (r: CompiledRule): string => `${r.kind} ${r.namespace !== undefined ? `${r.namespace}/` : ""}${r.name}`;
+/**
+ * Who put the subject in default deny (cached per subject: most dropped flows need it). Only rules that
+ * keep default deny on for this direction count; a rule with enableDefaultDeny.<dir>: false only
+ * contributes its deny rules (pkg/policy/repository.go, Documentation/security/policy/language.rst).
+ */
+function defaultDenyInfo(c: Compiled, sp: SubjectPolicy): { by: string; refs: MatchRef[] } {
   let d = ddCache.get(sp);
   if (!d) {
-    const by = sp.enforcement.case === "mode-always" ? "policy enforcement mode is always" : `${selectingPolicies(sp)} selects it`;
-    const refs = uniqRefs(sp.enforcement.rules.map((r) => ({
-      policy: `${r.kind} ${r.namespace !== undefined ? `${r.namespace}/` : ""}${r.name}`, kind: r.kind, namespace: r.namespace, name: r.name, direction: sp.dir, specIndex: r.specIndex, effect: "default-deny" as const,
+    const dir = sp.dir;
+    const mode = c.world.settings.enforcementMode;
+    const on = sp.enforcement.rules.filter((r) => r.defaultDeny[dir]);
+    const off = [...new Set(sp.enforcement.rules.filter((r) => !r.defaultDeny[dir]).map(ruleName))];
+    const names = [...new Set(on.map(ruleName))];
+    const optOut = off.length > 0 ? `; ${off.join(", ")} ${off.length === 1 ? "opts" : "opt"} out with enableDefaultDeny.${dir}: false` : "";
+    const by = sp.enforcement.case === "mode-always"
+      ? `policy enforcement mode is always${names.length > 0 ? ` (selected by ${names.join(", ")})` : ""}`
+      : `${names.join(", ")} ${names.length === 1 ? "selects" : "select"} it (policy enforcement mode ${mode}${optOut})`;
+    const refs = uniqRefs(on.map((r) => ({
+      policy: ruleName(r), kind: r.kind, namespace: r.namespace, name: r.name, direction: dir, specIndex: r.specIndex, effect: "default-deny" as const,
     })));
     d = { by, refs };
     ddCache.set(sp, d);
   }
   return d;
-}
-
-function selectingPolicies(sp: SubjectPolicy): string {
-  const names = [...new Set(sp.enforcement.rules.map((r) => `${r.kind} ${r.namespace !== undefined ? `${r.namespace}/` : ""}${r.name}`))];
-  return names.join(", ");
 }
 
 /** The decision without any explanation text (the hot path). */
@@ -176,9 +185,8 @@ export function decideDirection(c: Compiled, inp: DirectionInput): DirectionResu
     case "allowed-no-default-deny":
       return { direction: dir, subject, enforced: true, outcome: "allowed-no-default-deny", matchType: "all", matched: NO_REFS, reason: `${dir} of ${subject} allowed: no rule denies it and every selecting rule sets enableDefaultDeny.${dir}=false` };
     case "default-deny": {
-      const dd = defaultDenyInfo(sp);
-      const near = sp.allow.length === 0 ? "no rule allows anything" : `no rule allows ${peerText(peer)} on ${svc}`;
-      return { direction: dir, subject, enforced: true, outcome: "default-deny", matchType: "none", matched: dd.refs, reason: `${dir} default-deny on ${subject} since ${dd.by}; ${near}` };
+      const dd = defaultDenyInfo(c, sp);
+      return { direction: dir, subject, enforced: true, outcome: "default-deny", matchType: "none", matched: dd.refs, reason: `${dir} default-deny on ${subject} since ${dd.by}; ${nearText(c, inp, svc)}` };
     }
     default:
       break;
@@ -188,13 +196,29 @@ export function decideDirection(c: Compiled, inp: DirectionInput): DirectionResu
     const e = plain[0] as Entry;
     return {
       direction: dir, subject, enforced: true, outcome: "allowed", matchType: matchType(e), matched: refsOf(plain, "allow"), proxy: core.proxy,
-      reason: `${dir} ${dir === "ingress" ? "to" : "from"} ${subject} allowed by ${ruleLabel(e)} (${peerText(peer)} on ${svc})`,
+      reason: `${dir} ${dir === "ingress" ? "to" : "from"} ${subject} allowed by ${ruleLabel(e)} (${peerText(peer)} on ${svc}${e.peer.kind === "fqdn" ? `; ${fqdnHit(peer)}` : ""})`,
     };
   }
   return decideL7(inp, core, { direction: dir, subject }, svc);
 }
 
 const NO_REFS: readonly MatchRef[] = [];
+
+/** Why nothing allowed the flow: the nearest allow rule and what failed (and, to the outside, what toFQDNs saw). */
+function nearText(c: Compiled, inp: DirectionInput, svc: string): string {
+  const { sp, peer } = inp;
+  if (sp.allow.length === 0) return "no rule allows anything";
+  const miss = nearestMiss(c, sp.allow, peer, inp.port, inp.proto, inp.dstPorts);
+  let t = `no rule allows ${peerText(peer)} on ${svc}`;
+  if (miss) t += `; ${miss.text}`;
+  if (sp.dir === "egress" && miss?.entry.peer.kind !== "fqdn" && sp.allow.some((e) => e.peer.kind === "fqdn")) t += `; toFQDNs: ${fqdnMiss(peer)}`;
+  return t;
+}
+
+/** `destination 198.51.100.7, learned by the DNS proxy as api.partner.io`. */
+function fqdnHit(peer: PeerView): string {
+  return `destination ${peer.ip}, learned by the DNS proxy as ${peer.names.join(", ")}`;
+}
 
 /** The entries without L7 rules, cached per (memoized) entries array. */
 const plainCache = new WeakMap<readonly Entry[], readonly Entry[]>();
@@ -214,33 +238,66 @@ function decideL7(inp: DirectionInput, core: CoreResult, base: { direction: Dire
   const kind = core.proxy as "http" | "dns";
   const hit = core.hit;
   if (core.outcome === "allowed" && hit && kind === "http" && inp.l7.http) {
-    return { ...base, enforced: true, outcome: "allowed", matchType: mt, proxy: "http", matched: [ref(hit, "l7-allow")], reason: `${base.direction} HTTP ${inp.l7.http.method} ${inp.l7.http.path} allowed by ${ruleLabel(hit)} (L7 rule on ${svc})` };
+    const req = inp.l7.http;
+    const r = hit.l7?.kind === "http" ? hit.l7.rules.find((x) => httpMatcher.allows(x, req)) : undefined;
+    return { ...base, enforced: true, outcome: "allowed", matchType: mt, proxy: "http", matched: [ref(hit, "l7-allow")], reason: `${base.direction} HTTP ${req.method} ${req.path} allowed by ${ruleLabel(hit)} (L7 rule ${r ? httpRuleText(r) : "?"} on ${svc})` };
   }
   if (core.outcome === "allowed" && hit && kind === "dns") {
-    return { ...base, enforced: true, outcome: "allowed", matchType: mt, proxy: "dns", matched: [ref(hit, "l7-allow")], reason: `DNS query ${inp.l7.dnsQuery ?? ""} allowed by ${ruleLabel(hit)} (DNS proxy)` };
+    const r = hit.l7?.kind === "dns" ? hit.l7.rules.find((x) => dnsMatcher.allows(x, inp.l7.dnsQuery ?? "")) : undefined;
+    return { ...base, enforced: true, outcome: "allowed", matchType: mt, proxy: "dns", matched: [ref(hit, "l7-allow")], reason: `DNS query ${inp.l7.dnsQuery ?? ""} allowed by ${ruleLabel(hit)} (DNS proxy, ${r ? dnsRuleText(r) : "?"})` };
   }
   if (core.outcome === "l7-denied" && kind === "http" && inp.l7.http) {
     const req = inp.l7.http;
     return {
       ...base, enforced: true, outcome: "l7-denied", matchType: mt, proxy: "http", matched: refsOf(allows, "l7-deny"),
-      reason: `${ruleLabel(first)} allows ${svc} only for HTTP ${describeHttp(allows)}; ${req.method} ${req.path} matches no HTTP rule, so the proxy answers 403 Access denied`,
+      reason: `the HTTP proxy answers 403 Access denied: ${req.method} ${req.path} matches no HTTP rule allowed on ${svc}: ${httpMisses(allows, req)}`,
     };
   }
   if (core.outcome === "l7-denied") {
     return {
       ...base, enforced: true, outcome: "l7-denied", matchType: mt, proxy: "dns", matched: refsOf(allows, "l7-deny"),
-      reason: `the DNS proxy refuses ${inp.l7.dnsQuery ?? ""}: ${ruleLabel(first)} only allows DNS names matching ${describeDns(allows)} (answer REFUSED)`,
+      reason: `the DNS proxy refuses ${inp.l7.dnsQuery ?? ""} (answer REFUSED): it matches none of the allowed names: ${describeDns(allows)}`,
     };
   }
-  return { ...base, enforced: true, outcome: "allowed", matchType: mt, proxy: kind, matched: refsOf(allows, "l7-allow"), reason: `${base.direction} on ${svc} allowed at L4 by ${ruleLabel(first)}; requests go through the ${kind === "http" ? "HTTP" : "DNS"} proxy` };
+  return { ...base, enforced: true, outcome: "allowed", matchType: mt, proxy: kind, matched: refsOf(allows, "l7-allow"), reason: `${base.direction} on ${svc} allowed at L4 by ${ruleLabel(first)}; requests go through the ${kind === "http" ? "HTTP" : "DNS"} proxy, which allows ${kind === "http" ? describeHttp(allows) : describeDns(allows)}` };
 }
 
+/** `GET /api/.* host api.example.com with header X-Team: blue` — one HTTP rule in words. */
+function httpRuleText(r: HttpRule): string {
+  const parts = [r.method ?? "any method", r.path ?? "any path"];
+  if (r.host) parts.push(`host ${r.host}`);
+  const hs = [...r.headers, ...r.headerMatches.map((h) => (h.value !== undefined ? `${h.name}: ${h.value}` : h.name))];
+  if (hs.length > 0) parts.push(`with header${hs.length > 1 ? "s" : ""} ${hs.join(", ")}`);
+  return parts.join(" ");
+}
+
+function dnsRuleText(r: DnsRule): string {
+  return r.matchName !== undefined ? `matchName ${r.matchName}` : `matchPattern ${r.matchPattern ?? ""}`;
+}
+
+/** Every HTTP alternative on the port, each with its own policy rule and the part of the request it refused. */
+function httpMisses(allows: readonly Entry[], req: HttpRequest): string {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const e of allows) {
+    if (e.l7?.kind !== "http") continue;
+    for (const r of e.l7.rules) {
+      const m = httpMatcher.mismatch(r, req);
+      const t = `${ruleLabel(e)} allows ${httpRuleText(r)}, but ${m ? mismatchText(m) : "?"}`;
+      if (!seen.has(t)) out.push(t);
+      seen.add(t);
+    }
+  }
+  return out.join("; ") || "no HTTP rule allows any request";
+}
+
+/** The alternatives with the rule each comes from: `GET /a (CNP x ingress[0]) or POST /b (…)`. */
 function describeHttp(allows: readonly Entry[]): string {
-  const parts = allows.flatMap((e) => (e.l7?.kind === "http" ? e.l7.rules.map((r) => [r.method ?? "*", r.path ?? "*"].join(" ")) : []));
+  const parts = allows.flatMap((e) => (e.l7?.kind === "http" ? e.l7.rules.map((r) => `${httpRuleText(r)} (${ruleLabel(e)})`) : []));
   return [...new Set(parts)].join(" or ") || "(no request)";
 }
 
 function describeDns(allows: readonly Entry[]): string {
-  const parts = allows.flatMap((e) => (e.l7?.kind === "dns" ? e.l7.rules.map((r) => r.matchName ?? r.matchPattern ?? "") : []));
+  const parts = allows.flatMap((e) => (e.l7?.kind === "dns" ? e.l7.rules.map((r) => `${dnsRuleText(r)} (${ruleLabel(e)})`) : []));
   return [...new Set(parts)].join(", ") || "(nothing)";
 }

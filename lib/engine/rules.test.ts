@@ -80,6 +80,50 @@ describe("rules", () => {
   }
 });
 
+/** Explained verdicts: substrings the reason must contain, under every order of the policies. */
+type ExplainRow = [string, FixtureName[], [from: string, to: string, port: number, expect: string, http: FlowSpec["http"] | undefined, reason: string[]][]];
+const F = "default/frontend";
+const EXPLAIN: ExplainRow[] = [
+  ["L7 denial names the part that failed", ["l7-get-only"], [
+    [F, TO, 8080, "denied-l7", { method: "GET", path: "/api/v1/x" }, ["403 Access denied", "allows GET /api/v[0-9]+/.* with header X-Team: blue, but header X-Team is missing"]],
+    [F, TO, 8080, "denied-l7", { method: "GET", path: "/api/v1/x", headers: { "x-team": "red" } }, ['header X-Team is "red", the rule wants "blue"']],
+    [F, TO, 8080, "denied-l7", { method: "PUT", path: "/api/v1/x", headers: { "X-Team": "blue" } }, ['method "PUT" does not match "GET"']],
+    [F, TO, 8080, "denied-l7", { method: "GET", path: "/v2/api/v1/x", headers: { "X-Team": "blue" } }, ['path "/v2/api/v1/x" does not match "/api/v[0-9]+/.*"']],
+  ]],
+  ["L7 host", ["l7-host"], [
+    [F, TO, 8080, "denied-l7", { method: "GET", path: "/", host: "evil.example.com" }, ['host "evil.example.com" does not match "api\\.example\\.com"']],
+    [F, TO, 8080, "allowed", { method: "GET", path: "/", host: "api.example.com" }, ["allowed by CiliumNetworkPolicy default/l7-host ingress[0] (L7 rule any method any path host api\\.example\\.com"]],
+  ]],
+  ["merged L7 rules on one port: each alternative names its own policy", ["l7-get-only", "l7-post-admin"], [
+    [F, TO, 8080, "allowed", { method: "POST", path: "/admin" }, ["allowed by CiliumNetworkPolicy default/l7-post ingress[0]"]],
+    [F, TO, 8080, "allowed", { method: "GET", path: "/api/v1/x", headers: { "X-Team": "blue" } }, ["allowed by CiliumNetworkPolicy default/l7 ingress[0]"]],
+    [F, TO, 8080, "denied-l7", { method: "DELETE", path: "/admin" }, [
+      'CiliumNetworkPolicy default/l7 ingress[0] allows GET /api/v[0-9]+/.* with header X-Team: blue, but method "DELETE" does not match "GET"',
+      'CiliumNetworkPolicy default/l7-post ingress[0] allows POST /admin, but method "DELETE" does not match "POST"',
+    ]],
+    [F, TO, 8080, "allowed", undefined, ["requests go through the HTTP proxy, which allows", "POST /admin (CiliumNetworkPolicy default/l7-post ingress[0])", "(CiliumNetworkPolicy default/l7 ingress[0])"]],
+  ]],
+  ["default deny names only the policies that keep it on", ["no-default-deny", "allow-frontend"], [
+    ["default/admin", TO, 8080, "dropped", undefined, ["since CiliumNetworkPolicy default/allow-frontend selects it (policy enforcement mode default; CiliumNetworkPolicy default/soft opts out with enableDefaultDeny.ingress: false)", "nearest rule CiliumNetworkPolicy default/allow-frontend ingress[0]", "the peer fails any:role in (frontend)"]],
+  ]],
+];
+
+describe("explained verdicts", () => {
+  for (const [name, fixtures, flows] of EXPLAIN) {
+    test(name, () => {
+      for (const order of permutations(fixtures)) {
+        const c = compileWorld(world(order));
+        for (const [from, to, port, want, http, reason] of flows) {
+          const r = evaluateFlow(c, { from, to, port, http });
+          if (!r.ok) throw new Error(r.error);
+          expect({ order, from, http, verdict: r.verdict.verdict }).toEqual({ order, from, http, verdict: want });
+          for (const s of reason) expect({ order, http, reason: r.verdict.reason }).toEqual({ order, http, reason: expect.stringContaining(s) });
+        }
+      }
+    });
+  }
+});
+
 describe("enforcement modes", () => {
   test("always: default deny everywhere; never: nothing enforced", () => {
     const always = compileWorld(world([], "always"));

@@ -23,7 +23,8 @@ export interface Selector {
   readonly key: string;
 }
 
-function reqText(r: Requirement): string {
+/** `k8s:key in (a,b)`, `!any:key` — a requirement as Cilium prints selector keys. */
+export function requirementText(r: Requirement): string {
   const k = `${r.source}:${r.key}`;
   switch (r.op) {
     case "In":
@@ -40,8 +41,8 @@ function reqText(r: Requirement): string {
 export function makeSelector(reqs: readonly Requirement[]): Selector {
   const sorted = [...reqs]
     .map((r) => ({ ...r, values: [...r.values].sort(cmpStr) }))
-    .sort((a, b) => cmpStr(reqText(a), reqText(b)));
-  return { requirements: sorted, key: sorted.map(reqText).join(",") };
+    .sort((a, b) => cmpStr(requirementText(a), requirementText(b)));
+  return { requirements: sorted, key: sorted.map(requirementText).join(",") };
 }
 
 /** Raw Kubernetes LabelSelector JSON, as found in manifests (already schema-checked). */

@@ -10,7 +10,8 @@ import { asArr, sortedKeysDeep, type Raw } from "@/lib/engine";
 
 export function defaultNetworkPolicy(spec: Raw): Raw {
   const s: Raw = { ...spec, podSelector: spec.podSelector ?? {} };
-  if (!Array.isArray(s.policyTypes)) s.policyTypes = ["Ingress", ...(s.egress !== undefined ? ["Egress"] : [])];
+  // SetDefaults_NetworkPolicy: Egress only when egress has at least one rule (`egress: []` stays out).
+  if (!Array.isArray(s.policyTypes) || s.policyTypes.length === 0) s.policyTypes = ["Ingress", ...(asArr(s.egress).length > 0 ? ["Egress"] : [])];
   for (const dir of ["ingress", "egress"]) {
     if (!Array.isArray(s[dir])) continue;
     s[dir] = asArr(s[dir]).map((r) => (Array.isArray(r.ports) ? { ...r, ports: asArr(r.ports).map((p) => ({ protocol: "TCP", ...p })) } : r));

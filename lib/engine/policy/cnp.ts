@@ -3,9 +3,9 @@
  * (CNP Parse + Rule.Sanitize). An invalid object is stored but enforces nothing ("fails open"), exactly
  * as the agent refuses to import it while the API server keeps it.
  */
-import { LABEL_POD_NAMESPACE, SOURCE_K8S, SOURCE_RESERVED } from "../labels";
 import type { PolicyObject } from "../model";
-import { fromRawSelector, type RawLabelSelector, selectorHasSource, withRequirement } from "../selector";
+import { indexLabels, LABEL_POD_NAMESPACE, SOURCE_K8S, SOURCE_RESERVED } from "../labels";
+import { fromRawSelector, type RawLabelSelector, requirementMatches, requirementText, selectorHasSource, withRequirement } from "../selector";
 import { collectPeers } from "./peers";
 import { ciliumSelectorError } from "./selector-check";
 import { parsePortRule } from "./ports";
@@ -76,6 +76,20 @@ function sectionEntries(ctx: Ctx, rules: Raw[], section: Section): Entry[] {
   return out;
 }
 
+const FORCED_NS_KEY = `${SOURCE_K8S}:${LABEL_POD_NAMESPACE}`;
+
+/** The value the user wrote under exactly `k8s:io.kubernetes.pod.namespace` in matchLabels, if any. */
+function replacedNamespace(es: RawLabelSelector): string | undefined {
+  const v = es.matchLabels?.[FORCED_NS_KEY];
+  return v === undefined ? undefined : String(v);
+}
+
+function withoutForcedKey(es: RawLabelSelector): RawLabelSelector {
+  if (!es.matchLabels || !(FORCED_NS_KEY in es.matchLabels)) return es;
+  const rest = Object.fromEntries(Object.entries(es.matchLabels).filter(([k]) => k !== FORCED_NS_KEY));
+  return { ...es, matchLabels: rest };
+}
+
 function subjectOf(ctx: Ctx, spec: Raw): Subject {
   const es = spec.endpointSelector as RawLabelSelector | undefined;
   const ns = spec.nodeSelector as RawLabelSelector | undefined;
@@ -85,7 +99,12 @@ function subjectOf(ctx: Ctx, spec: Raw): Subject {
   const selErr = ciliumSelectorError(es ?? ns);
   if (selErr) throw new RuleError(selErr);
   if (ns) return { kind: "nodes", selector: fromRawSelector(ns) };
-  let sel = fromRawSelector(es);
+  // ParseToCiliumRule (pkg/k8s/apis/cilium.io/utils/utils.go) writes the policy's namespace into
+  // matchLabels under exactly `k8s:io.kubernetes.pod.namespace` — a map write, so a user's entry under
+  // that key is replaced ("removing illegal namespace match"). Any other spelling of the namespace label
+  // (unprefixed, `any:`, matchExpressions) is a separate requirement and stays ANDed with it.
+  const forced = ctx.namespace !== undefined ? es && replacedNamespace(es) : undefined;
+  let sel = fromRawSelector(ctx.namespace !== undefined && es ? withoutForcedKey(es) : es);
   if (selectorHasSource(sel, SOURCE_RESERVED)) {
     ctx.warnings.push({
       severity: "warning",
@@ -94,14 +113,20 @@ function subjectOf(ctx: Ctx, spec: Raw): Subject {
     });
   }
   if (ctx.namespace !== undefined) {
-    const own = sel.requirements.find((r) => r.key === LABEL_POD_NAMESPACE && r.op === "In");
-    if (own && !(own.values.length === 1 && own.values[0] === ctx.namespace)) {
+    if (forced !== undefined && forced !== ctx.namespace) {
       ctx.warnings.push({
         severity: "warning",
-        message: `CiliumNetworkPolicy contains illegal namespace match in EndpointSelector. EndpointSelector always applies in namespace of the policy resource (${ctx.namespace}); this selector can match nothing.`,
+        message: `CiliumNetworkPolicy contains illegal namespace match in EndpointSelector. EndpointSelector always applies in namespace of the policy resource, removing illegal namespace match: k8s:${LABEL_POD_NAMESPACE}=${forced} is replaced by ${ctx.namespace}, so this policy selects pods in ${ctx.namespace}, not in ${forced}. To select pods in ${forced}, create the policy in that namespace.`,
       });
     }
-    // Cilium always pins a CNP's subject to its own namespace (utils.go ParseToCiliumRule).
+    const own = indexLabels([{ source: SOURCE_K8S, key: LABEL_POD_NAMESPACE, value: ctx.namespace }]);
+    const clash = sel.requirements.find((r) => r.key === LABEL_POD_NAMESPACE && !requirementMatches(r, own));
+    if (clash) {
+      ctx.warnings.push({
+        severity: "warning",
+        message: `endpointSelector requires ${requirementText(clash)}, but Cilium always adds k8s:${LABEL_POD_NAMESPACE}=${ctx.namespace} (the policy's namespace) and ANDs the two, so this selector can match nothing. Only the exact key k8s:${LABEL_POD_NAMESPACE} in matchLabels is replaced; to select pods in another namespace, create the policy there.`,
+      });
+    }
     sel = withRequirement(sel, { source: SOURCE_K8S, key: LABEL_POD_NAMESPACE, op: "In", values: [ctx.namespace] });
   }
   return { kind: "endpoints", selector: sel };

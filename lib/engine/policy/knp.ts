@@ -7,8 +7,9 @@
  * - a rule with no/empty `from`/`to` matches every source/destination, world included
  *   (api.WildcardEndpointSelector); no/empty `ports` = every port;
  * - ipBlock → a CIDR set with except (matches only IPs outside the cluster: policy-cidr-match-mode unset);
- * - policyTypes: Ingress (or no Egress type) with no ingress rules = ingress default deny; Egress with
- *   no egress rules = egress default deny (the Kubernetes default-deny idiom).
+ * - every ingress and egress rule is translated whatever policyTypes says; policyTypes only turns an
+ *   EMPTY direction into default deny: no ingress rules and (Ingress listed or Egress not listed) =
+ *   ingress default deny; no egress rules and Egress listed = egress default deny.
  * The API server fills policyTypes and port protocols (TCP) before this runs (lib/cluster defaults).
  */
 import { parsePrefix } from "../ip";
@@ -16,7 +17,7 @@ import { LABEL_NS_LABELS_PREFIX, LABEL_POD_NAMESPACE, SOURCE_K8S } from "../labe
 import type { PolicyObject } from "../model";
 import { fromRawSelector, makeSelector, type RawLabelSelector, type Requirement, withRequirement } from "../selector";
 import { selectorJSON } from "./translate";
-import type { CompiledRule, Entry, Peer, PolicyAnalysis, PortSpec, RuleOrigin } from "./types";
+import type { CompiledRule, Entry, Peer, PolicyAnalysis, PolicyProblem, PortSpec, RuleOrigin } from "./types";
 import { VALID_MESSAGE } from "./cnp";
 import { asArr, type Raw } from "../raw";
 
@@ -68,15 +69,32 @@ function entries(rules: Raw[], peerField: "from" | "to", namespace: string, mk: 
   return out;
 }
 
+/** policyTypes leaves out a direction that has rules: Kubernetes ignores them, Cilium enforces them. */
+function ignoredTypeWarning(dir: "ingress" | "egress", type: string, n: number): string {
+  const rules = n === 1 ? `its ${dir} rule` : `its ${n} ${dir} rules`;
+  return `policyTypes does not list ${type}, so by the Kubernetes spec this policy does not affect ${dir}; Cilium translates every rule anyway (ParseNetworkPolicy), so ${rules} still put the selected pods into ${dir} default deny, allowing only what the rules allow.`;
+}
+
 export function analyzeNetworkPolicy(obj: PolicyObject): PolicyAnalysis {
   const namespace = obj.namespace ?? "default";
   const spec = (obj.spec ?? {}) as Raw;
-  const types = Array.isArray(spec.policyTypes) ? (spec.policyTypes as string[]) : ["Ingress", ...(spec.egress !== undefined ? ["Egress"] : [])];
-  const hasIngress = types.includes("Ingress") || !types.includes("Egress");
-  const hasEgress = types.includes("Egress");
+  const ingRules = asArr(spec.ingress), egRules = asArr(spec.egress);
+  // The API server's default (SetDefaults_NetworkPolicy): Ingress, plus Egress only when egress has a
+  // rule — `egress: []` stays ingress-only.
+  const types = Array.isArray(spec.policyTypes) && spec.policyTypes.length > 0
+    ? (spec.policyTypes as string[]) : ["Ingress", ...(egRules.length > 0 ? ["Egress"] : [])];
+  // ParseNetworkPolicy (pkg/k8s/network_policy.go) translates every ingress and egress rule whatever
+  // policyTypes says; policyTypes only decides whether an EMPTY direction becomes default deny
+  // (ingress: Ingress listed or Egress not listed; egress: Egress listed).
+  const hasIngress = ingRules.length > 0 || types.includes("Ingress") || !types.includes("Egress");
+  const hasEgress = egRules.length > 0 || types.includes("Egress");
   const mk = (section: "ingress" | "egress") => (i: number): RuleOrigin => ({ policy: obj.key, kind: obj.kind, namespace, name: obj.name, section, ruleIndex: i });
-  const ingress = hasIngress ? entries(asArr(spec.ingress), "from", namespace, mk("ingress")) : [];
-  const egress = hasEgress ? entries(asArr(spec.egress), "to", namespace, mk("egress")) : [];
+  const ingress = entries(ingRules, "from", namespace, mk("ingress"));
+  const egress = entries(egRules, "to", namespace, mk("egress"));
+  const problems: PolicyProblem[] = [];
+  for (const [dir, rules, type] of [["ingress", ingRules, "Ingress"], ["egress", egRules, "Egress"]] as const) {
+    if (rules.length > 0 && !types.includes(type)) problems.push({ severity: "warning", message: ignoredTypeWarning(dir, type, rules.length) });
+  }
   let subjectSel = fromRawSelector(spec.podSelector as RawLabelSelector | undefined, SOURCE_K8S);
   subjectSel = withRequirement(subjectSel, { source: SOURCE_K8S, key: LABEL_POD_NAMESPACE, op: "In", values: [namespace] });
   const base: Omit<CompiledRule, "translated"> = {
@@ -88,8 +106,8 @@ export function analyzeNetworkPolicy(obj: PolicyObject): PolicyAnalysis {
   };
   const translated = {
     endpointSelector: selectorJSON(subjectSel),
-    ...(hasIngress ? { ingress: asArr(spec.ingress).length === 0 ? [{}] : spec.ingress } : {}),
-    ...(hasEgress ? { egress: asArr(spec.egress).length === 0 ? [{}] : spec.egress } : {}),
+    ...(hasIngress ? { ingress: ingRules.length === 0 ? [{}] : ingRules } : {}),
+    ...(hasEgress ? { egress: egRules.length === 0 ? [{}] : egRules } : {}),
     labels: [
       { key: "io.cilium.k8s.policy.derived-from", value: "NetworkPolicy", source: "k8s" },
       { key: "io.cilium.k8s.policy.name", value: obj.name, source: "k8s" },
@@ -98,7 +116,7 @@ export function analyzeNetworkPolicy(obj: PolicyObject): PolicyAnalysis {
     ],
   };
   return {
-    key: obj.key, kind: obj.kind, namespace, name: obj.name, valid: true, message: VALID_MESSAGE, problems: [],
+    key: obj.key, kind: obj.kind, namespace, name: obj.name, valid: true, message: VALID_MESSAGE, problems,
     rules: [{ ...base, translated }],
   };
 }

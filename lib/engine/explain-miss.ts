@@ -1,0 +1,96 @@
+/**
+ * Why an allow rule did NOT match a flow, for the default-deny explanation (our addition: real Hubble
+ * cannot attribute a default-deny drop). Only runs on the explained path, never in the hot loop.
+ * "Nearest" = the rule that failed on the fewest counts (peer, port); ties keep rule order.
+ */
+import type { Compiled } from "./compile/compiled";
+import { ruleLabel, svcText } from "./explain-parts";
+import { formatIPv4 } from "./ip";
+import type { PeerView } from "./matchers/peer-view";
+import { type FlowProto, portMatcher } from "./matchers/ports";
+import type { ContainerPort } from "./model";
+import type { Entry, Peer, PortSpec } from "./policy/types";
+import { requirementMatches, requirementText } from "./selector";
+
+function portText(p: PortSpec): string {
+  if (p.protocol === "ICMP") return "ICMP";
+  const port = p.name ?? (p.port === 0 ? "any port" : p.endPort > p.port ? `${p.port}-${p.endPort}` : String(p.port));
+  return `${p.protocol}/${port}`;
+}
+
+/** What the peer side of a rule says, in the words of the manifest. */
+export function peerRuleText(p: Peer): string {
+  switch (p.kind) {
+    case "all":
+      return "any peer";
+    case "endpoints":
+      return `endpoints {${p.selector.key}}`;
+    case "entity":
+      return `entity ${p.entity}`;
+    case "cidr":
+      return `CIDR ${p.text}`;
+    case "fqdn":
+      return p.matchName !== undefined ? `toFQDNs matchName ${p.matchName}` : `toFQDNs matchPattern ${p.matchPattern ?? ""}`;
+    case "service":
+      return `service ${p.namespace}/${p.name ?? "(selector)"}`;
+    case "nodes":
+      return `nodes {${p.selector.key}}`;
+  }
+}
+
+/** Why the peer failed this rule's peer term. */
+function peerMiss(p: Peer, peer: PeerView): string {
+  switch (p.kind) {
+    case "endpoints":
+    case "nodes": {
+      const r = p.selector.requirements.find((x) => !requirementMatches(x, peer.identity.index));
+      return r ? `the peer fails ${requirementText(r)}` : "the peer does not match the selector";
+    }
+    case "entity":
+      return `the peer is not the ${p.entity} entity`;
+    case "cidr":
+      return peer.worldIP === undefined
+        ? `${peer.ip} is inside the cluster, and CIDR rules never match pods or nodes (policy-cidr-match-mode unset)`
+        : `${peer.ip} is outside ${p.text}${p.except.length > 0 ? " or in an except range" : ""}`;
+    case "fqdn":
+      return fqdnMiss(peer);
+    case "service":
+      return "the peer is not a backend of that service";
+    case "all":
+      return "";
+  }
+}
+
+/** toFQDNs looks only at names the DNS proxy learned for the destination IP. */
+export function fqdnMiss(peer: PeerView): string {
+  if (peer.worldIP === undefined) return `${peer.ip} is inside the cluster; toFQDNs only selects IPs outside it`;
+  if (peer.names.length === 0) {
+    return `no DNS name was learned for ${formatIPv4(peer.worldIP)}: the DNS proxy learns names only from lookups this pod made through it (an egress rule on port 53 with rules.dns)`;
+  }
+  return `the names learned for ${formatIPv4(peer.worldIP)} (${peer.names.join(", ")}) do not match`;
+}
+
+export interface Miss {
+  readonly entry: Entry;
+  readonly text: string;
+}
+
+/** The allow rule closest to matching, and what failed; undefined when there are no allow rules. */
+export function nearestMiss(c: Compiled, allows: readonly Entry[], peer: PeerView, port: number, proto: FlowProto, dstPorts: readonly ContainerPort[] | undefined): Miss | undefined {
+  let best: { e: Entry; score: number; peerOk: boolean } | undefined;
+  for (const e of allows) {
+    const peerOk = c.cachedMatch(e.peer, peer);
+    const portOk = !e.ports || e.ports.some((p) => portMatcher.allows(p, port, proto, dstPorts));
+    const score = (peerOk ? 0 : 1) + (portOk ? 0 : 1);
+    if (score === 0) continue;
+    if (!best || score < best.score) best = { e, score, peerOk };
+  }
+  if (!best) return undefined;
+  const e = best.e;
+  const parts: string[] = [];
+  if (!best.peerOk) parts.push(peerMiss(e.peer, peer));
+  const portOk = !e.ports || e.ports.some((p) => portMatcher.allows(p, port, proto, dstPorts));
+  if (!portOk) parts.push(`${svcText(proto, port)} is not in its ports (${(e.ports ?? []).map(portText).join(", ")})`);
+  const what = `${peerRuleText(e.peer)}${e.ports ? ` on ${e.ports.map(portText).join(", ")}` : ""}`;
+  return { entry: e, text: `nearest rule ${ruleLabel(e)} allows ${what}, but ${parts.join(" and ")}` };
+}
