@@ -92,7 +92,7 @@ export function policyStatus(state: ClusterState): { kind: string; namespace?: s
 /**
  * The `cilium-config` ConfigMap (`cilium config view`) of the scenario's install: the fixed keys of a kind
  * install with Hubble, plus the keys derived from the scenario (cluster name) and the live settings. The
- * keys follow the 1.19 Helm chart (install/kubernetes/cilium/templates/cilium-configmap.yaml):
+ * keys follow the 1.20 Helm chart (install/kubernetes/cilium/templates/cilium-configmap.yaml):
  * `enable-policy` (policyEnforcementMode), `enable-host-firewall` (hostFirewall.enabled), and for
  * egressGateway.enabled `enable-ipv4-egress-gateway: "true"` — egress gateway needs BPF masquerading and
  * kube-proxy replacement, so installs that enable it (the scenario's, or a later `config set`/helm) have

@@ -36,7 +36,7 @@ export function scenarioFromCase(input: unknown): { ok: true; scenario: Scenario
   return {
     ok: true,
     scenario: {
-      name: c.id, description: "", clusterName: "default", kubernetesVersion: "v1.34.1", ciliumVersion: "1.19.4", settings: c.settings,
+      name: c.id, description: "", clusterName: "default", kubernetesVersion: "v1.34.1", ciliumVersion: "1.20.1", settings: c.settings,
       nodes, namespaces, workloads, services: [], externals: c.cluster.external, apps: new Map(), manifests: "", ageMs: 0,
     },
   };

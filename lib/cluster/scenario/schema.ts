@@ -55,9 +55,9 @@ export const scenarioSchema = z.object({
   name: z.string(),
   description: z.string().default(""),
   cluster: z.object({
-    name: z.string().default("default"), kubernetesVersion: z.string().default("v1.34.1"), ciliumVersion: z.string().default("1.19.4"),
+    name: z.string().default("default"), kubernetesVersion: z.string().default("v1.34.1"), ciliumVersion: z.string().default("1.20.1"),
     ageMinutes: z.number().min(0).default(60),
-  }).strict().default({ name: "default", kubernetesVersion: "v1.34.1", ciliumVersion: "1.19.4", ageMinutes: 60 }),
+  }).strict().default({ name: "default", kubernetesVersion: "v1.34.1", ciliumVersion: "1.20.1", ageMinutes: 60 }),
   settings: z.object({
     enforcementMode: z.enum(["default", "always", "never"]).default("default"), hostFirewall: z.boolean().default(false), egressGateway: z.boolean().default(false),
   }).strict().default({ enforcementMode: "default", hostFirewall: false, egressGateway: false }),

@@ -132,6 +132,30 @@ function subjectOf(ctx: Ctx, spec: Raw): Subject {
   return { kind: "endpoints", selector: sel };
 }
 
+/**
+ * The two enableDefaultDeny traps (Documentation/security/policy/language.rst "enableDefaultDeny",
+ * deny.rst): a policy made only of deny rules still turns on default deny for its direction, and a
+ * direction whose allow rules all name ports (no L3-only rule, no icmps) no longer lets ICMP through.
+ */
+function defaultDenyTraps(ctx: Ctx, allow: Record<"ingress" | "egress", Raw[]>, deny: Record<"ingress" | "egress", Raw[]>, dd: Record<"ingress" | "egress", boolean>): void {
+  const where = ctx.specIndex !== undefined ? `specs[${ctx.specIndex}]: ` : "";
+  for (const dir of ["ingress", "egress"] as const) {
+    if (!dd[dir]) continue;
+    const peers = dir === "ingress" ? "to" : "from";
+    if (allow[dir].length === 0 && deny[dir].length > 0) {
+      ctx.warnings.push({
+        severity: "warning",
+        message: `${where}this policy has only ${dir}Deny rules, yet it puts every pod it selects into ${dir} default deny: all ${dir} that no other policy allows is dropped, not just what the deny rules name. To deny only that, set enableDefaultDeny: {${dir}: false}.`,
+      });
+    } else if (allow[dir].length > 0 && allow[dir].every((r) => asArr(r.toPorts).length > 0 && asArr(r.icmps).length === 0)) {
+      ctx.warnings.push({
+        severity: "warning",
+        message: `${where}every ${dir} rule of this policy names ports (toPorts), so only those ports are allowed: ICMP ${peers} the selected pods — ping, which worked before — is now dropped unless a rule allows it (icmps: [{fields: [{type: 8, family: IPv4}]}] or a rule without toPorts).`,
+      });
+    }
+  }
+}
+
 function compileSpec(ctx: Ctx, spec: Raw): CompiledRule {
   const subject = subjectOf(ctx, spec);
   const ing = asArr(spec.ingress), ingD = asArr(spec.ingressDeny), eg = asArr(spec.egress), egD = asArr(spec.egressDeny);
@@ -151,6 +175,7 @@ function compileSpec(ctx: Ctx, spec: Raw): CompiledRule {
     ingress: typeof edd.ingress === "boolean" ? edd.ingress : hasSection.ingress,
     egress: typeof edd.egress === "boolean" ? edd.egress : hasSection.egress,
   };
+  defaultDenyTraps(ctx, { ingress: ing, egress: eg }, { ingress: ingD, egress: egD }, defaultDeny);
   const rule: Omit<CompiledRule, "translated"> = {
     policy: ctx.obj.key, kind: ctx.obj.kind, namespace: ctx.namespace, name: ctx.obj.name, specIndex: ctx.specIndex,
     subject, ingress, egress, hasSection, defaultDeny,

@@ -46,7 +46,7 @@ export function resolvePod(ctx: Ctx, ns: string, target: string): KObject | stri
   return first ?? missing;
 }
 
-/** The Cilium agent pod's init containers in a 1.19 install (what kubectl lists after "Defaulted container"). */
+/** The Cilium agent pod's init containers in a 1.20 install (what kubectl lists after "Defaulted container"). */
 const CILIUM_INIT = ["config", "mount-cgroup", "apply-sysctl-overwrites", "mount-bpf-fs", "clean-cilium-state", "install-cni-binaries"];
 
 function containerNames(pod: KObject): { main: string[]; init: string[] } {

@@ -62,7 +62,7 @@ const upgrade: CommandRow = {
     const d = new Date(ctx.now);
     const when = d.toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, (_m, wd: string, day: string, mon: string, y: string, t: string) => `${wd} ${mon} ${String(Number(day)).padStart(2)} ${t} ${y}`);
     ctx.io.out(
-      `Release "cilium" has been upgraded. Happy Helming!\nNAME: cilium\nLAST DEPLOYED: ${when}\nNAMESPACE: kube-system\nSTATUS: deployed\nREVISION: ${revision}\nTEST SUITE: None\nNOTES:\nYou have successfully installed Cilium with Hubble Relay.\n\nYour release version is ${CILIUM_VERSION}.\n\nFor any further help, visit https://docs.cilium.io/en/v1.19/gettinghelp\n`,
+      `Release "cilium" has been upgraded. Happy Helming!\nNAME: cilium\nLAST DEPLOYED: ${when}\nNAMESPACE: kube-system\nSTATUS: deployed\nREVISION: ${revision}\nTEST SUITE: None\nNOTES:\nYou have successfully installed Cilium with Hubble Relay.\n\nYour release version is ${CILIUM_VERSION}.\n\nFor any further help, visit https://docs.cilium.io/en/v1.20/gettinghelp\n`,
     );
     return 0;
   },
