@@ -78,7 +78,9 @@ export function FlowsView() {
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1 font-mono text-xs">
             <span
               className={`rounded px-1.5 py-0.5 font-semibold ${
-                event.verdict === "DROPPED" ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300" : "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300"
+                event.verdict === "DROPPED" ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300"
+                  : event.verdict === "AUDIT" ? "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-300"
+                  : "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300"
               }`}
             >
               {event.verdict}

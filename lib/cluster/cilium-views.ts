@@ -1,5 +1,5 @@
 /** What `cilium-dbg endpoint list / identity list / policy get / status` need. */
-import { cmpStr, egressGatewayMap, formatIPv4, formatLabel, parsePrefix, podKey, RESERVED, type EgressMapEntry, type World } from "@/lib/engine";
+import { auditMode, cmpStr, egressGatewayMap, formatIPv4, formatLabel, parsePrefix, podKey, RESERVED, type EgressMapEntry, type World } from "@/lib/engine";
 import { compiled } from "./store";
 import type { ClusterState, Json } from "./types";
 
@@ -11,8 +11,8 @@ export interface EndpointInfo {
   readonly identity: number;
   readonly labels: readonly string[];
   readonly ipv4: string;
-  readonly ingressEnforcement: "Enabled" | "Disabled";
-  readonly egressEnforcement: "Enabled" | "Disabled";
+  readonly ingressEnforcement: "Enabled" | "Disabled" | "Disabled (Audit)";
+  readonly egressEnforcement: "Enabled" | "Disabled" | "Disabled (Audit)";
   readonly status: "ready";
   readonly host: boolean;
 }
@@ -51,14 +51,16 @@ export function endpointIds(state: ClusterState): Map<string, number> {
 export function ciliumEndpoints(state: ClusterState, node?: string): EndpointInfo[] {
   const c = compiled(state);
   const ids = endpointIds(state);
-  const on = (b: boolean) => (b ? "Enabled" : "Disabled");
+  // Audit mode shows an enforced direction as "Disabled (Audit)" (Documentation/gettingstarted/policy-creation.rst).
+  const on = (b: boolean, audit = false) => (b ? (audit ? "Disabled (Audit)" : "Enabled") : "Disabled");
+  const hostAudit = state.settings.policyAuditMode ?? false;
   const out: EndpointInfo[] = [];
   for (const n of state.world.nodes) {
     if (node !== undefined && n.name !== node) continue;
     const ing = c.subject({ kind: "host", node: n }, "ingress").enforcement.enforced;
     const eg = c.subject({ kind: "host", node: n }, "egress").enforcement.enforced;
     const labels = ["reserved:host", ...Object.keys(n.labels).sort(cmpStr).map((k) => `k8s:${k}${n.labels[k] ? `=${n.labels[k]}` : ""}`)];
-    out.push({ id: ids.get(`host:${n.name}`) ?? 0, node: n.name, identity: RESERVED.host, labels, ipv4: "", ingressEnforcement: on(ing), egressEnforcement: on(eg), status: "ready", host: true });
+    out.push({ id: ids.get(`host:${n.name}`) ?? 0, node: n.name, identity: RESERVED.host, labels, ipv4: "", ingressEnforcement: on(ing, hostAudit), egressEnforcement: on(eg, hostAudit), status: "ready", host: true });
     // The cilium-health endpoint of each node (reserved:health); policies never select it.
     const cidr = parsePrefix(n.podCIDR);
     out.push({ id: ids.get(`health:${n.name}`) ?? 0, node: n.name, identity: RESERVED.health, labels: ["reserved:health"], ipv4: cidr.ok ? formatIPv4(cidr.prefix.base + 200) : "", ingressEnforcement: "Disabled", egressEnforcement: "Disabled", status: "ready", host: false });
@@ -69,7 +71,7 @@ export function ciliumEndpoints(state: ClusterState, node?: string): EndpointInf
     if (!idn) continue;
     const ing = c.subject({ kind: "pod", identity: idn }, "ingress").enforcement.enforced;
     const eg = c.subject({ kind: "pod", identity: idn }, "egress").enforcement.enforced;
-    out.push({ id: ids.get(`pod:${podKey(p)}`) ?? 0, node: p.node, namespace: p.namespace, pod: p.name, identity: idn.id, labels: idn.labels.map(formatLabel), ipv4: p.ip, ingressEnforcement: on(ing), egressEnforcement: on(eg), status: "ready", host: false });
+    out.push({ id: ids.get(`pod:${podKey(p)}`) ?? 0, node: p.node, namespace: p.namespace, pod: p.name, identity: idn.id, labels: idn.labels.map(formatLabel), ipv4: p.ip, ingressEnforcement: on(ing, auditMode(state.settings, { kind: "pod", pod: p })), egressEnforcement: on(eg, auditMode(state.settings, { kind: "pod", pod: p })), status: "ready", host: false });
   }
   return out.sort((a, b) => a.id - b.id || cmpStr(a.node, b.node));
 }
@@ -131,7 +133,7 @@ export function ciliumConfig(state: ClusterState): Record<string, string> {
     "kube-proxy-replacement": "true",
     "monitor-aggregation": "medium",
     "operator-api-serve-addr": "127.0.0.1:9234",
-    "policy-audit-mode": "false",
+    "policy-audit-mode": String(s.policyAuditMode ?? false),
     "policy-cidr-match-mode": "",
     "proxy-prometheus-port": "9964",
     "routing-mode": "tunnel",

@@ -50,8 +50,9 @@ export function connectionEvents(ctx: EventCtx, http?: { method: string; url: st
   const syn: FlowEvent["l4"]["flags"] = ["SYN"];
   const pv = (r: DirectionResult | undefined, node: string, dt: number): void => {
     if (!r || !r.enforced || r.outcome === "localhost") return;
-    const allowed = r.outcome !== "denied" && r.outcome !== "default-deny";
-    ev(dt, node, { type: "policy-verdict", matchType: r.matchType, direction: r.direction === "ingress" ? "INGRESS" : "EGRESS", allowed }, allowed ? "FORWARDED" : "DROPPED", syn, false, r.direction === "ingress" ? "INGRESS" : "EGRESS", policies(r));
+    // Audit mode: the would-be drop is reported as AUDIT (hubble prints AUDITED) and the packet goes on.
+    const allowed = r.audited === true || (r.outcome !== "denied" && r.outcome !== "default-deny");
+    ev(dt, node, { type: "policy-verdict", matchType: r.matchType, direction: r.direction === "ingress" ? "INGRESS" : "EGRESS", allowed }, r.audited ? "AUDIT" : allowed ? "FORWARDED" : "DROPPED", syn, false, r.direction === "ingress" ? "INGRESS" : "EGRESS", policies(r));
   };
   if (v.verdict === "dropped") {
     const blocked = (r: DirectionResult | undefined) => r !== undefined && (r.outcome === "denied" || r.outcome === "default-deny");

@@ -37,7 +37,10 @@ export const journalOpSchema = z.discriminatedUnion("op", [
   z.object({
     at,
     op: z.literal("setting"),
-    settings: z.object({ enforcementMode: z.enum(["default", "always", "never"]).optional(), hostFirewall: z.boolean().optional(), egressGateway: z.boolean().optional() }),
+    settings: z.object({
+      enforcementMode: z.enum(["default", "always", "never"]).optional(), hostFirewall: z.boolean().optional(), egressGateway: z.boolean().optional(),
+      policyAuditMode: z.boolean().optional(), auditEndpoints: z.array(z.string().max(507)).max(1000).optional(),
+    }),
   }),
   z.object({
     at,

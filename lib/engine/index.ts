@@ -9,6 +9,7 @@ export { compileWorld, analyzePolicy, type Compiled, type SubjectRef, type Subje
 export { buildWorldIndex, serviceBackends, podKey, type WorldIndex, type IPOwner } from "./compile/world-index";
 export type { IdentityTable } from "./compile/identities";
 export { computeEnforcement, type Enforcement } from "./enforcement";
+export { auditMode } from "./audit";
 export { evaluateFlow, evaluateAllPairs, learnThroughProxy, dnsServers, type FlowSpec, type FqdnCache, type PairVerdict, type FlowResult } from "./flow";
 export { evaluatePair, viewOf, partyNode } from "./verdict";
 export { resolveRef, ipParty, partyName, partyIP, type Party, type Target } from "./refs";

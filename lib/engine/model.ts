@@ -92,6 +92,10 @@ export interface Settings {
   readonly enforcementMode: EnforcementMode;
   readonly hostFirewall: boolean;
   readonly egressGateway: boolean;
+  /** `policy-audit-mode` in cilium-config: policy drops are reported (AUDIT) and forwarded. */
+  readonly policyAuditMode?: boolean;
+  /** Endpoints (`namespace/pod`) with PolicyAuditMode=Enabled (`cilium-dbg endpoint config ID …`). */
+  readonly auditEndpoints?: readonly string[];
 }
 
 export type PolicyKind =

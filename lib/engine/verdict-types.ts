@@ -41,6 +41,8 @@ export interface DirectionResult {
   readonly proxy?: "http" | "dns";
   readonly matched: readonly MatchRef[];
   readonly reason: string;
+  /** Policy audit mode: the outcome is a drop, but the flow was forwarded and reported as AUDIT. */
+  readonly audited?: boolean;
 }
 
 export interface EndpointSummary {
@@ -70,4 +72,6 @@ export interface Verdict {
   readonly steps: readonly DirectionResult[];
   /** Egress gateway used (policy and gateway node), when one applied. */
   readonly egressGateway?: { readonly policy: string; readonly node?: string; readonly snatIP?: string };
+  /** Some direction would have dropped the flow but policy audit mode let it through. */
+  readonly audited?: boolean;
 }

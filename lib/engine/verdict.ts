@@ -6,6 +6,7 @@
 import type { Compiled } from "./compile/compiled";
 
 import { decideDirection, decideFast, type L7Payload } from "./decide";
+import { auditMode } from "./audit";
 import { egressGatewayFor } from "./egress-gateway";
 import type { Identity } from "./identity";
 import { parseIPv4 } from "./ip";
@@ -77,6 +78,12 @@ function blocked(r: DirectionResult): boolean {
   return r.outcome === "denied" || r.outcome === "default-deny" || r.outcome === "l7-denied";
 }
 
+/** An L3/L4 drop on an endpoint in audit mode is forwarded and reported instead (L7 stays enforced). */
+function audit(c: Compiled, p: Party, r: DirectionResult): DirectionResult {
+  if ((r.outcome !== "denied" && r.outcome !== "default-deny") || !auditMode(c.world.settings, p)) return r;
+  return { ...r, audited: true, reason: `policy audit mode on ${r.subject}: ${r.reason} — audited, not dropped` };
+}
+
 export function evaluatePair(c: Compiled, inp: PairInput): Verdict {
   const { src, dst, proto, l7, names } = inp;
   const srcNode = partyNode(c, src);
@@ -94,11 +101,11 @@ export function evaluatePair(c: Compiled, inp: PairInput): Verdict {
   if (src.kind === "pod" || src.kind === "host") {
     const subj = src.kind === "pod" ? { kind: "pod" as const, identity: c.podIdentity(src.pod) as Identity } : { kind: "host" as const, node: src.node };
     const sp = c.subject(subj, "egress");
-    const r = decideDirection(c, {
+    const r = audit(c, src, decideDirection(c, {
       sp, subjectName: partyName(src), peer: viewOf(c, dst.party, srcNode, names), port: dst.port, proto, dstPorts: dstPod?.ports, l7, localhost: false,
-    });
+    }));
     steps.push(r);
-    if (blocked(r)) return done(r.outcome === "l7-denied" ? "denied-l7" : "dropped", `${r.outcome === "l7-denied" ? "denied-l7" : "dropped"}: ${r.reason}`, [...r.matched]);
+    if (!r.audited && blocked(r)) return done(r.outcome === "l7-denied" ? "denied-l7" : "dropped", `${r.outcome === "l7-denied" ? "denied-l7" : "dropped"}: ${r.reason}`, [...r.matched]);
   }
   // 2. egress gateway (pod → outside the cluster)
   let egw: Verdict["egressGateway"];
@@ -120,11 +127,11 @@ export function evaluatePair(c: Compiled, inp: PairInput): Verdict {
     const subj = dst.party.kind === "pod" ? { kind: "pod" as const, identity: c.podIdentity(dst.party.pod) as Identity } : { kind: "host" as const, node: dst.party.node };
     const sp = c.subject(subj, "ingress");
     const localhost = dst.party.kind === "pod" && src.kind === "host" && src.node.name === dst.party.pod.node;
-    const r = decideDirection(c, {
+    const r = audit(c, dst.party, decideDirection(c, {
       sp, subjectName: partyName(dst.party), peer: viewOf(c, src, dstNode, names), port: dst.port, proto, dstPorts: dstPod?.ports, l7, localhost,
-    });
+    }));
     steps.push(r);
-    if (blocked(r)) return done(r.outcome === "l7-denied" ? "denied-l7" : "dropped", `${r.outcome === "l7-denied" ? "denied-l7" : "dropped"}: ${r.reason}`, [...r.matched]);
+    if (!r.audited && blocked(r)) return done(r.outcome === "l7-denied" ? "denied-l7" : "dropped", `${r.outcome === "l7-denied" ? "denied-l7" : "dropped"}: ${r.reason}`, [...r.matched]);
   }
   const matched = steps.flatMap((s) => s.matched);
   const parts = steps.map((s) => s.reason);
@@ -132,7 +139,8 @@ export function evaluatePair(c: Compiled, inp: PairInput): Verdict {
     parts.push(`leaves through egress gateway ${egw.node} (policy ${egw.policy}) as ${egw.snatIP}`);
     matched.push({ policy: `CiliumEgressGatewayPolicy ${egw.policy}`, kind: "CiliumEgressGatewayPolicy", name: egw.policy, direction: "egress", effect: "egress-gateway" });
   }
-  return done("allowed", `allowed: ${parts.join("; ") || "no policy applies"}`, matched, { snatIP, egressGateway: egw });
+  const audited = steps.some((s) => s.audited);
+  return done("allowed", `${audited ? "allowed (audit)" : "allowed"}: ${parts.join("; ") || "no policy applies"}`, matched, { snatIP, egressGateway: egw, ...(audited ? { audited } : {}) });
 }
 
 /**
@@ -150,7 +158,7 @@ export function quickVerdict(c: Compiled, inp: PairInput): Verdict["verdict"] {
   if (src.kind !== "world") {
     const sp = src.kind === "pod" ? c.subject({ kind: "pod", identity: c.podView(src.pod).identity }, "egress") : c.subject({ kind: "host", node: src.node }, "egress");
     const o = decideFast(c, sp, viewOf(c, dp, srcNode, names), dst.port, proto, dstPorts, l7, false).outcome;
-    if (o === "denied" || o === "default-deny") return "dropped";
+    if ((o === "denied" || o === "default-deny") && !auditMode(c.world.settings, src)) return "dropped";
     if (o === "l7-denied") return "denied-l7";
   }
   if (src.kind === "pod" && dp.kind === "world" && c.world.settings.egressGateway && egressGatewayFor(c, src.pod, dp.ip).kind === "no-gateway") return "dropped";
@@ -158,7 +166,7 @@ export function quickVerdict(c: Compiled, inp: PairInput): Verdict["verdict"] {
     const sp = dp.kind === "pod" ? c.subject({ kind: "pod", identity: c.podView(dp.pod).identity }, "ingress") : c.subject({ kind: "host", node: dp.node }, "ingress");
     const localhost = dp.kind === "pod" && src.kind === "host" && src.node.name === dp.pod.node;
     const o = decideFast(c, sp, viewOf(c, src, dstNode, names), dst.port, proto, dstPorts, l7, localhost).outcome;
-    if (o === "denied" || o === "default-deny") return "dropped";
+    if ((o === "denied" || o === "default-deny") && !auditMode(c.world.settings, dp)) return "dropped";
     if (o === "l7-denied") return "denied-l7";
   }
   return "allowed";

@@ -9,10 +9,12 @@ export function setSettings(state: ClusterState, patch: Partial<Settings>): Muta
     return { state, ok: false, outcomes: [], diagnostics: [{ severity: "error", code: "bad-request", message: `error: invalid value for enable-policy: ${JSON.stringify(bad)} (default, always or never)` }] };
   }
   if (JSON.stringify(next) === JSON.stringify(state.settings)) return { state, ok: true, outcomes: [], diagnostics: [] };
-  const clean: Partial<Settings> = {
+  const clean = {
     ...(patch.enforcementMode !== undefined ? { enforcementMode: patch.enforcementMode } : {}),
     ...(patch.hostFirewall !== undefined ? { hostFirewall: patch.hostFirewall } : {}),
     ...(patch.egressGateway !== undefined ? { egressGateway: patch.egressGateway } : {}),
+    ...(patch.policyAuditMode !== undefined ? { policyAuditMode: patch.policyAuditMode } : {}),
+    ...(patch.auditEndpoints !== undefined ? { auditEndpoints: [...patch.auditEndpoints] } : {}),
   };
   return { state: withChanges(state, { settings: next, journal: { op: "setting", settings: clean } }), ok: true, outcomes: [], diagnostics: [] };
 }

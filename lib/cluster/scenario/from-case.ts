@@ -15,7 +15,7 @@ const caseSchema = z.object({
     })).default([]),
     external: z.array(z.object({ name: z.string(), ip: z.string(), hostnames: z.array(z.string()).default([]), kubeApiserver: z.boolean().default(false) })).default([]),
   }),
-  settings: z.object({ enforcementMode: z.enum(["default", "always", "never"]).default("default"), hostFirewall: z.boolean().default(false), egressGateway: z.boolean().default(false) }).default({ enforcementMode: "default", hostFirewall: false, egressGateway: false }),
+  settings: z.object({ enforcementMode: z.enum(["default", "always", "never"]).default("default"), hostFirewall: z.boolean().default(false), egressGateway: z.boolean().default(false), policyAuditMode: z.boolean().optional() }).default({ enforcementMode: "default", hostFirewall: false, egressGateway: false }),
 });
 
 export function scenarioFromCase(input: unknown): { ok: true; scenario: Scenario } | { ok: false; error: string } {

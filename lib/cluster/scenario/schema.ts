@@ -60,6 +60,7 @@ export const scenarioSchema = z.object({
   }).strict().default({ name: "default", kubernetesVersion: "v1.34.1", ciliumVersion: "1.20.1", ageMinutes: 60 }),
   settings: z.object({
     enforcementMode: z.enum(["default", "always", "never"]).default("default"), hostFirewall: z.boolean().default(false), egressGateway: z.boolean().default(false),
+    policyAuditMode: z.boolean().optional(),
   }).strict().default({ enforcementMode: "default", hostFirewall: false, egressGateway: false }),
   nodes: z.array(node).min(1),
   namespaces: z.array(z.object({ name: z.string(), labels: labels.default({}) }).strict()).default([]),

@@ -84,7 +84,7 @@ export interface Scenario {
   readonly clusterName: string;
   readonly kubernetesVersion: string;
   readonly ciliumVersion: string;
-  readonly settings: { readonly enforcementMode: EnforcementMode; readonly hostFirewall: boolean; readonly egressGateway: boolean };
+  readonly settings: { readonly enforcementMode: EnforcementMode; readonly hostFirewall: boolean; readonly egressGateway: boolean; readonly policyAuditMode?: boolean };
   readonly nodes: readonly ScenarioNode[];
   readonly namespaces: readonly { readonly name: string; readonly labels: Labels }[];
   readonly workloads: readonly ScenarioWorkload[];

@@ -4,6 +4,7 @@
  * subject's compiled entries (selector matches computed once per rule peer). L7-restricted ports count
  * as reachable (the proxy decides per request). Named ports resolve against a representative pod.
  */
+import { auditMode } from "../audit";
 import type { Identity } from "../identity";
 import type { PeerView } from "../matchers/peer-view";
 import { portMatcher } from "../matchers/ports";
@@ -47,7 +48,8 @@ export function reachabilityMatrix(c: Compiled, ports: readonly number[]): Matri
       const rep = reps.get(identity.id) as PodModel;
       return ports.map((port) => {
         const out = new Uint32Array(words);
-        if (!sp.enforcement.enforced) { out.fill(0xffffffff); return out; }
+        // Audit mode forwards what policy would drop (per-endpoint audit: judged on the identity's representative pod).
+        if (!sp.enforcement.enforced || auditMode(c.world.settings, { kind: "pod", pod: rep })) { out.fill(0xffffffff); return out; }
         const portOk = (e: Entry, peerPod: PodModel | undefined) => !e.ports || e.ports.some((p) => portMatcher.allows(p, port, "TCP", (dir === "ingress" ? rep : peerPod)?.ports));
         const apply = (entries: readonly Entry[], f: (w: number, v: number) => number) => {
           for (const e of entries) {

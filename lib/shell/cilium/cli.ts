@@ -1,6 +1,6 @@
 /**
  * The cilium CLI on the workstation (cilium-cli): status, config view, config set, version. Settings map to
- * the cilium-config ConfigMap keys enable-policy, enable-host-firewall and enable-ipv4-egress-gateway
+ * the cilium-config ConfigMap keys enable-policy, enable-host-firewall, enable-ipv4-egress-gateway and policy-audit-mode
  * (pkg/option/config.go).
  */
 import type { ProgramSpec } from "../cobra";
@@ -17,7 +17,8 @@ export function configMap(ctx: Ctx): Record<string, string> {
   return ciliumConfig(ctx.state.cluster);
 }
 
-const KNOWN: Readonly<Record<string, (v: string) => Partial<{ enforcementMode: EnforcementMode; hostFirewall: boolean; egressGateway: boolean }> | undefined>> = {
+const KNOWN: Readonly<Record<string, (v: string) => Partial<{ enforcementMode: EnforcementMode; hostFirewall: boolean; egressGateway: boolean; policyAuditMode: boolean }> | undefined>> = {
+  "policy-audit-mode": (v) => (v === "true" || v === "false" ? { policyAuditMode: v === "true" } : undefined),
   "enable-policy": (v) => (v === "default" || v === "always" || v === "never" ? { enforcementMode: v } : undefined),
   "enable-host-firewall": (v) => (v === "true" || v === "false" ? { hostFirewall: v === "true" } : undefined),
   "enable-ipv4-egress-gateway": (v) => (v === "true" || v === "false" ? { egressGateway: v === "true" } : undefined),

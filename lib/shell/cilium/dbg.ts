@@ -172,6 +172,80 @@ const MUTABLE: readonly [string, string][] = [
   ["TraceNotification", "Enabled"],
 ];
 
+/** Endpoint options shown by `cilium-dbg endpoint config ID` (pkg/option endpoint mutable options). */
+const ENDPOINT_OPTIONS: readonly [string, string][] = [
+  ["ConntrackAccounting", "Enabled"],
+  ["Debug", "Disabled"],
+  ["DebugLB", "Disabled"],
+  ["DebugPolicy", "Disabled"],
+  ["DropNotification", "Enabled"],
+  ["MonitorAggregationLevel", "Medium"],
+  ["PolicyAccounting", "Enabled"],
+  ["PolicyAuditMode", "Disabled"],
+  ["PolicyVerdictNotification", "Enabled"],
+  ["SourceIPVerification", "Enabled"],
+  ["TraceNotification", "Enabled"],
+];
+
+/** option.NormalizeBool: the words Cilium accepts for a boolean option. */
+function optionBool(v: string): boolean | undefined {
+  const x = v.toLowerCase();
+  if (["true", "on", "enable", "enabled", "1"].includes(x)) return true;
+  if (["false", "off", "disable", "disabled", "0"].includes(x)) return false;
+  return undefined;
+}
+
+/**
+ * cilium-dbg endpoint config ID [Option=value …] (cilium-dbg/cmd/endpoint_config.go): lists the endpoint's
+ * options (`%-34s: %s`) or patches them; the lab models PolicyAuditMode (per-endpoint policy audit mode),
+ * the other options are accepted and shown as their defaults.
+ */
+function endpointConfig(node: string): CommandRow {
+  return {
+    path: ["cilium-dbg", "endpoint", "config"],
+    summary: "View & modify endpoint configuration",
+    usage: "cilium-dbg endpoint config <endpoint id> [<option>=(enable|disable) ...] [flags]",
+    flags: [{ name: "list-options", type: "bool", usage: "List available options" }],
+    run(ctx, f) {
+      const [id, ...opts] = f.args;
+      if (id === undefined) {
+        ctx.io.err("Error: Missing endpoint id argument\n");
+        return 1;
+      }
+      const ep = ciliumEndpoints(ctx.state.cluster, node).find((e) => String(e.id) === id);
+      if (!ep) {
+        ctx.io.err(`Error: Cannot get configuration of endpoint ${id}: [GET /endpoint/{id}/config][404] getEndpointIdConfigNotFound \n`);
+        return 1;
+      }
+      const key = ep.pod !== undefined ? `${ep.namespace ?? ""}/${ep.pod}` : undefined;
+      const s = getSettings(ctx.state.cluster);
+      const audited = s.policyAuditMode === true || (key !== undefined && (s.auditEndpoints ?? []).includes(key));
+      if (opts.length === 0) {
+        const line = (k: string, v: string): string => `${k.padEnd(34)}: ${v}\n`;
+        ctx.io.out(ENDPOINT_OPTIONS.map(([k, v]) => line(k, k === "PolicyAuditMode" ? (audited ? "Enabled" : "Disabled") : v)).join(""));
+        return 0;
+      }
+      let audit: boolean | undefined;
+      for (const o of opts) {
+        const [name, value = ""] = o.split("=");
+        const known = ENDPOINT_OPTIONS.some(([k]) => k === name);
+        const b = optionBool(value);
+        if (!known || (name !== "MonitorAggregationLevel" && b === undefined)) {
+          ctx.io.err(`Error: Cannot parse option ${o}: ${known ? `invalid option value ${value}` : `unknown option ${name}`}\n`);
+          return 1;
+        }
+        if (name === "PolicyAuditMode") audit = b;
+      }
+      if (audit !== undefined && key !== undefined) {
+        const others = (s.auditEndpoints ?? []).filter((k) => k !== key);
+        ctx.state = { ...ctx.state, cluster: configure(ctx.state.cluster, { auditEndpoints: audit ? [...others, key].sort() : others }) };
+      }
+      ctx.io.out(`Endpoint ${id} configuration updated successfully\n`);
+      return 0;
+    },
+  };
+}
+
 const config: CommandRow = {
   path: ["cilium-dbg", "config"],
   summary: "Cilium configuration options",
@@ -190,7 +264,8 @@ const config: CommandRow = {
       return 0;
     }
     const line = (k: string, v: string): string => `${k.padEnd(34)}: ${v}\n`;
-    ctx.io.out("##### Read-write configurations #####\n" + MUTABLE.map(([k, v]) => line(k, v)).join("") + line("MonitorNumPages", "64") + line("PolicyEnforcement", getSettings(ctx.state.cluster).enforcementMode));
+    const audit = getSettings(ctx.state.cluster).policyAuditMode === true;
+    ctx.io.out("##### Read-write configurations #####\n" + MUTABLE.map(([k, v]) => line(k, k === "PolicyAuditMode" ? (audit ? "Enabled" : "Disabled") : v)).join("") + line("MonitorNumPages", "64") + line("PolicyEnforcement", getSettings(ctx.state.cluster).enforcementMode));
     return 0;
   },
 };
@@ -230,7 +305,7 @@ function egressList(node: string, word: "list" | "ls"): CommandRow {
 export function agentProgram(node: string): ProgramSpec {
   return {
     name: "cilium-dbg",
-    rows: [endpointList(node), identityList, policyGet, statusRow(node), config, egressList(node, "list"), egressList(node, "ls")],
+    rows: [endpointList(node), endpointConfig(node), identityList, policyGet, statusRow(node), config, egressList(node, "list"), egressList(node, "ls")],
     globalFlags: [{ name: "debug", short: "D", type: "bool", usage: "Enable debug messages" }],
     style: "cobra",
     rootHelp: "CLI for interacting with the local Cilium Agent\n\nUsage:\n  cilium-dbg [command]\n\nAvailable Commands:\n  bpf         Direct access to local BPF maps\n  config      Cilium configuration options\n  endpoint    Manage endpoints\n  identity    Manage security identities\n  policy      Manage security policies\n  status      Display status of daemon\n\nUse \"cilium-dbg [command] --help\" for more information about a command.\n",

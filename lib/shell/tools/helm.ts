@@ -1,6 +1,6 @@
 /**
  * helm upgrade cilium cilium/cilium -n kube-system [--reuse-values] --set k=v[,k=v]: the chart values that map
- * to the lab's settings are hostFirewall.enabled, policyEnforcementMode and egressGateway.enabled. Without --reuse-values, helm
+ * to the lab's settings are hostFirewall.enabled, policyEnforcementMode, egressGateway.enabled and policyAuditMode. Without --reuse-values, helm
  * resets every value not given to the chart default — a real trap, kept.
  */
 import type { ProgramSpec } from "../cobra";
@@ -39,7 +39,8 @@ const upgrade: CommandRow = {
       return 1;
     }
     const current = getSettings(ctx.state.cluster);
-    const next: { enforcementMode: EnforcementMode; hostFirewall: boolean; egressGateway: boolean } = boolFlag(f, "reuse-values") ? { ...current } : { enforcementMode: "default", hostFirewall: false, egressGateway: false };
+    // Per-endpoint options (cilium-dbg endpoint config) are agent state, not Helm values: they survive.
+    const next: { enforcementMode: EnforcementMode; hostFirewall: boolean; egressGateway: boolean; policyAuditMode?: boolean } = boolFlag(f, "reuse-values") ? { ...current } : { enforcementMode: "default", hostFirewall: false, egressGateway: false, policyAuditMode: false };
     for (const kv of f.all.get("set") ?? []) {
       const [k, v] = kv.split("=");
       if (v === undefined) {
@@ -48,6 +49,8 @@ const upgrade: CommandRow = {
       }
       if (k === "hostFirewall.enabled") next.hostFirewall = v === "true";
       if (k === "egressGateway.enabled") next.egressGateway = v === "true";
+      // values.yaml `policyAuditMode`; the audit-mode guide writes it as config.policyAuditMode.
+      if (k === "policyAuditMode" || k === "config.policyAuditMode") next.policyAuditMode = v === "true";
       if (k === "policyEnforcementMode") {
         if (v !== "default" && v !== "always" && v !== "never") {
           ctx.io.err(`Error: UPGRADE FAILED: values don't meet the specifications of the schema(s) in the following chart(s):\ncilium:\n- policyEnforcementMode: policyEnforcementMode must be one of the following: "default", "always", "never"\n\n`);
