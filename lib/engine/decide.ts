@@ -204,15 +204,44 @@ export function decideDirection(c: Compiled, inp: DirectionInput): DirectionResu
 
 const NO_REFS: readonly MatchRef[] = [];
 
+/** nearText per subject and (peer, port, protocol): most flows a bench or a grade explains are default-deny drops. */
+const nearCache = new WeakMap<SubjectPolicy, Map<number, string>>();
+/** Subjects with named ports: their answers also depend on the destination's container ports. */
+const nearNamed = new WeakMap<readonly ContainerPort[], WeakMap<SubjectPolicy, Map<number, string>>>();
+
 /** Why nothing allowed the flow: the nearest allow rule and what failed (and, to the outside, what toFQDNs saw). */
 function nearText(c: Compiled, inp: DirectionInput, svc: string): string {
   const { sp, peer } = inp;
   if (sp.allow.length === 0) return "no rule allows anything";
+  let bySubject = nearCache;
+  if (sp.named) {
+    if (!inp.dstPorts) return computeNear(c, inp, svc);
+    let w = nearNamed.get(inp.dstPorts);
+    if (!w) nearNamed.set(inp.dstPorts, (w = new WeakMap()));
+    bySubject = w;
+  }
+  const key = (c.viewNum(peer) * 65536 + inp.port) * 8 + (PROTO_CODE[inp.proto] ?? 0);
+  let m = bySubject.get(sp);
+  if (!m) bySubject.set(sp, (m = new Map()));
+  let t = m.get(key);
+  if (t === undefined) m.set(key, (t = computeNear(c, inp, svc)));
+  return t;
+}
+
+function computeNear(c: Compiled, inp: DirectionInput, svc: string): string {
+  const { sp, peer } = inp;
   const miss = nearestMiss(c, sp.allow, peer, inp.port, inp.proto, inp.dstPorts);
   let t = `no rule allows ${peerText(peer)} on ${svc}`;
   if (miss) t += `; ${miss.text}`;
-  if (sp.dir === "egress" && miss?.entry.peer.kind !== "fqdn" && sp.allow.some((e) => e.peer.kind === "fqdn")) t += `; toFQDNs: ${fqdnMiss(peer)}`;
+  if (sp.dir === "egress" && miss?.entry.peer.kind !== "fqdn" && hasFqdn(sp)) t += `; toFQDNs: ${fqdnMiss(peer)}`;
   return t;
+}
+
+const fqdnSubjects = new WeakMap<SubjectPolicy, boolean>();
+function hasFqdn(sp: SubjectPolicy): boolean {
+  let b = fqdnSubjects.get(sp);
+  if (b === undefined) fqdnSubjects.set(sp, (b = sp.allow.some((e) => e.peer.kind === "fqdn")));
+  return b;
 }
 
 /** `destination 198.51.100.7, learned by the DNS proxy as api.partner.io`. */

@@ -18,8 +18,15 @@ function portText(p: PortSpec): string {
   return `${p.protocol}/${port}`;
 }
 
-/** What the peer side of a rule says, in the words of the manifest. */
+const peerTexts = new WeakMap<Peer, string>();
+/** What the peer side of a rule says, in the words of the manifest (cached per compiled peer). */
 export function peerRuleText(p: Peer): string {
+  let t = peerTexts.get(p);
+  if (t === undefined) peerTexts.set(p, (t = peerRuleTextOf(p)));
+  return t;
+}
+
+function peerRuleTextOf(p: Peer): string {
   switch (p.kind) {
     case "all":
       return "any peer";
@@ -70,6 +77,21 @@ export function fqdnMiss(peer: PeerView): string {
   return `the names learned for ${formatIPv4(peer.worldIP)} (${peer.names.join(", ")}) do not match`;
 }
 
+const portsTexts = new WeakMap<Entry, string>();
+function portsText(e: Entry): string {
+  let t = portsTexts.get(e);
+  if (t === undefined) portsTexts.set(e, (t = (e.ports ?? []).map(portText).join(", ")));
+  return t;
+}
+
+const entryTexts = new WeakMap<Entry, string>();
+/** `endpoints {…} on TCP/80` — the rule's peer and ports. */
+function entryText(e: Entry): string {
+  let t = entryTexts.get(e);
+  if (t === undefined) entryTexts.set(e, (t = `${peerRuleText(e.peer)}${e.ports ? ` on ${portsText(e)}` : ""}`));
+  return t;
+}
+
 export interface Miss {
   readonly entry: Entry;
   readonly text: string;
@@ -84,13 +106,15 @@ export function nearestMiss(c: Compiled, allows: readonly Entry[], peer: PeerVie
     const score = (peerOk ? 0 : 1) + (portOk ? 0 : 1);
     if (score === 0) continue;
     if (!best || score < best.score) best = { e, score, peerOk };
+    // 0 would have matched, so 1 is the best possible: the first such rule is the nearest.
+    if (score === 1) break;
   }
   if (!best) return undefined;
   const e = best.e;
   const parts: string[] = [];
   if (!best.peerOk) parts.push(peerMiss(e.peer, peer));
   const portOk = !e.ports || e.ports.some((p) => portMatcher.allows(p, port, proto, dstPorts));
-  if (!portOk) parts.push(`${svcText(proto, port)} is not in its ports (${(e.ports ?? []).map(portText).join(", ")})`);
-  const what = `${peerRuleText(e.peer)}${e.ports ? ` on ${e.ports.map(portText).join(", ")}` : ""}`;
+  if (!portOk) parts.push(`${svcText(proto, port)} is not in its ports (${portsText(e)})`);
+  const what = entryText(e);
   return { entry: e, text: `nearest rule ${ruleLabel(e)} allows ${what}, but ${parts.join(" and ")}` };
 }
