@@ -134,23 +134,17 @@ function subjectOf(ctx: Ctx, spec: Raw): Subject {
 
 /**
  * The two enableDefaultDeny traps (Documentation/security/policy/language.rst "enableDefaultDeny",
- * deny.rst): a policy made only of deny rules still turns on default deny for its direction, and a
- * direction whose allow rules all name ports (no L3-only rule, no icmps) no longer lets ICMP through.
+ * deny.rst): a policy made only of deny rules still turns on default deny for its direction. (That an
+ * all-toPorts direction stops ICMP is explained by the verdict's nearest rule, not warned: it is the norm.)
  */
 function defaultDenyTraps(ctx: Ctx, allow: Record<"ingress" | "egress", Raw[]>, deny: Record<"ingress" | "egress", Raw[]>, dd: Record<"ingress" | "egress", boolean>): void {
   const where = ctx.specIndex !== undefined ? `specs[${ctx.specIndex}]: ` : "";
   for (const dir of ["ingress", "egress"] as const) {
     if (!dd[dir]) continue;
-    const peers = dir === "ingress" ? "to" : "from";
     if (allow[dir].length === 0 && deny[dir].length > 0) {
       ctx.warnings.push({
         severity: "warning",
         message: `${where}this policy has only ${dir}Deny rules, yet it puts every pod it selects into ${dir} default deny: all ${dir} that no other policy allows is dropped, not just what the deny rules name. To deny only that, set enableDefaultDeny: {${dir}: false}.`,
-      });
-    } else if (allow[dir].length > 0 && allow[dir].every((r) => asArr(r.toPorts).length > 0 && asArr(r.icmps).length === 0)) {
-      ctx.warnings.push({
-        severity: "warning",
-        message: `${where}every ${dir} rule of this policy names ports (toPorts), so only those ports are allowed: ICMP ${peers} the selected pods — ping, which worked before — is now dropped unless a rule allows it (icmps: [{fields: [{type: 8, family: IPv4}]}] or a rule without toPorts).`,
       });
     }
   }
