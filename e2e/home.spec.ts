@@ -13,7 +13,8 @@ test.describe("the catalogue", () => {
     const cookie = (await context.cookies()).find((c) => c.name === "pl_learner");
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe("Lax");
-    expect(cookie?.value).toMatch(/^[0-9a-f-]{36}$/);
+    // Issued and signed by the server (lib/learner/cookie.ts): an id plus its HMAC.
+    expect(cookie?.value).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
 
     // The id is stable across visits: the same learner keeps their progress.
     await page.reload();

@@ -4,6 +4,7 @@
  */
 import { apply, createCluster, evaluate, scenarioFromCase, type ClusterState } from "@/lib/cluster";
 import type { FlowProto } from "@/lib/engine";
+import { reproducibleDeps } from "@/lib/engine/reproducible";
 
 export interface CaseResult {
   readonly id: string;
@@ -18,8 +19,7 @@ export function evalCase(input: unknown): CaseResult {
   const id = String(c.id ?? "");
   const sc = scenarioFromCase(input);
   if (!sc.ok) return { id, results: [], errors: [`bad case: ${sc.error}`] };
-  let n = 0;
-  let state: ClusterState = createCluster(sc.scenario, { clock: () => 1_750_000_000_000, random: () => ((n = (n * 1103515245 + 12345) % 2147483648) / 2147483648) });
+  let state: ClusterState = createCluster(sc.scenario, reproducibleDeps());
   const errors: string[] = [];
   (Array.isArray(c.policies) ? c.policies : []).forEach((p, i) => {
     const r = apply(state, String(p), { source: `policy-${i + 1}.yaml` });

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { gradePublic } from "@/lib/challenges/grade";
-import { loadChallenge } from "@/lib/challenges/load";
+import { gradePublic } from "@/lib/jobs/grade";
+import { loadChallenge } from "@/lib/content/challenges";
 import { gradeCli } from "./grade";
 
 const dir = mkdtempSync(path.join(tmpdir(), "policy-lab-grade-"));

@@ -11,10 +11,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { gradeFull } from "@/lib/challenges/grade";
-import { loadChallenge } from "@/lib/challenges/load";
-import { runScript } from "@/lib/challenges/script";
-import { parseAttemptBody } from "@/lib/challenges/submission";
+import { gradeFull } from "@/lib/jobs/grade";
+import { loadChallenge } from "@/lib/content/challenges";
+import { runScript } from "@/lib/jobs/script";
+import { parseAttemptBody } from "@/lib/http/requests";
 import { readLabFiles, readScenarioText } from "@/lib/content/lab-files";
 import { contentRoot } from "@/lib/content/catalog";
 import { redact, type Submission } from "@/lib/grading";

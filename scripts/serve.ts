@@ -39,7 +39,7 @@ export function serve({ port, host, workers = workersFromEnv() }: ServeOptions):
     exec: path.join(ROOT, "scripts", "next-worker.mjs"),
     args: [port, ...(host ? [host] : [])],
     // A larger young generation: grading allocates many short-lived objects per request (measured +13% grades/s).
-    execArgv: ["--max-semi-space-size=64"],
+    execArgv: ["--max-semi-space-size=64", "--require", path.join(ROOT, "scripts", "http-guard.cjs")],
   });
   if (softFileLimit !== null && softFileLimit < 4096) {
     console.error(`policy-lab: only ${softFileLimit} open files allowed per process (ulimit -n); each worker serves at most ${serverLimits(softFileLimit).maxConnections} connections`);

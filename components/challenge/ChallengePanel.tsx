@@ -1,8 +1,8 @@
 "use client";
 import { useEffect, useState } from "react";
 import { useLab } from "@/components/lab/LabContext";
-import type { PublicCheck } from "@/lib/challenges/load";
-import type { PublicGradeResult } from "@/lib/grading";
+import type { PublicCheck } from "@/lib/content/challenges";
+import type { ApiErrorBody, AttemptRequest, AttemptResponse, AttemptsSummaryResponse } from "@/lib/http/contract";
 import type { ShellState } from "@/lib/shell";
 import { CheckResults } from "./CheckResults";
 
@@ -11,7 +11,7 @@ function gradedJournal(shell: ShellState) {
   return shell.cluster.journal.filter((op) => op.op !== "connect");
 }
 
-type Summary = { attempts: number; bestScore: number; passed: boolean; last: { result: PublicGradeResult } | null };
+type Summary = Pick<AttemptsSummaryResponse, "attempts" | "bestScore" | "passed"> & { last: { result: AttemptResponse } | null };
 
 type Phase = { kind: "idle" } | { kind: "grading" } | { kind: "error"; message: string };
 
@@ -21,7 +21,7 @@ type Phase = { kind: "idle" } | { kind: "grading" } | { kind: "error"; message: 
  */
 export function ChallengePanel({ slug, checks }: { slug: string; checks: readonly PublicCheck[] }) {
   const { view } = useLab();
-  const [result, setResult] = useState<PublicGradeResult | null>(null);
+  const [result, setResult] = useState<AttemptResponse | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const url = `/api/challenges/${slug}/attempts`;
@@ -29,7 +29,7 @@ export function ChallengePanel({ slug, checks }: { slug: string; checks: readonl
   useEffect(() => {
     let live = true;
     fetch(url, { cache: "no-store" })
-      .then((r) => (r.ok ? (r.json() as Promise<Summary>) : null))
+      .then((r) => (r.ok ? (r.json() as Promise<AttemptsSummaryResponse>) : null))
       .then((s) => {
         if (!live || !s) return;
         setSummary(s);
@@ -49,9 +49,9 @@ export function ChallengePanel({ slug, checks }: { slug: string; checks: readonl
       const response = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ journal: gradedJournal(shell), commands: shell.history.slice(-200) }),
+        body: JSON.stringify({ journal: gradedJournal(shell), commands: shell.history.slice(-200) } satisfies AttemptRequest),
       });
-      const body = (await response.json().catch(() => null)) as (PublicGradeResult & { error?: string }) | null;
+      const body = (await response.json().catch(() => null)) as (AttemptResponse & Partial<ApiErrorBody>) | null;
       if (!response.ok || !body) {
         const wait = response.headers.get("retry-after");
         throw new Error(body?.error ?? `the server answered ${response.status}${wait ? `; try again in ${wait} s` : ""}`);

@@ -22,5 +22,14 @@ export function SaveIndicator() {
           </button>
         </span>
       );
+    case "refused":
+      return (
+        <span className="flex items-center gap-2 text-xs text-red-600 dark:text-red-400" role="alert">
+          Not saved: {save.message}
+          <button type="button" onClick={() => session.retrySave()} className="rounded border border-current px-1.5 py-0.5">
+            Try again
+          </button>
+        </span>
+      );
   }
 }

@@ -7,6 +7,7 @@ import { createCluster, type Journal, type Scenario } from "@/lib/cluster";
 import { evaluateObjectives } from "@/lib/grading/evaluate";
 import type { Objective } from "@/lib/grading/schema";
 import type { ObjectiveResult } from "@/lib/grading/types";
+import type { ChallengeLabResponse, LessonLabResponse } from "@/lib/http/contract";
 import type { LabSnapshot } from "@/lib/progress/lab-snapshot";
 import { createShellBackend } from "@/components/terminal/shell-backend";
 import { NotLoadedYet, settle } from "@/lib/engine/deferred";
@@ -214,7 +215,7 @@ export class LabSession {
     try {
       const response = await fetch(url, { cache: "no-store" });
       if (!response.ok) return { ok: false, error: `the server answered ${response.status} when loading it` };
-      const body = (await response.json()) as { snapshot: LabSnapshot | null };
+      const body = (await response.json()) as LessonLabResponse | ChallengeLabResponse;
       return { ok: true, snapshot: body.snapshot };
     } catch {
       return { ok: false, error: "the network failed while loading it" };

@@ -8,10 +8,15 @@ export type SaveStatus =
   | { readonly kind: "pending" }
   | { readonly kind: "saving" }
   | { readonly kind: "saved"; readonly at: number; readonly response: unknown }
-  | { readonly kind: "error"; readonly message: string; readonly retryInMs: number };
+  | { readonly kind: "error"; readonly message: string; readonly retryInMs: number }
+  /** The server refused this snapshot itself (too large, over its budget): sending it again cannot help. */
+  | { readonly kind: "refused"; readonly message: string };
 
 const DEBOUNCE_MS = 700;
 const MAX_BACKOFF_MS = 30_000;
+
+/** 4xx answers about the snapshot itself; 401 (cookie), 408, 429 and 5xx are worth retrying later. */
+const refusedForGood = (status: number) => status >= 400 && status < 500 && ![401, 408, 429].includes(status);
 
 export class SaveQueue<T> {
   private pending: T | null = null;
@@ -78,6 +83,13 @@ export class SaveQueue<T> {
       const body: unknown = await response.json().catch(() => null);
       if (!response.ok) {
         const message = (body as { error?: string } | null)?.error ?? `the server answered ${response.status}`;
+        if (refusedForGood(response.status)) {
+          // Keep it pending for a manual retry or the next change, but do not resend the same thing by itself.
+          this.pending ??= value;
+          this.inFlight = false;
+          this.report({ kind: "refused", message });
+          return;
+        }
         throw new Error(message);
       }
       this.failures = 0;

@@ -6,9 +6,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { gradeFull, gradedState } from "@/lib/challenges/grade";
-import { loadChallenge, loadChallengePage } from "@/lib/challenges/load";
-import { runScript } from "@/lib/challenges/script";
+import { gradeFull, gradedState } from "@/lib/jobs/grade";
+import { loadChallenge, loadChallengePage } from "@/lib/content/challenges";
+import { runScript } from "@/lib/jobs/script";
 import { contentRoot, readCatalog } from "@/lib/content/catalog";
 import { readLabFiles, readScenarioText } from "@/lib/content/lab-files";
 import { evaluateCheck, redact, type FlowDetail } from "@/lib/grading";

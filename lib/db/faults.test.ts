@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { recordAttempt } from "@/lib/challenges/attempts";
+import { recordAttempt } from "@/lib/progress/attempts";
 import type { PublicGradeResult } from "@/lib/grading";
 import { saveLessonLab } from "@/lib/progress/lessons";
 import { createScratchDatabase, TEST_DATABASE_URL } from "../testing/postgres";

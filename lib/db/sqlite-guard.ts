@@ -17,7 +17,7 @@ import { DatabaseFileGone } from "./faults";
  * server acknowledged survives a power cut or a kernel crash. NORMAL (the usual WAL pairing) syncs only at
  * checkpoints: still safe against the process crashing, but a power cut can roll back the last commits —
  * saves the learner was told had landed. The cost is one fsync per commit; attempts are written in group
- * commits (lib/challenges/batch.ts), so under load one fsync covers many of them.
+ * commits (lib/progress/batch.ts), so under load one fsync covers many of them.
  */
 export const SYNCHRONOUS = "FULL";
 

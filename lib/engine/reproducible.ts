@@ -14,3 +14,12 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * The one determinism recipe of the server and the headless tools (grades, lesson saves, `npm run grade`,
+ * `engine:eval`): the pinned lab "now" and a PRNG seeded afresh for each run, so the same input gives the same
+ * JSON on every instance. (The browser's lab runs on the real clock instead.)
+ */
+export function reproducibleDeps(seed = 1): { clock: () => number; random: () => number } {
+  return { clock: () => LAB_EPOCH, random: seededRandom(seed) };
+}

@@ -1,7 +1,7 @@
 /**
  * A challenge's `checks.yaml` (content/README.md "checks.yaml"): named checks with titles, weights, `needs`,
  * `hidden` and hints that can look at the learner's state. Parsed from text with zod into internal types;
- * the server-side reader that touches files lives in lib/challenges.
+ * the server-side reader that touches files lives in lib/content/challenges.ts.
  */
 import { parse as parseYaml } from "yaml";
 import * as z from "zod";

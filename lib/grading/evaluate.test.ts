@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RULE1, lab } from "@/lib/challenges/test-fixtures";
+import { RULE1, lab } from "@/lib/testing/grading-fixtures";
 import { evaluateCheck, evaluateObjectives } from "./evaluate";
 import { checkSchema, type Check } from "./schema";
 import type { FlowDetail } from "./types";

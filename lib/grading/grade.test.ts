@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RULE1, challenge, deps, lab } from "@/lib/challenges/test-fixtures";
+import { RULE1, challenge, deps, lab } from "@/lib/testing/grading-fixtures";
 import { grade, scoreOf, UNTOUCHED_HIDDEN_HINT } from "./grade";
 import { redact } from "./redact";
 import type { FlowDetail } from "./types";

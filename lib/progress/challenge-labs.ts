@@ -1,3 +1,4 @@
+import "server-only";
 /** A learner's saved challenge labs. */
 import type { Db, Prisma } from "@/lib/db/client";
 import type { LabSnapshot } from "./lab-snapshot";

@@ -1,3 +1,4 @@
+import "server-only";
 /** Learner records: created on first use, keyed by the id in the learner's cookie. */
 import type { Db } from "@/lib/db/client";
 

@@ -1,3 +1,4 @@
+import "server-only";
 /** A learner's saved lesson labs and completions. */
 import type { Db, Prisma } from "@/lib/db/client";
 import type { LabSnapshot } from "@/lib/progress/lab-snapshot";

@@ -1,3 +1,4 @@
+import "server-only";
 /** "Start over": a learner's progress and attempts go; the learner (and their display name) stays. */
 import type { Db } from "@/lib/db/client";
 

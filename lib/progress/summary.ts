@@ -1,3 +1,4 @@
+import "server-only";
 /** What the catalogue shows per lesson and challenge for one learner. */
 import type { Db } from "@/lib/db/client";
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ChallengePanel } from "@/components/challenge/ChallengePanel";
 import { LabLayout } from "@/components/lab/LabLayout";
 import { MdxContent } from "@/components/mdx/MdxContent";
-import { loadChallengePage } from "@/lib/challenges/load";
+import { loadChallengePage } from "@/lib/content/challenges";
 import { catalog } from "@/lib/content/catalog";
 import { compileMdx } from "@/lib/content/mdx";
 import { scenarioNamed } from "@/lib/content/scenarios";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readLimitedBody } from "./http";
-import { loadChallenge, loadChallengePage, publicChecks } from "./load";
-import { MAX_ATTEMPT_BYTES, parseAttemptBody } from "./submission";
+import { readLimitedBody } from "./body";
+import { loadChallenge, loadChallengePage, publicChecks } from "@/lib/content/challenges";
+import { MAX_ATTEMPT_BYTES, parseAttemptBody } from "./requests";
 
 const APPLY = { op: "apply", source: "STDIN", text: "kind: ConfigMap" };
 

@@ -1,4 +1,4 @@
-/** Test helpers (lib/grading and lib/challenges tests): a cluster from a content scenario with manifests applied, and a tiny challenge builder. */
+/** Test helpers (lib/grading tests): a cluster from a content scenario with manifests applied, and a tiny challenge builder. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { apply, createCluster, parseScenario, type ClusterState, type Scenario } from "@/lib/cluster";

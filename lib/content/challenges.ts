@@ -7,13 +7,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createCluster, type ClusterState } from "@/lib/cluster";
-import { catalog, type ChallengeMeta } from "@/lib/content/catalog";
-import { splitFrontmatter } from "@/lib/content/frontmatter";
-import { readLabFiles, readScenarioText } from "@/lib/content/lab-files";
-import { contentRoot } from "@/lib/content/catalog";
-import { scenarioNamed } from "@/lib/content/scenarios";
+import { catalog, contentRoot, type ChallengeMeta } from "./catalog";
+import { splitFrontmatter } from "./frontmatter";
+import { readLabFiles, readScenarioText } from "./lab-files";
+import { scenarioNamed } from "./scenarios";
 import { parseChallengeChecks, type Challenge, type ChallengeCheck } from "@/lib/grading";
-import { gradingDeps } from "./deps";
+import { reproducibleDeps } from "@/lib/engine/reproducible";
 
 /** A challenge ready to grade (server only). */
 export interface LoadedChallenge {
@@ -70,7 +69,7 @@ export function loadChallenge(slug: string): LoadedChallenge | null {
   const loaded: LoadedChallenge = {
     meta,
     challenge: { slug, scenario, checks: readChecks(meta.dir) },
-    start: createCluster(scenario, gradingDeps()),
+    start: createCluster(scenario, reproducibleDeps()),
   };
   cache.set(key, loaded);
   return loaded;

@@ -1,12 +1,12 @@
 /** Server-side grading of a submission against a loaded challenge: the full result and the learner's view. */
 import type { ClusterState } from "@/lib/cluster";
 import { applySubmission, grade, redact, type GradeResult, type PublicGradeResult, type Submission } from "@/lib/grading";
-import { gradingDeps } from "./deps";
-import type { LoadedChallenge } from "./load";
+import type { LoadedChallenge } from "@/lib/content/challenges";
+import { reproducibleDeps } from "@/lib/engine/reproducible";
 
 /** The full grade (hidden checks' details included): for tests and authors, never for a response. */
 export function gradeFull(loaded: LoadedChallenge, submission: Submission): GradeResult {
-  return grade(loaded.challenge, submission, { ...gradingDeps(), start: loaded.start });
+  return grade(loaded.challenge, submission, { ...reproducibleDeps(), start: loaded.start });
 }
 
 /** The grade as it leaves the server (API responses, stored attempts, `npm run grade`). */
@@ -16,5 +16,5 @@ export function gradePublic(loaded: LoadedChallenge, submission: Submission): Pu
 
 /** The learner's cluster as the grader rebuilds it (tests and tools: "what did the grader see?"). */
 export function gradedState(loaded: LoadedChallenge, submission: Submission): ClusterState {
-  return applySubmission({ ...loaded.start, deps: gradingDeps() }, submission).state;
+  return applySubmission({ ...loaded.start, deps: reproducibleDeps() }, submission).state;
 }

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Challenge attempts in the database: record a graded attempt, summarise a learner's attempts, and the
  * per-learner rate limit. The limit is derived from the stored attempts (attempts in the last window), so
@@ -10,8 +11,8 @@ import { isStorageFault } from "@/lib/db/faults";
 import { batcherFor, MicroBatcher } from "./batch";
 import { capResult } from "./result-cap";
 import type { PublicGradeResult } from "@/lib/grading";
-import { ensureLearners } from "@/lib/progress/learners";
-import type { StoredSubmission } from "./submission";
+import { ensureLearners } from "./learners";
+import type { StoredSubmission } from "@/lib/http/requests";
 
 export interface RateLimit {
   /** Attempts allowed per learner per window. */

@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { workerScript } from "./bundle";
+import { outcomeError, poolOptionsFromEnv } from "./index";
+import { WorkerPool } from "./pool";
+import { gradeJob, lessonObjectivesJob, type Job } from "./tasks";
+
+const rule1 = readFileSync(path.join(process.cwd(), "content/lessons/03-l3-l4-policies/files/rule1.yaml"), "utf8");
+const apply = (text: string) => ({ op: "apply" as const, source: "rule1.yaml", text });
+
+let pool: WorkerPool | null = null;
+afterAll(async () => pool?.close());
+
+describe("jobs in the built worker", () => {
+  it("grade and replay exactly as in-process: one implementation, run off the request thread", async () => {
+    pool = new WorkerPool(poolOptionsFromEnv(await workerScript(), {}));
+    const grade: Job = { kind: "grade", slug: "imperial-airspace", submission: { kind: "manifests", text: rule1, source: "manifests.yaml" } };
+    const lesson: Job = { kind: "lesson-objectives", slug: "l3-l4-policies", journal: [apply(rule1)], history: [] };
+    expect(await pool.run(grade)).toEqual({ kind: "done", value: gradeJob("imperial-airspace", grade.submission) });
+    const inWorker = await pool.run(lesson);
+    expect(inWorker).toEqual({ kind: "done", value: lessonObjectivesJob("l3-l4-policies", lesson.journal, []) });
+    expect(inWorker).toMatchObject({ value: { objectivesMet: ["empire-only"], allMet: false } });
+  }, 60_000);
+
+  it("answers an unknown slug as a failed job", async () => {
+    pool ??= new WorkerPool(poolOptionsFromEnv(await workerScript(), {}));
+    expect(await pool.run({ kind: "grade", slug: "nope", submission: { kind: "manifests", text: "", source: "x" } })).toEqual({ kind: "failed", message: 'no challenge "nope"' });
+  }, 60_000);
+});
+
+describe("what the learner is told", () => {
+  it("over budget is 422 and keeps the save; a full queue is 503 with Retry-After", () => {
+    expect(outcomeError("the lab", { kind: "timeout", ms: 5000 })).toMatchObject({ status: 422, message: expect.stringMatching(/more than 5 s .*previous save is kept/) });
+    expect(outcomeError("the lab", { kind: "out-of-memory" })).toMatchObject({ status: 422, message: expect.stringMatching(/more memory/) });
+    expect(outcomeError("the lab", { kind: "busy" })).toMatchObject({ status: 503, headers: { "retry-after": "2" } });
+    expect(outcomeError("the submission", { kind: "failed", message: "x".repeat(5000) }).message.length).toBeLessThan(700);
+  });
+});
