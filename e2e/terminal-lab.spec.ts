@@ -56,7 +56,8 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
     }
     expect(found).toBe(true);
     await page.keyboard.press("Enter");
-    const inTerminal = () => page.evaluate(() => document.activeElement?.closest('[data-testid="terminal"]') !== null);
+    // the keyboard is in the terminal when xterm's input (its helper textarea) has the focus; the bar's buttons are not it
+    const inTerminal = () => page.evaluate(() => document.activeElement?.classList.contains("xterm-helper-textarea") === true);
     await expect.poll(inTerminal).toBe(true);
     await page.keyboard.type("kubectl get ciliumnetworkp");
     await page.keyboard.press("Tab");
