@@ -1,30 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { runInTerminal } from "./helpers";
-
-const policy = (withL7: boolean) =>
-  [
-    "cat <<EOF | kubectl apply -f -",
-    "apiVersion: cilium.io/v2",
-    "kind: CiliumNetworkPolicy",
-    "metadata:",
-    "  name: landing",
-    "spec:",
-    "  endpointSelector:",
-    "    matchLabels:",
-    "      org: empire",
-    "      class: deathstar",
-    "  ingress:",
-    "  - fromEndpoints:",
-    "    - matchLabels:",
-    "        org: empire",
-    "    toPorts:",
-    "    - ports:",
-    '      - port: "80"',
-    "        protocol: TCP",
-    ...(withL7 ? ["      rules:", "        http:", "        - method: POST", "          path: /v1/request-landing"] : []),
-    "EOF",
-  ].join("\n");
-
+import { landingPolicy as policy, runInTerminal } from "./helpers";
 
 test("a learner solves a challenge: a failing check with its hint, a fix, a pass, and the result on the catalogue", async ({ page }) => {
   await page.goto("/challenges/landing-protocol");

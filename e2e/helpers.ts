@@ -16,3 +16,28 @@ export async function learnerFrom(baseURL: string | undefined, page: string): Pr
   expect((await ctx.get(page)).status()).toBe(200);
   return ctx;
 }
+
+/** The landing policy of challenge 3: L3/L4 only (lets PUT /v1/exhaust-port through), or with the HTTP rule. */
+export const landingPolicy = (withL7: boolean) =>
+  [
+    "cat <<EOF | kubectl apply -f -",
+    "apiVersion: cilium.io/v2",
+    "kind: CiliumNetworkPolicy",
+    "metadata:",
+    "  name: landing",
+    "spec:",
+    "  endpointSelector:",
+    "    matchLabels:",
+    "      org: empire",
+    "      class: deathstar",
+    "  ingress:",
+    "  - fromEndpoints:",
+    "    - matchLabels:",
+    "        org: empire",
+    "    toPorts:",
+    "    - ports:",
+    '      - port: "80"',
+    "        protocol: TCP",
+    ...(withL7 ? ["      rules:", "        http:", "        - method: POST", "          path: /v1/request-landing"] : []),
+    "EOF",
+  ].join("\n");

@@ -1,32 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { runInTerminal } from "./helpers";
+import { landingPolicy as policy, runInTerminal } from "./helpers";
 import { createInstructorAccount } from "./workshop-helpers";
-
-/** The landing policy of challenge 3: L3/L4 only (lets PUT /v1/exhaust-port through), or with the HTTP rule. */
-const policy = (withL7: boolean) =>
-  [
-    "cat <<EOF | kubectl apply -f -",
-    "apiVersion: cilium.io/v2",
-    "kind: CiliumNetworkPolicy",
-    "metadata:",
-    "  name: landing",
-    "spec:",
-    "  endpointSelector:",
-    "    matchLabels:",
-    "      org: empire",
-    "      class: deathstar",
-    "  ingress:",
-    "  - fromEndpoints:",
-    "    - matchLabels:",
-    "        org: empire",
-    "    toPorts:",
-    "    - ports:",
-    '      - port: "80"',
-    "        protocol: TCP",
-    ...(withL7 ? ["      rules:", "        http:", "        - method: POST", "          path: /v1/request-landing"] : []),
-    "EOF",
-  ].join("\n");
 
 /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): string[][] {
