@@ -4,7 +4,7 @@
  */
 import { apply, createCluster, evaluate, scenarioFromCase, type ClusterState } from "@/lib/cluster";
 import type { FlowProto } from "@/lib/engine";
-import { reproducibleDeps } from "@/lib/engine/reproducible";
+import { reproducibleDeps } from "@/lib/base/reproducible";
 
 export interface CaseResult {
   readonly id: string;

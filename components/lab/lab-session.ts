@@ -10,7 +10,7 @@ import type { ObjectiveResult } from "@/lib/grading/types";
 import type { ChallengeLabResponse, LessonLabResponse } from "@/lib/http/contract";
 import type { LabSnapshot } from "@/lib/progress/lab-snapshot";
 import { createShellBackend } from "@/components/terminal/shell-backend";
-import { NotLoadedYet, settle } from "@/lib/engine/deferred";
+import { NotLoadedYet, settle } from "@/lib/base/deferred";
 import { createShellState, rebuildShell, type serializeShell, type ShellState } from "@/lib/shell";
 import { snapshotOf } from "./lab-snapshot";
 import { SaveQueue, type SaveStatus } from "./save-queue";

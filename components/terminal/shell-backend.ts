@@ -2,10 +2,10 @@
  * Glue from lib/shell to the terminal: a LineBackend that runs commands on a ShellState the lab panel owns,
  * simulates waits (a dropped connection hangs for `waitMs`, Ctrl-C aborts it) and completes words.
  * On abort the state stays as it was before the command (plus the history line, as bash keeps it).
- * A command that needs deferred code (lib/engine/deferred.ts) waits for it and then runs.
+ * A command that needs deferred code (lib/base/deferred.ts) waits for it and then runs.
  */
 import { complete, isIncomplete, run, type RunResult, type ShellDeps, type ShellState } from "@/lib/shell";
-import { NotLoadedYet, settleRun } from "@/lib/engine/deferred";
+import { NotLoadedYet, settleRun } from "@/lib/base/deferred";
 import type { ExecResult, LineBackend } from "@/lib/terminal";
 
 export interface ShellBackendOptions {

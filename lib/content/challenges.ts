@@ -12,7 +12,7 @@ import { splitFrontmatter } from "./frontmatter";
 import { readLabFiles, readScenarioText } from "./lab-files";
 import { scenarioNamed } from "./scenarios";
 import { parseChallengeChecks, type Challenge, type ChallengeCheck } from "@/lib/grading";
-import { reproducibleDeps } from "@/lib/engine/reproducible";
+import { reproducibleDeps } from "@/lib/base/reproducible";
 
 /** A challenge ready to grade (server only). */
 export interface LoadedChallenge {

@@ -25,7 +25,7 @@ export type { HttpRequest } from "./matchers/http";
 export type { FlowProto } from "./matchers/ports";
 export type { PolicyAnalysis, PolicyProblem, CompiledRule, Entry, Direction, Section } from "./policy/types";
 export { VALID_MESSAGE } from "./policy/cnp";
-export { asArr, sortedKeysDeep, type Raw } from "./raw";
+export { asArr, sortedKeysDeep, type Raw } from "@/lib/base/raw";
 // For lib/insight (impact diff, explain, policy drafting): the fast verdict and the matchers' pieces.
 export { quickVerdict, type PairInput } from "./verdict";
 export { requirementMatches, type Requirement, type SelectorOp } from "./selector";
@@ -34,6 +34,3 @@ export type { PeerView } from "./matchers/peer-view";
 export type { Peer, PortSpec, L7Rules } from "./policy/types";
 export { ruleLabel, policyName } from "./explain-parts";
 export { LABEL_POD_NAMESPACE, LABEL_SERVICE_ACCOUNT, LABEL_CLUSTER, LABEL_NS_LABELS_PREFIX, SOURCE_K8S, SOURCE_RESERVED } from "./labels";
-export { schemaForKind } from "./schema/index";
-export type { Schema } from "./schema/dsl";
-export { ENTITY_ENUM } from "./schema/cilium";

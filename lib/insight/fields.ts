@@ -4,7 +4,10 @@
  * values that exist in the cluster (for selectors).
  */
 import { type ClusterState, RESOURCE_TYPES } from "@/lib/cluster";
-import { cmpStr, ENTITY_ENUM, schemaForKind, type Schema } from "@/lib/engine";
+import { cmpStr } from "@/lib/engine";
+import { ENTITY_ENUM } from "@/lib/cluster/schema/cilium";
+import type { Schema } from "@/lib/cluster/schema/dsl";
+import { schemaForKind } from "@/lib/cluster/schema/index";
 
 export interface FieldInfo {
   readonly name: string;

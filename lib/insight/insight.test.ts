@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { apply, type ClusterState, createCluster, evaluate, parseScenario } from "@/lib/cluster";
 import { readCatalog } from "@/lib/content/catalog";
 import { readLabFiles } from "@/lib/content/lab-files";
-import { seededRandom, LAB_EPOCH } from "@/lib/engine/reproducible";
+import { seededRandom, LAB_EPOCH } from "@/lib/base/reproducible";
 import { HeadlessLab, splitCommands } from "@/lib/shell/transcript";
 import { catalogue, draftAllowPolicy, explainFlow, explanationLines, impactBetween, impactLine, impactOfManifest, probeFlow, probeVerdict, reachability, verdictContext, type Probe } from ".";
 

@@ -2,7 +2,7 @@
 import type { ClusterState } from "@/lib/cluster";
 import { applySubmission, grade, redact, type GradeResult, type PublicGradeResult, type Submission } from "@/lib/grading";
 import type { LoadedChallenge } from "@/lib/content/challenges";
-import { reproducibleDeps } from "@/lib/engine/reproducible";
+import { reproducibleDeps } from "@/lib/base/reproducible";
 
 /** The full grade (hidden checks' details included): for tests and authors, never for a response. */
 export function gradeFull(loaded: LoadedChallenge, submission: Submission): GradeResult {

@@ -7,7 +7,7 @@ import { replay, type Journal } from "@/lib/cluster";
 import { loadChallenge } from "@/lib/content/challenges";
 import { catalog } from "@/lib/content/catalog";
 import { scenarioNamed } from "@/lib/content/scenarios";
-import { reproducibleDeps } from "@/lib/engine/reproducible";
+import { reproducibleDeps } from "@/lib/base/reproducible";
 import { evaluateObjectives, type PublicGradeResult, type Submission } from "@/lib/grading";
 import { gradePublic } from "./grade";
 

@@ -2,7 +2,7 @@
  * Commands as declarations and implementations. A declaration (path, summary, usage, argument kind, flags) is
  * eager: cobra resolves the command, `--help` prints it and Tab completes it without the command's code. The
  * implementation is looked up by the declaration's key (its path, words joined by spaces) the first time the
- * command runs; for the deferred tools that lookup may throw NotLoadedYet in the browser (lib/engine/deferred.ts).
+ * command runs; for the deferred tools that lookup may throw NotLoadedYet in the browser (lib/base/deferred.ts).
  * The types hold the two sides equal: every declared key has exactly one implementation, and no other.
  */
 import type { CommandRow, CommandRun } from "./types";

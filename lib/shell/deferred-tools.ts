@@ -1,7 +1,7 @@
 /**
  * The lab's tools beyond `kubectl get`: kubectl's other commands, hubble, the Cilium CLIs, helm, docker and
  * the network clients. One module, so the browser fetches them together the first time a command needs one
- * (lib/engine/deferred.ts); the server and the tests link it statically (./libs/tools.ts).
+ * (lib/base/deferred.ts); the server and the tests link it statically (./libs/tools.ts).
  */
 export { HUBBLE } from "./hubble/observe";
 export { CILIUM_CLI } from "./cilium/cli";

@@ -3,7 +3,7 @@
  * system and the cluster, and returns the new state with the output. Learner mistakes become bash/kubectl
  * error text and exit codes, never exceptions.
  */
-import { NotLoadedYet } from "@/lib/engine/deferred";
+import { NotLoadedYet } from "@/lib/base/deferred";
 import { expandHeredoc, expandWord } from "./expand";
 import { parse } from "./parse/parser";
 import type { ListItem, SimpleCommand } from "./parse/ast";

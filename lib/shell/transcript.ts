@@ -4,8 +4,8 @@
  * what the terminal shows (no colours, CRLF as LF). Waits are not slept: the clock jumps instead.
  */
 import { createCluster, parseScenario } from "@/lib/cluster";
-import { settleRun } from "@/lib/engine/deferred";
-import { LAB_EPOCH, seededRandom } from "@/lib/engine/reproducible";
+import { settleRun } from "@/lib/base/deferred";
+import { LAB_EPOCH, seededRandom } from "@/lib/base/reproducible";
 import { parse } from "./parse/parser";
 import { run } from "./run";
 import { createShellState } from "./state";

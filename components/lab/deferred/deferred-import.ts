@@ -1,9 +1,9 @@
 /**
- * A browser binding for a `Deferred` (lib/engine/deferred.ts): the module is fetched on the first call that
+ * A browser binding for a `Deferred` (lib/base/deferred.ts): the module is fetched on the first call that
  * needs it, which throws `NotLoadedYet` until it has arrived. A failed fetch is reported to that call's
  * caller and tried again on the next one.
  */
-import { NotLoadedYet, type Deferred } from "@/lib/engine/deferred";
+import { NotLoadedYet, type Deferred } from "@/lib/base/deferred";
 
 export function deferredImport<T>(name: string, load: () => Promise<T>): Deferred<T> {
   let state: { kind: "idle" } | { kind: "loading"; ready: Promise<unknown> } | { kind: "loaded"; value: T } = { kind: "idle" };

@@ -4,7 +4,7 @@
  * and the shell's tools arrive on first use, each fetched once.
  */
 import { describe, expect, it, vi } from "vitest";
-import { NotLoadedYet, settle, settleRun } from "@/lib/engine/deferred";
+import { NotLoadedYet, settle, settleRun } from "@/lib/base/deferred";
 import { GOLDEN_FILES, GOLDEN_SESSIONS, goldenScript, goldenTranscript, STARWARS_TEXT } from "@/lib/testing/golden";
 import { complete, run } from "@/lib/shell";
 import { HeadlessLab, splitCommands } from "@/lib/shell/transcript";

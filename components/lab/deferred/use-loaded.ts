@@ -1,9 +1,9 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
-import { NotLoadedYet } from "@/lib/engine/deferred";
+import { NotLoadedYet } from "@/lib/base/deferred";
 
 /**
- * `compute()` for a view, or undefined while the deferred code it needs (lib/engine/deferred.ts) is still
+ * `compute()` for a view, or undefined while the deferred code it needs (lib/base/deferred.ts) is still
  * arriving; the view renders again once it has. `compute` should be memoised (useCallback) on its inputs.
  */
 export function useLoaded<T>(compute: () => T): T | undefined {

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { ClusterState } from "@/lib/cluster";
-import { settle } from "@/lib/engine/deferred";
+import { settle } from "@/lib/base/deferred";
 import { impactOfManifest, probeText, type ImpactRow, type ManifestImpact } from "@/lib/insight";
 
 type Props = {

@@ -8,7 +8,7 @@ import { EditorState } from "@codemirror/state";
 import { highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from "@codemirror/view";
 import { EditorView, minimalSetup } from "codemirror";
 import type { ClusterState } from "@/lib/cluster";
-import { settle } from "@/lib/engine/deferred";
+import { settle } from "@/lib/base/deferred";
 import { manifestCompletions } from "./completion";
 import { manifestDiagnostics } from "./diagnostics";
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createCluster, parseScenario } from "@/lib/cluster";
-import { LAB_EPOCH, seededRandom } from "@/lib/engine/reproducible";
+import { LAB_EPOCH, seededRandom } from "@/lib/base/reproducible";
 import { manifestDiagnostics } from "./diagnostics";
 
 const text = readFileSync(path.resolve(import.meta.dirname, "../../../content/scenarios/starwars.yaml"), "utf8");

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { settle } from "@/lib/engine/deferred";
+import { settle } from "@/lib/base/deferred";
 import { draftAllowPolicy, explainFlow, explanationLines, flowRows, type FlowRow, type RowVerdict } from "@/lib/insight";
 import { useLab } from "../LabContext";
 import { requestOpen } from "../editor/open-file";

@@ -4,7 +4,7 @@ import { Background, Handle, MarkerType, Position, ReactFlow, type Edge, type No
 import "@xyflow/react/dist/style.css";
 import ELK, { type ElkNode } from "elkjs/lib/elk.bundled.js";
 import type { ClusterState } from "@/lib/cluster";
-import { settle } from "@/lib/engine/deferred";
+import { settle } from "@/lib/base/deferred";
 import { clusterGraph, podDetails, reachability, type Graph, type Matrix, type PodDetails } from "@/lib/insight";
 import { useLab } from "../LabContext";
 

@@ -2,7 +2,8 @@
  * kubectl apply / create -f: decode, check against the schema (nothing half-applied), store with
  * kubectl's outcome per object, then let Cilium validate policies (VALID condition + warnings).
  */
-import { type PolicyKind, validateManifest } from "@/lib/engine/schema-entry";
+import type { PolicyKind } from "@/lib/engine";
+import { validateObject as validateManifest } from "../schema/index";
 import { qualifiedPlural, qualifiedSingular, resourceByKind, type ResourceType } from "../resources";
 import { isPolicyResource, newMeta, objKey } from "../store";
 import { withChanges } from "../state";

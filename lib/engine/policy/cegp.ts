@@ -12,7 +12,7 @@ import { LABEL_NS_LABELS_PREFIX, SOURCE_K8S } from "../labels";
 import type { PolicyObject } from "../model";
 import { fromRawSelector, makeSelector, type RawLabelSelector, type Selector } from "../selector";
 import type { PolicyProblem } from "./types";
-import { asArr, type Raw } from "../raw";
+import { asArr, type Raw } from "@/lib/base/raw";
 
 export interface EgressSelector {
   readonly pod?: Selector;

@@ -11,7 +11,7 @@ import { ciliumSelectorError } from "./selector-check";
 import { parsePortRule } from "./ports";
 import { translateRule } from "./translate";
 import type { CompiledRule, Entry, PolicyAnalysis, PolicyProblem, RuleOrigin, Section, Subject } from "./types";
-import { asArr, type Raw } from "../raw";
+import { asArr, type Raw } from "@/lib/base/raw";
 
 export const VALID_MESSAGE = "Policy validation succeeded";
 

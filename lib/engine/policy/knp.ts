@@ -19,7 +19,7 @@ import { fromRawSelector, makeSelector, type RawLabelSelector, type Requirement,
 import { selectorJSON } from "./translate";
 import type { CompiledRule, Entry, Peer, PolicyAnalysis, PolicyProblem, PortSpec, RuleOrigin } from "./types";
 import { VALID_MESSAGE } from "./cnp";
-import { asArr, type Raw } from "../raw";
+import { asArr, type Raw } from "@/lib/base/raw";
 
 function nsSelectorReqs(raw: RawLabelSelector): Requirement[] {
   const sel = fromRawSelector(raw, SOURCE_K8S);

@@ -15,7 +15,7 @@ import {
 import { dnsPattern } from "../dns";
 import { checkDnsMatch } from "./ports";
 import type { Peer } from "./types";
-import { asArr, type Raw } from "../raw";
+import { asArr, type Raw } from "@/lib/base/raw";
 
 /** The entities Cilium knows (pkg/policy/api/entity.go EntitySelectorMapping). */
 export const ENTITIES = [

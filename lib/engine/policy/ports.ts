@@ -4,7 +4,7 @@
  */
 import { re2 } from "#re2";
 import type { DnsRule, HttpRule, L4Proto, L7Rules, PortSpec } from "./types";
-import { asArr, type Raw } from "../raw";
+import { asArr, type Raw } from "@/lib/base/raw";
 
 const MAX_PORTS = 40;
 

@@ -3,7 +3,7 @@
  * endpointSelector / nodeSelector / peer selector (EndpointSelector.sanitize: "invalid label selector: …")
  * and the API server runs on NetworkPolicy selectors.
  */
-import type { Raw } from "../raw";
+import type { Raw } from "@/lib/base/raw";
 
 const NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

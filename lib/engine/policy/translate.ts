@@ -6,7 +6,7 @@
 import type { PolicyObject } from "../model";
 import type { Requirement, Selector } from "../selector";
 import type { CompiledRule, Peer } from "./types";
-import type { Raw } from "../raw";
+import type { Raw } from "@/lib/base/raw";
 
 
 /** A selector as Cilium prints it: single-value In → matchLabels, the rest → matchExpressions. */

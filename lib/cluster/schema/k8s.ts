@@ -2,9 +2,9 @@
  * Built-in kinds. NetworkPolicy follows networking/v1 validation (ValidateNetworkPolicy); core kinds
  * get a light schema (known top-level fields, metadata, the parts the simulator reads).
  */
-import { parsePrefix, prefixContainsPrefix } from "../ip";
-import { isSvcName } from "../policy/ports";
-import { selectorErrors } from "../policy/selector-check";
+import { parsePrefix, prefixContainsPrefix } from "@/lib/engine/ip";
+import { isSvcName } from "@/lib/engine/policy/ports";
+import { selectorErrors } from "@/lib/engine/policy/selector-check";
 import { labelSelector } from "./cilium";
 import type { Schema } from "./dsl";
 

@@ -4,7 +4,7 @@
  * type / enum / pattern / required problems → field.Error causes (apimachinery field/errors.go).
  */
 import { re2 } from "#re2";
-import { parsePrefix } from "../ip";
+import { parsePrefix } from "@/lib/engine/ip";
 
 export type Schema =
   | { readonly t: "string"; readonly enum?: readonly string[]; readonly pattern?: string; readonly format?: "cidr" | "ipv4" }

@@ -3,7 +3,7 @@
  * seconds on `aaaaaaaaaaaaaaaaaaaaaaaaaaa!`, doubling with each character).
  */
 import { describe, expect, test } from "vitest";
-import { validateManifest } from "../schema-entry";
+import { validateObject as validateManifest } from "./index";
 import { patternMatches } from "./dsl";
 
 const cnp = (spec: Record<string, unknown>) => ({ apiVersion: "cilium.io/v2", kind: "CiliumNetworkPolicy", metadata: { name: "p", namespace: "default" }, spec });
