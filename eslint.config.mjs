@@ -42,7 +42,15 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", "node_modules/**", "data/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "data/**",
+      "lib/db/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     // `import { z } from "zod"` drags every zod module (all locales included) into the browser bundle;
@@ -62,7 +70,10 @@ const config = [
     // bindings (package.json `imports`, default condition), `@/…` through tsconfig paths.
     settings: {
       "import/resolver": {
-        [require.resolve("eslint-import-resolver-typescript")]: { alwaysTryTypes: true, conditionNames: ["types", "import", "node", "default"] },
+        [require.resolve("eslint-import-resolver-typescript")]: {
+          alwaysTryTypes: true,
+          conditionNames: ["types", "import", "node", "default"],
+        },
         [require.resolve("eslint-import-resolver-node")]: { extensions: [".js", ".jsx", ".ts", ".tsx"] },
       },
     },
@@ -79,7 +90,11 @@ const config = [
           basePath: ROOT,
           zones: [
             ...layerZones(),
-            { target: "./components", from: "./app", message: "components/ never import app/: move what both need into lib/ or components/." },
+            {
+              target: "./components",
+              from: "./app",
+              message: "components/ never import app/: move what both need into lib/ or components/.",
+            },
             { target: "./lib", from: ["./app", "./components"], message: "lib/ never imports app/ or components/." },
           ],
         },
@@ -99,11 +114,20 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
-          paths: [...new Set(builtinModules.map((m) => m.split("/")[0]))].map((name) => ({ name, message: "The core does no I/O and runs in the browser too: no Node built-ins, pass data in." })),
+          paths: [...new Set(builtinModules.map((m) => m.split("/")[0]))].map((name) => ({
+            name,
+            message: "The core does no I/O and runs in the browser too: no Node built-ins, pass data in.",
+          })),
           patterns: [
             { group: ["node:*"], message: "The core runs in the browser too: no Node built-ins." },
-            { group: ["react", "react/*", "react-dom", "react-dom/*"], message: "The core is pure TypeScript: no React." },
-            { group: ["next", "next/*", "@next/*", "server-only"], message: "The core is pure TypeScript: no Next.js." },
+            {
+              group: ["react", "react/*", "react-dom", "react-dom/*"],
+              message: "The core is pure TypeScript: no React.",
+            },
+            {
+              group: ["next", "next/*", "@next/*", "server-only"],
+              message: "The core is pure TypeScript: no Next.js.",
+            },
             { group: ["@prisma/*", "prisma", "pg", "better-sqlite3"], message: "The core never touches the database." },
           ],
         },

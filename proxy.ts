@@ -43,7 +43,8 @@ export async function proxy(request: NextRequest) {
 
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   const secret = learnerSecret();
-  if ((await verifyLearnerCookie(request.cookies.get(LEARNER_COOKIE)?.value, secret)) !== null) return NextResponse.next();
+  if ((await verifyLearnerCookie(request.cookies.get(LEARNER_COOKIE)?.value, secret)) !== null)
+    return NextResponse.next();
   // No cookie, or one this site did not sign (made up, forged, or from before cookies were signed): a new learner.
   const value = await signLearnerId(crypto.randomUUID(), secret);
   request.cookies.set(LEARNER_COOKIE, value);

@@ -9,7 +9,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "content/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "content/**/*.test.ts",
+      "components/**/*.test.ts",
+      "app/**/*.test.ts",
+    ],
     environment: "node",
     testTimeout: 30_000,
     // The data-layer tests share one PostgreSQL database; keep files from racing each other there.

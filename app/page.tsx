@@ -49,7 +49,9 @@ export default async function HomePage() {
         ) : (
           [...tracks.map((track) => ({ track, items: lessons.filter((l) => l.track === track.id) }))]
             .filter(({ items }) => items.length > 0)
-            .map(({ track, items }) => <TrackSection key={track.id} track={track} lessons={items} progress={progress.lessons} />)
+            .map(({ track, items }) => (
+              <TrackSection key={track.id} track={track} lessons={items} progress={progress.lessons} />
+            ))
         )}
         {untracked.length > 0 ? (
           <TrackSection

@@ -33,7 +33,10 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const SLUG = "imperial-airspace";
 const CHALLENGE_PAGE = `/challenges/${SLUG}`;
 const LESSON_PAGE = "/lessons/l3-l4-policies";
-const RATES = (process.env.BENCH_GRADING_RATES ?? "300").split(",").map(Number).filter((r) => r > 0);
+const RATES = (process.env.BENCH_GRADING_RATES ?? "300")
+  .split(",")
+  .map(Number)
+  .filter((r) => r > 0);
 const DURATION_S = Number(process.env.BENCH_GRADING_SECONDS ?? 15);
 /** Seconds between one learner's Checks (15 a minute: under the limit of 20). */
 const PACE_S = 4;
@@ -60,11 +63,18 @@ spec:
       - port: "80"
         protocol: TCP
 `;
-const COMMANDS = ["kubectl get pods --show-labels", "cat <<EOT | kubectl apply -f -", "kubectl exec tiefighter -- curl -s -XPOST deathstar.default.svc.cluster.local/v1/request-landing"];
+const COMMANDS = [
+  "kubectl get pods --show-labels",
+  "cat <<EOT | kubectl apply -f -",
+  "kubectl exec tiefighter -- curl -s -XPOST deathstar.default.svc.cluster.local/v1/request-landing",
+];
 let sent = 0;
 /** Every body differs (its description counts attempts), so no cache anywhere can stand in for grading. */
 const body = (): string =>
-  JSON.stringify({ journal: [{ op: "apply", source: "STDIN", text: SOLUTION.replace("on 80/TCP", `on 80/TCP (attempt ${++sent})`) }], commands: COMMANDS });
+  JSON.stringify({
+    journal: [{ op: "apply", source: "STDIN", text: SOLUTION.replace("on 80/TCP", `on 80/TCP (attempt ${++sent})`) }],
+    commands: COMMANDS,
+  });
 const BODY_BYTES = body().length;
 
 function freePort(): Promise<number> {
@@ -72,7 +82,9 @@ function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -101,13 +113,17 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
   const port = await freePort();
   // The same launcher as `npm start` (scripts/serve.ts): WEB_CONCURRENCY worker processes on one port.
   const tsx = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
-  const child: ChildProcess = spawn(process.execPath, [tsx, path.join(ROOT, "scripts", "serve.ts"), String(port), "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-    // Its own process group, so stopping it stops tsx's runner and every cluster worker with it.
-    detached: true,
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [tsx, path.join(ROOT, "scripts", "serve.ts"), String(port), "127.0.0.1"],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      stdio: ["ignore", "ignore", "inherit"],
+      // Its own process group, so stopping it stops tsx's runner and every cluster worker with it.
+      detached: true,
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -116,7 +132,13 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
       process.kill(-child.pid, "SIGTERM");
     });
   for (let i = 0; i < 150; i++) {
-    if (await fetch(`${base}/api/challenges/${SLUG}/attempts`).then((r) => r.ok, () => false)) return { base, pid: child.pid, stop };
+    if (
+      await fetch(`${base}/api/challenges/${SLUG}/attempts`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { base, pid: child.pid, stop };
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();
@@ -146,18 +168,31 @@ export function serverCpuMs(pid: number | undefined): number | null {
   return total;
 }
 
-
 type Answer = { readonly status: number | "error"; readonly ms: number; readonly setCookie: readonly string[] };
 
 /** One request on `agent`; resolves with its status (or "error") and latency, never rejects. */
-function send(agent: http.Agent, base: string, method: "GET" | "POST", route: string, cookie: string, payload?: string): Promise<Answer> {
+function send(
+  agent: http.Agent,
+  base: string,
+  method: "GET" | "POST",
+  route: string,
+  cookie: string,
+  payload?: string,
+): Promise<Answer> {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const headers: Record<string, string | number> = { cookie, "sec-fetch-site": "same-origin", origin: base };
-    if (payload !== undefined) Object.assign(headers, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
+    if (payload !== undefined)
+      Object.assign(headers, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
     const req = http.request(new URL(route, base), { method, agent, headers }, (res) => {
       res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0, setCookie: res.headers["set-cookie"] ?? [] }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          ms: performance.now() - t0,
+          setCookie: res.headers["set-cookie"] ?? [],
+        }),
+      );
       res.on("error", () => resolve({ status: "error", ms: performance.now() - t0, setCookie: [] }));
     });
     req.setTimeout(60_000, () => req.destroy());
@@ -173,7 +208,12 @@ interface Learner {
 }
 
 const cookieOf = (setCookie: readonly string[], previous = ""): string => {
-  const jar = new Map(previous.split("; ").filter(Boolean).map((c) => [c.split("=")[0]!, c] as const));
+  const jar = new Map(
+    previous
+      .split("; ")
+      .filter(Boolean)
+      .map((c) => [c.split("=")[0]!, c] as const),
+  );
   for (const line of setCookie) {
     const pair = line.split(";")[0]!;
     jar.set(pair.split("=")[0]!, pair);
@@ -183,13 +223,17 @@ const cookieOf = (setCookie: readonly string[], previous = ""): string => {
 
 /** `n` learners, each having loaded the challenge page once (at most 8 page loads at a time). */
 async function arrive(base: string, n: number): Promise<Learner[]> {
-  const learners: Learner[] = Array.from({ length: n }, () => ({ agent: new http.Agent({ keepAlive: true, maxSockets: 6 }), cookie: "" }));
+  const learners: Learner[] = Array.from({ length: n }, () => ({
+    agent: new http.Agent({ keepAlive: true, maxSockets: 6 }),
+    cookie: "",
+  }));
   let next = 0;
   const worker = async () => {
     while (next < learners.length) {
       const learner = learners[next++]!;
       const page = await send(learner.agent, base, "GET", CHALLENGE_PAGE, "");
-      if (page.status !== 200 || page.setCookie.length === 0) throw new Error(`loading ${CHALLENGE_PAGE} gave ${page.status} and no cookie`);
+      if (page.status !== 200 || page.setCookie.length === 0)
+        throw new Error(`loading ${CHALLENGE_PAGE} gave ${page.status} and no cookie`);
       learner.cookie = cookieOf(page.setCookie);
     }
   };
@@ -197,7 +241,8 @@ async function arrive(base: string, n: number): Promise<Learner[]> {
   return learners;
 }
 
-const pct = (sorted: readonly number[], q: number) => (sorted.length === 0 ? NaN : Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!));
+const pct = (sorted: readonly number[], q: number) =>
+  sorted.length === 0 ? NaN : Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
 
 interface Burst {
   readonly offered: number;
@@ -213,7 +258,12 @@ interface Burst {
  * `rate` attempts a second for `seconds`, attempt k by learner k mod N (so each learner every PACE_S s),
  * while the probe loads the lesson page every PROBE_MS.
  */
-async function burst(server: RunningServer, learners: readonly Learner[], rate: number, seconds: number): Promise<Burst> {
+async function burst(
+  server: RunningServer,
+  learners: readonly Learner[],
+  rate: number,
+  seconds: number,
+): Promise<Burst> {
   const probe: Learner = { agent: new http.Agent({ keepAlive: true, maxSockets: 6 }), cookie: learners[0]!.cookie };
   const attemptMs: number[] = [];
   const pageMs: number[] = [];
@@ -269,16 +319,34 @@ interface Result {
   readonly non2xx: number;
   readonly duration: number;
 }
-type Cannon = (opts: { url: string; connections: number; duration: number; timeout: number; requests: { method: "GET"; path: string }[] }) => Promise<Result>;
+type Cannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout: number;
+  requests: { method: "GET"; path: string }[];
+}) => Promise<Result>;
 const autocannon = autocannonUntyped as Cannon;
 
 /** The baseline's throughput: the attempts route for an unknown challenge (routing, proxy, a JSON 404). */
-async function baseline(server: RunningServer, seconds: number): Promise<{ perSecond: number; cpuPerRequest: number | null }> {
+async function baseline(
+  server: RunningServer,
+  seconds: number,
+): Promise<{ perSecond: number; cpuPerRequest: number | null }> {
   const cpu0 = serverCpuMs(server.pid);
-  const r = await autocannon({ url: server.base, connections: 50, duration: seconds, timeout: 30, requests: [{ method: "GET", path: "/api/challenges/no-such-challenge/attempts" }] });
+  const r = await autocannon({
+    url: server.base,
+    connections: 50,
+    duration: seconds,
+    timeout: 30,
+    requests: [{ method: "GET", path: "/api/challenges/no-such-challenge/attempts" }],
+  });
   const cpu1 = serverCpuMs(server.pid);
   const done = r["2xx"] + r.non2xx;
-  return { perSecond: done / (r.duration || seconds), cpuPerRequest: cpu0 !== null && cpu1 !== null && done > 0 ? (cpu1 - cpu0) / done : null };
+  return {
+    perSecond: done / (r.duration || seconds),
+    cpuPerRequest: cpu0 !== null && cpu1 !== null && done > 0 ? (cpu1 - cpu0) / done : null,
+  };
 }
 
 /** Page loads one after another on an idle server: what the probe's numbers compare with. */
@@ -306,7 +374,10 @@ const verdict = (met: boolean) => (met ? "met" : "NOT met");
 async function runOn(name: string, databaseUrl: string, workers: number): Promise<void> {
   console.log(`\n### ${name}, ${workers} server process${workers === 1 ? "" : "es"} (WEB_CONCURRENCY=${workers})\n`);
   // The per-address budget (all the bench's learners share 127.0.0.1) must not stand in for the per-learner one.
-  const server = await startServer(databaseUrl, { WEB_CONCURRENCY: String(workers), POLICY_LAB_ATTEMPTS_PER_ADDRESS_PER_MINUTE: "1000000" });
+  const server = await startServer(databaseUrl, {
+    WEB_CONCURRENCY: String(workers),
+    POLICY_LAB_ATTEMPTS_PER_ADDRESS_PER_MINUTE: "1000000",
+  });
   const pools: Learner[][] = [];
   try {
     const maxRate = Math.max(...RATES);
@@ -319,20 +390,28 @@ async function runOn(name: string, databaseUrl: string, workers: number): Promis
     const base = await baseline(server, 5);
     await drained(server.base);
     const idle = await idlePageLoads(server.base, learners[0]!.cookie, 30);
-    console.log(`baseline (idle server): unknown-challenge 404 ${base.perSecond.toFixed(0)} req/s (closed loop, 50 connections); lesson page load p50 ${idle.p50} ms, p99 ${idle.p99} ms`);
+    console.log(
+      `baseline (idle server): unknown-challenge 404 ${base.perSecond.toFixed(0)} req/s (closed loop, 50 connections); lesson page load p50 ${idle.p50} ms, p99 ${idle.p99} ms`,
+    );
     for (const rate of RATES) {
       await drained(server.base);
       // A fresh class for each rate, so no learner carries attempts from an earlier run into the limit's window.
-      const cls = rate === maxRate && pools.length === 1 ? learners : await arrive(server.base, Math.ceil(rate * PACE_S));
+      const cls =
+        rate === maxRate && pools.length === 1 ? learners : await arrive(server.base, Math.ceil(rate * PACE_S));
       if (cls !== learners) pools.push(cls);
       const b = await burst(server, cls, rate, DURATION_S);
-      const errs = Object.entries(b.errors).map(([k, v]) => `${k === "error" ? "connection" : k}: ${v}`).join(", ") || "none";
+      const errs =
+        Object.entries(b.errors)
+          .map(([k, v]) => `${k === "error" ? "connection" : k}: ${v}`)
+          .join(", ") || "none";
       console.log(
         `${rate} grades/s offered by ${cls.length} learners: ${b.achieved.toFixed(0)} grades/s achieved (offered ${b.offered.toFixed(0)}/s);` +
           ` attempts p50 ${b.attempts.p50} ms, p99 ${b.attempts.p99} ms; page loads during the burst p50 ${b.pages.p50} ms, p99 ${b.pages.p99} ms` +
           ` (${b.pages.count} probes, ${b.pages.failed} failed); failed attempts: ${errs}` +
           `; server CPU ${b.cpuPerGrade === null ? "n/a" : `${b.cpuPerGrade.toFixed(2)} ms`}/grade` +
-          (b.cpuPerGrade !== null && base.cpuPerRequest ? ` (${(b.cpuPerGrade / base.cpuPerRequest).toFixed(1)}× the baseline request)` : ""),
+          (b.cpuPerGrade !== null && base.cpuPerRequest
+            ? ` (${(b.cpuPerGrade / base.cpuPerRequest).toFixed(1)}× the baseline request)`
+            : ""),
       );
       if (rate === 300) {
         console.log(
@@ -381,11 +460,18 @@ export default async function bench(): Promise<void> {
   console.log(
     `${RATES.join(", ")} grades/s offered for ${DURATION_S} s, each learner every ${PACE_S} s; POST ~${BODY_BYTES} B (the ${SLUG} reference solution, a different description each time); page probe every ${PROBE_MS} ms`,
   );
-  console.log(`machine: ${os.availableParallelism()} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine skews the numbers)`);
+  console.log(
+    `machine: ${os.availableParallelism()} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} (other work on the machine skews the numbers)`,
+  );
   const file = path.join(ROOT, "data", "bench-grading.db");
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
   // One process (the default `npm start`) and one per core (WEB_CONCURRENCY, for workshop servers).
-  const counts = process.env.WEB_CONCURRENCY ? [Number(process.env.WEB_CONCURRENCY)] : [...new Set([1, os.availableParallelism()])];
+  const counts = process.env.WEB_CONCURRENCY
+    ? [Number(process.env.WEB_CONCURRENCY)]
+    : [...new Set([1, os.availableParallelism()])];
   const only = process.env.BENCH_GRADING_DB;
   try {
     if (only !== "postgresql") for (const workers of counts) await runOn("SQLite", `file:${file}`, workers);

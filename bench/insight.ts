@@ -74,7 +74,9 @@ spec:
 }
 
 const row = (what: string, ms: number, target: number, base: number, baseName: string) =>
-  console.log(`| ${what} | ${ms.toFixed(2)} | ${ms < target ? "met" : "MISSED"} (${(ms / target).toFixed(2)}x of ${target} ms) | ${(ms / base).toFixed(2)}x ${baseName} (${base.toFixed(2)} ms) |`);
+  console.log(
+    `| ${what} | ${ms.toFixed(2)} | ${ms < target ? "met" : "MISSED"} (${(ms / target).toFixed(2)}x of ${target} ms) | ${(ms / base).toFixed(2)}x ${baseName} (${base.toFixed(2)} ms) |`,
+  );
 
 export default async function bench(): Promise<void> {
   console.log("| case | median ms | target | vs baseline |");
@@ -85,12 +87,19 @@ export default async function bench(): Promise<void> {
   const text = longManifest();
   console.log(`<!-- manifest: ${text.split("\n").length - 1} lines -->`);
   let k = 0;
-  const typed = () => text.replace("description: policy number 5", `description: policy number 5${"x".repeat(k++ % 7)}`);
+  const typed = () =>
+    text.replace("description: policy number 5", `description: policy number 5${"x".repeat(k++ % 7)}`);
   const diag = time(30, () => manifestDiagnostics(starwars, typed(), "long.yaml"));
   const applyOnly = time(30, () => apply(starwars, typed(), { source: "long.yaml" }));
   row("keystroke → diagnostics, 300-line file", diag, 50, applyOnly, "kubectl apply of the same text");
   const typo = text.replace("  - fromEndpoints:", "  - fromEndpoint:");
-  row("keystroke → diagnostics, 300-line file with an error", time(30, () => manifestDiagnostics(starwars, typo, "long.yaml")), 50, applyOnly, "kubectl apply of the same text");
+  row(
+    "keystroke → diagnostics, 300-line file with an error",
+    time(30, () => manifestDiagnostics(starwars, typo, "long.yaml")),
+    50,
+    applyOnly,
+    "kubectl apply of the same text",
+  );
 
   // 2. impact preview on each course scenario: the policies its lessons and challenges apply
   const cat = readCatalog(path.join(ROOT, "content"));
@@ -104,11 +113,21 @@ export default async function bench(): Promise<void> {
   }
   for (const [name, texts] of [...byScenario].sort()) {
     const fresh = cluster(name, readFileSync(path.join(ROOT, "content/scenarios", `${name}.yaml`), "utf8"));
-    const manifest = texts.map((t) => t.trim()).filter((t) => t !== "").join("\n---\n") + "\n";
+    const manifest =
+      texts
+        .map((t) => t.trim())
+        .filter((t) => t !== "")
+        .join("\n---\n") + "\n";
     const r = impactOfManifest(fresh, manifest, "course.yaml");
     const ms = time(9, () => impactOfManifest(fresh, manifest, "course.yaml"));
     const base = time(9, () => apply(fresh, manifest, { source: "course.yaml" }));
-    row(`impact preview: ${name} (${r.ok ? `${r.impact.compared} flows, ${r.impact.all.length} change` : "rejected"})`, ms, 100, base, "kubectl apply");
+    row(
+      `impact preview: ${name} (${r.ok ? `${r.impact.compared} flows, ${r.impact.all.length} change` : "rejected"})`,
+      ms,
+      100,
+      base,
+      "kubectl apply",
+    );
   }
 
   // 3. impact preview on a 1,000-pod cluster
@@ -131,12 +150,31 @@ spec:
         protocol: TCP
 `;
   const bigImpact = impactOfManifest(big, policy, "p.yaml");
-  row(`impact preview: 1,000 pods (${bigImpact.ok ? `${bigImpact.impact.compared} flows, ${bigImpact.impact.all.length} change` : "rejected"})`, time(5, () => impactOfManifest(big, policy, "p.yaml")), 100, time(5, () => apply(big, policy, { source: "p.yaml" })), "kubectl apply");
+  row(
+    `impact preview: 1,000 pods (${bigImpact.ok ? `${bigImpact.impact.compared} flows, ${bigImpact.impact.all.length} change` : "rejected"})`,
+    time(5, () => impactOfManifest(big, policy, "p.yaml")),
+    100,
+    time(5, () => apply(big, policy, { source: "p.yaml" })),
+    "kubectl apply",
+  );
 
   // 4. policy from a flow (with its check by applying the draft)
-  const withRule = apply(starwars, policy.replaceAll("app0", "deathstar").replace("app: deathstar", "class: deathstar").replace("app: app1", "org: empire"), { source: "r.yaml" }).state;
+  const withRule = apply(
+    starwars,
+    policy
+      .replaceAll("app0", "deathstar")
+      .replace("app: deathstar", "class: deathstar")
+      .replace("app: app1", "org: empire"),
+    { source: "r.yaml" },
+  ).state;
   const flow = { from: "default/xwing", to: "svc:default/deathstar", port: 80 };
   const d = draftAllowPolicy(withRule, flow);
   if (!d.ok) throw new Error(d.error);
-  row("allow this: draft for a dropped flow", time(20, () => draftAllowPolicy(withRule, flow)), 50, time(20, () => evaluate(withRule, flow)), "one evaluate() of the flow");
+  row(
+    "allow this: draft for a dropped flow",
+    time(20, () => draftAllowPolicy(withRule, flow)),
+    50,
+    time(20, () => evaluate(withRule, flow)),
+    "one evaluate() of the flow",
+  );
 }

@@ -23,16 +23,26 @@ type Bytes = { files: number; raw: number; gzip: number };
  * run (which fetches the deferred tools, YAML parser and RE2 engine) and every tab opened. Link prefetching
  * (the router fetching other pages' code for links in view) is blocked: it is not this page's cost.
  */
-async function scriptBytes(browser: Browser, url: string, useLab: boolean): Promise<{ load: Bytes; used: Bytes | null }> {
+async function scriptBytes(
+  browser: Browser,
+  url: string,
+  useLab: boolean,
+): Promise<{ load: Bytes; used: Bytes | null }> {
   const page = await browser.newPage();
-  await page.route("**/*", (route) => (route.request().headers()["next-router-prefetch"] ? route.abort() : route.continue()));
+  await page.route("**/*", (route) =>
+    route.request().headers()["next-router-prefetch"] ? route.abort() : route.continue(),
+  );
   const bodies: Promise<Buffer>[] = [];
   page.on("response", (response) => {
     if (response.request().resourceType() === "script") bodies.push(response.body());
   });
   const sum = async (): Promise<Bytes> => {
     const all = await Promise.all(bodies);
-    return { files: all.length, raw: all.reduce((n, b) => n + b.length, 0), gzip: all.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) };
+    return {
+      files: all.length,
+      raw: all.reduce((n, b) => n + b.length, 0),
+      gzip: all.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
+    };
   };
   await page.goto(url, { waitUntil: "networkidle" });
   const load = await sum();
@@ -40,7 +50,9 @@ async function scriptBytes(browser: Browser, url: string, useLab: boolean): Prom
   if (useLab) {
     await page.getByTestId("terminal").click();
     await page.keyboard.type("kubectl get pods\n");
-    await page.waitForFunction(() => document.querySelector('[data-testid="terminal"]')?.textContent?.includes("deathstar-") ?? false);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="terminal"]')?.textContent?.includes("deathstar-") ?? false,
+    );
     for (const tab of ["Files", "Flows", "Policies"]) await page.getByRole("tab", { name: tab }).click();
     await page.getByRole("tab", { name: "Terminal" }).click();
     await page.waitForLoadState("networkidle");
@@ -57,13 +69,21 @@ async function scriptBytes(browser: Browser, url: string, useLab: boolean): Prom
  * did; that includes one browser round trip per key from Playwright (~150 ms here). The command pasted in
  * one input event (as a paste or a lesson's Run button delivers it) shows the page's own share.
  */
-async function timeToFirstOutput(browser: Browser, url: string, entry: "at-once" | "key-by-key"): Promise<{ prompt: number; output: number }> {
+async function timeToFirstOutput(
+  browser: Browser,
+  url: string,
+  entry: "at-once" | "key-by-key",
+): Promise<{ prompt: number; output: number }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "commit" });
   // Watch the terminal on every frame (Playwright's locator polling backs off to 500 ms, too coarse here).
   const terminalShows = (text: string) =>
-    page.waitForFunction((t) => document.querySelector('[data-testid="terminal"]')?.textContent?.includes(t) ?? false, text, { polling: "raf" });
+    page.waitForFunction(
+      (t) => document.querySelector('[data-testid="terminal"]')?.textContent?.includes(t) ?? false,
+      text,
+      { polling: "raf" },
+    );
   await terminalShows("root@server:~#");
   const prompt = await page.evaluate(() => performance.now());
   if (entry === "key-by-key") {
@@ -110,8 +130,13 @@ export default async function pageBench(): Promise<void> {
   try {
     const { load: lesson, used } = await scriptBytes(browser, base + LESSON, true);
     const { load: home } = await scriptBytes(browser, base + "/", false);
-    console.log(`lesson page JS: ${lesson.files} scripts, ${kb(lesson.raw)} raw, ${kb(lesson.gzip)} gzip (target < 300 KB)`);
-    if (used) console.log(`lesson page JS once the lab is used (a command run, every tab opened): ${used.files} scripts, ${kb(used.raw)} raw, ${kb(used.gzip)} gzip`);
+    console.log(
+      `lesson page JS: ${lesson.files} scripts, ${kb(lesson.raw)} raw, ${kb(lesson.gzip)} gzip (target < 300 KB)`,
+    );
+    if (used)
+      console.log(
+        `lesson page JS once the lab is used (a command run, every tab opened): ${used.files} scripts, ${kb(used.raw)} raw, ${kb(used.gzip)} gzip`,
+      );
     console.log(`home page JS (baseline): ${home.files} scripts, ${kb(home.raw)} raw, ${kb(home.gzip)} gzip`);
     console.log(`ratio lesson/home gzip: ${(lesson.gzip / home.gzip).toFixed(2)}x`);
 
@@ -130,7 +155,9 @@ export default async function pageBench(): Promise<void> {
     const a = median(keyByKey);
     const b = median(homeLoad);
     const runs = (values: number[]) => values.map((v) => v.toFixed(0)).join(", ");
-    console.log(`navigation → first "kubectl get pods" output, typed key by key: median ${a.toFixed(0)} ms over ${RUNS} runs (target < 1000 ms); runs: ${runs(keyByKey)}`);
+    console.log(
+      `navigation → first "kubectl get pods" output, typed key by key: median ${a.toFixed(0)} ms over ${RUNS} runs (target < 1000 ms); runs: ${runs(keyByKey)}`,
+    );
     console.log(`  the command pasted at once instead: median ${median(atOnce).toFixed(0)} ms; runs: ${runs(atOnce)}`);
     console.log(`  navigation → prompt: median ${median(prompts).toFixed(0)} ms; runs: ${runs(prompts)}`);
     console.log(`home page load (baseline): median ${b.toFixed(0)} ms; ratio ${(a / b).toFixed(2)}x`);

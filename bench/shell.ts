@@ -15,7 +15,8 @@ const TARGET_MS = 5;
 export function bigScenario(pods = 1000): string {
   const workers = 5;
   const nodes = [`  - { name: kind-control-plane, ip: 172.18.0.2, podCIDR: 10.244.0.0/24, roles: [control-plane] }`];
-  for (let w = 1; w <= workers; w++) nodes.push(`  - { name: kind-worker${w}, ip: 172.18.0.${w + 2}, podCIDR: 10.244.${w}.0/23 }`);
+  for (let w = 1; w <= workers; w++)
+    nodes.push(`  - { name: kind-worker${w}, ip: 172.18.0.${w + 2}, podCIDR: 10.244.${w}.0/23 }`);
   const workloads: string[] = [
     `  - { kind: Pod, name: tiefighter, labels: { class: tiefighter, org: empire }, containers: [{ name: spaceship, image: quay.io/cilium/json-mock:v1.3.8 }], pods: [{ name: tiefighter, node: kind-worker1 }] }`,
     `  - { kind: Pod, name: xwing, labels: { class: xwing, org: alliance }, containers: [{ name: spaceship, image: quay.io/cilium/json-mock:v1.3.8 }], pods: [{ name: xwing, node: kind-worker2 }] }`,
@@ -24,8 +25,13 @@ export function bigScenario(pods = 1000): string {
   for (let d = 0; d < 10; d++) {
     const n = Math.ceil(left / (10 - d));
     left -= n;
-    const list = Array.from({ length: n }, (_, i) => `{ name: app${d}-5d8f9c7b6d-${String(i).padStart(5, "0")}, node: kind-worker${(i % workers) + 1} }`);
-    workloads.push(`  - kind: Deployment\n    name: app${d}\n    labels: { app: app${d}, tier: t${d % 3} }\n    containers: [{ name: web, image: nginx:1.27, ports: [{ containerPort: 80 }] }]\n    pods: [${list.join(", ")}]\n    app: web`);
+    const list = Array.from(
+      { length: n },
+      (_, i) => `{ name: app${d}-5d8f9c7b6d-${String(i).padStart(5, "0")}, node: kind-worker${(i % workers) + 1} }`,
+    );
+    workloads.push(
+      `  - kind: Deployment\n    name: app${d}\n    labels: { app: app${d}, tier: t${d % 3} }\n    containers: [{ name: web, image: nginx:1.27, ports: [{ containerPort: 80 }] }]\n    pods: [${list.join(", ")}]\n    app: web`,
+    );
   }
   return [
     "name: fleet",
@@ -54,7 +60,9 @@ export default async function bench(): Promise<void> {
   const deps = { clock: () => now, random: seededRandom(3), tty: false };
   const t0 = performance.now();
   let state: ShellState = createShellState({ cluster: createCluster(parsed.scenario, deps) });
-  console.log(`scenario: ${objects(state.cluster, { plural: "pods" } as never).length} pods, built in ${(performance.now() - t0).toFixed(0)} ms`);
+  console.log(
+    `scenario: ${objects(state.cluster, { plural: "pods" } as never).length} pods, built in ${(performance.now() - t0).toFixed(0)} ms`,
+  );
   for (let i = 0; i < 60; i++) {
     state = run(state, "kubectl exec tiefighter -- curl -s app0/", deps).state;
     now += 1000;
@@ -65,7 +73,12 @@ export default async function bench(): Promise<void> {
   const tf = performance.now();
   run(fresh, "kubectl get cep -A", deps);
   console.log(`first \`kubectl get cep -A\` after a change (uncached): ${(performance.now() - tf).toFixed(2)} ms`);
-  const cases = ["kubectl get pods -A", "kubectl get cep -A", "hubble observe --last 100", "kubectl exec tiefighter -- curl -s app0/"];
+  const cases = [
+    "kubectl get pods -A",
+    "kubectl get cep -A",
+    "hubble observe --last 100",
+    "kubectl exec tiefighter -- curl -s app0/",
+  ];
   console.log(`| command | median ms | p90 ms | target < ${TARGET_MS} ms | output lines |`);
   console.log("|---|---|---|---|---|");
   for (const cmd of cases) {
@@ -83,6 +96,8 @@ export default async function bench(): Promise<void> {
     }
     const sorted = [...times].sort((a, b) => a - b);
     const med = median(times);
-    console.log(`| ${cmd} | ${med.toFixed(2)} | ${(sorted[Math.floor(sorted.length * 0.9)] ?? 0).toFixed(2)} | ${med < TARGET_MS ? "met" : "MISSED"} (${(med / TARGET_MS).toFixed(2)}x) | ${lines} |`);
+    console.log(
+      `| ${cmd} | ${med.toFixed(2)} | ${(sorted[Math.floor(sorted.length * 0.9)] ?? 0).toFixed(2)} | ${med < TARGET_MS ? "met" : "MISSED"} (${(med / TARGET_MS).toFixed(2)}x) | ${lines} |`,
+    );
   }
 }

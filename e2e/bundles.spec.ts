@@ -13,8 +13,18 @@ test("a lesson page ships no MDX compiler or highlighter", async ({ page }) => {
   await expect(page.getByTestId("terminal")).toContainText("root@server:~#");
   const bodies = await Promise.all(scripts);
   expect(bodies.length).toBeGreaterThan(0);
-  for (const marker of ["bundleMDX", "esbuild-wasm", "createHighlighter", "shikiji", "@shikijs/core", "grammar-state"]) {
-    expect(bodies.some((b) => b.includes(marker)), `client JavaScript contains "${marker}"`).toBe(false);
+  for (const marker of [
+    "bundleMDX",
+    "esbuild-wasm",
+    "createHighlighter",
+    "shikiji",
+    "@shikijs/core",
+    "grammar-state",
+  ]) {
+    expect(
+      bodies.some((b) => b.includes(marker)),
+      `client JavaScript contains "${marker}"`,
+    ).toBe(false);
   }
   // The page is highlighted all the same.
   await expect(page.locator("pre.shiki").first()).toBeVisible();

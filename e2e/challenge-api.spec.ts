@@ -26,7 +26,10 @@ spec:
 `;
 // Fitted to the visible checks only (class=tiefighter): passes them, fails hidden ones.
 const FITTED = RULE.replace("org: empire", "class: tiefighter");
-const journal = (text: string) => ({ journal: [{ op: "apply", source: "STDIN", text }], commands: ["cat <<EOT | kubectl apply -f -"] });
+const journal = (text: string) => ({
+  journal: [{ op: "apply", source: "STDIN", text }],
+  commands: ["cat <<EOT | kubectl apply -f -"],
+});
 
 type Check = { name: string; hidden: boolean; passed: boolean; status: string; details?: unknown[] };
 type Result = { challenge: string; passed: boolean; score: number; checks: Check[]; errors: unknown[] };
@@ -86,7 +89,10 @@ test.describe("challenge attempts API", () => {
       expect((await res.json()).error).toMatch(/unexpected field|missing field/);
     }
     // Headers and query strings are not read either.
-    const sneaky = await api.post(`${URL}?passed=true&score=100`, { data: { journal: [], commands: [] }, headers: { "x-passed": "true", "x-score": "100" } });
+    const sneaky = await api.post(`${URL}?passed=true&score=100`, {
+      data: { journal: [], commands: [] },
+      headers: { "x-passed": "true", "x-score": "100" },
+    });
     expect(await sneaky.json()).toMatchObject({ passed: false, score: expect.any(Number) });
 
     const summary = await (await api.get(URL)).json();
@@ -101,7 +107,10 @@ test.describe("challenge attempts API", () => {
     expect(big.status()).toBe(413);
     expect((await big.json()).error).toMatch(/256 KB/);
 
-    const notJson = await api.post(URL, { data: Buffer.from("{ not json"), headers: { "content-type": "application/json" } });
+    const notJson = await api.post(URL, {
+      data: Buffer.from("{ not json"),
+      headers: { "content-type": "application/json" },
+    });
     expect(notJson.status()).toBe(400);
     expect(await notJson.json()).toEqual({ error: "the body is not JSON" });
 
@@ -113,7 +122,9 @@ test.describe("challenge attempts API", () => {
     expect(badCommands.status()).toBe(400);
     expect((await badCommands.json()).error).toMatch(/commands/);
 
-    const unknown = await api.post("/api/challenges/no-such-challenge/attempts", { data: { journal: [], commands: [] } });
+    const unknown = await api.post("/api/challenges/no-such-challenge/attempts", {
+      data: { journal: [], commands: [] },
+    });
     expect(unknown.status()).toBe(404);
     expect(await unknown.json()).toEqual({ error: 'no challenge "no-such-challenge"' });
 

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { landingPolicy as policy, runInTerminal } from "./helpers";
 
-test("a learner solves a challenge: a failing check with its hint, a fix, a pass, and the result on the catalogue", async ({ page }) => {
+test("a learner solves a challenge: a failing check with its hint, a fix, a pass, and the result on the catalogue", async ({
+  page,
+}) => {
   await page.goto("/challenges/landing-protocol");
   const terminal = page.getByTestId("terminal");
   await expect(terminal).toContainText("root@server:~#");
@@ -21,7 +23,10 @@ test("a learner solves a challenge: a failing check with its hint, a fix, a pass
   // The fix: the same policy with an HTTP rule.
   await runInTerminal(page, policy(true));
   await expect(terminal).toContainText("ciliumnetworkpolicy.cilium.io/landing configured");
-  await runInTerminal(page, "kubectl exec tiefighter -- curl -s -XPUT deathstar.default.svc.cluster.local/v1/exhaust-port");
+  await runInTerminal(
+    page,
+    "kubectl exec tiefighter -- curl -s -XPUT deathstar.default.svc.cluster.local/v1/exhaust-port",
+  );
   await expect(terminal).toContainText("Access denied");
   await checkButton.click();
   await expect(page.getByText("✓ Challenge solved — score 100%")).toBeVisible();

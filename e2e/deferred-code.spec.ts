@@ -20,18 +20,22 @@ function watchScripts(page: Page) {
   return async (marker: string) => (await Promise.all(bodies)).some((b) => b.includes(marker));
 }
 
-
 test("the lab's heavier code arrives when a command needs it", async ({ page }) => {
   const loaded = watchScripts(page);
   await page.goto("/lessons/l7-http");
   await expect(terminal(page)).toContainText("root@server:~#");
   await page.waitForLoadState("networkidle");
-  for (const marker of Object.values(MARKERS)) expect(await loaded(marker), `loaded with the page: ${marker}`).toBe(false);
+  for (const marker of Object.values(MARKERS))
+    expect(await loaded(marker), `loaded with the page: ${marker}`).toBe(false);
 
   // The first command needs all three: kubectl apply (a tool), the manifest (YAML), its HTTP rules (RE2).
-  await run(page, "kubectl apply -f https://raw.githubusercontent.com/cilium/cilium/1.19.4/examples/minikube/sw_l3_l4_l7_policy.yaml");
+  await run(
+    page,
+    "kubectl apply -f https://raw.githubusercontent.com/cilium/cilium/1.19.4/examples/minikube/sw_l3_l4_l7_policy.yaml",
+  );
   await expect(terminal(page)).toContainText("ciliumnetworkpolicy.cilium.io/rule1 created");
-  for (const marker of Object.values(MARKERS)) expect(await loaded(marker), `fetched for the command: ${marker}`).toBe(true);
+  for (const marker of Object.values(MARKERS))
+    expect(await loaded(marker), `fetched for the command: ${marker}`).toBe(true);
   await run(page, "kubectl exec tiefighter -- curl -s -XPUT deathstar.default.svc.cluster.local/v1/exhaust-port");
   await expect(terminal(page)).toContainText("Access denied");
 

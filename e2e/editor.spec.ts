@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { terminal } from "./helpers";
 
 test.describe("the lab's policy editor", () => {
-  test("diagnostics as you type on the field's line, the impact preview, and Save and apply in the terminal", async ({ page }) => {
+  test("diagnostics as you type on the field's line, the impact preview, and Save and apply in the terminal", async ({
+    page,
+  }) => {
     await page.goto("/lessons/l3-l4-policies");
     await expect(terminal(page)).toContainText("root@server:~#");
     await page.getByRole("tab", { name: "Files" }).click();
@@ -26,7 +28,9 @@ test.describe("the lab's policy editor", () => {
     await expect(line.locator(".cm-lintRange-error")).toHaveText("fromEndpoint");
     await expect(preview).toContainText("kubectl apply would reject this file");
     await line.locator(".cm-lintRange-error").hover();
-    await expect(page.locator(".cm-tooltip-hover")).toContainText('strict decoding error: unknown field "spec.ingress[0].fromEndpoint"');
+    await expect(page.locator(".cm-tooltip-hover")).toContainText(
+      'strict decoding error: unknown field "spec.ingress[0].fromEndpoint"',
+    );
 
     // Fixed again, saved and applied: the command runs visibly in the terminal.
     await page.keyboard.press("Control+z");
@@ -45,7 +49,9 @@ test.describe("the lab's policy editor", () => {
     const editor = page.getByRole("textbox", { name: "Contents of ~/rule1.yaml" });
     await editor.click();
     await page.keyboard.press("Control+a");
-    await page.keyboard.insertText("apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: x\nspec:\n  endpointSelector:\n    matchLabels:\n      class: ");
+    await page.keyboard.insertText(
+      "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: x\nspec:\n  endpointSelector:\n    matchLabels:\n      class: ",
+    );
     await page.keyboard.press("Control+Space");
     await expect(page.locator(".cm-tooltip-autocomplete")).toContainText("deathstar");
     await expect(page.locator(".cm-tooltip-autocomplete")).toContainText("xwing");

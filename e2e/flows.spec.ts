@@ -1,17 +1,26 @@
 import { expect, test } from "@playwright/test";
 import { runInTerminal, terminal } from "./helpers";
 
-test("a dropped flow: Explain it, Allow this, read the impact preview, apply from the editor, and curl again", async ({ page }) => {
+test("a dropped flow: Explain it, Allow this, read the impact preview, apply from the editor, and curl again", async ({
+  page,
+}) => {
   await page.goto("/lessons/l3-l4-policies");
   await expect(terminal(page)).toContainText("root@server:~#");
   await page.getByRole("button", { name: "Run: kubectl apply -f rule1.yaml" }).click();
   await expect(terminal(page)).toContainText("ciliumnetworkpolicy.cilium.io/rule1 created");
-  await runInTerminal(page, "kubectl exec xwing -- curl -s --connect-timeout 2 -XPOST deathstar.default.svc.cluster.local/v1/request-landing");
+  await runInTerminal(
+    page,
+    "kubectl exec xwing -- curl -s --connect-timeout 2 -XPOST deathstar.default.svc.cluster.local/v1/request-landing",
+  );
   await expect(terminal(page)).toContainText("command terminated with exit code 28");
 
   await page.getByRole("tab", { name: "Flows" }).click();
   await page.getByLabel("Verdict").selectOption("dropped");
-  const drop = page.locator('tr[data-verdict="dropped"]').filter({ hasText: "default/xwing" }).filter({ hasText: "Policy denied" }).first();
+  const drop = page
+    .locator('tr[data-verdict="dropped"]')
+    .filter({ hasText: "default/xwing" })
+    .filter({ hasText: "Policy denied" })
+    .first();
   await expect(drop).toContainText("deathstar");
   await drop.getByRole("button", { name: "Explain" }).click();
   const why = page.getByRole("region", { name: "Explanation" });
@@ -29,6 +38,9 @@ test("a dropped flow: Explain it, Allow this, read the impact preview, apply fro
 
   await page.getByRole("button", { name: "Save and apply" }).click();
   await expect(terminal(page)).toContainText("ciliumnetworkpolicy.cilium.io/allow-xwing-to-deathstar-80 created");
-  await runInTerminal(page, "kubectl exec xwing -- curl -s -XPOST deathstar.default.svc.cluster.local/v1/request-landing");
+  await runInTerminal(
+    page,
+    "kubectl exec xwing -- curl -s -XPOST deathstar.default.svc.cluster.local/v1/request-landing",
+  );
   await expect(terminal(page)).toContainText("Ship landed");
 });

@@ -9,7 +9,14 @@ import { ownServer } from "./own-server";
  */
 const ATTEMPTS = "/api/challenges/imperial-airspace/attempts";
 const LAB = "/api/lessons/l3-l4-policies/lab";
-const snapshot = (journal: unknown[], extra: Record<string, unknown> = {}) => ({ version: 1, journal, files: {}, history: [], env: {}, ...extra });
+const snapshot = (journal: unknown[], extra: Record<string, unknown> = {}) => ({
+  version: 1,
+  journal,
+  files: {},
+  history: [],
+  env: {},
+  ...extra,
+});
 
 /**
  * Sends `hostile` and keeps loading a page until it has been answered. Before the worker pool, a hostile
@@ -31,7 +38,9 @@ async function whileServing<T>(probe: APIRequestContext, hostile: Promise<T>): P
     loads.push({ ms: Date.now() - start, during: settledAt === null });
   } while (settledAt === null || loads.length < 3);
   const ms = loads.map((l) => l.ms).sort((a, b) => a - b);
-  expect(ms[Math.floor(ms.length / 2)], `page loads while the hostile request ran: ${ms.join(", ")} ms`).toBeLessThan(1000);
+  expect(ms[Math.floor(ms.length / 2)], `page loads while the hostile request ran: ${ms.join(", ")} ms`).toBeLessThan(
+    1000,
+  );
   // A hostile request that took a while must not have held every page back until it was done.
   if ((settledAt ?? t0) - t0 > 2000) expect(loads.some((l) => l.during && l.ms < 1000)).toBe(true);
   return result;
@@ -60,16 +69,24 @@ test.describe("hostile and broken requests get specific answers", () => {
     await api.dispose();
   });
 
-  test("NUL characters and unpaired surrogates are refused at the boundary, and the saved lab stays", async ({ baseURL }) => {
+  test("NUL characters and unpaired surrogates are refused at the boundary, and the saved lab stays", async ({
+    baseURL,
+  }) => {
     const api = await learnerFrom(baseURL, "/lessons/l3-l4-policies");
     expect((await api.put(LAB, { data: snapshot([], { history: ["kubectl get pods"] }) })).status()).toBe(200);
 
     const raw = (json: string) => ({ data: Buffer.from(json), headers: { "content-type": "application/json" } });
-    const nul = await whileServing(api, api.put(LAB, raw('{"version":1,"journal":[],"files":{},"history":["echo \\u0000"],"env":{}}')));
+    const nul = await whileServing(
+      api,
+      api.put(LAB, raw('{"version":1,"journal":[],"files":{},"history":["echo \\u0000"],"env":{}}')),
+    );
     expect(nul.status()).toBe(400);
     expect((await nul.json()).error).toBe("history[0]: text may not contain a NUL character (\\u0000)");
 
-    const surrogate = await whileServing(api, api.post(ATTEMPTS, raw('{"manifests":"kind: Pod\\nmetadata: {name: \\"\\ud800\\"}","commands":[]}')));
+    const surrogate = await whileServing(
+      api,
+      api.post(ATTEMPTS, raw('{"manifests":"kind: Pod\\nmetadata: {name: \\"\\ud800\\"}","commands":[]}')),
+    );
     expect(surrogate.status()).toBe(400);
     expect((await surrogate.json()).error).toBe("manifests: text may not contain an unpaired UTF-16 surrogate");
 
@@ -94,22 +111,34 @@ test.describe("cross-site writes", () => {
     const api = await learnerFrom(baseURL, "/challenges/imperial-airspace");
     const attempt = { manifests: "", commands: [] };
     // Another port of the same host is same-site for the cookie, but another origin.
-    const foreign = await whileServing(api, api.post(ATTEMPTS, { data: attempt, headers: { origin: "http://127.0.0.1:1" } }));
+    const foreign = await whileServing(
+      api,
+      api.post(ATTEMPTS, { data: attempt, headers: { origin: "http://127.0.0.1:1" } }),
+    );
     expect(foreign.status()).toBe(403);
     expect((await foreign.json()).error).toMatch(/cross-site request refused/);
     const opaque = await api.post(ATTEMPTS, { data: attempt, headers: { origin: "null" } });
     expect(opaque.status()).toBe(403);
-    const metadata = await api.put("/api/challenges/imperial-airspace/lab", { data: snapshot([]), headers: { "sec-fetch-site": "same-site" } });
+    const metadata = await api.put("/api/challenges/imperial-airspace/lab", {
+      data: snapshot([]),
+      headers: { "sec-fetch-site": "same-site" },
+    });
     expect(metadata.status()).toBe(403);
     // A form or text/plain body (what a cross-site page can send without a preflight) is not JSON: 415.
-    const plain = await api.post(ATTEMPTS, { data: Buffer.from(JSON.stringify(attempt)), headers: { "content-type": "text/plain;charset=UTF-8" } });
+    const plain = await api.post(ATTEMPTS, {
+      data: Buffer.from(JSON.stringify(attempt)),
+      headers: { "content-type": "text/plain;charset=UTF-8" },
+    });
     expect(plain.status()).toBe(415);
     expect((await plain.json()).error).toMatch(/content-type: application\/json/);
     const form = await api.put(LAB, { form: { version: "1" } });
     expect(form.status()).toBe(415);
     expect((await (await api.get(ATTEMPTS)).json()).attempts).toBe(0);
 
-    const own = await api.post(ATTEMPTS, { data: attempt, headers: { origin: new URL(baseURL ?? "").origin, "sec-fetch-site": "same-origin" } });
+    const own = await api.post(ATTEMPTS, {
+      data: attempt,
+      headers: { origin: new URL(baseURL ?? "").origin, "sec-fetch-site": "same-origin" },
+    });
     expect(own.status()).toBe(201);
     await api.dispose();
   });
@@ -119,7 +148,11 @@ test.describe("cross-site writes", () => {
     const res = await whileServing(
       api,
       api.post("/progress", {
-        headers: { origin: "http://evil.example", "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
+        headers: {
+          origin: "http://evil.example",
+          "next-action": "0".repeat(42),
+          "content-type": "text/plain;charset=UTF-8",
+        },
         data: Buffer.from("[]"),
       }),
     );
@@ -142,7 +175,9 @@ test.describe("headers", () => {
     await api.dispose();
   });
 
-  test("a prerendered page that hands out the learner cookie is never stored by a shared cache", async ({ baseURL }) => {
+  test("a prerendered page that hands out the learner cookie is never stored by a shared cache", async ({
+    baseURL,
+  }) => {
     const api = await request.newContext({ baseURL });
     const first = await api.get("/lessons/l3-l4-policies");
     expect(first.headers()["set-cookie"]).toMatch(/pl_learner=/);
@@ -180,17 +215,30 @@ spec:
   // pool with a time budget, so the answer is a grade/save or a 422 — and pages are served meanwhile.
   const hostile = {
     "kubectl rollout restart": [{ op: "restart", type: "deployment", names: ["deathstar"] }],
-    "a backtracking toFQDNs matchName": [{ op: "apply", source: "STDIN", text: dns("matchName", `${"a".repeat(27)}!`) }],
-    "a backtracking DNS matchPattern": [{ op: "apply", source: "STDIN", text: dns("matchPattern", `${"*".repeat(25)}x.default.svc.cluster.local`) }],
-    "2,000 small applies": Array.from({ length: 2000 }, (_, i) => ({ op: "apply", source: "STDIN", text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  k: v${"x".repeat(200)}\n` })),
+    "a backtracking toFQDNs matchName": [
+      { op: "apply", source: "STDIN", text: dns("matchName", `${"a".repeat(27)}!`) },
+    ],
+    "a backtracking DNS matchPattern": [
+      { op: "apply", source: "STDIN", text: dns("matchPattern", `${"*".repeat(25)}x.default.svc.cluster.local`) },
+    ],
+    "2,000 small applies": Array.from({ length: 2000 }, (_, i) => ({
+      op: "apply",
+      source: "STDIN",
+      text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  k: v${"x".repeat(200)}\n`,
+    })),
   };
 
   for (const [name, journal] of Object.entries(hostile)) {
-    test(`a lesson save with ${name} never blocks other requests, and the previous save stays unless it succeeds`, async ({ baseURL }) => {
+    test(`a lesson save with ${name} never blocks other requests, and the previous save stays unless it succeeds`, async ({
+      baseURL,
+    }) => {
       test.setTimeout(90_000);
       const api = await learnerFrom(baseURL, "/lessons/l3-l4-policies");
       expect((await api.put(LAB, { data: snapshot([], { history: ["before"] }) })).status()).toBe(200);
-      const res = await whileServing(api, api.put(LAB, { data: snapshot(journal, { history: ["after"] }), timeout: 60_000 }));
+      const res = await whileServing(
+        api,
+        api.put(LAB, { data: snapshot(journal, { history: ["after"] }), timeout: 60_000 }),
+      );
       expect([200, 422]).toContain(res.status());
       const saved = (await (await api.get(LAB)).json()).snapshot;
       if (res.status() === 422) {
@@ -206,7 +254,10 @@ spec:
   test("an attempt with a runaway journal never blocks other requests and is answered", async ({ baseURL }) => {
     test.setTimeout(90_000);
     const api = await learnerFrom(baseURL, "/challenges/imperial-airspace");
-    const res = await whileServing(api, api.post(ATTEMPTS, { data: { journal: hostile["kubectl rollout restart"], commands: [] }, timeout: 60_000 }));
+    const res = await whileServing(
+      api,
+      api.post(ATTEMPTS, { data: { journal: hostile["kubectl rollout restart"], commands: [] }, timeout: 60_000 }),
+    );
     expect([201, 422]).toContain(res.status());
     expect((await res.json()) as object).toEqual(expect.any(Object));
     await api.dispose();
@@ -214,7 +265,9 @@ spec:
 });
 
 test.describe("learner ids", () => {
-  test("a made-up or forged cookie is not a learner: pages issue a signed one, the API answers 401", async ({ baseURL }) => {
+  test("a made-up or forged cookie is not a learner: pages issue a signed one, the API answers 401", async ({
+    baseURL,
+  }) => {
     const made = "0b7c3f5e-1d2a-4c8b-9e6f-123456789abc";
     for (const value of [made, `${made}.${"A".repeat(43)}`]) {
       const api = await request.newContext({ baseURL, extraHTTPHeaders: { cookie: `pl_learner=${value}` } });
@@ -235,7 +288,14 @@ test.describe("learner ids", () => {
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) {
         const api = await learnerFrom(server.baseURL, "/challenges/imperial-airspace");
-        statuses.push((await api.post(ATTEMPTS, { data: { manifests: "", commands: [] }, headers: { "x-forwarded-for": `10.0.0.${i}` } })).status());
+        statuses.push(
+          (
+            await api.post(ATTEMPTS, {
+              data: { manifests: "", commands: [] },
+              headers: { "x-forwarded-for": `10.0.0.${i}` },
+            })
+          ).status(),
+        );
         await api.dispose();
       }
       expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);

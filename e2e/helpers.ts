@@ -38,6 +38,8 @@ export const landingPolicy = (withL7: boolean) =>
     "    - ports:",
     '      - port: "80"',
     "        protocol: TCP",
-    ...(withL7 ? ["      rules:", "        http:", "        - method: POST", "          path: /v1/request-landing"] : []),
+    ...(withL7
+      ? ["      rules:", "        http:", "        - method: POST", "          path: /v1/request-landing"]
+      : []),
     "EOF",
   ].join("\n");

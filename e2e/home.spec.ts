@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 
 test.describe("the catalogue", () => {
-  test("a first visit shows the site shell and the catalogue, and gives the learner an anonymous id", async ({ page, context }) => {
+  test("a first visit shows the site shell and the catalogue, and gives the learner an anonymous id", async ({
+    page,
+    context,
+  }) => {
     await page.goto("/");
     await expect(page.getByRole("banner").getByRole("link", { name: "Policy Lab" })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
@@ -52,7 +55,9 @@ test.describe("the catalogue", () => {
   test("the catalogue fits a phone screen without sideways scrolling @phone", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

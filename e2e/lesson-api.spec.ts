@@ -4,8 +4,18 @@ import { expect, request, test } from "@playwright/test";
 import { learnerFrom } from "./helpers";
 
 const LAB = "/api/lessons/l3-l4-policies/lab";
-const rule1 = readFileSync(path.join(import.meta.dirname, "../content/lessons/03-l3-l4-policies/files/rule1.yaml"), "utf8");
-const snapshot = (journal: unknown[], extra: Record<string, unknown> = {}) => ({ version: 1, journal, files: {}, history: [], env: {}, ...extra });
+const rule1 = readFileSync(
+  path.join(import.meta.dirname, "../content/lessons/03-l3-l4-policies/files/rule1.yaml"),
+  "utf8",
+);
+const snapshot = (journal: unknown[], extra: Record<string, unknown> = {}) => ({
+  version: 1,
+  journal,
+  files: {},
+  history: [],
+  env: {},
+  ...extra,
+});
 
 /** A learner as the browser is one: the lesson page first, which hands out the cookie. */
 const learner = (baseURL: string | undefined) => learnerFrom(baseURL, "/lessons/l3-l4-policies");
@@ -13,7 +23,9 @@ const learner = (baseURL: string | undefined) => learnerFrom(baseURL, "/lessons/
 test.describe("saving a lesson's lab", () => {
   test("the server decides which objectives hold: a lab claiming completion is not complete", async ({ baseURL }) => {
     const api = await learner(baseURL);
-    const forged = await api.put(LAB, { data: snapshot([], { completed: true, objectivesMet: ["empire-only", "xwing-egress"] }) });
+    const forged = await api.put(LAB, {
+      data: snapshot([], { completed: true, objectivesMet: ["empire-only", "xwing-egress"] }),
+    });
     expect(forged.status()).toBe(200);
     expect(await forged.json()).toEqual({ objectivesMet: [], completed: false });
 

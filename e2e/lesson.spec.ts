@@ -3,13 +3,20 @@ import { expect, test } from "@playwright/test";
 import { runInTerminal as typeInTerminal, terminal } from "./helpers";
 
 test.describe("a lesson with its lab", () => {
-  test("a learner runs commands, applies the lesson's policy, sees the objective tick, and finds the lab again after a reload", async ({ page }) => {
+  test("a learner runs commands, applies the lesson's policy, sees the objective tick, and finds the lab again after a reload", async ({
+    page,
+  }) => {
     await page.goto("/lessons/l3-l4-policies");
-    await expect(page.getByRole("heading", { level: 1, name: "L3/L4 policies with CiliumNetworkPolicy" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "L3/L4 policies with CiliumNetworkPolicy" }),
+    ).toBeVisible();
     await expect(terminal(page)).toContainText("root@server:~#");
 
     // Run, from the lesson text: the command is typed into the terminal and runs.
-    await page.getByRole("button", { name: /^Run: kubectl exec tiefighter -- curl -s -XPOST/ }).first().click();
+    await page
+      .getByRole("button", { name: /^Run: kubectl exec tiefighter -- curl -s -XPOST/ })
+      .first()
+      .click();
     await expect(terminal(page)).toContainText("Ship landed");
 
     // Typed by hand: the pod table as kubectl prints it.
@@ -42,7 +49,10 @@ test.describe("a lesson with its lab", () => {
     await page.getByRole("button", { name: "Run: kubectl apply -f rule1.yaml" }).click();
     await expect(terminal(page)).toContainText("rule1 created");
     await page.getByRole("button", { name: "Reset lab" }).click();
-    await page.getByRole("alertdialog", { name: "Reset the lab?" }).getByRole("button", { name: "Reset", exact: true }).click();
+    await page
+      .getByRole("alertdialog", { name: "Reset the lab?" })
+      .getByRole("button", { name: "Reset", exact: true })
+      .click();
     await typeInTerminal(page, "kubectl get cnp");
     await expect(terminal(page)).toContainText("No resources found in default namespace.");
     await expect(page.locator('[data-objective="empire-only"]')).toHaveAttribute("data-met", "false");
@@ -56,7 +66,9 @@ test.describe("a lesson with its lab", () => {
     const article = await page.getByRole("article").boundingBox();
     const lab = await page.getByRole("region", { name: "Lab", exact: true }).boundingBox();
     expect(article && lab && lab.y >= article.y + article.height - 1).toBe(true);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

@@ -1,12 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { runInTerminal, terminal } from "./helpers";
 
-test("the map: observed flows, keyboard navigation to a pod's identity and policies, the matrix as a table", async ({ page }) => {
+test("the map: observed flows, keyboard navigation to a pod's identity and policies, the matrix as a table", async ({
+  page,
+}) => {
   await page.goto("/lessons/l3-l4-policies");
   await expect(terminal(page)).toContainText("root@server:~#");
   await page.getByRole("button", { name: "Run: kubectl apply -f rule1.yaml" }).click();
   await expect(terminal(page)).toContainText("ciliumnetworkpolicy.cilium.io/rule1 created");
-  await runInTerminal(page, "kubectl exec tiefighter -- curl -s -XPOST deathstar.default.svc.cluster.local/v1/request-landing");
+  await runInTerminal(
+    page,
+    "kubectl exec tiefighter -- curl -s -XPOST deathstar.default.svc.cluster.local/v1/request-landing",
+  );
   await expect(terminal(page)).toContainText("Ship landed");
 
   await page.getByRole("tab", { name: "Map" }).click();
@@ -29,5 +34,10 @@ test("the map: observed flows, keyboard navigation to a pod's identity and polic
   const table = page.getByRole("table", { name: /Reachability in default on TCP\/80/ });
   const xwing = table.getByRole("row", { name: /^xwing/ });
   await expect(xwing.getByRole("cell").first()).toHaveText("dropped");
-  await expect(table.getByRole("row", { name: /^tiefighter/ }).getByRole("cell").first()).toHaveText("allowed");
+  await expect(
+    table
+      .getByRole("row", { name: /^tiefighter/ })
+      .getByRole("cell")
+      .first(),
+  ).toHaveText("allowed");
 });

@@ -7,17 +7,35 @@ import path from "node:path";
  * workers (with the http-guard preload), in its own process group so it is stopped with everything it
  * started.
  */
-export async function ownServer(env: Record<string, string>, offset = 1): Promise<{ baseURL: string; stop: () => void }> {
+export async function ownServer(
+  env: Record<string, string>,
+  offset = 1,
+): Promise<{ baseURL: string; stop: () => void }> {
   const root = path.resolve(import.meta.dirname, "..");
   const port = Number(process.env.E2E_PORT ?? 3210) + offset;
   const child = spawn(
     process.execPath,
-    ["--require", path.join(root, "scripts", "http-guard.cjs"), path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    [
+      "--require",
+      path.join(root, "scripts", "http-guard.cjs"),
+      path.join(root, "node_modules", "next", "dist", "bin", "next"),
+      "start",
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
     {
       cwd: root,
       detached: true,
       stdio: "ignore",
-      env: { ...process.env, ...env, DATABASE_URL: `file:${path.join(root, "data", "e2e.db")}`, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      env: {
+        ...process.env,
+        ...env,
+        DATABASE_URL: `file:${path.join(root, "data", "e2e.db")}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: "production",
+      },
     },
   );
   const stop = () => {

@@ -24,7 +24,9 @@ test.describe("the learner's progress", () => {
 
     await page.getByRole("button", { name: "Start over…" }).click();
     await page.getByRole("button", { name: "Delete my progress" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "to confirm" })).toContainText('Type "start over" to confirm.');
+    await expect(page.getByRole("alert").filter({ hasText: "to confirm" })).toContainText(
+      'Type "start over" to confirm.',
+    );
     await page.getByLabel("Type start over to confirm").fill("start over");
     await page.getByRole("button", { name: "Delete my progress" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Cleared 1 lesson labs" })).toBeVisible();

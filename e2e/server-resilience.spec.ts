@@ -50,13 +50,29 @@ test.describe("the server process under a connection flood and a dying worker", 
     const tsx = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
     // At most 1,500 open files (soft and hard), so that a flood of 2,000 connections is more than the
     // process can hold: the case that once wedged the cluster primary for good.
-    server = spawn("prlimit", [`--nofile=${FILES}:${FILES}`, process.execPath, tsx, path.join(ROOT, "scripts", "serve.ts"), String(port), "127.0.0.1"], {
-      cwd: ROOT,
-      // The database the main e2e server migrated (scripts/e2e-server.ts); these tests only read pages.
-      env: { ...process.env, DATABASE_URL: `file:${path.join(ROOT, "data", "e2e.db")}`, WEB_CONCURRENCY: "1", NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "pipe", "inherit"],
-      detached: true,
-    });
+    server = spawn(
+      "prlimit",
+      [
+        `--nofile=${FILES}:${FILES}`,
+        process.execPath,
+        tsx,
+        path.join(ROOT, "scripts", "serve.ts"),
+        String(port),
+        "127.0.0.1",
+      ],
+      {
+        cwd: ROOT,
+        // The database the main e2e server migrated (scripts/e2e-server.ts); these tests only read pages.
+        env: {
+          ...process.env,
+          DATABASE_URL: `file:${path.join(ROOT, "data", "e2e.db")}`,
+          WEB_CONCURRENCY: "1",
+          NEXT_TELEMETRY_DISABLED: "1",
+        },
+        stdio: ["ignore", "pipe", "inherit"],
+        detached: true,
+      },
+    );
     server.stdout!.setEncoding("utf8").on("data", (text: string) => {
       for (const m of text.matchAll(/policy-lab: worker (\d+) ready/g)) ready.push(Number(m[1]));
     });
@@ -90,7 +106,9 @@ test.describe("the server process under a connection flood and a dying worker", 
     const inFlight = outcome(base + PAGE, 15_000);
     await new Promise((r) => setTimeout(r, 20));
     process.kill(worker, "SIGKILL");
-    const arriving = [0, 50, 100, 200, 400].map((delay) => new Promise((r) => setTimeout(r, delay)).then(() => outcome(base + PAGE, 15_000)));
+    const arriving = [0, 50, 100, 200, 400].map((delay) =>
+      new Promise((r) => setTimeout(r, delay)).then(() => outcome(base + PAGE, 15_000)),
+    );
     // Each ends one way or the other (an answer, or a reset/refused connection the browser reports at once).
     for (const o of [await inFlight, ...(await Promise.all(arriving))]) expect(o).not.toBe("hung");
     await expect.poll(() => ready.length, { timeout: 60_000 }).toBeGreaterThan(count);

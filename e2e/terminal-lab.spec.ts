@@ -5,7 +5,10 @@ import { runInTerminal, terminal } from "./helpers";
 const rows = (page: Page) => page.locator('[data-testid="terminal"] .xterm-rows');
 
 test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
-  test("the Copy button sits above the screen; selecting text leaves the clipboard alone; Copy joins wrapped lines", async ({ page, context }) => {
+  test("the Copy button sits above the screen; selecting text leaves the clipboard alone; Copy joins wrapped lines", async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto("/lessons/l3-l4-policies");
     await expect(rows(page)).toContainText("root@server:~#");
@@ -41,12 +44,17 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
     await page.keyboard.press("Enter");
     await expect(rows(page)).toContainText("helloroot@server:~#");
     await page.keyboard.type("kubectl get po");
-    await page.getByRole("button", { name: /^Run: kubectl exec tiefighter -- curl -s -XPOST/ }).first().click();
+    await page
+      .getByRole("button", { name: /^Run: kubectl exec tiefighter -- curl -s -XPOST/ })
+      .first()
+      .click();
     await expect(rows(page)).toContainText("Ship landed");
     await expect(rows(page)).toContainText(/Ship landed\s*root@server:~# kubectl get po\s*$/);
   });
 
-  test("a skip link reaches the terminal in a few Tabs; Shift+Tab leaves it; screen-reader mode is a setting", async ({ page }) => {
+  test("a skip link reaches the terminal in a few Tabs; Shift+Tab leaves it; screen-reader mode is a setting", async ({
+    page,
+  }) => {
     await page.goto("/lessons/l3-l4-policies");
     await expect(rows(page)).toContainText("root@server:~#");
     let found = false;
@@ -57,7 +65,8 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
     expect(found).toBe(true);
     await page.keyboard.press("Enter");
     // the keyboard is in the terminal when xterm's input (its helper textarea) has the focus; the bar's buttons are not it
-    const inTerminal = () => page.evaluate(() => document.activeElement?.classList.contains("xterm-helper-textarea") === true);
+    const inTerminal = () =>
+      page.evaluate(() => document.activeElement?.classList.contains("xterm-helper-textarea") === true);
     await expect.poll(inTerminal).toBe(true);
     await page.keyboard.type("kubectl get ciliumnetworkp");
     await page.keyboard.press("Tab");
@@ -75,11 +84,16 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
     await expect(page.getByLabel("Screen reader mode")).toBeChecked();
   });
 
-  test("wide output: the lab starts wider than the lesson, and a too-wide table says the divider can be dragged", async ({ page }) => {
+  test("wide output: the lab starts wider than the lesson, and a too-wide table says the divider can be dragged", async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto("/lessons/l3-l4-policies");
     await expect(rows(page)).toContainText("root@server:~#");
-    await expect(page.getByRole("separator", { name: "Resize the lesson and the lab" })).toHaveAttribute("aria-valuenow", "40");
+    await expect(page.getByRole("separator", { name: "Resize the lesson and the lab" })).toHaveAttribute(
+      "aria-valuenow",
+      "40",
+    );
     await runInTerminal(page, "kubectl -n kube-system exec ds/cilium -- cilium-dbg endpoint list");
     await expect(rows(page)).toContainText("reserved:health");
     await expect(page.getByRole("status").filter({ hasText: "drag the divider" })).toBeVisible();
@@ -95,12 +109,18 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
     await expect(rows(page)).toContainText(/rule1\s+\S+\s+True/);
 
     await page.getByRole("button", { name: "Reset lab" }).click();
-    await page.getByRole("alertdialog", { name: "Reset the lab?" }).getByRole("button", { name: "Reset", exact: true }).click();
+    await page
+      .getByRole("alertdialog", { name: "Reset the lab?" })
+      .getByRole("button", { name: "Reset", exact: true })
+      .click();
     await runInTerminal(page, "kubectl get cnp");
     await expect(rows(page)).toContainText("No resources found in default namespace.");
     // Undo is offered until the learner changes something; the first command above already did.
     await page.getByRole("button", { name: "Reset lab" }).click();
-    await page.getByRole("alertdialog", { name: "Reset the lab?" }).getByRole("button", { name: "Reset", exact: true }).click();
+    await page
+      .getByRole("alertdialog", { name: "Reset the lab?" })
+      .getByRole("button", { name: "Reset", exact: true })
+      .click();
     await page.getByRole("button", { name: "Undo reset" }).click();
     await runInTerminal(page, "history");
     await expect(rows(page)).toContainText("kubectl get cnp");
@@ -119,7 +139,9 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
     expect(age).toBeGreaterThanOrEqual(5);
   });
 
-  test("a wrong quiz answer does not give the right one away; answers survive a reload and count on the progress page", async ({ page }) => {
+  test("a wrong quiz answer does not give the right one away; answers survive a reload and count on the progress page", async ({
+    page,
+  }) => {
     await page.goto("/lessons/l3-l4-policies");
     const quiz = page.locator("fieldset").filter({ hasText: "With only rule1 applied, the xwing connects" });
     await quiz.getByLabel("Dropped: rule1 put the whole namespace in default deny.").check();
@@ -132,7 +154,9 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
     await expect(quiz.getByRole("status")).toContainText("Correct");
     await page.reload();
     await expect(quiz.getByRole("status")).toContainText("Correct");
-    await expect(quiz.getByLabel("Allowed: no policy selects the xwing's egress or the tiefighter's ingress.")).toBeChecked();
+    await expect(
+      quiz.getByLabel("Allowed: no policy selects the xwing's egress or the tiefighter's ingress."),
+    ).toBeChecked();
     await page.goto("/progress");
     await expect(page.locator('[data-quizzes="/lessons/l3-l4-policies"]')).toHaveText("1/3 quizzes");
   });
@@ -164,7 +188,10 @@ test.describe("the lab on a phone (issue 12)", () => {
     await bar.getByRole("button", { name: "Lesson" }).click();
     await expect.poll(inView).toBe(false);
 
-    await page.getByRole("button", { name: /^Run: kubectl exec tiefighter -- curl -s -XPOST/ }).first().click();
+    await page
+      .getByRole("button", { name: /^Run: kubectl exec tiefighter -- curl -s -XPOST/ })
+      .first()
+      .click();
     await expect.poll(inView).toBe(true);
     await expect(rows(page)).toContainText("Ship landed");
   });

@@ -22,11 +22,15 @@ test.describe("workshop authorization", () => {
     anonymous = await request.newContext({ baseURL });
     learner = await learnerFrom(baseURL, "/");
     peer = await learnerFrom(baseURL, "/");
-    const created = await owner.post("/api/workshops", { data: { title: "Private class", items: [{ kind: "challenge", slug: "quarantine" }] } });
+    const created = await owner.post("/api/workshops", {
+      data: { title: "Private class", items: [{ kind: "challenge", slug: "quarantine" }] },
+    });
     expect(created.status()).toBe(201);
     ({ id: workshopId, code } = await created.json());
     expect((await learner.post(`/api/join/${code}`, { data: { displayName: "Ann" } })).status()).toBe(201);
-    const attempt = await learner.post("/api/challenges/quarantine/attempts", { data: { manifests: "", commands: [] } });
+    const attempt = await learner.post("/api/challenges/quarantine/attempts", {
+      data: { manifests: "", commands: [] },
+    });
     expect(attempt.status()).toBe(201);
     const grid = await (await owner.get(`/api/workshops/${workshopId}/dashboard`)).json();
     learnerId = grid.learners[0].learnerId;
@@ -76,16 +80,26 @@ test.describe("workshop authorization", () => {
 
   test("a learner reads only their own attempts", async () => {
     expect((await (await learner.get("/api/challenges/quarantine/attempts")).json()).attempts).toBe(1);
-    expect((await (await peer.get("/api/challenges/quarantine/attempts")).json())).toMatchObject({ attempts: 0, last: null });
+    expect(await (await peer.get("/api/challenges/quarantine/attempts")).json()).toMatchObject({
+      attempts: 0,
+      last: null,
+    });
     expect((await peer.get(`/api/workshops/${workshopId}/learners/${learnerId}`)).status()).toBe(401);
   });
 
   test("the owner reads everything; a cross-site or non-JSON change is refused", async () => {
-    for (const url of reads().filter((u) => !u.endsWith("/events"))) expect((await owner.get(url)).status(), url).toBe(200);
-    const evil = await owner.patch(`/api/workshops/${workshopId}`, { data: { state: "closed" }, headers: { origin: "https://evil.example" } });
+    for (const url of reads().filter((u) => !u.endsWith("/events")))
+      expect((await owner.get(url)).status(), url).toBe(200);
+    const evil = await owner.patch(`/api/workshops/${workshopId}`, {
+      data: { state: "closed" },
+      headers: { origin: "https://evil.example" },
+    });
     expect(evil.status()).toBe(403);
     expect((await evil.json()).error).toBe("cross-site request refused: Origin https://evil.example is not this site");
-    const form = await owner.patch(`/api/workshops/${workshopId}`, { data: "state=closed", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const form = await owner.patch(`/api/workshops/${workshopId}`, {
+      data: "state=closed",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(form.status()).toBe(415);
     const bad = await owner.patch(`/api/workshops/${workshopId}`, { data: { state: "paused" } });
     expect(bad.status()).toBe(400);
@@ -95,17 +109,35 @@ test.describe("workshop authorization", () => {
 
   test("a co-host sees this workshop; bad workshop bodies get specific messages", async ({ baseURL }) => {
     const cohost = await signedInInstructor(baseURL, "cohost");
-    expect((await owner.post(`/api/workshops/${workshopId}/hosts`, { data: { email: cohost.email } })).status()).toBe(201);
+    expect((await owner.post(`/api/workshops/${workshopId}/hosts`, { data: { email: cohost.email } })).status()).toBe(
+      201,
+    );
     expect((await cohost.ctx.get(`/api/workshops/${workshopId}/dashboard`)).status()).toBe(200);
     // Co-hosts run the workshop but do not invite others.
-    expect((await cohost.ctx.post(`/api/workshops/${workshopId}/hosts`, { data: { email: "x@example.org" } })).status()).toBe(403);
+    expect(
+      (await cohost.ctx.post(`/api/workshops/${workshopId}/hosts`, { data: { email: "x@example.org" } })).status(),
+    ).toBe(403);
     const cases: [unknown, string][] = [
       [{ title: "", items: [{ kind: "lesson", slug: "identities" }] }, "title: the title is empty"],
       [{ title: "T", items: [] }, "items: a workshop needs at least one item"],
       [{ title: "T", items: [{ kind: "lesson", slug: "nope" }] }, 'items.0: no lesson "nope"'],
-      [{ title: "T", items: [{ kind: "video", slug: "x" }] }, "items.0.kind: Invalid option: expected one of \"lesson\"|\"challenge\""],
-      [{ title: "T", items: [{ kind: "lesson", slug: "identities" }], startsAt: "tomorrow" }, "startsAt: must be an ISO 8601 date-time such as 2026-12-02T14:00:00Z"],
-      [{ title: "T", items: [{ kind: "lesson", slug: "identities" }], startsAt: "2026-12-02T14:00:00Z", endsAt: "2026-12-02T13:00:00Z" }, "endsAt: the workshop must end after it starts"],
+      [
+        { title: "T", items: [{ kind: "video", slug: "x" }] },
+        'items.0.kind: Invalid option: expected one of "lesson"|"challenge"',
+      ],
+      [
+        { title: "T", items: [{ kind: "lesson", slug: "identities" }], startsAt: "tomorrow" },
+        "startsAt: must be an ISO 8601 date-time such as 2026-12-02T14:00:00Z",
+      ],
+      [
+        {
+          title: "T",
+          items: [{ kind: "lesson", slug: "identities" }],
+          startsAt: "2026-12-02T14:00:00Z",
+          endsAt: "2026-12-02T13:00:00Z",
+        },
+        "endsAt: the workshop must end after it starts",
+      ],
       [{ title: "T", items: [{ kind: "lesson", slug: "identities" }], owner: "me" }, 'Unrecognized key: "owner"'],
     ];
     for (const [data, message] of cases) {
@@ -115,14 +147,19 @@ test.describe("workshop authorization", () => {
     }
   });
 
-  test("sign-in: a wrong password and an unknown address get the same answer, and repeated failures lock the account", async ({ baseURL }) => {
+  test("sign-in: a wrong password and an unknown address get the same answer, and repeated failures lock the account", async ({
+    baseURL,
+  }) => {
     const { email, password } = await signedInInstructor(baseURL, "locked");
     const ctx = await request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.20" } });
     const wrong = await ctx.post("/api/instructor/session", { data: { email, password: "not the password" } });
-    const unknown = await ctx.post("/api/instructor/session", { data: { email: `nobody-${Date.now()}@example.org`, password } });
+    const unknown = await ctx.post("/api/instructor/session", {
+      data: { email: `nobody-${Date.now()}@example.org`, password },
+    });
     expect([wrong.status(), unknown.status()]).toEqual([401, 401]);
     expect(await wrong.json()).toEqual(await unknown.json());
-    for (let i = 0; i < 4; i++) await ctx.post("/api/instructor/session", { data: { email, password: "not the password" } });
+    for (let i = 0; i < 4; i++)
+      await ctx.post("/api/instructor/session", { data: { email, password: "not the password" } });
     const locked = await ctx.post("/api/instructor/session", { data: { email, password } });
     expect(locked.status()).toBe(429);
     expect(Number(locked.headers()["retry-after"])).toBeGreaterThan(0);
@@ -138,20 +175,27 @@ test.describe("workshop authorization", () => {
     expect((await replay.get("/api/workshops")).status()).toBe(401);
   });
 
-  test("join codes: unknown and archived look alike; guessing is rate limited, right codes included", async ({ baseURL }) => {
+  test("join codes: unknown and archived look alike; guessing is rate limited, right codes included", async ({
+    baseURL,
+  }) => {
     const guesser = await learnerFrom(baseURL, "/");
     const headers = { "x-forwarded-for": "203.0.113.9" };
-    const archived = await (await owner.post("/api/workshops", { data: { title: "Old", items: [{ kind: "lesson", slug: "identities" }] } })).json();
+    const archived = await (
+      await owner.post("/api/workshops", { data: { title: "Old", items: [{ kind: "lesson", slug: "identities" }] } })
+    ).json();
     expect((await owner.patch(`/api/workshops/${archived.id}`, { data: { state: "archived" } })).status()).toBe(200);
     const a = await guesser.post(`/api/join/${archived.code}`, { data: { displayName: "G" }, headers });
     const b = await guesser.post("/api/join/ZZZZ-ZZZZ", { data: { displayName: "G" }, headers });
     expect([a.status(), b.status()]).toEqual([404, 404]);
     expect(await a.json()).toEqual(await b.json());
-    for (let i = 0; i < 8; i++) await guesser.post(`/api/join/ZZZZZZZ${"23456789"[i]}`, { data: { displayName: "G" }, headers });
+    for (let i = 0; i < 8; i++)
+      await guesser.post(`/api/join/ZZZZZZZ${"23456789"[i]}`, { data: { displayName: "G" }, headers });
     const right = await guesser.post(`/api/join/${code}`, { data: { displayName: "G" }, headers });
     expect(right.status()).toBe(429);
     expect((await right.json()).error).toMatch(/^too many wrong join codes: try again in \d+ s$/);
     const bad = await learner.post(`/api/join/${code}`, { data: { displayName: "<script>" } });
-    expect((await bad.json()).error).toBe("displayName: a display name may use letters, digits, spaces and . _ ' - only");
+    expect((await bad.json()).error).toBe(
+      "displayName: a display name may use letters, digits, spaces and . _ ' - only",
+    );
   });
 });

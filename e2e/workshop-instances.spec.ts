@@ -21,29 +21,64 @@ test("learners on two instances appear on one dashboard within the live-update i
   const env = { ...process.env, DATABASE_URL: scratch.url, NEXT_TELEMETRY_DISABLED: "1" };
   const servers: ChildProcess[] = [];
   try {
-    const migrate = spawnSync(process.execPath, [TSX, "scripts/db-migrate.ts", "deploy"], { cwd: ROOT, env, encoding: "utf8" });
-    expect(migrate.status, migrate.stderr).toBe(0);
-    const password = "a long enough password";
-    const made = spawnSync(process.execPath, [TSX, "--conditions=react-server", "scripts/instructor-create.ts", "--email", "multi@example.org", "--password-stdin"], {
+    const migrate = spawnSync(process.execPath, [TSX, "scripts/db-migrate.ts", "deploy"], {
       cwd: ROOT,
       env,
-      input: `${password}\n`,
       encoding: "utf8",
     });
+    expect(migrate.status, migrate.stderr).toBe(0);
+    const password = "a long enough password";
+    const made = spawnSync(
+      process.execPath,
+      [
+        TSX,
+        "--conditions=react-server",
+        "scripts/instructor-create.ts",
+        "--email",
+        "multi@example.org",
+        "--password-stdin",
+      ],
+      {
+        cwd: ROOT,
+        env,
+        input: `${password}\n`,
+        encoding: "utf8",
+      },
+    );
     expect(made.stdout + made.stderr).toContain("created instructor multi@example.org");
 
     for (const port of PORTS) {
-      const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: "ignore", detached: true });
+      const child = spawn(
+        process.execPath,
+        [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+        { cwd: ROOT, env, stdio: "ignore", detached: true },
+      );
       servers.push(child);
     }
     const [a, b] = PORTS.map((p) => `http://127.0.0.1:${p}`) as [string, string];
     await expect
-      .poll(async () => Promise.all([a, b].map((u) => fetch(`${u}/api/workshops/joined`).then((r) => r.status).catch(() => 0))), { timeout: 60_000 })
+      .poll(
+        async () =>
+          Promise.all(
+            [a, b].map((u) =>
+              fetch(`${u}/api/workshops/joined`)
+                .then((r) => r.status)
+                .catch(() => 0),
+            ),
+          ),
+        { timeout: 60_000 },
+      )
       .toEqual([200, 200]);
 
     const instructor = await request.newContext({ baseURL: a });
-    expect((await instructor.post("/api/instructor/session", { data: { email: "multi@example.org", password } })).status()).toBe(201);
-    const { id, code } = await (await instructor.post("/api/workshops", { data: { title: "Two rooms", items: [{ kind: "challenge", slug: "quarantine" }] } })).json();
+    expect(
+      (await instructor.post("/api/instructor/session", { data: { email: "multi@example.org", password } })).status(),
+    ).toBe(201);
+    const { id, code } = await (
+      await instructor.post("/api/workshops", {
+        data: { title: "Two rooms", items: [{ kind: "challenge", slug: "quarantine" }] },
+      })
+    ).json();
 
     // The dashboard's live stream, on instance A.
     const controller = new AbortController();
@@ -76,12 +111,19 @@ test("learners on two instances appear on one dashboard within the live-update i
     for (const [i, base] of [a, b].entries()) {
       const learner = await request.newContext({ baseURL: base });
       expect((await learner.get("/")).status()).toBe(200);
-      expect((await learner.post(`/api/join/${code}`, { data: { displayName: `Learner ${i + 1}` } })).status()).toBe(201);
-      expect((await learner.post("/api/challenges/quarantine/attempts", { data: { manifests: "", commands: [] } })).status()).toBe(201);
+      expect((await learner.post(`/api/join/${code}`, { data: { displayName: `Learner ${i + 1}` } })).status()).toBe(
+        201,
+      );
+      expect(
+        (await learner.post("/api/challenges/quarantine/attempts", { data: { manifests: "", commands: [] } })).status(),
+      ).toBe(201);
     }
     // Interval 1 s; the bound leaves room for the recomputation on a busy 2-core machine.
     await expect
-      .poll(() => latest?.learners.map((l) => `${l.displayName}:${l.cells[0]?.attempts}`).sort(), { timeout: 5_000, intervals: [100] })
+      .poll(() => latest?.learners.map((l) => `${l.displayName}:${l.cells[0]?.attempts}`).sort(), {
+        timeout: 5_000,
+        intervals: [100],
+      })
       .toEqual(["Learner 1:1", "Learner 2:1"]);
     controller.abort();
   } finally {

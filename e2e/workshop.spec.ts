@@ -51,7 +51,10 @@ async function check(page: Page, solved: boolean) {
   else await expect(page.getByText(/Not solved yet — score \d+%/)).toBeVisible();
 }
 
-test("an instructor runs a workshop: two learners join, one fails then fixes a check, the dashboard, announcements and CSV follow", async ({ page, browser }) => {
+test("an instructor runs a workshop: two learners join, one fails then fixes a check, the dashboard, announcements and CSV follow", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   const { email, password } = createInstructorAccount("teacher");
 
@@ -85,9 +88,13 @@ test("an instructor runs a workshop: two learners join, one fails then fixes a c
   await expect(ann.getByTestId("terminal")).toContainText("ciliumnetworkpolicy.cilium.io/landing created");
   await check(ann, false);
   const stats = page.getByRole("article", { name: "Statistics for Landing protocol" });
-  await expect(stats.getByRole("list", { name: "Wrong verdicts" })).toContainText("100% still allow default/tiefighter → svc:default/deathstar:80 PUT /v1/exhaust-port");
+  await expect(stats.getByRole("list", { name: "Wrong verdicts" })).toContainText(
+    "100% still allow default/tiefighter → svc:default/deathstar:80 PUT /v1/exhaust-port",
+  );
   await expect(grid.locator('tr[data-learner="Ann"]')).toContainText("1 attempt · best");
-  await expect(stats.getByRole("table", { name: "Checks failed" })).toContainText("PUT /v1/exhaust-port is refused with 403 Access denied");
+  await expect(stats.getByRole("table", { name: "Checks failed" })).toContainText(
+    "PUT /v1/exhaust-port is refused with 403 Access denied",
+  );
 
   // Ann fixes it; Ben solves it at once.
   await runInTerminal(ann, policy(true));
@@ -99,15 +106,21 @@ test("an instructor runs a workshop: two learners join, one fails then fixes a c
   await expect(grid.locator('tr[data-learner="Ann"]')).toContainText("done2 attempts · best 100");
   await expect(grid.locator('tr[data-learner="Ben"]')).toContainText("done1 attempt · best 100");
   await expect(stats).toContainText("2 started · 2 done · 2 submitted");
-  await expect(stats.getByRole("list", { name: "Wrong verdicts" })).toContainText("0% still allow default/tiefighter → svc:default/deathstar:80 PUT /v1/exhaust-port (50% at some point");
+  await expect(stats.getByRole("list", { name: "Wrong verdicts" })).toContainText(
+    "0% still allow default/tiefighter → svc:default/deathstar:80 PUT /v1/exhaust-port (50% at some point",
+  );
 
   // An announcement reaches both labs without a reload.
   await page.getByLabel("Announcement to everyone").fill("We restart at 14:00");
   await page.getByRole("button", { name: "Send" }).click();
-  for (const learner of [ann, ben]) await expect(learner.getByRole("status", { name: "Announcement" })).toContainText("We restart at 14:00");
+  for (const learner of [ann, ben])
+    await expect(learner.getByRole("status", { name: "Announcement" })).toContainText("We restart at 14:00");
 
   // The grid as CSV.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export grid (CSV)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export grid (CSV)" }).click(),
+  ]);
   const rows = parseCsv(readFileSync((await download.path()) as string, "utf8"));
   expect(rows[0]?.slice(0, 6)).toEqual(["learner_id", "display_name", "joined_at", "last_activity", "done", "stuck"]);
   expect(rows[0]).toContain("challenge:landing-protocol status");

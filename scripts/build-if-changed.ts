@@ -8,7 +8,19 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "components", "lib", "content", "prisma", "proxy.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "content",
+  "prisma",
+  "proxy.ts",
+  "next.config.mjs",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package.json",
+  "package-lock.json",
+];
 const SKIP = new Set(["node_modules", ".next", "generated", "__golden__"]);
 
 function* files(entry: string): Generator<string> {
@@ -38,7 +50,11 @@ export function fingerprint(root: string): string {
 export function buildIfChanged(root: string, log: (line: string) => void = console.log): boolean {
   const stamp = path.join(root, ".next", "policy-lab-build.sha256");
   const current = fingerprint(root);
-  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current) {
+  if (
+    existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === current
+  ) {
     log("policy-lab: the production build is up to date");
     return true;
   }

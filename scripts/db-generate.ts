@@ -18,7 +18,11 @@ const env = {
 
 for (const provider of ["sqlite", "postgresql"] as const) {
   const schema = PRISMA_LAYOUT[provider].schema;
-  const run = spawnSync(process.execPath, [prisma, "generate", "--schema", schema], { cwd: root, env, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [prisma, "generate", "--schema", schema], {
+    cwd: root,
+    env,
+    encoding: "utf8",
+  });
   if (run.status !== 0) {
     process.stderr.write(run.stdout + run.stderr);
     process.exit(run.status ?? 1);

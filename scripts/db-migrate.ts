@@ -11,7 +11,8 @@ const USAGE = "usage: db-migrate deploy | dev --name NAME | status | reset [--fo
 async function main(argv: string[]): Promise<number> {
   const root = path.resolve(import.meta.dirname, "..");
   const target = resolveDatabaseTarget(process.env.DATABASE_URL, root);
-  const where = target.provider === "sqlite" ? path.relative(root, target.file) : target.url.replace(/\/\/[^@]*@/, "//***@");
+  const where =
+    target.provider === "sqlite" ? path.relative(root, target.file) : target.url.replace(/\/\/[^@]*@/, "//***@");
   const ctx: MigrateContext = { root, target, log: process.env.DEBUG ? (l) => console.error(l) : undefined };
   const [command, ...rest] = argv;
   switch (command) {
@@ -37,7 +38,10 @@ async function main(argv: string[]): Promise<number> {
       const r = await dev(ctx, name);
       if (r.kind === "no-changes") console.log(`${where}: schema unchanged, no migration created`);
       else if (r.kind === "needs-reset") console.error(`${where}: the database must be reset first:\n${r.reason}`);
-      else console.log(`${where}: created and applied ${path.relative(root, r.dir)}${r.warnings.map((w) => `\n  warning: ${w}`).join("")}`);
+      else
+        console.log(
+          `${where}: created and applied ${path.relative(root, r.dir)}${r.warnings.map((w) => `\n  warning: ${w}`).join("")}`,
+        );
       return r.kind === "needs-reset" ? 1 : 0;
     }
     case "reset": {

@@ -29,8 +29,12 @@ export function evalCase(input: unknown): CaseResult {
   const results = (Array.isArray(c.flows) ? (c.flows as Raw[]) : []).map((f) => {
     const http = f.http as { method: string; path: string } | undefined;
     const r = evaluate(state, {
-      from: String(f.from), to: String(f.to), port: Number(f.port ?? 0), protocol: (String(f.protocol ?? "TCP").toUpperCase() as FlowProto),
-      ...(http ? { http: { method: http.method, path: http.path } } : {}), ...(typeof f.dns === "string" ? { dns: f.dns } : {}),
+      from: String(f.from),
+      to: String(f.to),
+      port: Number(f.port ?? 0),
+      protocol: String(f.protocol ?? "TCP").toUpperCase() as FlowProto,
+      ...(http ? { http: { method: http.method, path: http.path } } : {}),
+      ...(typeof f.dns === "string" ? { dns: f.dns } : {}),
     });
     if (!r.ok) return { verdict: "error", snatIP: null, reason: r.error };
     return { verdict: r.verdict.verdict, snatIP: r.verdict.snatIP ?? null, reason: r.verdict.reason };

@@ -57,7 +57,10 @@ describe("npm run grade", () => {
   });
 
   it("grades attempt bodies (.json) and shell scripts (.sh) the same way", () => {
-    const viaJson = gradeCli(["imperial-airspace", file("a.json", JSON.stringify({ journal: [{ op: "apply", source: "STDIN", text: RULE }], commands: [] }))]);
+    const viaJson = gradeCli([
+      "imperial-airspace",
+      file("a.json", JSON.stringify({ journal: [{ op: "apply", source: "STDIN", text: RULE }], commands: [] })),
+    ]);
     const viaSh = gradeCli(["imperial-airspace", file("a.sh", `cat <<EOT | kubectl apply -f -\n${RULE}EOT\n`)]);
     expect(viaJson).toEqual(viaSh);
     expect(viaJson.code === 0 && JSON.parse(viaJson.stdout).passed).toBe(true);
@@ -69,7 +72,9 @@ describe("npm run grade", () => {
     expect(gradeCli(["imperial-airspace", path.join(dir, "missing.yaml")]).code).toBe(2);
     expect(gradeCli(["imperial-airspace", file("x.txt", "")]).code).toBe(2);
     expect(gradeCli(["imperial-airspace", file("bad.json", "{")]).code).toBe(2);
-    expect(gradeCli(["imperial-airspace", file("claim.json", '{"journal":[],"commands":[],"passed":true}')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unexpected field "passed"/) });
+    expect(
+      gradeCli(["imperial-airspace", file("claim.json", '{"journal":[],"commands":[],"passed":true}')]),
+    ).toMatchObject({ code: 2, stderr: expect.stringMatching(/unexpected field "passed"/) });
     expect(gradeCli(["imperial-airspace", file("ok2.yaml", RULE), "--bogus"]).code).toBe(2);
   });
 });

@@ -54,7 +54,8 @@ export function gradeCli(argv: readonly string[]): CliOutcome {
   const flags = new Set(argv.filter((a) => a.startsWith("--")));
   const args = argv.filter((a) => !a.startsWith("--"));
   const unknown = [...flags].filter((f) => f !== "--full" && f !== "--pretty");
-  if (args.length !== 2 || unknown.length > 0) return { code: 2, stderr: `${unknown.length > 0 ? `unknown option ${unknown.join(", ")}\n` : ""}${USAGE}` };
+  if (args.length !== 2 || unknown.length > 0)
+    return { code: 2, stderr: `${unknown.length > 0 ? `unknown option ${unknown.join(", ")}\n` : ""}${USAGE}` };
   const [slug, file] = args as [string, string];
   const loaded = loadChallenge(slug);
   if (!loaded) return { code: 2, stderr: `grade: unknown challenge "${slug}"\n${USAGE}` };

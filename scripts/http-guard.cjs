@@ -13,7 +13,12 @@ http.Server.prototype.emit = function (event, req, res, ...rest) {
   if (event === "request" && req && req.headers) {
     if (REFUSED.has(req.method)) {
       const body = JSON.stringify({ error: `method ${req.method} is not allowed` });
-      res.writeHead(405, { allow: "GET, HEAD, POST, PUT", "content-type": "application/json", "cache-control": "private, no-store", "content-length": Buffer.byteLength(body) });
+      res.writeHead(405, {
+        allow: "GET, HEAD, POST, PUT",
+        "content-type": "application/json",
+        "cache-control": "private, no-store",
+        "content-length": Buffer.byteLength(body),
+      });
       res.end(body);
       return true;
     }

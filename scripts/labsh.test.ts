@@ -9,13 +9,21 @@ import { parseArgs } from "./labsh";
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 function labsh(args: string[], input: string): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/labsh.ts"), ...args], { input, encoding: "utf8", cwd: root, timeout: 60_000 });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/labsh.ts"), ...args],
+    { input, encoding: "utf8", cwd: root, timeout: 60_000 },
+  );
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
 describe("labsh", () => {
   it("parses its arguments", () => {
-    expect(parseArgs(["--scenario", "starwars", "--files=/tmp/x"])).toEqual({ scenario: "starwars", files: "/tmp/x", seed: 1 });
+    expect(parseArgs(["--scenario", "starwars", "--files=/tmp/x"])).toEqual({
+      scenario: "starwars",
+      files: "/tmp/x",
+      seed: 1,
+    });
   });
 
   it("prints `$ command` and the output, a heredoc as one command, deterministically", () => {
@@ -50,7 +58,9 @@ describe("labsh", () => {
     expect(a.stdout).toContain("$ kubectl get pods\nNAME ");
     expect(a.stdout).toContain("$ cat <<EOF | kubectl apply -f -\napiVersion: cilium.io/v2\n");
     expect(a.stdout).toContain("EOF\nciliumnetworkpolicy.cilium.io/rule1 created\n");
-    expect(a.stdout).toContain("curl: (28) Failed to connect to deathstar port 80 after 5002 ms: Timeout was reached\ncommand terminated with exit code 28\n");
+    expect(a.stdout).toContain(
+      "curl: (28) Failed to connect to deathstar port 80 after 5002 ms: Timeout was reached\ncommand terminated with exit code 28\n",
+    );
     expect(a.stdout).toContain("$ cat note.txt\nfrom the lesson\n");
     expect(a.stdout).not.toContain("\x1b[");
     expect(a.stdout).not.toContain("comments are skipped");

@@ -62,7 +62,12 @@ async function main(): Promise<void> {
   }
   let lab: HeadlessLab;
   try {
-    lab = new HeadlessLab({ scenarioName: args.scenario, scenarioText: readFileSync(path, "utf8"), files, seed: args.seed });
+    lab = new HeadlessLab({
+      scenarioName: args.scenario,
+      scenarioText: readFileSync(path, "utf8"),
+      files,
+      seed: args.seed,
+    });
   } catch (e) {
     usage(`scenario ${args.scenario} is invalid: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -69,12 +69,27 @@ describe("the dependency rule fails lint", () => {
 
 describe("imports that follow the layer map pass", () => {
   it.each([
-    ["lib/engine/probe.ts", 'import { parseIPv4 } from "./ip";\nimport { re2 } from "#re2";\nvoid parseIPv4;\nvoid re2;\n'],
-    ["lib/cluster/probe.ts", 'import { analyzePolicy } from "../engine";\nimport { parseIPv4 } from "@/lib/engine/ip";\nvoid analyzePolicy;\nvoid parseIPv4;\n'],
-    ["lib/shell/probe.ts", 'import { createCluster } from "@/lib/cluster";\nimport { analyzePolicy } from "../engine";\nvoid createCluster;\nvoid analyzePolicy;\n'],
+    [
+      "lib/engine/probe.ts",
+      'import { parseIPv4 } from "./ip";\nimport { re2 } from "#re2";\nvoid parseIPv4;\nvoid re2;\n',
+    ],
+    [
+      "lib/cluster/probe.ts",
+      'import { analyzePolicy } from "../engine";\nimport { parseIPv4 } from "@/lib/engine/ip";\nvoid analyzePolicy;\nvoid parseIPv4;\n',
+    ],
+    [
+      "lib/shell/probe.ts",
+      'import { createCluster } from "@/lib/cluster";\nimport { analyzePolicy } from "../engine";\nvoid createCluster;\nvoid analyzePolicy;\n',
+    ],
     ["lib/grading/probe.ts", 'import { createCluster } from "../cluster";\nvoid createCluster;\n'],
-    ["lib/progress/probe.ts", 'import { createCluster } from "@/lib/cluster";\nimport { db } from "../db";\nvoid createCluster;\nvoid db;\n'],
-    ["components/lab/probe.tsx", 'import { run } from "@/lib/shell";\nimport { useState } from "react";\nvoid run;\nvoid useState;\n'],
+    [
+      "lib/progress/probe.ts",
+      'import { createCluster } from "@/lib/cluster";\nimport { db } from "../db";\nvoid createCluster;\nvoid db;\n',
+    ],
+    [
+      "components/lab/probe.tsx",
+      'import { run } from "@/lib/shell";\nimport { useState } from "react";\nvoid run;\nvoid useState;\n',
+    ],
     ["app/probe.tsx", 'import { StartOverForm } from "@/components/progress/StartOverForm";\nvoid StartOverForm;\n'],
   ])("%s: %s", async (file, code) => {
     expect(await errors(file, code)).toEqual([]);

@@ -26,7 +26,9 @@ let handle = null;
 const ready = app.prepare().then(
   () => {
     handle = app.getRequestHandler();
-    console.log(`policy-lab: worker ${process.pid} ready on ${host ?? "*"}:${port} (max ${limits.maxConnections} connections)`);
+    console.log(
+      `policy-lab: worker ${process.pid} ready on ${host ?? "*"}:${port} (max ${limits.maxConnections} connections)`,
+    );
   },
   (error) => {
     console.error("policy-lab: the worker could not load the build", error);
@@ -62,4 +64,3 @@ server.listen({ port, host, backlog: limits.backlog }, () => {
   process.env.PORT = String(port);
   process.env.__NEXT_PRIVATE_ORIGIN = origin;
 });
-

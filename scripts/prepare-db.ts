@@ -13,7 +13,10 @@ export function prepareDatabase(root: string, log: (line: string) => void = cons
   const schema = path.join(root, "prisma", "schema.prisma");
   if (!existsSync(generated) || statSync(schema).mtimeMs > statSync(generated).mtimeMs) {
     log("policy-lab: generating the Prisma clients…");
-    const gen = spawnSync(process.execPath, [tsx, path.join(root, "scripts", "db-generate.ts")], { cwd: root, stdio: "inherit" });
+    const gen = spawnSync(process.execPath, [tsx, path.join(root, "scripts", "db-generate.ts")], {
+      cwd: root,
+      stdio: "inherit",
+    });
     if (gen.status !== 0) return false;
   }
   const migrate = spawnSync(process.execPath, [tsx, path.join(root, "scripts", "db-migrate.ts"), "deploy"], {

@@ -42,7 +42,9 @@ export function serve({ port, host, workers = workersFromEnv() }: ServeOptions):
     execArgv: ["--max-semi-space-size=64", "--require", path.join(ROOT, "scripts", "http-guard.cjs")],
   });
   if (softFileLimit !== null && softFileLimit < 4096) {
-    console.error(`policy-lab: only ${softFileLimit} open files allowed per process (ulimit -n); each worker serves at most ${serverLimits(softFileLimit).maxConnections} connections`);
+    console.error(
+      `policy-lab: only ${softFileLimit} open files allowed per process (ulimit -n); each worker serves at most ${serverLimits(softFileLimit).maxConnections} connections`,
+    );
   }
   let stopping = false;
   const startedAt = new Map<number, number>();
@@ -59,7 +61,9 @@ export function serve({ port, host, workers = workersFromEnv() }: ServeOptions):
     // A worker that cannot start (no build, a broken database URL) would otherwise be restarted in a
     // tight loop that keeps a core busy.
     pause = lived < STABLE_MS ? Math.min(MAX_PAUSE_MS, Math.max(250, pause * 2)) : 0;
-    console.error(`policy-lab: worker ${worker.process.pid} exited (${signal ?? code}); starting another${pause ? ` in ${pause} ms` : ""}`);
+    console.error(
+      `policy-lab: worker ${worker.process.pid} exited (${signal ?? code}); starting another${pause ? ` in ${pause} ms` : ""}`,
+    );
     if (pause === 0) fork();
     else setTimeout(() => stopping || fork(), pause);
   });

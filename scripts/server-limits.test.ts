@@ -18,7 +18,10 @@ afterEach(async () => {
 /** A server with the workers' limits (timeouts shortened so the test is quick) answering "ok". */
 async function limitedServer(overrides: Partial<ServerLimits>): Promise<{ server: http.Server; port: number }> {
   const limits = { ...serverLimits(20_000), ...overrides };
-  const server = applyLimits(http.createServer(serverOptions(limits), (_req, res) => res.end("ok")), limits);
+  const server = applyLimits(
+    http.createServer(serverOptions(limits), (_req, res) => res.end("ok")),
+    limits,
+  );
   servers.push(server);
   await new Promise<void>((r) => server.listen({ port: 0, host: "127.0.0.1", backlog: limits.backlog }, r));
   return { server, port: (server.address() as AddressInfo).port };
@@ -49,12 +52,13 @@ async function getWithin(port: number, ms: number): Promise<string> {
   return res.text();
 }
 
-const closed = (s: net.Socket) => new Promise<string>((resolve) => {
-  let got = "";
-  s.on("data", (d) => (got += String(d)));
-  if (s.destroyed) resolve(got);
-  else s.on("close", () => resolve(got));
-});
+const closed = (s: net.Socket) =>
+  new Promise<string>((resolve) => {
+    let got = "";
+    s.on("data", (d) => (got += String(d)));
+    if (s.destroyed) resolve(got);
+    else s.on("close", () => resolve(got));
+  });
 
 describe("the server workers' connection limits", () => {
   it.each([
@@ -78,7 +82,9 @@ describe("the server workers' connection limits", () => {
   it("serves a GET while, and within a second after, 2,000 half-sent requests hold connections", async () => {
     const { server, port } = await limitedServer({});
     const attacker = await halfSentFlood(port, 2000);
-    await expect.poll(() => new Promise((r) => server.getConnections((_e, n) => r(n))), { timeout: 10_000 }).toBeGreaterThanOrEqual(2000);
+    await expect
+      .poll(() => new Promise((r) => server.getConnections((_e, n) => r(n))), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(2000);
     expect(await getWithin(port, 1000)).toBe("ok");
     await attacker.release();
     expect(await getWithin(port, 1000)).toBe("ok");
@@ -88,7 +94,9 @@ describe("the server workers' connection limits", () => {
   it("closes connections beyond maxConnections at once instead of letting them use up descriptors", async () => {
     const { server, port } = await limitedServer({ maxConnections: 100 });
     const flood = await halfSent(port, 300);
-    await expect.poll(() => flood.filter((s) => s.destroyed || s.readyState === "closed").length).toBeGreaterThanOrEqual(200);
+    await expect
+      .poll(() => flood.filter((s) => s.destroyed || s.readyState === "closed").length)
+      .toBeGreaterThanOrEqual(200);
     expect(await new Promise((r) => server.getConnections((_e, n) => r(n)))).toBeLessThanOrEqual(100);
     for (const s of flood) s.destroy();
     expect(await getWithin(port, 1000)).toBe("ok");

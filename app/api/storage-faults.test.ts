@@ -66,7 +66,9 @@ describe("API routes when the database cannot store", () => {
     expect(await full.json()).toEqual({ error: expect.stringMatching(/disk is full, so nothing was saved/) });
     await db().$queryRawUnsafe("PRAGMA max_page_count = 1073741823");
     expect((await post(["x".repeat(60_000)])).status).toBe(201);
-    const summary = await attempts.GET(new NextRequest("http://127.0.0.1/api/challenges/imperial-airspace/attempts"), { params: Promise.resolve({ slug: "imperial-airspace" }) });
+    const summary = await attempts.GET(new NextRequest("http://127.0.0.1/api/challenges/imperial-airspace/attempts"), {
+      params: Promise.resolve({ slug: "imperial-airspace" }),
+    });
     expect(await summary.json()).toMatchObject({ attempts: 2 });
   });
 

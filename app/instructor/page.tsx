@@ -34,11 +34,16 @@ export default async function InstructorHome() {
         <h2 id="list-h" className="sr-only">
           Workshops
         </h2>
-        {workshops.length === 0 ? <p className="text-slate-600 dark:text-slate-400">No workshops yet: create one below.</p> : null}
+        {workshops.length === 0 ? (
+          <p className="text-slate-600 dark:text-slate-400">No workshops yet: create one below.</p>
+        ) : null}
         <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
           {workshops.map((w) => (
             <li key={w.id} className="flex flex-wrap items-center gap-4 px-4 py-3">
-              <Link href={`/instructor/workshops/${w.id}`} className="flex-1 font-medium text-slate-900 hover:underline dark:text-white">
+              <Link
+                href={`/instructor/workshops/${w.id}`}
+                className="flex-1 font-medium text-slate-900 hover:underline dark:text-white"
+              >
                 {w.title}
               </Link>
               <span className="font-mono text-sm">{formatJoinCode(w.code)}</span>

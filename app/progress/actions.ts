@@ -9,7 +9,6 @@ import { setDisplayName } from "@/lib/progress/learners";
 import { clearProgress } from "@/lib/progress/reset";
 import type { ActionState } from "@/lib/progress/action-state";
 
-
 /** A storage fault (disk full, database unreachable…) is told as such, never as a saved change. */
 async function storing(write: () => Promise<ActionState>): Promise<ActionState> {
   try {

@@ -28,8 +28,8 @@ export default async function ProgressPage() {
       <header className="space-y-3">
         <h1 className="text-3xl font-bold text-slate-900 dark:text-white">Your progress</h1>
         <p className="text-slate-600 dark:text-slate-400">
-          {lessonsDone} of {lessons.length} lessons and {challengesDone} of {challenges.length} challenges complete. Progress is
-          saved in this browser&apos;s anonymous learner cookie — no account needed.
+          {lessonsDone} of {lessons.length} lessons and {challengesDone} of {challenges.length} challenges complete.
+          Progress is saved in this browser&apos;s anonymous learner cookie — no account needed.
         </p>
         <div
           role="progressbar"
@@ -44,13 +44,18 @@ export default async function ProgressPage() {
       </header>
 
       <section aria-labelledby="p-lessons" className="space-y-3">
-        <h2 id="p-lessons" className="text-xl font-semibold text-slate-900 dark:text-white">Lessons</h2>
+        <h2 id="p-lessons" className="text-xl font-semibold text-slate-900 dark:text-white">
+          Lessons
+        </h2>
         <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
           {lessons.map((lesson) => {
             const s = progress.lessons[lesson.slug];
             return (
               <li key={lesson.slug} className="flex items-center gap-4 px-4 py-3">
-                <Link href={`/lessons/${lesson.slug}`} className="flex-1 font-medium text-slate-900 hover:underline dark:text-white">
+                <Link
+                  href={`/lessons/${lesson.slug}`}
+                  className="flex-1 font-medium text-slate-900 hover:underline dark:text-white"
+                >
                   {lesson.order}. {lesson.title}
                 </Link>
                 <span className="text-sm text-slate-500">
@@ -65,7 +70,9 @@ export default async function ProgressPage() {
       </section>
 
       <section aria-labelledby="p-challenges" className="space-y-3">
-        <h2 id="p-challenges" className="text-xl font-semibold text-slate-900 dark:text-white">Challenges</h2>
+        <h2 id="p-challenges" className="text-xl font-semibold text-slate-900 dark:text-white">
+          Challenges
+        </h2>
         {challenges.length === 0 ? (
           <p className="text-slate-500">No challenges yet.</p>
         ) : (
@@ -74,7 +81,10 @@ export default async function ProgressPage() {
               const s = progress.challenges[challenge.slug];
               return (
                 <li key={challenge.slug} className="flex items-center gap-4 px-4 py-3">
-                  <Link href={`/challenges/${challenge.slug}`} className="flex-1 font-medium text-slate-900 hover:underline dark:text-white">
+                  <Link
+                    href={`/challenges/${challenge.slug}`}
+                    className="flex-1 font-medium text-slate-900 hover:underline dark:text-white"
+                  >
                     {challenge.title}
                   </Link>
                   <span className="text-sm text-slate-500">
@@ -89,7 +99,9 @@ export default async function ProgressPage() {
       </section>
 
       <section aria-labelledby="p-you" className="space-y-6 border-t border-slate-200 pt-8 dark:border-slate-800">
-        <h2 id="p-you" className="text-xl font-semibold text-slate-900 dark:text-white">You</h2>
+        <h2 id="p-you" className="text-xl font-semibold text-slate-900 dark:text-white">
+          You
+        </h2>
         <DisplayNameForm current={learner?.displayName ?? null} save={saveDisplayName} />
         <StartOverForm startOver={startOver} />
       </section>

@@ -28,7 +28,9 @@ export function ChallengeGrid({
               <span className="flex-1 text-sm text-slate-600 dark:text-slate-400">{challenge.summary}</span>
               <span className="text-xs text-slate-500">
                 {challenge.difficulty} · {challenge.minutes} min
-                {summary ? ` · best ${summary.bestScore}% · ${summary.attempts} attempt${summary.attempts === 1 ? "" : "s"}` : ""}
+                {summary
+                  ? ` · best ${summary.bestScore}% · ${summary.attempts} attempt${summary.attempts === 1 ? "" : "s"}`
+                  : ""}
               </span>
             </Link>
           </li>

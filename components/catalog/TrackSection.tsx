@@ -34,7 +34,9 @@ export function TrackSection({
                   href={`/lessons/${lesson.slug}`}
                   className="flex items-start gap-4 px-4 py-3 hover:bg-slate-50 dark:hover:bg-slate-900"
                 >
-                  <span className="mt-0.5 w-6 shrink-0 text-right font-mono text-sm text-slate-400">{lesson.order}</span>
+                  <span className="mt-0.5 w-6 shrink-0 text-right font-mono text-sm text-slate-400">
+                    {lesson.order}
+                  </span>
                   <span className="min-w-0 flex-1">
                     <span className="block font-medium text-slate-900 dark:text-white">{lesson.title}</span>
                     <span className="block text-sm text-slate-600 dark:text-slate-400">{lesson.summary}</span>

@@ -11,7 +11,9 @@ function gradedJournal(shell: ShellState) {
   return shell.cluster.journal.filter((op) => op.op !== "connect");
 }
 
-type Summary = Pick<AttemptsSummaryResponse, "attempts" | "bestScore" | "passed"> & { last: { result: AttemptResponse } | null };
+type Summary = Pick<AttemptsSummaryResponse, "attempts" | "bestScore" | "passed"> & {
+  last: { result: AttemptResponse } | null;
+};
 
 type Phase = { kind: "idle" } | { kind: "grading" } | { kind: "error"; message: string };
 
@@ -49,12 +51,17 @@ export function ChallengePanel({ slug, checks }: { slug: string; checks: readonl
       const response = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ journal: gradedJournal(shell), commands: shell.history.slice(-200) } satisfies AttemptRequest),
+        body: JSON.stringify({
+          journal: gradedJournal(shell),
+          commands: shell.history.slice(-200),
+        } satisfies AttemptRequest),
       });
       const body = (await response.json().catch(() => null)) as (AttemptResponse & Partial<ApiErrorBody>) | null;
       if (!response.ok || !body) {
         const wait = response.headers.get("retry-after");
-        throw new Error(body?.error ?? `the server answered ${response.status}${wait ? `; try again in ${wait} s` : ""}`);
+        throw new Error(
+          body?.error ?? `the server answered ${response.status}${wait ? `; try again in ${wait} s` : ""}`,
+        );
       }
       setResult(body);
       setSummary((s) => ({
@@ -70,7 +77,10 @@ export function ChallengePanel({ slug, checks }: { slug: string; checks: readonl
   };
 
   return (
-    <section aria-labelledby="checks-heading" className="space-y-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+    <section
+      aria-labelledby="checks-heading"
+      className="space-y-4 rounded-xl border border-slate-200 p-4 dark:border-slate-800"
+    >
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="checks-heading" className="text-lg font-semibold text-slate-900 dark:text-white">
           Checks
@@ -101,7 +111,9 @@ export function ChallengePanel({ slug, checks }: { slug: string; checks: readonl
         <ul className="space-y-1 text-sm">
           {checks.map((c) => (
             <li key={c.name} className="flex items-start gap-2">
-              <span aria-hidden="true" className="text-slate-400">○</span>
+              <span aria-hidden="true" className="text-slate-400">
+                ○
+              </span>
               <span>
                 {c.title}
                 {c.hidden ? <span className="ml-2 text-xs text-slate-500">(hidden check)</span> : null}

@@ -63,7 +63,9 @@ function DetailLine({ detail }: { detail: Detail }) {
       {detail.kind === "constraint" && detail.violations.length > 0 ? (
         <ul className="mt-1 list-disc pl-5">
           {detail.violations.map((v) => (
-            <li key={v} className="font-mono">{v}</li>
+            <li key={v} className="font-mono">
+              {v}
+            </li>
           ))}
         </ul>
       ) : null}
@@ -71,22 +73,35 @@ function DetailLine({ detail }: { detail: Detail }) {
   );
 }
 
-function CheckRow({ check, titles }: { check: VisibleCheckResult | RedactedCheckResult; titles: ReadonlyMap<string, string> }) {
+function CheckRow({
+  check,
+  titles,
+}: {
+  check: VisibleCheckResult | RedactedCheckResult;
+  titles: ReadonlyMap<string, string>;
+}) {
   const status = STATUS[check.status];
   const failing = "details" in check ? check.details.filter((d) => !d.passed) : [];
   return (
     <li className="py-3" data-check={check.name} data-status={check.status}>
       <p className="flex items-start gap-2">
-        <span aria-hidden="true" className={`font-bold ${status.className}`}>{status.icon}</span>
+        <span aria-hidden="true" className={`font-bold ${status.className}`}>
+          {status.icon}
+        </span>
         <span className="flex-1">
           <span className="font-medium text-slate-900 dark:text-white">{check.title}</span>
-          {check.hidden ? <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">hidden check</span> : null}
+          {check.hidden ? (
+            <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+              hidden check
+            </span>
+          ) : null}
           <span className="sr-only"> — {status.label}</span>
         </span>
       </p>
       {check.status === "blocked" && check.blockedBy ? (
         <p className="ml-6 text-xs text-slate-500">
-          Checked once {check.blockedBy.length === 1 ? "this passes" : "these pass"}: {check.blockedBy.map((n) => `“${titles.get(n) ?? n}”`).join(", ")}.
+          Checked once {check.blockedBy.length === 1 ? "this passes" : "these pass"}:{" "}
+          {check.blockedBy.map((n) => `“${titles.get(n) ?? n}”`).join(", ")}.
         </p>
       ) : null}
       {check.status === "failed" && check.hidden ? (
@@ -113,11 +128,16 @@ export function CheckResults({ result }: { result: PublicGradeResult }) {
   const titles = new Map(result.checks.map((c) => [c.name, c.title]));
   return (
     <div className="space-y-3" aria-live="polite">
-      <p className={`text-lg font-semibold ${result.passed ? "text-emerald-700 dark:text-emerald-400" : "text-slate-900 dark:text-white"}`}>
+      <p
+        className={`text-lg font-semibold ${result.passed ? "text-emerald-700 dark:text-emerald-400" : "text-slate-900 dark:text-white"}`}
+      >
         {result.passed ? "✓ Challenge solved" : "Not solved yet"} — score {result.score}%
       </p>
       {result.errors.length > 0 ? (
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950/40">
+        <div
+          role="alert"
+          className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950/40"
+        >
           <p className="font-semibold">Problems with what you applied</p>
           <ul className="mt-1 list-disc space-y-1 pl-5">
             {result.errors.map((e, i) => (

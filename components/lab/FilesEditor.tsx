@@ -53,7 +53,10 @@ export function FilesEditor() {
 
   return (
     <div className="flex h-full min-h-0 flex-col sm:flex-row">
-      <nav aria-label="Files in ~" className="shrink-0 border-b border-slate-200 p-2 text-sm sm:w-48 sm:border-r sm:border-b-0 dark:border-slate-800">
+      <nav
+        aria-label="Files in ~"
+        className="shrink-0 border-b border-slate-200 p-2 text-sm sm:w-48 sm:border-r sm:border-b-0 dark:border-slate-800"
+      >
         <ul className="space-y-0.5">
           {files.map((path) => (
             <li key={path}>
@@ -110,7 +113,12 @@ export function FilesEditor() {
           </div>
           <div className="flex items-center gap-2 border-t border-slate-200 px-2 py-1.5 dark:border-slate-800">
             <span className="text-xs text-slate-500">{dirty ? "unsaved changes" : "saved"}</span>
-            <button type="button" onClick={save} disabled={!dirty} className="ml-auto rounded border border-slate-300 px-2 py-1 text-xs disabled:opacity-40 dark:border-slate-700">
+            <button
+              type="button"
+              onClick={save}
+              disabled={!dirty}
+              className="ml-auto rounded border border-slate-300 px-2 py-1 text-xs disabled:opacity-40 dark:border-slate-700"
+            >
               Save
             </button>
             <button
@@ -126,7 +134,9 @@ export function FilesEditor() {
           </div>
         </div>
       ) : (
-        <p className="p-4 text-sm text-slate-500">No files yet: create one, or write one in the terminal with cat &gt; file.yaml &lt;&lt;EOF.</p>
+        <p className="p-4 text-sm text-slate-500">
+          No files yet: create one, or write one in the terminal with cat &gt; file.yaml &lt;&lt;EOF.
+        </p>
       )}
     </div>
   );

@@ -27,7 +27,11 @@ function describe(event: FlowEvent): string {
     case "policy-verdict":
       return `policy-verdict:${k.matchType} ${k.direction}`;
     case "l7":
-      return k.l7.kind === "http-request" ? `${k.l7.method} ${k.l7.url}` : k.l7.kind === "http-response" ? `HTTP ${k.l7.code}` : k.l7.kind;
+      return k.l7.kind === "http-request"
+        ? `${k.l7.method} ${k.l7.url}`
+        : k.l7.kind === "http-response"
+          ? `HTTP ${k.l7.code}`
+          : k.l7.kind;
     case "trace":
       return k.observationPoint;
   }
@@ -66,21 +70,27 @@ export function FlowsView() {
   if (events.length === 0) {
     return (
       <p className="p-4 text-sm text-slate-500">
-        No flows yet. Connect from a pod — e.g. <code className="font-mono">kubectl exec tiefighter -- curl -s deathstar</code> — and
-        every packet decision shows up here, as in <code className="font-mono">hubble observe</code>.
+        No flows yet. Connect from a pod — e.g.{" "}
+        <code className="font-mono">kubectl exec tiefighter -- curl -s deathstar</code> — and every packet decision
+        shows up here, as in <code className="font-mono">hubble observe</code>.
       </p>
     );
   }
   return (
-    <ol className="divide-y divide-slate-200 overflow-y-auto text-sm dark:divide-slate-800" aria-label="Recent flows, newest first">
+    <ol
+      className="divide-y divide-slate-200 overflow-y-auto text-sm dark:divide-slate-800"
+      aria-label="Recent flows, newest first"
+    >
       {events.map((event) => (
         <li key={event.id} className="px-3 py-2">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1 font-mono text-xs">
             <span
               className={`rounded px-1.5 py-0.5 font-semibold ${
-                event.verdict === "DROPPED" ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300"
-                  : event.verdict === "AUDIT" ? "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-300"
-                  : "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300"
+                event.verdict === "DROPPED"
+                  ? "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300"
+                  : event.verdict === "AUDIT"
+                    ? "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-300"
+                    : "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300"
               }`}
             >
               {event.verdict}
@@ -101,7 +111,9 @@ export function FlowsView() {
           {open === event.id ? (
             <p className="mt-2 rounded bg-slate-100 px-2 py-1.5 text-xs text-slate-700 dark:bg-slate-900 dark:text-slate-300">
               <Explanation shell={shell} event={event} />
-              {event.policies.length > 0 ? <span className="block text-slate-500">Recorded by: {event.policies.join(", ")}</span> : null}
+              {event.policies.length > 0 ? (
+                <span className="block text-slate-500">Recorded by: {event.policies.join(", ")}</span>
+              ) : null}
             </p>
           ) : null}
         </li>

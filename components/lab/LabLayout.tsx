@@ -11,7 +11,15 @@ import { WorkshopBar } from "@/components/workshop/WorkshopBar";
  * the window below the header on large screens and stacking on phones (with a bar to switch between them).
  * A learner in a workshop sees its bar (items, announcements) above the text.
  */
-export function LabLayout({ config, historyKey, children }: { config: LabConfig; historyKey: string; children: ReactNode }) {
+export function LabLayout({
+  config,
+  historyKey,
+  children,
+}: {
+  config: LabConfig;
+  historyKey: string;
+  children: ReactNode;
+}) {
   return (
     <LabProvider config={config}>
       <SkipToLab />

@@ -36,11 +36,18 @@ export function PhoneLabBar() {
     readingAt.current = null;
   };
   return (
-    <nav aria-label="Lesson and lab" className="fixed inset-x-0 bottom-0 z-40 flex border-t border-slate-700 bg-slate-900/95 text-sm text-slate-100 lg:hidden">
+    <nav
+      aria-label="Lesson and lab"
+      className="fixed inset-x-0 bottom-0 z-40 flex border-t border-slate-700 bg-slate-900/95 text-sm text-slate-100 lg:hidden"
+    >
       <button type="button" onClick={toLesson} className="flex-1 py-3 font-medium hover:bg-slate-800">
         Lesson
       </button>
-      <button type="button" onClick={toLab} className="flex-1 border-l border-slate-700 py-3 font-medium hover:bg-slate-800">
+      <button
+        type="button"
+        onClick={toLab}
+        className="flex-1 border-l border-slate-700 py-3 font-medium hover:bg-slate-800"
+      >
         Lab
       </button>
     </nav>

@@ -48,7 +48,12 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     const i = TABS.findIndex((t) => t.id === tab);
-    const next = event.key === "ArrowRight" ? TABS[(i + 1) % TABS.length] : event.key === "ArrowLeft" ? TABS[(i + TABS.length - 1) % TABS.length] : null;
+    const next =
+      event.key === "ArrowRight"
+        ? TABS[(i + 1) % TABS.length]
+        : event.key === "ArrowLeft"
+          ? TABS[(i + TABS.length - 1) % TABS.length]
+          : null;
     if (next) {
       event.preventDefault();
       setTab(next.id);
@@ -57,7 +62,11 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
   };
 
   return (
-    <section id={LAB_ID} aria-label="Lab" className="flex h-full min-h-0 flex-1 scroll-mt-2 flex-col bg-slate-950 text-slate-100">
+    <section
+      id={LAB_ID}
+      aria-label="Lab"
+      className="flex h-full min-h-0 flex-1 scroll-mt-2 flex-col bg-slate-950 text-slate-100"
+    >
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-800 px-2 py-1.5">
         <div role="tablist" aria-label="Lab views" className="flex gap-1">
           {TABS.map((t) => (
@@ -77,7 +86,10 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
             >
               {t.label}
               {t.id === "policies" && attention > 0 ? (
-                <span className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-slate-900" aria-label={`${attention} need attention`}>
+                <span
+                  className="ml-1.5 rounded-full bg-amber-500 px-1.5 text-xs font-semibold text-slate-900"
+                  aria-label={`${attention} need attention`}
+                >
                   {attention}
                 </span>
               ) : null}
@@ -100,8 +112,16 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
         </div>
       </div>
       {confirmingReset ? (
-        <div id="lab-reset-confirm" role="alertdialog" aria-label="Reset the lab?" className="flex flex-wrap items-center gap-2 border-b border-amber-700 bg-amber-950 px-3 py-2 text-sm text-amber-100">
-          <span className="flex-1">Reset the lab to the scenario&apos;s start? The policies you applied, your files and the terminal go back to how they began.</span>
+        <div
+          id="lab-reset-confirm"
+          role="alertdialog"
+          aria-label="Reset the lab?"
+          className="flex flex-wrap items-center gap-2 border-b border-amber-700 bg-amber-950 px-3 py-2 text-sm text-amber-100"
+        >
+          <span className="flex-1">
+            Reset the lab to the scenario&apos;s start? The policies you applied, your files and the terminal go back to
+            how they began.
+          </span>
           <button
             type="button"
             autoFocus
@@ -113,23 +133,34 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
           >
             Reset
           </button>
-          <button type="button" onClick={() => setConfirmingReset(false)} className="rounded border border-amber-600 px-2 py-1 text-xs hover:bg-amber-900">
+          <button
+            type="button"
+            onClick={() => setConfirmingReset(false)}
+            className="rounded border border-amber-600 px-2 py-1 text-xs hover:bg-amber-900"
+          >
             Cancel
           </button>
         </div>
       ) : null}
       {view.canUndoReset ? (
-        <div role="status" className="flex flex-wrap items-center gap-2 border-b border-slate-700 bg-slate-900 px-3 py-2 text-sm text-slate-200">
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-2 border-b border-slate-700 bg-slate-900 px-3 py-2 text-sm text-slate-200"
+        >
           <span className="flex-1">The lab was reset.</span>
-          <button type="button" onClick={() => session.undoReset()} className="rounded border border-slate-500 px-2 py-1 text-xs hover:bg-slate-800">
+          <button
+            type="button"
+            onClick={() => session.undoReset()}
+            className="rounded border border-slate-500 px-2 py-1 text-xs hover:bg-slate-800"
+          >
             Undo reset
           </button>
         </div>
       ) : null}
       {view.restoreError ? (
         <p role="alert" className="border-b border-amber-700 bg-amber-950 px-3 py-2 text-sm text-amber-200">
-          Your saved lab could not be restored ({view.restoreError}). It is kept as it was: reload the page to try again. This lab
-          starts fresh and is not saved until you press Reset lab.
+          Your saved lab could not be restored ({view.restoreError}). It is kept as it was: reload the page to try
+          again. This lab starts fresh and is not saved until you press Reset lab.
         </p>
       ) : null}
       {view.phase === "loading" ? <p className="p-4 font-mono text-sm text-slate-400">starting the lab…</p> : null}
@@ -139,21 +170,58 @@ export function LabPanel({ historyKey }: { historyKey: string }) {
         </p>
       ) : null}
       {/* The terminal stays mounted while other tabs show, so its screen and history survive. */}
-      <div id="lab-panel-terminal" role="tabpanel" aria-labelledby="lab-tab-terminal" hidden={tab !== "terminal"} className="min-h-0 flex-1">
+      <div
+        id="lab-panel-terminal"
+        role="tabpanel"
+        aria-labelledby="lab-tab-terminal"
+        hidden={tab !== "terminal"}
+        className="min-h-0 flex-1"
+      >
         {view.phase === "ready" ? (
-          <Terminal key={view.generation} backend={backend} historyKey={historyKey} initialHistory={view.shell?.history ?? []} onReady={onReady} className="h-full" />
+          <Terminal
+            key={view.generation}
+            backend={backend}
+            historyKey={historyKey}
+            initialHistory={view.shell?.history ?? []}
+            onReady={onReady}
+            className="h-full"
+          />
         ) : null}
       </div>
-      <div id="lab-panel-files" role="tabpanel" aria-labelledby="lab-tab-files" hidden={tab !== "files"} className="min-h-0 flex-1 bg-white text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+      <div
+        id="lab-panel-files"
+        role="tabpanel"
+        aria-labelledby="lab-tab-files"
+        hidden={tab !== "files"}
+        className="min-h-0 flex-1 bg-white text-slate-800 dark:bg-slate-950 dark:text-slate-200"
+      >
         {tab === "files" ? <FilesEditor /> : null}
       </div>
-      <div id="lab-panel-flows" role="tabpanel" aria-labelledby="lab-tab-flows" hidden={tab !== "flows"} className="min-h-0 flex-1 overflow-y-auto bg-white text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+      <div
+        id="lab-panel-flows"
+        role="tabpanel"
+        aria-labelledby="lab-tab-flows"
+        hidden={tab !== "flows"}
+        className="min-h-0 flex-1 overflow-y-auto bg-white text-slate-800 dark:bg-slate-950 dark:text-slate-200"
+      >
         {tab === "flows" ? <FlowsView /> : null}
       </div>
-      <div id="lab-panel-policies" role="tabpanel" aria-labelledby="lab-tab-policies" hidden={tab !== "policies"} className="min-h-0 flex-1 overflow-y-auto bg-white text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+      <div
+        id="lab-panel-policies"
+        role="tabpanel"
+        aria-labelledby="lab-tab-policies"
+        hidden={tab !== "policies"}
+        className="min-h-0 flex-1 overflow-y-auto bg-white text-slate-800 dark:bg-slate-950 dark:text-slate-200"
+      >
         {tab === "policies" ? <PoliciesView /> : null}
       </div>
-      <div id="lab-panel-map" role="tabpanel" aria-labelledby="lab-tab-map" hidden={tab !== "map"} className="min-h-0 flex-1 bg-white text-slate-800 dark:bg-slate-950 dark:text-slate-200">
+      <div
+        id="lab-panel-map"
+        role="tabpanel"
+        aria-labelledby="lab-tab-map"
+        hidden={tab !== "map"}
+        className="min-h-0 flex-1 bg-white text-slate-800 dark:bg-slate-950 dark:text-slate-200"
+      >
         {tab === "map" ? <MapView /> : null}
       </div>
     </section>

@@ -12,7 +12,9 @@ export function ObjectivesProgress() {
       <div className="flex items-center justify-between text-sm">
         <span className="font-semibold text-slate-900 dark:text-white">Objectives</span>
         <span className="text-slate-600 dark:text-slate-400" aria-live="polite">
-          {view.phase === "ready" ? `${met} of ${total} met${met === total && total > 0 ? " — lesson complete 🎉" : ""}` : "loading the lab…"}
+          {view.phase === "ready"
+            ? `${met} of ${total} met${met === total && total > 0 ? " — lesson complete 🎉" : ""}`
+            : "loading the lab…"}
         </span>
       </div>
       <div
@@ -23,7 +25,10 @@ export function ObjectivesProgress() {
         aria-valuenow={met}
         className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
       >
-        <div className="h-full rounded-full bg-emerald-500 transition-[width] duration-300" style={{ width: `${percent}%` }} />
+        <div
+          className="h-full rounded-full bg-emerald-500 transition-[width] duration-300"
+          style={{ width: `${percent}%` }}
+        />
       </div>
       <ul className="space-y-1 text-sm">
         {view.objectives.map((o) => (
@@ -31,7 +36,11 @@ export function ObjectivesProgress() {
             <span aria-hidden="true" className={o.passed ? "text-emerald-600" : "text-slate-400"}>
               {o.passed ? "✓" : "○"}
             </span>
-            <span className={o.passed ? "text-slate-500 line-through decoration-slate-400" : "text-slate-700 dark:text-slate-300"}>
+            <span
+              className={
+                o.passed ? "text-slate-500 line-through decoration-slate-400" : "text-slate-700 dark:text-slate-300"
+              }
+            >
               {o.title}
               <span className="sr-only">{o.passed ? " (met)" : " (not met yet)"}</span>
             </span>

@@ -29,7 +29,10 @@ export function PoliciesView() {
       ) : (
         <ul className="space-y-2" aria-label="Policies">
           {policies.map((p) => (
-            <li key={`${p.kind}/${p.namespace ?? ""}/${p.name}`} className="rounded-lg border border-slate-200 p-2 dark:border-slate-800">
+            <li
+              key={`${p.kind}/${p.namespace ?? ""}/${p.name}`}
+              className="rounded-lg border border-slate-200 p-2 dark:border-slate-800"
+            >
               <p className="flex flex-wrap items-center gap-2">
                 <span className="font-mono text-xs">
                   {p.kind} {p.namespace ? `${p.namespace}/` : ""}
@@ -37,13 +40,19 @@ export function PoliciesView() {
                 </span>
                 <span
                   className={`rounded px-1.5 py-0.5 text-xs font-semibold ${
-                    p.valid ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" : "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300"
+                    p.valid
+                      ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300"
+                      : "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300"
                   }`}
                 >
                   VALID {p.valid ? "True" : "False"}
                 </span>
               </p>
-              {!p.valid ? <p className="mt-1 text-xs text-red-700 dark:text-red-300">{p.message} — Cilium stores the policy but enforces none of it.</p> : null}
+              {!p.valid ? (
+                <p className="mt-1 text-xs text-red-700 dark:text-red-300">
+                  {p.message} — Cilium stores the policy but enforces none of it.
+                </p>
+              ) : null}
               {p.warnings.map((w) => (
                 <p key={w} className="mt-1 text-xs text-amber-800 dark:text-amber-300">
                   ⚠ {w}

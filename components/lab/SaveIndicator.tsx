@@ -10,14 +10,26 @@ export function SaveIndicator() {
       return null;
     case "pending":
     case "saving":
-      return <span className="text-xs text-slate-500" role="status">Saving…</span>;
+      return (
+        <span className="text-xs text-slate-500" role="status">
+          Saving…
+        </span>
+      );
     case "saved":
-      return <span className="text-xs text-slate-500" role="status">Saved</span>;
+      return (
+        <span className="text-xs text-slate-500" role="status">
+          Saved
+        </span>
+      );
     case "error":
       return (
         <span className="flex items-center gap-2 text-xs text-red-600 dark:text-red-400" role="alert">
           Not saved ({save.message}); retrying in {Math.round(save.retryInMs / 1000)} s
-          <button type="button" onClick={() => session.retrySave()} className="rounded border border-current px-1.5 py-0.5">
+          <button
+            type="button"
+            onClick={() => session.retrySave()}
+            className="rounded border border-current px-1.5 py-0.5"
+          >
             Retry now
           </button>
         </span>
@@ -26,7 +38,11 @@ export function SaveIndicator() {
       return (
         <span className="flex items-center gap-2 text-xs text-red-600 dark:text-red-400" role="alert">
           Not saved: {save.message}
-          <button type="button" onClick={() => session.retrySave()} className="rounded border border-current px-1.5 py-0.5">
+          <button
+            type="button"
+            onClick={() => session.retrySave()}
+            className="rounded border border-current px-1.5 py-0.5"
+          >
             Try again
           </button>
         </span>

@@ -13,7 +13,15 @@ export const DEFAULT_SPLIT = 40;
  * Two panes side by side with a draggable (and keyboard-operable) divider; stacked on narrow screens.
  * The chosen split is remembered per browser.
  */
-export function SplitPane({ left, right, storageKey = "policy-lab:split" }: { left: ReactNode; right: ReactNode; storageKey?: string }) {
+export function SplitPane({
+  left,
+  right,
+  storageKey = "policy-lab:split",
+}: {
+  left: ReactNode;
+  right: ReactNode;
+  storageKey?: string;
+}) {
   const [percent, setPercent] = useState(DEFAULT_SPLIT);
   const container = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
@@ -80,7 +88,9 @@ export function SplitPane({ left, right, storageKey = "policy-lab:split" }: { le
         }}
         className="hidden w-1.5 shrink-0 cursor-col-resize bg-slate-200 hover:bg-brand-400 focus-visible:bg-brand-400 lg:block dark:bg-slate-800"
       />
-      <div className="flex h-[calc(100dvh-3rem)] min-h-[24rem] min-w-0 flex-1 flex-col lg:h-full lg:min-h-0">{right}</div>
+      <div className="flex h-[calc(100dvh-3rem)] min-h-[24rem] min-w-0 flex-1 flex-col lg:h-full lg:min-h-0">
+        {right}
+      </div>
     </div>
   );
 }

@@ -44,15 +44,22 @@ export type ExecuteResult = { readonly output: string; readonly exitCode: number
 /** The browser's clock and randomness; colours on, as on a terminal. */
 const deps = () => ({ clock: () => Date.now(), random: () => Math.random(), tty: true });
 
-
-
 export class LabSession {
   private view: LabView;
   private readonly listeners = new Set<() => void>();
   private readonly saver: SaveQueue<ReturnType<typeof serializeShell>> | null;
 
   constructor(private readonly config: LabConfig) {
-    this.view = { phase: "loading", error: null, restoreError: null, shell: null, objectives: [], save: { kind: "idle" }, generation: 0, canUndoReset: false };
+    this.view = {
+      phase: "loading",
+      error: null,
+      restoreError: null,
+      shell: null,
+      objectives: [],
+      save: { kind: "idle" },
+      generation: 0,
+      canUndoReset: false,
+    };
     this.initialView = this.view;
     this.saver = config.saveUrl
       ? new SaveQueue<ReturnType<typeof serializeShell>>(config.saveUrl, (save) => this.update({ save }))
@@ -84,7 +91,9 @@ export class LabSession {
 
   private async load(): Promise<void> {
     try {
-      const saved = this.config.saveUrl ? await this.fetchSaved(this.config.saveUrl) : ({ ok: true, snapshot: null } as const);
+      const saved = this.config.saveUrl
+        ? await this.fetchSaved(this.config.saveUrl)
+        : ({ ok: true, snapshot: null } as const);
       const snapshot = saved.ok ? saved.snapshot : null;
       const restored = !saved.ok ? saved : snapshot ? await settle(() => this.restore(snapshot)) : null;
       if (restored && !restored.ok) {
@@ -197,7 +206,11 @@ export class LabSession {
    */
   private restore(saved: LabSnapshot): { ok: true; shell: ShellState } | { ok: false; error: string } {
     try {
-      const { state } = rebuildShell(this.config.scenario, { ...saved, journal: saved.journal as unknown as Journal }, deps());
+      const { state } = rebuildShell(
+        this.config.scenario,
+        { ...saved, journal: saved.journal as unknown as Journal },
+        deps(),
+      );
       return { ok: true, shell: state };
     } catch (error) {
       if (error instanceof NotLoadedYet) throw error; // not a broken save: settle() loads the code and retries
@@ -207,11 +220,16 @@ export class LabSession {
 
   private evaluate(shell: ShellState): LabView["objectives"] {
     const results = evaluateObjectives({ cluster: shell.cluster, history: shell.history }, this.config.objectives);
-    return results.map((r) => ({ ...r, title: this.config.objectives.find((o) => o.name === r.name)?.title ?? r.name }));
+    return results.map((r) => ({
+      ...r,
+      title: this.config.objectives.find((o) => o.name === r.name)?.title ?? r.name,
+    }));
   }
 
   /** The saved lab; an error (network, server) is not "nothing saved", or a fresh lab would overwrite it. */
-  private async fetchSaved(url: string): Promise<{ ok: true; snapshot: LabSnapshot | null } | { ok: false; error: string }> {
+  private async fetchSaved(
+    url: string,
+  ): Promise<{ ok: true; snapshot: LabSnapshot | null } | { ok: false; error: string }> {
     try {
       const response = await fetch(url, { cache: "no-store" });
       if (!response.ok) return { ok: false, error: `the server answered ${response.status} when loading it` };

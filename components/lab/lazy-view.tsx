@@ -34,7 +34,11 @@ export function lazyView(load: () => Promise<ComponentType>): ComponentType & { 
       };
     }, [View]);
     if (View) return <View />;
-    return <p className="p-4 text-sm text-slate-500">{failed ? "This view could not be loaded: check the connection and open the tab again." : "Loading…"}</p>;
+    return (
+      <p className="p-4 text-sm text-slate-500">
+        {failed ? "This view could not be loaded: check the connection and open the tab again." : "Loading…"}
+      </p>
+    );
   }
   return Object.assign(LazyView, { preload });
 }

@@ -15,7 +15,8 @@ describe("saving a lab", () => {
     statuses = [];
     vi.stubGlobal("fetch", (_url: string, init: RequestInit) => {
       calls.push({ body: JSON.parse(String(init.body)) });
-      const next = answers.shift() ?? (() => Promise.resolve(new Response(JSON.stringify({ ok: true }), { status: 200 })));
+      const next =
+        answers.shift() ?? (() => Promise.resolve(new Response(JSON.stringify({ ok: true }), { status: 200 })));
       return next();
     });
   });
@@ -37,7 +38,9 @@ describe("saving a lab", () => {
   it("reports a failed save, retries it with backoff, and never drops it", async () => {
     const q = queue();
     answers.push(() => Promise.reject(new TypeError("network down")));
-    answers.push(() => Promise.resolve(new Response(JSON.stringify({ error: "database unavailable" }), { status: 503 })));
+    answers.push(() =>
+      Promise.resolve(new Response(JSON.stringify({ error: "database unavailable" }), { status: 503 })),
+    );
     q.push({ n: 1 });
     await vi.advanceTimersByTimeAsync(800);
     expect(statuses.at(-1)).toMatchObject({ kind: "error", message: "network down", retryInMs: 1000 });

@@ -58,7 +58,12 @@ export class SaveQueue<T> {
     const body = JSON.stringify(this.pending);
     // keepalive lets the request outlive the page; browsers cap such bodies at 64 KB.
     if (body.length < 60_000) {
-      void fetch(this.url, { method: "PUT", body, headers: { "content-type": "application/json" }, keepalive: true }).catch(() => {});
+      void fetch(this.url, {
+        method: "PUT",
+        body,
+        headers: { "content-type": "application/json" },
+        keepalive: true,
+      }).catch(() => {});
     }
   }
 

@@ -6,7 +6,15 @@ import { useOptionalLab } from "@/components/lab/LabContext";
  * A command from the lesson, with Run (types it into the lab's terminal and runs it) and Copy.
  * `expect` and `fails` are for the content test; the page does not show them.
  */
-export function Cmd({ command: exact, children }: { command?: string; children?: string; expect?: string; fails?: boolean }) {
+export function Cmd({
+  command: exact,
+  children,
+}: {
+  command?: string;
+  children?: string;
+  expect?: string;
+  fails?: boolean;
+}) {
   const lab = useOptionalLab();
   const [copied, setCopied] = useState(false);
   // `command` is set by the MDX pipeline (remarkCmdCommand) with the exact text; children are a fallback.

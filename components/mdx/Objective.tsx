@@ -25,7 +25,9 @@ export function Objective({ name }: { name: string }) {
         {met ? "✓" : ""}
       </span>
       <span className="text-sm">
-        <span className="block text-xs font-semibold uppercase tracking-wide text-slate-500">Objective{met ? " · done" : ""}</span>
+        <span className="block text-xs font-semibold uppercase tracking-wide text-slate-500">
+          Objective{met ? " · done" : ""}
+        </span>
         <span className="text-slate-800 dark:text-slate-200">{objective?.title ?? name}</span>
       </span>
     </div>

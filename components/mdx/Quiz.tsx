@@ -10,7 +10,15 @@ export type QuizOption = { text: string; correct?: boolean; explain: string };
  * are shown only once the learner found them, so a wrong try does not give the answer away. The answer is
  * kept in the browser across reloads (and counted on the progress page).
  */
-export function Quiz({ question, options, multiple = false }: { question: string; options: QuizOption[]; multiple?: boolean }) {
+export function Quiz({
+  question,
+  options,
+  multiple = false,
+}: {
+  question: string;
+  options: QuizOption[];
+  multiple?: boolean;
+}) {
   const name = useId();
   const key = quizKey(usePathname() ?? "", question);
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
@@ -47,7 +55,10 @@ export function Quiz({ question, options, multiple = false }: { question: string
   const missing = checked && !allRight && [...chosen].every((i) => correct.has(i));
 
   return (
-    <fieldset className="not-prose my-6 rounded-xl border border-slate-200 p-4 dark:border-slate-800" data-quiz={allRight ? "correct" : checked ? "wrong" : "open"}>
+    <fieldset
+      className="not-prose my-6 rounded-xl border border-slate-200 p-4 dark:border-slate-800"
+      data-quiz={allRight ? "correct" : checked ? "wrong" : "open"}
+    >
       <legend className="px-1 text-sm font-semibold uppercase tracking-wide text-slate-500">
         Quiz{multiple ? " · choose all that apply" : ""}
       </legend>

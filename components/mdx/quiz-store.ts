@@ -17,7 +17,8 @@ export function loadAnswer(key: string): QuizAnswer | null {
     const parsed: unknown = raw ? JSON.parse(raw) : null;
     if (!parsed || typeof parsed !== "object") return null;
     const { chosen, correct } = parsed as { chosen?: unknown; correct?: unknown };
-    if (!Array.isArray(chosen) || !chosen.every((n) => Number.isInteger(n)) || typeof correct !== "boolean") return null;
+    if (!Array.isArray(chosen) || !chosen.every((n) => Number.isInteger(n)) || typeof correct !== "boolean")
+      return null;
     return { chosen: chosen as number[], correct };
   } catch {
     return null;

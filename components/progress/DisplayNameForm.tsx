@@ -23,7 +23,10 @@ export function DisplayNameForm({ current, save }: { current: string | null; sav
       >
         {pending ? "Saving…" : "Save"}
       </button>
-      <p role="status" className={`w-full text-sm ${state?.ok === false ? "text-red-600 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}>
+      <p
+        role="status"
+        className={`w-full text-sm ${state?.ok === false ? "text-red-600 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}`}
+      >
         {state?.message ?? ""}
       </p>
     </form>

@@ -22,7 +22,11 @@ export function StartOverForm({ startOver }: { startOver: FormAction }) {
         >
           Start over…
         </button>
-        {done ? <p role="status" className="text-sm text-slate-600 dark:text-slate-400">{done}</p> : null}
+        {done ? (
+          <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+            {done}
+          </p>
+        ) : null}
       </div>
     );
   }
@@ -39,7 +43,15 @@ export function StartOverForm({ startOver }: { startOver: FormAction }) {
   );
 }
 
-function ConfirmForm({ startOver, onCancel, onDone }: { startOver: FormAction; onCancel: () => void; onDone: (message: string) => void }) {
+function ConfirmForm({
+  startOver,
+  onCancel,
+  onDone,
+}: {
+  startOver: FormAction;
+  onCancel: () => void;
+  onDone: (message: string) => void;
+}) {
   const [state, action, pending] = useActionState<ActionState, FormData>(async (prev, form) => {
     const result = await startOver(prev, form);
     if (result?.ok) {
@@ -61,7 +73,10 @@ function ConfirmForm({ startOver, onCancel, onDone }: { startOver: FormAction; o
         className="w-64 rounded-lg border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
       />
       <div className="flex gap-3">
-        <button disabled={pending} className="rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50">
+        <button
+          disabled={pending}
+          className="rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+        >
           {pending ? "Clearing…" : "Delete my progress"}
         </button>
         <button type="button" onClick={onCancel} className="rounded-lg px-4 py-2 text-sm">

@@ -91,7 +91,14 @@ function loadHistory(key: string | undefined, fallback: readonly string[] | unde
 }
 
 /** The terminal component. */
-export function Terminal({ backend, initialHistory, historyKey, onReady, className, label = "Lab terminal" }: TerminalProps) {
+export function Terminal({
+  backend,
+  initialHistory,
+  historyKey,
+  onReady,
+  className,
+  label = "Lab terminal",
+}: TerminalProps) {
   const host = useRef<HTMLDivElement>(null);
   const backendRef = useRef(backend);
   const onReadyRef = useRef(onReady);
@@ -112,7 +119,10 @@ export function Terminal({ backend, initialHistory, historyKey, onReady, classNa
     let disposed = false;
     let cleanup = (): void => undefined;
     void (async () => {
-      const [{ Terminal: XTerm }, { FitAddon }] = await Promise.all([import("@xterm/xterm"), import("@xterm/addon-fit")]);
+      const [{ Terminal: XTerm }, { FitAddon }] = await Promise.all([
+        import("@xterm/xterm"),
+        import("@xterm/addon-fit"),
+      ]);
       if (disposed) return;
       const sr = initialScreenReader();
       setScreenReader(sr);
@@ -215,32 +225,68 @@ export function Terminal({ backend, initialHistory, historyKey, onReady, classNa
   };
 
   return (
-    <section aria-label={label} className={className} data-testid="terminal" style={{ position: "relative", display: "flex", flexDirection: "column", minHeight: 0 }}>
+    <section
+      aria-label={label}
+      className={className}
+      data-testid="terminal"
+      style={{ position: "relative", display: "flex", flexDirection: "column", minHeight: 0 }}
+    >
       {/* Above the screen, not over it: nothing covers the first line. */}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-800 bg-slate-900 px-2 py-1 text-xs text-slate-400">
         <span id="terminal-keys" className="flex-1">
           Tab completes · Shift+Tab leaves the terminal
         </span>
         <label className="flex cursor-pointer items-center gap-1.5">
-          <input type="checkbox" checked={screenReader} onChange={(e) => toggleScreenReader(e.target.checked)} className="accent-amber-500" />
+          <input
+            type="checkbox"
+            checked={screenReader}
+            onChange={(e) => toggleScreenReader(e.target.checked)}
+            className="accent-amber-500"
+          />
           Screen reader mode
         </label>
-        <button type="button" onClick={copy} aria-label="Copy terminal text" className="rounded border border-slate-600 bg-slate-800 px-2 py-0.5 text-slate-200 hover:bg-slate-700">
+        <button
+          type="button"
+          onClick={copy}
+          aria-label="Copy terminal text"
+          className="rounded border border-slate-600 bg-slate-800 px-2 py-0.5 text-slate-200 hover:bg-slate-700"
+        >
           {copied ? "Copied" : "Copy"}
         </button>
       </div>
       {tooWide ? (
-        <p role="status" className="flex items-center gap-2 border-b border-slate-800 bg-slate-900 px-2 py-1 text-xs text-amber-200">
+        <p
+          role="status"
+          className="flex items-center gap-2 border-b border-slate-800 bg-slate-900 px-2 py-1 text-xs text-amber-200"
+        >
           <span className="flex-1">
             That output is {tooWide.need} columns wide and the terminal shows {tooWide.have}:{" "}
-            {window.matchMedia("(min-width: 1024px)").matches ? "drag the divider between the lesson and the lab to widen it." : "turn the screen sideways to widen it."}
+            {window.matchMedia("(min-width: 1024px)").matches
+              ? "drag the divider between the lesson and the lab to widen it."
+              : "turn the screen sideways to widen it."}
           </span>
-          <button type="button" onClick={() => setTooWide(null)} aria-label="Dismiss" className="rounded px-1 text-slate-400 hover:text-white">
+          <button
+            type="button"
+            onClick={() => setTooWide(null)}
+            aria-label="Dismiss"
+            className="rounded px-1 text-slate-400 hover:text-white"
+          >
             ✕
           </button>
         </p>
       ) : null}
-      <div ref={host} style={{ flex: 1, minHeight: 0, width: "100%", height: "100%", padding: 8, boxSizing: "border-box", background: THEME.background }} />
+      <div
+        ref={host}
+        style={{
+          flex: 1,
+          minHeight: 0,
+          width: "100%",
+          height: "100%",
+          padding: 8,
+          boxSizing: "border-box",
+          background: THEME.background,
+        }}
+      />
     </section>
   );
 }

@@ -4,7 +4,8 @@ import { visibleWidth } from "@/lib/terminal/layout";
 /** Widest line of `output` in columns (ANSI colours take none). */
 export function widestLine(output: string): number {
   let max = 0;
-  for (const line of output.split("\n")) if (line.length > max) max = Math.max(max, visibleWidth(line.replace(/\r$/, "")));
+  for (const line of output.split("\n"))
+    if (line.length > max) max = Math.max(max, visibleWidth(line.replace(/\r$/, "")));
   return max;
 }
 
@@ -12,7 +13,10 @@ export function widestLine(output: string): number {
  * The screen's text for Copy: rows that xterm soft-wrapped are joined back into the line that was printed
  * (a wrapped row continues its predecessor, so that one is taken untrimmed).
  */
-export function screenText(buffer: { length: number; getLine(i: number): { isWrapped: boolean; translateToString(trimRight?: boolean): string } | undefined }): string {
+export function screenText(buffer: {
+  length: number;
+  getLine(i: number): { isWrapped: boolean; translateToString(trimRight?: boolean): string } | undefined;
+}): string {
   const lines: string[] = [];
   for (let i = 0; i < buffer.length; i++) {
     const line = buffer.getLine(i);
@@ -24,4 +28,3 @@ export function screenText(buffer: { length: number; getLine(i: number): { isWra
   }
   return lines.join("\n").trimEnd();
 }
-

@@ -14,15 +14,32 @@ function setup(sleep: (ms: number, signal: AbortSignal) => Promise<boolean>) {
   const deps = { clock: () => Date.UTC(2026, 0, 15, 10), random: seededRandom(1) };
   let state: ShellState = createShellState({ cluster: createCluster(p.scenario, deps) });
   const waits: number[] = [];
-  const backend = createShellBackend({ getState: () => state, setState: (s) => (state = s), deps, sleep: (ms, s) => (waits.push(ms), sleep(ms, s)) });
-  return { backend, waits, get state() { return state; } };
+  const backend = createShellBackend({
+    getState: () => state,
+    setState: (s) => (state = s),
+    deps,
+    sleep: (ms, s) => (waits.push(ms), sleep(ms, s)),
+  });
+  return {
+    backend,
+    waits,
+    get state() {
+      return state;
+    },
+  };
 }
 
 describe("createShellBackend", () => {
   it("runs commands, waits on drops and commits the new state", async () => {
     const t = setup(async () => true);
-    await t.backend.execute("kubectl apply -f https://raw.githubusercontent.com/cilium/cilium/1.19.4/examples/minikube/sw_l3_l4_policy.yaml", new AbortController().signal);
-    const r = await t.backend.execute("kubectl exec xwing -- curl -s --connect-timeout 2 deathstar/v1/request-landing", new AbortController().signal);
+    await t.backend.execute(
+      "kubectl apply -f https://raw.githubusercontent.com/cilium/cilium/1.19.4/examples/minikube/sw_l3_l4_policy.yaml",
+      new AbortController().signal,
+    );
+    const r = await t.backend.execute(
+      "kubectl exec xwing -- curl -s --connect-timeout 2 deathstar/v1/request-landing",
+      new AbortController().signal,
+    );
     expect(r).toEqual({ output: "command terminated with exit code 28\n", exitCode: 28 });
     expect(t.waits).toEqual([2002]);
     expect(t.state.history).toHaveLength(2);
@@ -30,9 +47,15 @@ describe("createShellBackend", () => {
 
   it("on Ctrl-C keeps the state before the command plus the history line", async () => {
     const t = setup(async () => false);
-    await t.backend.execute("kubectl apply -f https://raw.githubusercontent.com/cilium/cilium/1.19.4/examples/minikube/sw_l3_l4_policy.yaml", new AbortController().signal);
+    await t.backend.execute(
+      "kubectl apply -f https://raw.githubusercontent.com/cilium/cilium/1.19.4/examples/minikube/sw_l3_l4_policy.yaml",
+      new AbortController().signal,
+    );
     const flows = t.state.cluster.flows.length;
-    const r = await t.backend.execute("kubectl exec xwing -- curl -s deathstar/v1/request-landing", new AbortController().signal);
+    const r = await t.backend.execute(
+      "kubectl exec xwing -- curl -s deathstar/v1/request-landing",
+      new AbortController().signal,
+    );
     expect(r.exitCode).toBe(130);
     expect(t.state.cluster.flows.length).toBe(flows);
     expect(t.state.history.at(-1)).toBe("kubectl exec xwing -- curl -s deathstar/v1/request-landing");

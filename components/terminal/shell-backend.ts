@@ -35,7 +35,9 @@ function defaultSleep(ms: number, signal: AbortSignal): Promise<boolean> {
 }
 
 /** Builds the terminal backend over a lab shell. */
-export function createShellBackend(opts: ShellBackendOptions): LineBackend<AbortSignal> & { isIncomplete(text: string): boolean } {
+export function createShellBackend(
+  opts: ShellBackendOptions,
+): LineBackend<AbortSignal> & { isIncomplete(text: string): boolean } {
   const sleep = opts.sleep ?? defaultSleep;
   return {
     ...(opts.prompt !== undefined ? { prompt: opts.prompt } : {}),

@@ -46,7 +46,13 @@ export function CreateWorkshopForm({ available }: { available: readonly CatalogI
     <form onSubmit={submit} className="space-y-4" aria-label="New workshop">
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">Title</span>
-        <input name="title" required maxLength={120} placeholder="Cilium network policies — morning session" className={inputClass} />
+        <input
+          name="title"
+          required
+          maxLength={120}
+          placeholder="Cilium network policies — morning session"
+          className={inputClass}
+        />
       </label>
       <div className="grid gap-4 md:grid-cols-2">
         <fieldset className="space-y-2">
@@ -56,7 +62,13 @@ export function CreateWorkshopForm({ available }: { available: readonly CatalogI
               <li key={key(item)} className="flex items-center gap-2 px-3 py-1.5">
                 <span className="w-20 text-xs uppercase text-slate-500">{item.kind}</span>
                 <span className="flex-1">{item.title}</span>
-                <button type="button" disabled={chosen.has(key(item))} onClick={() => setItems((l) => [...l, item])} className={secondaryButtonClass} aria-label={`Add ${item.title}`}>
+                <button
+                  type="button"
+                  disabled={chosen.has(key(item))}
+                  onClick={() => setItems((l) => [...l, item])}
+                  className={secondaryButtonClass}
+                  aria-label={`Add ${item.title}`}
+                >
                   Add
                 </button>
               </li>
@@ -68,16 +80,36 @@ export function CreateWorkshopForm({ available }: { available: readonly CatalogI
           {items.length === 0 ? <p className="text-sm text-slate-500">Add at least one item.</p> : null}
           <ol className="space-y-1 text-sm" aria-label="Workshop items">
             {items.map((item, i) => (
-              <li key={key(item)} className="flex items-center gap-2 rounded-lg border border-slate-200 px-3 py-1.5 dark:border-slate-800">
+              <li
+                key={key(item)}
+                className="flex items-center gap-2 rounded-lg border border-slate-200 px-3 py-1.5 dark:border-slate-800"
+              >
                 <span className="w-5 text-slate-500">{i + 1}.</span>
                 <span className="flex-1">{item.title}</span>
-                <button type="button" onClick={() => move(i, -1)} disabled={i === 0} className={secondaryButtonClass} aria-label={`Move ${item.title} up`}>
+                <button
+                  type="button"
+                  onClick={() => move(i, -1)}
+                  disabled={i === 0}
+                  className={secondaryButtonClass}
+                  aria-label={`Move ${item.title} up`}
+                >
                   ↑
                 </button>
-                <button type="button" onClick={() => move(i, 1)} disabled={i === items.length - 1} className={secondaryButtonClass} aria-label={`Move ${item.title} down`}>
+                <button
+                  type="button"
+                  onClick={() => move(i, 1)}
+                  disabled={i === items.length - 1}
+                  className={secondaryButtonClass}
+                  aria-label={`Move ${item.title} down`}
+                >
                   ↓
                 </button>
-                <button type="button" onClick={() => setItems((l) => l.filter((x) => key(x) !== key(item)))} className={secondaryButtonClass} aria-label={`Remove ${item.title}`}>
+                <button
+                  type="button"
+                  onClick={() => setItems((l) => l.filter((x) => key(x) !== key(item)))}
+                  className={secondaryButtonClass}
+                  aria-label={`Remove ${item.title}`}
+                >
                   ✕
                 </button>
               </li>

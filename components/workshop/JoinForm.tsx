@@ -12,7 +12,9 @@ export function JoinForm({ code }: { code: string }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setPending(true);
-    const res = await callApi<{ next: string | null }>(`/api/join/${encodeURIComponent(code)}`, "POST", { displayName: String(new FormData(event.currentTarget).get("displayName") ?? "") });
+    const res = await callApi<{ next: string | null }>(`/api/join/${encodeURIComponent(code)}`, "POST", {
+      displayName: String(new FormData(event.currentTarget).get("displayName") ?? ""),
+    });
     setPending(false);
     if (!res.ok) return setMessage(res.message);
     router.push(res.data.next ?? "/");

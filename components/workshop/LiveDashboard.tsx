@@ -12,9 +12,14 @@ const STATUS_STYLE: Record<Cell["status"], string> = {
   "in-progress": "bg-brand-100 text-brand-700 dark:bg-brand-700/30 dark:text-brand-300",
   done: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-300",
 };
-const STATUS_TEXT: Record<Cell["status"], string> = { "not-started": "not started", "in-progress": "in progress", done: "done" };
+const STATUS_TEXT: Record<Cell["status"], string> = {
+  "not-started": "not started",
+  "in-progress": "in progress",
+  done: "done",
+};
 
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "—");
+const time = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "—";
 
 /**
  * The live class view: subscribes to the dashboard's event stream (recomputed from the database once a
@@ -45,7 +50,9 @@ export function LiveDashboard({ workshopId }: { workshopId: string }) {
   const learners = useMemo(() => {
     if (!data) return [];
     const needle = filter.trim().toLowerCase();
-    const rows = data.learners.filter((l) => (!stuckOnly || l.stuck) && (!needle || l.displayName.toLowerCase().includes(needle)));
+    const rows = data.learners.filter(
+      (l) => (!stuckOnly || l.stuck) && (!needle || l.displayName.toLowerCase().includes(needle)),
+    );
     const by: Record<SortKey, (a: LearnerRow, b: LearnerRow) => number> = {
       name: (a, b) => a.displayName.localeCompare(b.displayName),
       done: (a, b) => b.done - a.done || a.displayName.localeCompare(b.displayName),
@@ -63,7 +70,10 @@ export function LiveDashboard({ workshopId }: { workshopId: string }) {
       <section aria-labelledby="grid-h" className="space-y-3">
         <div className="flex flex-wrap items-end gap-3">
           <h2 id="grid-h" className="mr-auto text-xl font-semibold text-slate-900 dark:text-white">
-            Class <span className="text-base font-normal text-slate-500">· {data.learners.length} learners · {stuckCount} stuck</span>
+            Class{" "}
+            <span className="text-base font-normal text-slate-500">
+              · {data.learners.length} learners · {stuckCount} stuck
+            </span>
           </h2>
           <span className="text-xs text-slate-500" aria-live="polite">
             {connected ? "live" : "reconnecting…"} · updated {updatedAt?.toLocaleTimeString() ?? "—"}
@@ -88,11 +98,25 @@ export function LiveDashboard({ workshopId }: { workshopId: string }) {
           </label>
           <label className="flex flex-col gap-1">
             <span>Stuck after (min idle)</span>
-            <input type="number" min={1} max={600} value={idle} onChange={(e) => setIdle(Math.max(1, Number(e.target.value) || 1))} className={`${inputClass} w-24`} />
+            <input
+              type="number"
+              min={1}
+              max={600}
+              value={idle}
+              onChange={(e) => setIdle(Math.max(1, Number(e.target.value) || 1))}
+              className={`${inputClass} w-24`}
+            />
           </label>
           <label className="flex flex-col gap-1">
             <span>or failed attempts on one check</span>
-            <input type="number" min={1} max={100} value={failures} onChange={(e) => setFailures(Math.max(1, Number(e.target.value) || 1))} className={`${inputClass} w-24`} />
+            <input
+              type="number"
+              min={1}
+              max={100}
+              value={failures}
+              onChange={(e) => setFailures(Math.max(1, Number(e.target.value) || 1))}
+              className={`${inputClass} w-24`}
+            />
           </label>
         </div>
         <div className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
@@ -113,13 +137,18 @@ export function LiveDashboard({ workshopId }: { workshopId: string }) {
               {learners.map((l) => (
                 <tr key={l.learnerId} data-learner={l.displayName}>
                   <th scope="row" className="px-3 py-2 text-left font-medium">
-                    <Link href={`/instructor/workshops/${workshopId}/learners/${l.learnerId}`} className="hover:underline">
+                    <Link
+                      href={`/instructor/workshops/${workshopId}/learners/${l.learnerId}`}
+                      className="hover:underline"
+                    >
                       {l.displayName}
                     </Link>
                   </th>
                   {l.cells.map((c, i) => (
                     <td key={i} className="px-3 py-2">
-                      <span className={`inline-block rounded px-2 py-0.5 text-xs ${STATUS_STYLE[c.status]}`}>{STATUS_TEXT[c.status]}</span>
+                      <span className={`inline-block rounded px-2 py-0.5 text-xs ${STATUS_STYLE[c.status]}`}>
+                        {STATUS_TEXT[c.status]}
+                      </span>
                       {c.attempts > 0 ? (
                         <span className="ml-2 text-xs text-slate-500">
                           {c.attempts} {c.attempts === 1 ? "attempt" : "attempts"} · best {c.bestScore}
@@ -133,7 +162,11 @@ export function LiveDashboard({ workshopId }: { workshopId: string }) {
               ))}
             </tbody>
           </table>
-          {learners.length === 0 ? <p className="px-3 py-4 text-sm text-slate-500">No learners {data.learners.length ? "match" : "yet: share the join code"}.</p> : null}
+          {learners.length === 0 ? (
+            <p className="px-3 py-4 text-sm text-slate-500">
+              No learners {data.learners.length ? "match" : "yet: share the join code"}.
+            </p>
+          ) : null}
         </div>
       </section>
       <section aria-labelledby="stats-h" className="space-y-4">
@@ -151,17 +184,22 @@ export function LiveDashboard({ workshopId }: { workshopId: string }) {
 function ItemStats({ stat }: { stat: ItemStat }) {
   const failing = stat.checks.filter((c) => c.learnersFailing > 0 || c.failedAttempts > 0);
   return (
-    <article className="space-y-2 rounded-xl border border-slate-200 p-4 dark:border-slate-800" aria-label={`Statistics for ${stat.title}`}>
+    <article
+      className="space-y-2 rounded-xl border border-slate-200 p-4 dark:border-slate-800"
+      aria-label={`Statistics for ${stat.title}`}
+    >
       <h3 className="font-semibold text-slate-900 dark:text-white">{stat.title}</h3>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {stat.started} started · {stat.done} done
-        {stat.kind === "challenge" ? ` · ${stat.attempted} submitted` : ""} · median time {stat.medianMinutes === null ? "—" : `${stat.medianMinutes} min`}
+        {stat.kind === "challenge" ? ` · ${stat.attempted} submitted` : ""} · median time{" "}
+        {stat.medianMinutes === null ? "—" : `${stat.medianMinutes} min`}
       </p>
       {stat.wrongVerdicts.length > 0 ? (
         <ul className="space-y-1 text-sm" aria-label="Wrong verdicts">
           {stat.wrongVerdicts.slice(0, 8).map((v) => (
             <li key={`${v.check}:${v.flow}:${v.actual}`}>
-              <span className="font-mono">{v.summary}</span> <span className="text-slate-500">
+              <span className="font-mono">{v.summary}</span>{" "}
+              <span className="text-slate-500">
                 ({v.percentEver}% at some point; expected {v.expected}; check {v.check})
               </span>
             </li>

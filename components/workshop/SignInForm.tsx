@@ -12,7 +12,10 @@ export function SignInForm({ setup = false }: { setup?: boolean }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const body: Record<string, string> = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+    const body: Record<string, string> = {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    };
     if (setup) body.token = String(form.get("token") ?? "");
     setPending(true);
     const res = await callApi(setup ? "/api/instructor/setup" : "/api/instructor/session", "POST", body);
@@ -36,7 +39,13 @@ export function SignInForm({ setup = false }: { setup?: boolean }) {
       </label>
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">{setup ? "Choose a password (10 characters or more)" : "Password"}</span>
-        <input name="password" type="password" required autoComplete={setup ? "new-password" : "current-password"} className={inputClass} />
+        <input
+          name="password"
+          type="password"
+          required
+          autoComplete={setup ? "new-password" : "current-password"}
+          className={inputClass}
+        />
       </label>
       <button disabled={pending} className={buttonClass}>
         {pending ? "Please wait…" : setup ? "Create the instructor account" : "Sign in"}

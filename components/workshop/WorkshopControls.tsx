@@ -27,19 +27,35 @@ export function WorkshopControls({ id, state, isOwner }: { id: string; state: St
   const announce = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
-    void run("Announcement sent.", `/api/workshops/${id}/announcements`, "POST", { text: String(new FormData(form).get("text") ?? "") }, form);
+    void run(
+      "Announcement sent.",
+      `/api/workshops/${id}/announcements`,
+      "POST",
+      { text: String(new FormData(form).get("text") ?? "") },
+      form,
+    );
   };
   const invite = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
-    void run("Co-host added.", `/api/workshops/${id}/hosts`, "POST", { email: String(new FormData(form).get("email") ?? "") }, form);
+    void run(
+      "Co-host added.",
+      `/api/workshops/${id}/hosts`,
+      "POST",
+      { email: String(new FormData(form).get("email") ?? "") },
+      form,
+    );
   };
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap gap-2">
         {state === "open" ? (
-          <button disabled={pending} className={secondaryButtonClass} onClick={() => setState("closed", "Closed: no new participants.")}>
+          <button
+            disabled={pending}
+            className={secondaryButtonClass}
+            onClick={() => setState("closed", "Closed: no new participants.")}
+          >
             Close to new joins
           </button>
         ) : (

@@ -1,5 +1,9 @@
 /** The pages call the same JSON API as scripts do; errors come back as `{ error }` with a specific message. */
-export async function callApi<T = unknown>(url: string, method: string, body?: unknown): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
+export async function callApi<T = unknown>(
+  url: string,
+  method: string,
+  body?: unknown,
+): Promise<{ ok: true; data: T } | { ok: false; message: string }> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -16,7 +20,8 @@ export async function callApi<T = unknown>(url: string, method: string, body?: u
   return { ok: true, data: json as T };
 }
 
-export const inputClass = "rounded-lg border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900";
+export const inputClass =
+  "rounded-lg border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900";
 export const buttonClass =
   "rounded-lg bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50 dark:bg-white dark:text-slate-900";
 export const secondaryButtonClass =

@@ -56,8 +56,10 @@ for (const lesson of catalog.lessons) {
       for (const cmd of extractCommands(body, rel)) {
         const result = lab.run(cmd.command);
         const where = `${rel}:${cmd.line}: ${cmd.command.split("\n")[0]}`;
-        if (cmd.fails && result.exitCode === 0) problems.push(`${where}\n  meant to fail, but exited 0:\n${result.output}`);
-        if (!cmd.fails && result.exitCode !== 0) problems.push(`${where}\n  exited ${result.exitCode}:\n${result.output}`);
+        if (cmd.fails && result.exitCode === 0)
+          problems.push(`${where}\n  meant to fail, but exited 0:\n${result.output}`);
+        if (!cmd.fails && result.exitCode !== 0)
+          problems.push(`${where}\n  exited ${result.exitCode}:\n${result.output}`);
         if (cmd.expect !== null && !result.output.includes(cmd.expect)) {
           problems.push(`${where}\n  output lacks "${cmd.expect}":\n${result.output}`);
         }

@@ -7,6 +7,11 @@ export const asArr = (v: unknown): Raw[] => (Array.isArray(v) ? (v as Raw[]) : [
 /** Keys sorted recursively (Go's map order): equal objects serialise equally, as kubectl's last-applied does. */
 export function sortedKeysDeep(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortedKeysDeep);
-  if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortedKeysDeep((v as Raw)[k])]));
+  if (v && typeof v === "object")
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortedKeysDeep((v as Raw)[k])]),
+    );
   return v;
 }

@@ -9,9 +9,16 @@ import { describe, expect, test } from "vitest";
 import { evalCase } from "@/scripts/engine-eval-core";
 
 const DIR = resolve(import.meta.dirname, "acceptance/cases");
-const files = readdirSync(DIR).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
-interface Case { id: string; policies: string[]; flows: { expect: string; snatIP?: string; from: string; to: string; port: number }[]; invalid?: unknown }
+interface Case {
+  id: string;
+  policies: string[];
+  flows: { expect: string; snatIP?: string; from: string; to: string; port: number }[];
+  invalid?: unknown;
+}
 
 function permutations<T>(xs: T[]): T[][] {
   if (xs.length <= 1) return [xs];
@@ -28,13 +35,17 @@ describe("acceptance cases", () => {
       expect(r.results).toHaveLength(c.flows.length);
       c.flows.forEach((fl, i) => {
         const got = r.results[i];
-        expect({ flow: `${fl.from} -> ${fl.to}:${fl.port}`, verdict: got?.verdict, reason: got?.reason }).toMatchObject({ verdict: fl.expect });
+        expect({ flow: `${fl.from} -> ${fl.to}:${fl.port}`, verdict: got?.verdict, reason: got?.reason }).toMatchObject(
+          { verdict: fl.expect },
+        );
         if (fl.snatIP) expect(got?.snatIP).toBe(fl.snatIP);
       });
       if (c.invalid) expect(r.errors.length).toBeGreaterThan(0);
       if (c.policies.length > 1) {
         for (const order of permutations(c.policies)) {
-          expect(evalCase({ ...c, policies: order }).results.map((x) => x.verdict)).toEqual(r.results.map((x) => x.verdict));
+          expect(evalCase({ ...c, policies: order }).results.map((x) => x.verdict)).toEqual(
+            r.results.map((x) => x.verdict),
+          );
         }
       }
     });

@@ -11,10 +11,24 @@ import { apply, createCluster, policyStatus, scenarioFromCase, type ClusterState
 import { evalCase } from "@/scripts/engine-eval-core";
 
 const DIR = resolve(process.cwd(), "lib/cluster/cases");
-const files = readdirSync(DIR).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
-interface Flow { from: string; to: string; port: number; expect: string; expectReason?: string[] }
-interface Case { id: string; policies: string[]; flows: Flow[]; invalid?: unknown; expectWarnings?: Record<string, string[]> }
+interface Flow {
+  from: string;
+  to: string;
+  port: number;
+  expect: string;
+  expectReason?: string[];
+}
+interface Case {
+  id: string;
+  policies: string[];
+  flows: Flow[];
+  invalid?: unknown;
+  expectWarnings?: Record<string, string[]>;
+}
 
 function permutations<T>(xs: T[]): T[][] {
   if (xs.length <= 1) return [xs];
@@ -26,7 +40,12 @@ function warnings(c: Case): Record<string, string[]> {
   if (!sc.ok) throw new Error(sc.error);
   let state: ClusterState = createCluster(sc.scenario, { clock: () => 1_750_000_000_000, random: () => 0.5 });
   c.policies.forEach((p, i) => (state = apply(state, p, { source: `policy-${i + 1}.yaml` }).state));
-  return Object.fromEntries(policyStatus(state).map((s) => [`${s.kind} ${s.namespace !== undefined ? `${s.namespace}/` : ""}${s.name}`, s.warnings]));
+  return Object.fromEntries(
+    policyStatus(state).map((s) => [
+      `${s.kind} ${s.namespace !== undefined ? `${s.namespace}/` : ""}${s.name}`,
+      s.warnings,
+    ]),
+  );
 }
 
 describe("in-repo acceptance cases", () => {
@@ -40,7 +59,12 @@ describe("in-repo acceptance cases", () => {
         expect(r.results).toHaveLength(c.flows.length);
         c.flows.forEach((fl, i) => {
           const got = r.results[i];
-          expect({ order: order.length, flow: `${fl.from} -> ${fl.to}:${fl.port}`, verdict: got?.verdict, reason: got?.reason }).toMatchObject({ verdict: fl.expect });
+          expect({
+            order: order.length,
+            flow: `${fl.from} -> ${fl.to}:${fl.port}`,
+            verdict: got?.verdict,
+            reason: got?.reason,
+          }).toMatchObject({ verdict: fl.expect });
           for (const s of fl.expectReason ?? []) expect(got?.reason).toContain(s);
         });
         if (c.invalid) expect(r.errors.length).toBeGreaterThan(0);

@@ -1,5 +1,16 @@
 /** What `cilium-dbg endpoint list / identity list / policy get / status` need. */
-import { auditMode, cmpStr, egressGatewayMap, formatIPv4, formatLabel, parsePrefix, podKey, RESERVED, type EgressMapEntry, type World } from "@/lib/engine";
+import {
+  auditMode,
+  cmpStr,
+  egressGatewayMap,
+  formatIPv4,
+  formatLabel,
+  parsePrefix,
+  podKey,
+  RESERVED,
+  type EgressMapEntry,
+  type World,
+} from "@/lib/engine";
 import { compiled } from "./store";
 import type { ClusterState, Json } from "./types";
 
@@ -59,11 +70,36 @@ export function ciliumEndpoints(state: ClusterState, node?: string): EndpointInf
     if (node !== undefined && n.name !== node) continue;
     const ing = c.subject({ kind: "host", node: n }, "ingress").enforcement.enforced;
     const eg = c.subject({ kind: "host", node: n }, "egress").enforcement.enforced;
-    const labels = ["reserved:host", ...Object.keys(n.labels).sort(cmpStr).map((k) => `k8s:${k}${n.labels[k] ? `=${n.labels[k]}` : ""}`)];
-    out.push({ id: ids.get(`host:${n.name}`) ?? 0, node: n.name, identity: RESERVED.host, labels, ipv4: "", ingressEnforcement: on(ing, hostAudit), egressEnforcement: on(eg, hostAudit), status: "ready", host: true });
+    const labels = [
+      "reserved:host",
+      ...Object.keys(n.labels)
+        .sort(cmpStr)
+        .map((k) => `k8s:${k}${n.labels[k] ? `=${n.labels[k]}` : ""}`),
+    ];
+    out.push({
+      id: ids.get(`host:${n.name}`) ?? 0,
+      node: n.name,
+      identity: RESERVED.host,
+      labels,
+      ipv4: "",
+      ingressEnforcement: on(ing, hostAudit),
+      egressEnforcement: on(eg, hostAudit),
+      status: "ready",
+      host: true,
+    });
     // The cilium-health endpoint of each node (reserved:health); policies never select it.
     const cidr = parsePrefix(n.podCIDR);
-    out.push({ id: ids.get(`health:${n.name}`) ?? 0, node: n.name, identity: RESERVED.health, labels: ["reserved:health"], ipv4: cidr.ok ? formatIPv4(cidr.prefix.base + 200) : "", ingressEnforcement: "Disabled", egressEnforcement: "Disabled", status: "ready", host: false });
+    out.push({
+      id: ids.get(`health:${n.name}`) ?? 0,
+      node: n.name,
+      identity: RESERVED.health,
+      labels: ["reserved:health"],
+      ipv4: cidr.ok ? formatIPv4(cidr.prefix.base + 200) : "",
+      ingressEnforcement: "Disabled",
+      egressEnforcement: "Disabled",
+      status: "ready",
+      host: false,
+    });
   }
   for (const p of state.world.pods) {
     if (p.hostNetwork || (node !== undefined && p.node !== node)) continue;
@@ -71,22 +107,44 @@ export function ciliumEndpoints(state: ClusterState, node?: string): EndpointInf
     if (!idn) continue;
     const ing = c.subject({ kind: "pod", identity: idn }, "ingress").enforcement.enforced;
     const eg = c.subject({ kind: "pod", identity: idn }, "egress").enforcement.enforced;
-    out.push({ id: ids.get(`pod:${podKey(p)}`) ?? 0, node: p.node, namespace: p.namespace, pod: p.name, identity: idn.id, labels: idn.labels.map(formatLabel), ipv4: p.ip, ingressEnforcement: on(ing, auditMode(state.settings, { kind: "pod", pod: p })), egressEnforcement: on(eg, auditMode(state.settings, { kind: "pod", pod: p })), status: "ready", host: false });
+    out.push({
+      id: ids.get(`pod:${podKey(p)}`) ?? 0,
+      node: p.node,
+      namespace: p.namespace,
+      pod: p.name,
+      identity: idn.id,
+      labels: idn.labels.map(formatLabel),
+      ipv4: p.ip,
+      ingressEnforcement: on(ing, auditMode(state.settings, { kind: "pod", pod: p })),
+      egressEnforcement: on(eg, auditMode(state.settings, { kind: "pod", pod: p })),
+      status: "ready",
+      host: false,
+    });
   }
   return out.sort((a, b) => a.id - b.id || cmpStr(a.node, b.node));
 }
 
 export function ciliumIdentities(state: ClusterState): { id: number; labels: string[]; namespace?: string }[] {
-  return compiled(state).identities.all.map((i) => ({ id: i.id, labels: i.labels.map(formatLabel), ...(i.namespace ? { namespace: i.namespace } : {}) }));
+  return compiled(state).identities.all.map((i) => ({
+    id: i.id,
+    labels: i.labels.map(formatLabel),
+    ...(i.namespace ? { namespace: i.namespace } : {}),
+  }));
 }
 
 export function policyRepository(state: ClusterState): { rules: Json[]; revision: number } {
   return { rules: compiled(state).rules.map((r) => r.translated as Json), revision: state.policyRevision };
 }
 
-export function policyStatus(state: ClusterState): { kind: string; namespace?: string; name: string; valid: boolean; message: string; warnings: string[] }[] {
+export function policyStatus(
+  state: ClusterState,
+): { kind: string; namespace?: string; name: string; valid: boolean; message: string; warnings: string[] }[] {
   return compiled(state).analyses.map((a) => ({
-    kind: a.kind, ...(a.namespace !== undefined ? { namespace: a.namespace } : {}), name: a.name, valid: a.valid, message: a.message,
+    kind: a.kind,
+    ...(a.namespace !== undefined ? { namespace: a.namespace } : {}),
+    name: a.name,
+    valid: a.valid,
+    message: a.message,
     warnings: a.problems.filter((p) => p.severity === "warning").map((p) => p.message),
   }));
 }
@@ -140,7 +198,11 @@ export function ciliumConfig(state: ClusterState): Record<string, string> {
     "tunnel-protocol": "vxlan",
   };
   if (s.egressGateway) cm["enable-ipv4-egress-gateway"] = "true";
-  return Object.fromEntries(Object.keys(cm).sort(cmpStr).map((k) => [k, cm[k] as string]));
+  return Object.fromEntries(
+    Object.keys(cm)
+      .sort(cmpStr)
+      .map((k) => [k, cm[k] as string]),
+  );
 }
 
 /**

@@ -23,9 +23,15 @@ function record(c: Compiled, s: EndpointSummary, p: Party, port: number, service
   const pod = p.kind === "pod" ? p.pod : p.kind === "host" ? p.pod : undefined;
   const names = p.kind === "world" && p.external ? [...p.external.hostnames] : [];
   return {
-    ip: s.ip, port, ...(pod ? { namespace: pod.namespace, pod: pod.name, ...(pod.owner ? { workload: pod.owner.name } : {}) } : {}),
-    identity: s.identity, ...(s.reserved ? { reserved: s.reserved } : {}), labels: s.labels, ...(partyNode(c, p) ? { node: partyNode(c, p)?.name } : {}),
-    names, ...(service ? { service } : {}),
+    ip: s.ip,
+    port,
+    ...(pod ? { namespace: pod.namespace, pod: pod.name, ...(pod.owner ? { workload: pod.owner.name } : {}) } : {}),
+    identity: s.identity,
+    ...(s.reserved ? { reserved: s.reserved } : {}),
+    labels: s.labels,
+    ...(partyNode(c, p) ? { node: partyNode(c, p)?.name } : {}),
+    names,
+    ...(service ? { service } : {}),
   };
 }
 
@@ -34,16 +40,45 @@ function policies(r: DirectionResult | undefined): string[] {
 }
 
 /** Events for a TCP/UDP/ICMP attempt (and its L7 exchange when `http` is given). */
-export function connectionEvents(ctx: EventCtx, http?: { method: string; url: string; code?: number; latencyMs: number }): FlowEvent[] {
+export function connectionEvents(
+  ctx: EventCtx,
+  http?: { method: string; url: string; code?: number; latencyMs: number },
+): FlowEvent[] {
   const { c, verdict: v } = ctx;
   const srcRec = record(c, v.source, ctx.src, ctx.srcPort);
   const dstRec = record(c, v.destination, ctx.dst, ctx.dstPort, ctx.service);
   const srcNode = partyNode(c, ctx.src)?.name ?? partyNode(c, ctx.dst)?.name ?? "";
   const dstNode = partyNode(c, ctx.dst)?.name ?? srcNode;
   const out: FlowEvent[] = [];
-  const ev = (dt: number, node: string, event: FlowEventKind, verdict: FlowEvent["verdict"], flags: FlowEvent["l4"]["flags"], isReply: boolean, dir: FlowEvent["trafficDirection"], pols: string[]): void => {
-    const l4: FlowEvent["l4"] = ctx.proto === "TCP" ? { protocol: "TCP", flags } : ctx.proto === "ICMPv4" ? { protocol: "ICMPv4", icmpType: isReply ? "EchoReply" : "EchoRequest" } : { protocol: ctx.proto };
-    out.push({ id: ctx.nextId(), time: ctx.time + dt, node, source: isReply ? dstRec : srcRec, destination: isReply ? srcRec : dstRec, event, verdict, l4, isReply, trafficDirection: dir, policies: pols });
+  const ev = (
+    dt: number,
+    node: string,
+    event: FlowEventKind,
+    verdict: FlowEvent["verdict"],
+    flags: FlowEvent["l4"]["flags"],
+    isReply: boolean,
+    dir: FlowEvent["trafficDirection"],
+    pols: string[],
+  ): void => {
+    const l4: FlowEvent["l4"] =
+      ctx.proto === "TCP"
+        ? { protocol: "TCP", flags }
+        : ctx.proto === "ICMPv4"
+          ? { protocol: "ICMPv4", icmpType: isReply ? "EchoReply" : "EchoRequest" }
+          : { protocol: ctx.proto };
+    out.push({
+      id: ctx.nextId(),
+      time: ctx.time + dt,
+      node,
+      source: isReply ? dstRec : srcRec,
+      destination: isReply ? srcRec : dstRec,
+      event,
+      verdict,
+      l4,
+      isReply,
+      trafficDirection: dir,
+      policies: pols,
+    });
   };
   const eg = v.steps.find((s) => s.direction === "egress");
   const ing = v.steps.find((s) => s.direction === "ingress");
@@ -52,15 +87,31 @@ export function connectionEvents(ctx: EventCtx, http?: { method: string; url: st
     if (!r || !r.enforced || r.outcome === "localhost") return;
     // Audit mode: the would-be drop is reported as AUDIT (hubble prints AUDITED) and the packet goes on.
     const allowed = r.audited === true || (r.outcome !== "denied" && r.outcome !== "default-deny");
-    ev(dt, node, { type: "policy-verdict", matchType: r.matchType, direction: r.direction === "ingress" ? "INGRESS" : "EGRESS", allowed }, r.audited ? "AUDIT" : allowed ? "FORWARDED" : "DROPPED", syn, false, r.direction === "ingress" ? "INGRESS" : "EGRESS", policies(r));
+    ev(
+      dt,
+      node,
+      {
+        type: "policy-verdict",
+        matchType: r.matchType,
+        direction: r.direction === "ingress" ? "INGRESS" : "EGRESS",
+        allowed,
+      },
+      r.audited ? "AUDIT" : allowed ? "FORWARDED" : "DROPPED",
+      syn,
+      false,
+      r.direction === "ingress" ? "INGRESS" : "EGRESS",
+      policies(r),
+    );
   };
   if (v.verdict === "dropped") {
-    const blocked = (r: DirectionResult | undefined) => r !== undefined && (r.outcome === "denied" || r.outcome === "default-deny");
+    const blocked = (r: DirectionResult | undefined) =>
+      r !== undefined && (r.outcome === "denied" || r.outcome === "default-deny");
     // Neither direction blocked: the egress gateway dropped it (no gateway node / no egress IP).
     const failed = blocked(ing) ? ing : blocked(eg) ? eg : undefined;
     const node = failed && failed === ing ? dstNode : srcNode;
     const dir: FlowEvent["trafficDirection"] = failed?.direction === "ingress" ? "INGRESS" : "EGRESS";
-    const reason = failed?.outcome === "denied" ? "Policy denied by denylist" : failed ? "Policy denied" : "No egress gateway found";
+    const reason =
+      failed?.outcome === "denied" ? "Policy denied by denylist" : failed ? "Policy denied" : "No egress gateway found";
     for (const dt of [0, 1000, 3000, 7000]) {
       if (dt > ctx.timeoutMs && dt > 0) break;
       if (failed === ing && eg) pv(eg, srcNode, dt);
@@ -76,17 +127,48 @@ export function connectionEvents(ctx: EventCtx, http?: { method: string; url: st
   const point = ctx.dst.kind === "world" ? "to-stack" : proxied ? "to-proxy" : "to-endpoint";
   const node = ctx.dst.kind === "world" ? srcNode : dstNode;
   const dir: FlowEvent["trafficDirection"] = ctx.dst.kind === "world" ? "EGRESS" : "INGRESS";
-  const fwd = (dt: number, flags: FlowEvent["l4"]["flags"], reply: boolean) => ev(dt, node, { type: "trace", observationPoint: point }, "FORWARDED", flags, reply, dir, reply ? [] : [...policies(eg), ...policies(ing)]);
+  const fwd = (dt: number, flags: FlowEvent["l4"]["flags"], reply: boolean) =>
+    ev(
+      dt,
+      node,
+      { type: "trace", observationPoint: point },
+      "FORWARDED",
+      flags,
+      reply,
+      dir,
+      reply ? [] : [...policies(eg), ...policies(ing)],
+    );
   fwd(0, syn, false);
-  if (ctx.proto !== "TCP") { if (ctx.proto === "ICMPv4") fwd(1, undefined, true); return out; }
+  if (ctx.proto !== "TCP") {
+    if (ctx.proto === "ICMPv4") fwd(1, undefined, true);
+    return out;
+  }
   fwd(1, ["SYN", "ACK"], true);
   fwd(1, ["ACK"], false);
   if (http) {
     const l7 = (r: L7Record, verdict: FlowEvent["verdict"], dt: number, reply: boolean) =>
       ev(dt, node, { type: "l7", l7: r }, verdict, undefined, reply, dir, [...policies(eg), ...policies(ing)]);
     if (proxied || v.verdict === "denied-l7") {
-      l7({ kind: "http-request", method: http.method, url: http.url, protocol: "HTTP/1.1" }, v.verdict === "denied-l7" ? "DROPPED" : "FORWARDED", 2, false);
-      if (v.verdict !== "denied-l7") l7({ kind: "http-response", method: http.method, url: http.url, protocol: "HTTP/1.1", code: http.code ?? 200, latencyMs: http.latencyMs }, "FORWARDED", 2 + http.latencyMs, true);
+      l7(
+        { kind: "http-request", method: http.method, url: http.url, protocol: "HTTP/1.1" },
+        v.verdict === "denied-l7" ? "DROPPED" : "FORWARDED",
+        2,
+        false,
+      );
+      if (v.verdict !== "denied-l7")
+        l7(
+          {
+            kind: "http-response",
+            method: http.method,
+            url: http.url,
+            protocol: "HTTP/1.1",
+            code: http.code ?? 200,
+            latencyMs: http.latencyMs,
+          },
+          "FORWARDED",
+          2 + http.latencyMs,
+          true,
+        );
     }
     fwd(2, ["ACK", "PSH"], false);
     fwd(3 + http.latencyMs, ["ACK", "PSH"], true);
@@ -106,7 +188,13 @@ export function connectionEvents(ctx: EventCtx, http?: { method: string; url: st
  * `dns-request` / `dns-response` records that `--protocol dns` matches (Documentation/observability/
  * visibility.rst: DNS visibility needs a DNS rule). A refused query is answered by the proxy itself.
  */
-export function dnsLookupEvents(ctx: EventCtx, proxied: boolean, query: string, rcode: "NOERROR" | "NXDOMAIN" | "REFUSED", answers: readonly string[]): FlowEvent[] {
+export function dnsLookupEvents(
+  ctx: EventCtx,
+  proxied: boolean,
+  query: string,
+  rcode: "NOERROR" | "NXDOMAIN" | "REFUSED",
+  answers: readonly string[],
+): FlowEvent[] {
   const { c, verdict: v } = ctx;
   const srcRec = record(c, v.source, ctx.src, ctx.srcPort);
   const dstRec = record(c, v.destination, ctx.dst, 53, "kube-system/kube-dns");
@@ -115,25 +203,74 @@ export function dnsLookupEvents(ctx: EventCtx, proxied: boolean, query: string, 
   const eg = v.steps.find((s) => s.direction === "egress");
   const ing = v.steps.find((s) => s.direction === "ingress");
   const out: FlowEvent[] = [];
-  const ev = (dt: number, node: string, event: FlowEventKind, verdict: FlowEvent["verdict"], reply: boolean, dir: FlowEvent["trafficDirection"], pols: string[]): void => {
-    out.push({ id: ctx.nextId(), time: ctx.time + dt, node, source: reply ? dstRec : srcRec, destination: reply ? srcRec : dstRec, event, verdict, l4: { protocol: "UDP" }, isReply: reply, trafficDirection: dir, policies: pols });
+  const ev = (
+    dt: number,
+    node: string,
+    event: FlowEventKind,
+    verdict: FlowEvent["verdict"],
+    reply: boolean,
+    dir: FlowEvent["trafficDirection"],
+    pols: string[],
+  ): void => {
+    out.push({
+      id: ctx.nextId(),
+      time: ctx.time + dt,
+      node,
+      source: reply ? dstRec : srcRec,
+      destination: reply ? srcRec : dstRec,
+      event,
+      verdict,
+      l4: { protocol: "UDP" },
+      isReply: reply,
+      trafficDirection: dir,
+      policies: pols,
+    });
   };
   const pv = (r: DirectionResult | undefined, node: string): void => {
     if (!r || !r.enforced || r.outcome === "localhost") return;
-    ev(0, node, { type: "policy-verdict", matchType: r.matchType, direction: r.direction === "ingress" ? "INGRESS" : "EGRESS", allowed: true }, "FORWARDED", false, r.direction === "ingress" ? "INGRESS" : "EGRESS", policies(r));
+    ev(
+      0,
+      node,
+      {
+        type: "policy-verdict",
+        matchType: r.matchType,
+        direction: r.direction === "ingress" ? "INGRESS" : "EGRESS",
+        allowed: true,
+      },
+      "FORWARDED",
+      false,
+      r.direction === "ingress" ? "INGRESS" : "EGRESS",
+      policies(r),
+    );
   };
   const pols = [...policies(eg), ...policies(ing)];
   pv(eg, srcNode);
   const fq = query.endsWith(".") ? query : `${query}.`;
   if (proxied) {
     ev(0, srcNode, { type: "trace", observationPoint: "to-proxy" }, "FORWARDED", false, "EGRESS", pols);
-    ev(0, srcNode, { type: "l7", l7: { kind: "dns-request", query: fq, qtype: "A" } }, rcode === "REFUSED" ? "DROPPED" : "FORWARDED", false, "EGRESS", policies(eg));
+    ev(
+      0,
+      srcNode,
+      { type: "l7", l7: { kind: "dns-request", query: fq, qtype: "A" } },
+      rcode === "REFUSED" ? "DROPPED" : "FORWARDED",
+      false,
+      "EGRESS",
+      policies(eg),
+    );
     if (rcode !== "REFUSED") {
       // the proxy forwards the query to the server, as the pod
       pv(ing, dstNode);
       ev(0, dstNode, { type: "trace", observationPoint: "to-endpoint" }, "FORWARDED", false, "INGRESS", pols);
     }
-    ev(1, srcNode, { type: "l7", l7: { kind: "dns-response", query: fq, qtype: "A", rcode, answers, ttl: 30 } }, "FORWARDED", true, "EGRESS", policies(eg));
+    ev(
+      1,
+      srcNode,
+      { type: "l7", l7: { kind: "dns-response", query: fq, qtype: "A", rcode, answers, ttl: 30 } },
+      "FORWARDED",
+      true,
+      "EGRESS",
+      policies(eg),
+    );
   } else {
     pv(ing, dstNode);
     ev(0, dstNode, { type: "trace", observationPoint: "to-endpoint" }, "FORWARDED", false, "INGRESS", pols);

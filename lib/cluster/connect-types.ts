@@ -14,7 +14,13 @@ export interface ConnectRequest {
   /** Destination port; ignored for icmp. For `dns`, the DNS server port (53). */
   readonly port: number;
   readonly kind: "http" | "tcp" | "udp" | "icmp" | "dns";
-  readonly http?: { readonly method: string; readonly path: string; readonly headers?: Readonly<Record<string, string>>; readonly body?: string; readonly scheme?: "http" | "https" };
+  readonly http?: {
+    readonly method: string;
+    readonly path: string;
+    readonly headers?: Readonly<Record<string, string>>;
+    readonly body?: string;
+    readonly scheme?: "http" | "https";
+  };
   /** For kind=dns: the query type (A by default). `host` is the name to look up. */
   readonly dnsType?: "A" | "AAAA";
   /** Client timeout in ms (curl --connect-timeout / -m); default 5000 for the simulated hang. */
@@ -41,13 +47,24 @@ export type ConnectOutcome =
   /** Delivered but nothing listens on that port: TCP RST (curl exit 7 "Connection refused"). */
   | { readonly status: "refused"; readonly elapsedMs: number }
   /** The HTTP exchange happened: the app's answer, or the proxy's 403 `Access denied` (deniedByProxy). */
-  | { readonly status: "http"; readonly response: HttpResponse; readonly deniedByProxy: boolean; readonly elapsedMs: number }
+  | {
+      readonly status: "http";
+      readonly response: HttpResponse;
+      readonly deniedByProxy: boolean;
+      readonly elapsedMs: number;
+    }
   /** A TCP/UDP connection without HTTP (nc -z) succeeded. */
   | { readonly status: "connected"; readonly elapsedMs: number }
   /** ping answered. */
   | { readonly status: "icmp-reply"; readonly elapsedMs: number }
   /** nslookup / dig answer. */
-  | { readonly status: "dns-answer"; readonly name: string; readonly answers: readonly string[]; readonly server: string; readonly elapsedMs: number };
+  | {
+      readonly status: "dns-answer";
+      readonly name: string;
+      readonly answers: readonly string[];
+      readonly server: string;
+      readonly elapsedMs: number;
+    };
 
 export interface ConnectResult {
   readonly outcome: ConnectOutcome;

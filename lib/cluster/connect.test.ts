@@ -2,7 +2,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { mulberry32 } from "@/lib/engine/fixtures/prng";
-import { apply, connect, createCluster, evaluate, parseScenario, type ClusterState, type FlowEvent } from "@/lib/cluster";
+import {
+  apply,
+  connect,
+  createCluster,
+  evaluate,
+  parseScenario,
+  type ClusterState,
+  type FlowEvent,
+} from "@/lib/cluster";
 
 function load(name: string): ClusterState {
   const p = parseScenario(name, readFileSync(`content/scenarios/${name}.yaml`, "utf8"));
@@ -54,21 +62,44 @@ describe("DNS and toFQDNs", () => {
     expect(ok.result.outcome.status).toBe("connected");
     s = ok.state;
     expect([...(s.fqdnCache.get("kind-worker") ?? new Map())]).toEqual([["198.51.100.20", ["api.github.com"]]]);
-    expect(connect(s, { from: mediabot, host: "198.51.100.20", port: 443, kind: "tcp" }).result.outcome.status).toBe("connected");
+    expect(connect(s, { from: mediabot, host: "198.51.100.20", port: 443, kind: "tcp" }).result.outcome.status).toBe(
+      "connected",
+    );
     // allowed name, but no toFQDNs selector covers it
-    expect(connect(s, { from: mediabot, host: "support.github.com", port: 443, kind: "tcp", timeoutMs: 1000 }).result.outcome.status).toBe("timeout");
-    const dnsEvents = s.flows.filter((f) => f.event.type === "l7").map((f) => (f.event.type === "l7" ? f.event.l7.kind : ""));
+    expect(
+      connect(s, { from: mediabot, host: "support.github.com", port: 443, kind: "tcp", timeoutMs: 1000 }).result.outcome
+        .status,
+    ).toBe("timeout");
+    const dnsEvents = s.flows
+      .filter((f) => f.event.type === "l7")
+      .map((f) => (f.event.type === "l7" ? f.event.l7.kind : ""));
     expect(dnsEvents).toContain("dns-response");
-    expect(evaluate(s, { from: "default/mediabot", to: "external:api.github.com", port: 443 })).toMatchObject({ ok: true, verdict: { verdict: "allowed" } });
+    expect(evaluate(s, { from: "default/mediabot", to: "external:api.github.com", port: 443 })).toMatchObject({
+      ok: true,
+      verdict: { verdict: "allowed" },
+    });
   });
   test("nslookup and NXDOMAIN", () => {
     const s = load("starwars");
     const tie = { kind: "pod", namespace: "default", name: "tiefighter" } as const;
-    expect(connect(s, { from: tie, host: "deathstar", port: 53, kind: "dns" }).result.outcome).toMatchObject({ status: "dns-answer", name: "deathstar.default.svc.cluster.local", answers: ["10.96.120.52"], server: "10.96.0.10" });
-    expect(connect(s, { from: tie, host: "deathstar.default", port: 53, kind: "dns" }).result.outcome.status).toBe("dns-answer");
-    expect(connect(s, { from: tie, host: "kube-dns.kube-system.svc.cluster.local", port: 53, kind: "dns" }).result.outcome.status).toBe("dns-answer");
+    expect(connect(s, { from: tie, host: "deathstar", port: 53, kind: "dns" }).result.outcome).toMatchObject({
+      status: "dns-answer",
+      name: "deathstar.default.svc.cluster.local",
+      answers: ["10.96.120.52"],
+      server: "10.96.0.10",
+    });
+    expect(connect(s, { from: tie, host: "deathstar.default", port: 53, kind: "dns" }).result.outcome.status).toBe(
+      "dns-answer",
+    );
+    expect(
+      connect(s, { from: tie, host: "kube-dns.kube-system.svc.cluster.local", port: 53, kind: "dns" }).result.outcome
+        .status,
+    ).toBe("dns-answer");
     expect(connect(s, { from: tie, host: "death-star", port: 53, kind: "dns" }).result.outcome.status).toBe("nxdomain");
-    expect(connect(s, { from: { kind: "node", name: "kind-worker" }, host: "deathstar", port: 80, kind: "tcp" }).result.outcome.status).toBe("nxdomain");
+    expect(
+      connect(s, { from: { kind: "node", name: "kind-worker" }, host: "deathstar", port: 80, kind: "tcp" }).result
+        .outcome.status,
+    ).toBe("nxdomain");
   });
 });
 
@@ -77,15 +108,34 @@ describe("answers and the flow log", () => {
     let s = load("starwars");
     const tie = { kind: "pod", namespace: "default", name: "tiefighter" } as const;
     expect(connect(s, { from: tie, host: "10.244.2.34", port: 80, kind: "tcp" }).result.outcome.status).toBe("refused");
-    expect(connect(s, { from: tie, host: "10.244.2.34", port: 0, kind: "icmp" }).result.outcome.status).toBe("icmp-reply");
-    const node = connect(s, { from: { kind: "node", name: "kind-worker" }, host: "10.96.120.52", port: 80, kind: "http", http: { method: "GET", path: "/v1/" } });
-    expect(node.result.outcome.status === "http" && node.result.outcome.response.body).toMatch(/"name": "Death Star",\n\t"hostname": "deathstar-86f85ffb4d-/);
+    expect(connect(s, { from: tie, host: "10.244.2.34", port: 0, kind: "icmp" }).result.outcome.status).toBe(
+      "icmp-reply",
+    );
+    const node = connect(s, {
+      from: { kind: "node", name: "kind-worker" },
+      host: "10.96.120.52",
+      port: 80,
+      kind: "http",
+      http: { method: "GET", path: "/v1/" },
+    });
+    expect(node.result.outcome.status === "http" && node.result.outcome.response.body).toMatch(
+      /"name": "Death Star",\n\t"hostname": "deathstar-86f85ffb4d-/,
+    );
     s = node.state;
     expect(s.journal.at(-1)?.op).toBe("connect");
   });
   test("dropped SYNs repeat within the timeout and carry policy-verdict events", () => {
-    let s = apply(load("starwars"), readFileSync("lib/engine/fixtures/sw_l3_l4_l7_policy.yaml", "utf8"), { source: "p.yaml" }).state;
-    s = connect(s, { from: { kind: "pod", namespace: "default", name: "xwing" }, host: "deathstar", port: 80, kind: "http", http: { method: "POST", path: "/v1/request-landing" }, timeoutMs: 5000 }).state;
+    let s = apply(load("starwars"), readFileSync("lib/engine/fixtures/sw_l3_l4_l7_policy.yaml", "utf8"), {
+      source: "p.yaml",
+    }).state;
+    s = connect(s, {
+      from: { kind: "pod", namespace: "default", name: "xwing" },
+      host: "deathstar",
+      port: 80,
+      kind: "http",
+      http: { method: "POST", path: "/v1/request-landing" },
+      timeoutMs: 5000,
+    }).state;
     const drops = s.flows.filter((f: FlowEvent) => f.verdict === "DROPPED");
     expect(drops.filter((f) => f.event.type === "drop").length).toBe(3);
     const pv = drops.find((f) => f.event.type === "policy-verdict");
@@ -97,12 +147,29 @@ describe("answers and the flow log", () => {
 });
 
 describe("DNS lookups in the flow log", () => {
-  const kind = (f: FlowEvent): string => (f.event.type === "trace" ? f.event.observationPoint : f.event.type === "l7" ? f.event.l7.kind : f.event.type === "drop" ? f.event.dropReason : `policy-verdict:${f.event.direction}`);
-  const dnsFlows = (s: ClusterState): FlowEvent[] => s.flows.filter((f) => f.destination.port === 53 || f.source.port === 53);
+  const kind = (f: FlowEvent): string =>
+    f.event.type === "trace"
+      ? f.event.observationPoint
+      : f.event.type === "l7"
+        ? f.event.l7.kind
+        : f.event.type === "drop"
+          ? f.event.dropReason
+          : `policy-verdict:${f.event.direction}`;
+  const dnsFlows = (s: ClusterState): FlowEvent[] =>
+    s.flows.filter((f) => f.destination.port === 53 || f.source.port === 53);
   test("a lookup without a DNS rule is traced at L4 (UDP/53 both ways), with no L7 record", () => {
-    const s = connect(load("starwars"), { from: { kind: "pod", namespace: "default", name: "xwing" }, host: "deathstar", port: 80, kind: "http", http: { method: "GET", path: "/v1/" } }).state;
+    const s = connect(load("starwars"), {
+      from: { kind: "pod", namespace: "default", name: "xwing" },
+      host: "deathstar",
+      port: 80,
+      kind: "http",
+      http: { method: "GET", path: "/v1/" },
+    }).state;
     const dns = dnsFlows(s);
-    expect(dns.map((f) => [kind(f), f.verdict, f.l4.protocol, f.isReply])).toEqual([["to-endpoint", "FORWARDED", "UDP", false], ["to-endpoint", "FORWARDED", "UDP", true]]);
+    expect(dns.map((f) => [kind(f), f.verdict, f.l4.protocol, f.isReply])).toEqual([
+      ["to-endpoint", "FORWARDED", "UDP", false],
+      ["to-endpoint", "FORWARDED", "UDP", true],
+    ]);
     expect(dns[0]?.destination).toMatchObject({ namespace: "kube-system", service: "kube-system/kube-dns", port: 53 });
     // the connection itself comes after the answer
     const http = s.flows.filter((f) => f.destination.port === 80);
@@ -111,15 +178,39 @@ describe("DNS lookups in the flow log", () => {
   test("egress default-deny without a DNS allowance drops the lookup, visibly", () => {
     const deny = `apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: xwing-egress\nspec:\n  endpointSelector:\n    matchLabels:\n      class: xwing\n  egress:\n  - toEndpoints:\n    - matchLabels:\n        class: deathstar\n`;
     let s = apply(load("starwars"), deny, { source: "d.yaml" }).state;
-    const r = connect(s, { from: { kind: "pod", namespace: "default", name: "xwing" }, host: "deathstar", port: 80, kind: "http", http: { method: "GET", path: "/v1/" }, timeoutMs: 2000 });
+    const r = connect(s, {
+      from: { kind: "pod", namespace: "default", name: "xwing" },
+      host: "deathstar",
+      port: 80,
+      kind: "http",
+      http: { method: "GET", path: "/v1/" },
+      timeoutMs: 2000,
+    });
     expect(r.result.outcome.status).toBe("dns-timeout");
     s = r.state;
     const dropped = dnsFlows(s).filter((f) => f.verdict === "DROPPED");
-    expect(dropped.map((f) => [kind(f), f.l4.protocol])).toEqual([["policy-verdict:EGRESS", "UDP"], ["Policy denied", "UDP"], ["policy-verdict:EGRESS", "UDP"], ["Policy denied", "UDP"]]);
+    expect(dropped.map((f) => [kind(f), f.l4.protocol])).toEqual([
+      ["policy-verdict:EGRESS", "UDP"],
+      ["Policy denied", "UDP"],
+      ["policy-verdict:EGRESS", "UDP"],
+      ["Policy denied", "UDP"],
+    ]);
     expect(dropped[1]?.policies).toEqual(["CiliumNetworkPolicy default/xwing-egress"]);
   });
   test("with a DNS rule the query goes through the proxy: to-proxy plus dns-request / dns-response", () => {
-    const s = connect(apply(load("starwars-dns"), FQDN_POLICY, { source: "p.yaml" }).state, { from: mediabot, host: "api.github.com", port: 443, kind: "tcp" }).state;
-    expect(dnsFlows(s).map(kind)).toEqual(["policy-verdict:EGRESS", "to-proxy", "dns-request", "to-endpoint", "dns-response", "to-endpoint"]);
+    const s = connect(apply(load("starwars-dns"), FQDN_POLICY, { source: "p.yaml" }).state, {
+      from: mediabot,
+      host: "api.github.com",
+      port: 443,
+      kind: "tcp",
+    }).state;
+    expect(dnsFlows(s).map(kind)).toEqual([
+      "policy-verdict:EGRESS",
+      "to-proxy",
+      "dns-request",
+      "to-endpoint",
+      "dns-response",
+      "to-endpoint",
+    ]);
   });
 });

@@ -5,7 +5,16 @@
  * the scenario's app, and appends Hubble events.
  */
 import {
-  cmpStr, dnsServers, evaluatePair, ipParty, type Compiled, type Party, partyName, resolveName, type Target, type Verdict,
+  cmpStr,
+  dnsServers,
+  evaluatePair,
+  ipParty,
+  type Compiled,
+  type Party,
+  partyName,
+  resolveName,
+  type Target,
+  type Verdict,
 } from "@/lib/engine";
 import { type AppSpec } from "./scenario/types";
 import { connectionEvents, dnsLookupEvents, type EventCtx } from "./connect-events";
@@ -18,11 +27,20 @@ import type { ClusterState } from "./types";
 const DEFAULT_TIMEOUT = 5000;
 
 function clientParty(c: Compiled, from: ClientRef): Party | undefined {
-  if (from.kind === "node") { const n = c.index.nodes.get(from.name); return n ? { kind: "host", node: n } : undefined; }
-  if (from.kind === "external") { const e = c.index.externals.get(from.name); return e ? { kind: "world", ip: e.ip, external: e } : undefined; }
+  if (from.kind === "node") {
+    const n = c.index.nodes.get(from.name);
+    return n ? { kind: "host", node: n } : undefined;
+  }
+  if (from.kind === "external") {
+    const e = c.index.externals.get(from.name);
+    return e ? { kind: "world", ip: e.ip, external: e } : undefined;
+  }
   const p = c.index.pods.get(`${from.namespace}/${from.name}`);
   if (!p) return undefined;
-  if (p.hostNetwork) { const n = c.index.nodes.get(p.node); return n ? { kind: "host", node: n, pod: p } : undefined; }
+  if (p.hostNetwork) {
+    const n = c.index.nodes.get(p.node);
+    return n ? { kind: "host", node: n, pod: p } : undefined;
+  }
   return { kind: "pod", pod: p };
 }
 
@@ -42,20 +60,64 @@ function appAt(state: ClusterState, p: Party, port: number): { app?: AppSpec; li
   return { app, listening };
 }
 
-function httpAnswer(app: AppSpec, method: string, path: string, sourceIP: string, hostname: string): HttpResponse & { latency: number } {
+function httpAnswer(
+  app: AppSpec,
+  method: string,
+  path: string,
+  sourceIP: string,
+  hostname: string,
+): HttpResponse & { latency: number } {
   const route = app.routes.find((r) => r.method === method && r.path === path.split("?")[0]);
   const status = route?.status ?? app.notFound.status;
-  const body = (route?.body ?? app.notFound.body).replaceAll("{{sourceIP}}", sourceIP).replaceAll("{{hostname}}", hostname);
-  const statusText: Record<number, string> = { 200: "OK", 201: "Created", 204: "No Content", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 500: "Internal Server Error", 503: "Service Unavailable" };
-  return { status, statusText: statusText[status] ?? "", headers: { "content-type": "text/plain; charset=utf-8", "content-length": String(body.length), ...(route?.headers ?? {}) }, body, latency: app.latencyMs };
+  const body = (route?.body ?? app.notFound.body)
+    .replaceAll("{{sourceIP}}", sourceIP)
+    .replaceAll("{{hostname}}", hostname);
+  const statusText: Record<number, string> = {
+    200: "OK",
+    201: "Created",
+    204: "No Content",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+  };
+  return {
+    status,
+    statusText: statusText[status] ?? "",
+    headers: {
+      "content-type": "text/plain; charset=utf-8",
+      "content-length": String(body.length),
+      ...(route?.headers ?? {}),
+    },
+    body,
+    latency: app.latencyMs,
+  };
 }
 
-const ACCESS_DENIED: HttpResponse = { status: 403, statusText: "Forbidden", headers: { "content-length": "15", "content-type": "text/plain", server: "envoy" }, body: "Access denied\r\n" };
+const ACCESS_DENIED: HttpResponse = {
+  status: 403,
+  statusText: "Forbidden",
+  headers: { "content-length": "15", "content-type": "text/plain", server: "envoy" },
+  body: "Access denied\r\n",
+};
 
-interface Acc { state: ClusterState; events: FlowEvent[]; nextId: number; fqdn: Map<string, Map<string, string[]>> }
+interface Acc {
+  state: ClusterState;
+  events: FlowEvent[];
+  nextId: number;
+  fqdn: Map<string, Map<string, string[]>>;
+}
 
 /** Resolve through cluster DNS as the client would; records DNS events and what the proxy learned. */
-function lookup(acc: Acc, c: Compiled, client: Party, name: string, time: number, timeoutMs: number): { ok: true; ips: readonly string[]; fqdn: string } | { ok: false; outcome: ConnectOutcome } {
+function lookup(
+  acc: Acc,
+  c: Compiled,
+  client: Party,
+  name: string,
+  time: number,
+  timeoutMs: number,
+): { ok: true; ips: readonly string[]; fqdn: string } | { ok: false; outcome: ConnectOutcome } {
   const ns = client.kind === "pod" ? client.pod.namespace : undefined;
   const ans = resolveName(c, name, ns);
   if (client.kind !== "pod") {
@@ -65,8 +127,18 @@ function lookup(acc: Acc, c: Compiled, client: Party, name: string, time: number
   }
   const servers = dnsServers(c);
   const server = servers[Math.floor(acc.state.deps.random() * servers.length)];
-  if (!server) return ans.rcode === "NOERROR" ? { ok: true, ips: ans.ips, fqdn: ans.name } : { ok: false, outcome: { status: "nxdomain", name, elapsedMs: 2 } };
-  const v = evaluatePair(c, { src: client, dst: server, srcPort: 30000 + Math.floor(acc.state.deps.random() * 30000), proto: "UDP", l7: { dnsQuery: ans.name }, names: new Map() });
+  if (!server)
+    return ans.rcode === "NOERROR"
+      ? { ok: true, ips: ans.ips, fqdn: ans.name }
+      : { ok: false, outcome: { status: "nxdomain", name, elapsedMs: 2 } };
+  const v = evaluatePair(c, {
+    src: client,
+    dst: server,
+    srcPort: 30000 + Math.floor(acc.state.deps.random() * 30000),
+    proto: "UDP",
+    l7: { dnsQuery: ans.name },
+    names: new Map(),
+  });
   const proxied = v.steps.some((s) => s.direction === "egress" && s.proxy === "dns");
   const ctx = evCtx(acc, c, time, client, server.party, v, "UDP", 53, timeoutMs, "kube-system/kube-dns");
   if (v.verdict === "dropped") {
@@ -77,7 +149,15 @@ function lookup(acc: Acc, c: Compiled, client: Party, name: string, time: number
     acc.events.push(...dnsLookupEvents(ctx, true, ans.name, "REFUSED", []));
     return { ok: false, outcome: { status: "dns-refused", name, elapsedMs: 2 } };
   }
-  acc.events.push(...dnsLookupEvents(ctx, proxied, ans.name, ans.rcode === "NOERROR" ? "NOERROR" : "NXDOMAIN", ans.rcode === "NOERROR" ? ans.ips : []));
+  acc.events.push(
+    ...dnsLookupEvents(
+      ctx,
+      proxied,
+      ans.name,
+      ans.rcode === "NOERROR" ? "NOERROR" : "NXDOMAIN",
+      ans.rcode === "NOERROR" ? ans.ips : [],
+    ),
+  );
   if (ans.rcode !== "NOERROR") return { ok: false, outcome: { status: "nxdomain", name, elapsedMs: 2 } };
   if (proxied) {
     const node = client.pod.node;
@@ -88,8 +168,31 @@ function lookup(acc: Acc, c: Compiled, client: Party, name: string, time: number
   return { ok: true, ips: ans.ips, fqdn: ans.name };
 }
 
-function evCtx(acc: Acc, c: Compiled, time: number, src: Party, dst: Party, verdict: Verdict, proto: "TCP" | "UDP" | "ICMPv4", dstPort: number, timeoutMs: number, service?: string): EventCtx {
-  return { c, time, nextId: () => ++acc.nextId, src, dst, verdict, proto, srcPort: proto === "ICMPv4" ? 0 : 30000 + Math.floor(acc.state.deps.random() * 30000), dstPort, service, timeoutMs };
+function evCtx(
+  acc: Acc,
+  c: Compiled,
+  time: number,
+  src: Party,
+  dst: Party,
+  verdict: Verdict,
+  proto: "TCP" | "UDP" | "ICMPv4",
+  dstPort: number,
+  timeoutMs: number,
+  service?: string,
+): EventCtx {
+  return {
+    c,
+    time,
+    nextId: () => ++acc.nextId,
+    src,
+    dst,
+    verdict,
+    proto,
+    srcPort: proto === "ICMPv4" ? 0 : 30000 + Math.floor(acc.state.deps.random() * 30000),
+    dstPort,
+    service,
+    timeoutMs,
+  };
 }
 
 function target(acc: Acc, c: Compiled, ip: string, port: number): { t: Target; service?: string } | undefined {
@@ -97,15 +200,34 @@ function target(acc: Acc, c: Compiled, ip: string, port: number): { t: Target; s
   if (o?.kind === "service") {
     const svcPort = o.service.ports.find((p) => p.port === port);
     if (!svcPort) return undefined;
-    const backends = c.world.pods.filter((p) => o.service.selector && Object.keys(o.service.selector).length > 0 && Object.entries(o.service.selector).every(([k, v]) => p.labels[k] === v) && p.namespace === o.service.namespace).sort((a, b) => cmpStr(a.name, b.name));
+    const backends = c.world.pods
+      .filter(
+        (p) =>
+          o.service.selector &&
+          Object.keys(o.service.selector).length > 0 &&
+          Object.entries(o.service.selector).every(([k, v]) => p.labels[k] === v) &&
+          p.namespace === o.service.namespace,
+      )
+      .sort((a, b) => cmpStr(a.name, b.name));
     const b = backends[Math.floor(acc.state.deps.random() * backends.length)];
     const eps = o.service.endpoints ?? [];
     if (b) {
-      const tp = typeof svcPort.targetPort === "number" ? svcPort.targetPort : b.ports.find((x) => x.name === svcPort.targetPort)?.port ?? port;
-      return { t: { party: ipParty(c, b.ip), port: tp, service: o.service }, service: `${o.service.namespace}/${o.service.name}` };
+      const tp =
+        typeof svcPort.targetPort === "number"
+          ? svcPort.targetPort
+          : (b.ports.find((x) => x.name === svcPort.targetPort)?.port ?? port);
+      return {
+        t: { party: ipParty(c, b.ip), port: tp, service: o.service },
+        service: `${o.service.namespace}/${o.service.name}`,
+      };
     }
     const e = eps[Math.floor(acc.state.deps.random() * eps.length)];
-    return e ? { t: { party: ipParty(c, e.ip), port: e.port, service: o.service }, service: `${o.service.namespace}/${o.service.name}` } : undefined;
+    return e
+      ? {
+          t: { party: ipParty(c, e.ip), port: e.port, service: o.service },
+          service: `${o.service.namespace}/${o.service.name}`,
+        }
+      : undefined;
   }
   return { t: { party: ipParty(c, ip), port } };
 }
@@ -114,9 +236,18 @@ export function connect(state: ClusterState, req: ConnectRequest): { state: Clus
   const c = compiled(state);
   const time = state.deps.clock();
   const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT;
-  const acc: Acc = { state, events: [], nextId: state.flows.at(-1)?.id ?? 0, fqdn: new Map([...state.fqdnCache].map(([k, v]) => [k, new Map([...v].map(([ip, n]) => [ip, [...n]]))])) };
+  const acc: Acc = {
+    state,
+    events: [],
+    nextId: state.flows.at(-1)?.id ?? 0,
+    fqdn: new Map([...state.fqdnCache].map(([k, v]) => [k, new Map([...v].map(([ip, n]) => [ip, [...n]]))])),
+  };
   const finish = (result: ConnectResult): { state: ClusterState; result: ConnectResult } => {
-    const next = withChanges(state, { flows: appendFlows(state.flows, acc.events), fqdnCache: acc.fqdn, journal: { op: "connect", request: JSON.parse(JSON.stringify(req)) as ConnectRequest } });
+    const next = withChanges(state, {
+      flows: appendFlows(state.flows, acc.events),
+      fqdnCache: acc.fqdn,
+      journal: { op: "connect", request: JSON.parse(JSON.stringify(req)) as ConnectRequest },
+    });
     return { state: next, result };
   };
   const client = clientParty(c, req.from);
@@ -127,7 +258,17 @@ export function connect(state: ClusterState, req: ConnectRequest): { state: Clus
   if (!isIP) {
     const r = lookup(acc, c, client, req.host, time, timeoutMs);
     if (!r.ok) return finish({ outcome: r.outcome });
-    if (req.kind === "dns") return finish({ outcome: { status: "dns-answer", name: r.fqdn, answers: r.ips, server: c.index.services.get("kube-system/kube-dns")?.clusterIP ?? "10.96.0.10", elapsedMs: 2 }, resolved: { name: req.host, ip: r.ips[0] ?? "", fqdn: r.fqdn } });
+    if (req.kind === "dns")
+      return finish({
+        outcome: {
+          status: "dns-answer",
+          name: r.fqdn,
+          answers: r.ips,
+          server: c.index.services.get("kube-system/kube-dns")?.clusterIP ?? "10.96.0.10",
+          elapsedMs: 2,
+        },
+        resolved: { name: req.host, ip: r.ips[0] ?? "", fqdn: r.fqdn },
+      });
     ip = r.ips[0] ?? "";
     resolved = { name: req.host, ip, fqdn: r.fqdn };
   } else if (req.kind === "dns") {
@@ -138,18 +279,40 @@ export function connect(state: ClusterState, req: ConnectRequest): { state: Clus
   if (!tg) return finish({ outcome: { status: "refused", elapsedMs: 1 }, resolved });
   const proto = req.kind === "icmp" ? "ICMP" : req.kind === "udp" ? "UDP" : "TCP";
   const names = new Map<string, string[]>();
-  for (const per of acc.fqdn.values()) for (const [k, v] of per) names.set(k, [...new Set([...(names.get(k) ?? []), ...v])].sort(cmpStr));
-  const http = req.kind === "http" && req.http ? { method: req.http.method, path: req.http.path, host: req.host, headers: req.http.headers } : undefined;
+  for (const per of acc.fqdn.values())
+    for (const [k, v] of per) names.set(k, [...new Set([...(names.get(k) ?? []), ...v])].sort(cmpStr));
+  const http =
+    req.kind === "http" && req.http
+      ? { method: req.http.method, path: req.http.path, host: req.host, headers: req.http.headers }
+      : undefined;
   const verdict = evaluatePair(c, { src: client, dst: tg.t, srcPort: 40000, proto, l7: { http }, names });
   // The connection starts once the lookup (2 ms, see the dns-answer outcome) has been answered.
-  const ctx = evCtx(acc, c, resolved ? time + 2 : time, client, tg.t.party, verdict, proto === "ICMP" ? "ICMPv4" : proto, tg.t.port, timeoutMs, tg.service);
-  const backend = { name: partyName(tg.t.party), ip: tg.t.party.kind === "pod" ? tg.t.party.pod.ip : tg.t.party.kind === "host" ? tg.t.party.node.ip : tg.t.party.ip, port: tg.t.port };
+  const ctx = evCtx(
+    acc,
+    c,
+    resolved ? time + 2 : time,
+    client,
+    tg.t.party,
+    verdict,
+    proto === "ICMP" ? "ICMPv4" : proto,
+    tg.t.port,
+    timeoutMs,
+    tg.service,
+  );
+  const backend = {
+    name: partyName(tg.t.party),
+    ip: tg.t.party.kind === "pod" ? tg.t.party.pod.ip : tg.t.party.kind === "host" ? tg.t.party.node.ip : tg.t.party.ip,
+    port: tg.t.port,
+  };
   const base = { resolved, verdict, backend, sourceIP: verdict.snatIP };
   if (verdict.verdict === "dropped") {
     acc.events.push(...connectionEvents(ctx));
     return finish({ ...base, outcome: { status: "timeout", elapsedMs: timeoutMs } });
   }
-  if (proto === "ICMP") { acc.events.push(...connectionEvents(ctx)); return finish({ ...base, outcome: { status: "icmp-reply", elapsedMs: 1 } }); }
+  if (proto === "ICMP") {
+    acc.events.push(...connectionEvents(ctx));
+    return finish({ ...base, outcome: { status: "icmp-reply", elapsedMs: 1 } });
+  }
   const { app, listening } = appAt(state, tg.t.party, tg.t.port);
   if (!listening && verdict.verdict !== "denied-l7") {
     acc.events.push(...connectionEvents(ctx));
@@ -158,10 +321,28 @@ export function connect(state: ClusterState, req: ConnectRequest): { state: Clus
   const url = http ? `${req.http?.scheme ?? "http"}://${resolved?.fqdn ?? req.host}${http.path}` : "";
   if (http && verdict.verdict === "denied-l7") {
     acc.events.push(...connectionEvents(ctx, { method: http.method, url, latencyMs: 0 }));
-    return finish({ ...base, outcome: { status: "http", response: { ...ACCESS_DENIED, headers: { ...ACCESS_DENIED.headers, date: new Date(time).toUTCString() } }, deniedByProxy: true, elapsedMs: 2 } });
+    return finish({
+      ...base,
+      outcome: {
+        status: "http",
+        response: { ...ACCESS_DENIED, headers: { ...ACCESS_DENIED.headers, date: new Date(time).toUTCString() } },
+        deniedByProxy: true,
+        elapsedMs: 2,
+      },
+    });
   }
   if (http && app?.http) {
-    const a = httpAnswer(app, http.method, http.path, verdict.snatIP ?? "", tg.t.party.kind === "pod" ? tg.t.party.pod.name : tg.t.party.kind === "host" ? tg.t.party.node.name : tg.t.party.external?.name ?? "");
+    const a = httpAnswer(
+      app,
+      http.method,
+      http.path,
+      verdict.snatIP ?? "",
+      tg.t.party.kind === "pod"
+        ? tg.t.party.pod.name
+        : tg.t.party.kind === "host"
+          ? tg.t.party.node.name
+          : (tg.t.party.external?.name ?? ""),
+    );
     acc.events.push(...connectionEvents(ctx, { method: http.method, url, code: a.status, latencyMs: a.latency }));
     const { latency, ...response } = a;
     return finish({ ...base, outcome: { status: "http", response, deniedByProxy: false, elapsedMs: 2 + latency } });
@@ -169,4 +350,3 @@ export function connect(state: ClusterState, req: ConnectRequest): { state: Clus
   acc.events.push(...connectionEvents(ctx));
   return finish({ ...base, outcome: { status: "connected", elapsedMs: 1 } });
 }
-

@@ -19,6 +19,9 @@ export function evaluate(state: ClusterState, flow: Flow): FlowResult {
   return evaluateFlow(compiled(state), flow, fqdnUnion(state));
 }
 
-export function evaluateAll(state: ClusterState, flow: Flow): { ok: true; pairs: PairVerdict[] } | { ok: false; error: string } {
+export function evaluateAll(
+  state: ClusterState,
+  flow: Flow,
+): { ok: true; pairs: PairVerdict[] } | { ok: false; error: string } {
   return evaluateAllPairs(compiled(state), flow, fqdnUnion(state));
 }

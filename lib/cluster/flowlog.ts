@@ -28,16 +28,42 @@ export interface FlowEndpointRecord {
 export type FlowVerdict = "FORWARDED" | "DROPPED" | "AUDIT" | "REDIRECTED" | "ERROR" | "TRACED" | "TRANSLATED";
 
 export type FlowEventKind =
-  | { readonly type: "trace"; readonly observationPoint: "to-endpoint" | "to-proxy" | "to-stack" | "to-network" | "to-overlay" | "to-host" | "from-endpoint" }
-  | { readonly type: "drop"; readonly dropReason: "Policy denied" | "Policy denied by denylist" | "No egress gateway found" }
-  | { readonly type: "policy-verdict"; readonly matchType: MatchType; readonly direction: "INGRESS" | "EGRESS"; readonly allowed: boolean }
+  | {
+      readonly type: "trace";
+      readonly observationPoint:
+        "to-endpoint" | "to-proxy" | "to-stack" | "to-network" | "to-overlay" | "to-host" | "from-endpoint";
+    }
+  | {
+      readonly type: "drop";
+      readonly dropReason: "Policy denied" | "Policy denied by denylist" | "No egress gateway found";
+    }
+  | {
+      readonly type: "policy-verdict";
+      readonly matchType: MatchType;
+      readonly direction: "INGRESS" | "EGRESS";
+      readonly allowed: boolean;
+    }
   | { readonly type: "l7"; readonly l7: L7Record };
 
 export type L7Record =
   | { readonly kind: "http-request"; readonly method: string; readonly url: string; readonly protocol: "HTTP/1.1" }
-  | { readonly kind: "http-response"; readonly method: string; readonly url: string; readonly protocol: "HTTP/1.1"; readonly code: number; readonly latencyMs: number }
+  | {
+      readonly kind: "http-response";
+      readonly method: string;
+      readonly url: string;
+      readonly protocol: "HTTP/1.1";
+      readonly code: number;
+      readonly latencyMs: number;
+    }
   | { readonly kind: "dns-request"; readonly query: string; readonly qtype: string }
-  | { readonly kind: "dns-response"; readonly query: string; readonly qtype: string; readonly rcode: "NOERROR" | "NXDOMAIN" | "REFUSED"; readonly answers: readonly string[]; readonly ttl: number };
+  | {
+      readonly kind: "dns-response";
+      readonly query: string;
+      readonly qtype: string;
+      readonly rcode: "NOERROR" | "NXDOMAIN" | "REFUSED";
+      readonly answers: readonly string[];
+      readonly ttl: number;
+    };
 
 export interface FlowEvent {
   /** Sequence number (monotonic per cluster). */
@@ -50,7 +76,11 @@ export interface FlowEvent {
   readonly destination: FlowEndpointRecord;
   readonly event: FlowEventKind;
   readonly verdict: FlowVerdict;
-  readonly l4: { readonly protocol: "TCP" | "UDP" | "SCTP" | "ICMPv4"; readonly flags?: readonly ("SYN" | "ACK" | "PSH" | "FIN" | "RST")[]; readonly icmpType?: "EchoRequest" | "EchoReply" };
+  readonly l4: {
+    readonly protocol: "TCP" | "UDP" | "SCTP" | "ICMPv4";
+    readonly flags?: readonly ("SYN" | "ACK" | "PSH" | "FIN" | "RST")[];
+    readonly icmpType?: "EchoRequest" | "EchoReply";
+  };
   /** Reply packets: hubble prints `<-` and keeps the client on the left. */
   readonly isReply: boolean;
   readonly trafficDirection: "INGRESS" | "EGRESS" | "TRAFFIC_DIRECTION_UNKNOWN";

@@ -10,7 +10,14 @@ export { parseScenario } from "./scenario/parse";
 export { createCluster } from "./scenario/build";
 export { scenarioFromCase } from "./scenario/from-case";
 export { evaluate, evaluateAll, type Flow } from "./evaluate";
-export { RESOURCE_TYPES, resolveResourceType, resourcesInCategory, qualifiedPlural, qualifiedSingular, type ResourceType } from "./resources";
+export {
+  RESOURCE_TYPES,
+  resolveResourceType,
+  resourcesInCategory,
+  qualifiedPlural,
+  qualifiedSingular,
+  type ResourceType,
+} from "./resources";
 export { getObject, listObjects, getSettings, parseLabelSelector, type ReadResult } from "./read";
 export { label, type LabelRequest } from "./mutate/label";
 export { setSettings } from "./mutate/settings";
@@ -18,9 +25,24 @@ export { rolloutRestart, type RestartRequest } from "./mutate/rollout";
 export { connect } from "./connect";
 export { replay, runOp } from "./replay";
 export { parseJournal, journalOpSchema, type JournalOp, type Journal } from "./journal";
-export { FLOW_LOG_CAPACITY, type FlowEvent, type FlowEndpointRecord, type FlowEventKind, type FlowVerdict, type L7Record } from "./flowlog";
+export {
+  FLOW_LOG_CAPACITY,
+  type FlowEvent,
+  type FlowEndpointRecord,
+  type FlowEventKind,
+  type FlowVerdict,
+  type L7Record,
+} from "./flowlog";
 export type { ConnectRequest, ConnectResult, ConnectOutcome, ClientRef, HttpResponse } from "./connect-types";
-export { ciliumEndpoints, ciliumIdentities, policyRepository, policyStatus, ciliumConfig, egressGatewayEntries, type EndpointInfo } from "./cilium-views";
+export {
+  ciliumEndpoints,
+  ciliumIdentities,
+  policyRepository,
+  policyStatus,
+  ciliumConfig,
+  egressGatewayEntries,
+  type EndpointInfo,
+} from "./cilium-views";
 export type { EgressMapEntry } from "@/lib/engine";
 export type { MatchRef, DirectionResult, EndpointSummary, VerdictKind, MatchType } from "@/lib/engine";
 

@@ -20,35 +20,86 @@ const client = z.discriminatedUnion("kind", [
 ]);
 
 export const journalOpSchema = z.discriminatedUnion("op", [
-  z.object({ at, op: z.literal("apply"), source: z.string().max(1024), text, namespace: z.string().max(253).optional() }),
-  z.object({ at, op: z.literal("create"), source: z.string().max(1024), text, namespace: z.string().max(253).optional() }),
-  z.object({ at, op: z.literal("delete-text"), source: z.string().max(1024), text, namespace: z.string().max(253).optional() }),
   z.object({
     at,
-    op: z.literal("delete"), type: z.string().max(253), names: z.array(name).max(500), namespace: z.string().max(253).optional(),
-    allNamespaces: z.boolean().optional(), selector: z.string().max(4096).optional(), all: z.boolean().optional(),
+    op: z.literal("apply"),
+    source: z.string().max(1024),
+    text,
+    namespace: z.string().max(253).optional(),
   }),
   z.object({
     at,
-    op: z.literal("label"), type: z.string().max(253), names: z.array(name).max(500), namespace: z.string().max(253).optional(),
-    labels: z.array(z.string().max(400)).max(100), overwrite: z.boolean(), selector: z.string().max(4096).optional(), all: z.boolean().optional(),
+    op: z.literal("create"),
+    source: z.string().max(1024),
+    text,
+    namespace: z.string().max(253).optional(),
   }),
-  z.object({ at, op: z.literal("restart"), type: z.string().max(253), names: z.array(name).max(500), namespace: z.string().max(253).optional(), selector: z.string().max(4096).optional() }),
+  z.object({
+    at,
+    op: z.literal("delete-text"),
+    source: z.string().max(1024),
+    text,
+    namespace: z.string().max(253).optional(),
+  }),
+  z.object({
+    at,
+    op: z.literal("delete"),
+    type: z.string().max(253),
+    names: z.array(name).max(500),
+    namespace: z.string().max(253).optional(),
+    allNamespaces: z.boolean().optional(),
+    selector: z.string().max(4096).optional(),
+    all: z.boolean().optional(),
+  }),
+  z.object({
+    at,
+    op: z.literal("label"),
+    type: z.string().max(253),
+    names: z.array(name).max(500),
+    namespace: z.string().max(253).optional(),
+    labels: z.array(z.string().max(400)).max(100),
+    overwrite: z.boolean(),
+    selector: z.string().max(4096).optional(),
+    all: z.boolean().optional(),
+  }),
+  z.object({
+    at,
+    op: z.literal("restart"),
+    type: z.string().max(253),
+    names: z.array(name).max(500),
+    namespace: z.string().max(253).optional(),
+    selector: z.string().max(4096).optional(),
+  }),
   z.object({
     at,
     op: z.literal("setting"),
     settings: z.object({
-      enforcementMode: z.enum(["default", "always", "never"]).optional(), hostFirewall: z.boolean().optional(), egressGateway: z.boolean().optional(),
-      policyAuditMode: z.boolean().optional(), auditEndpoints: z.array(z.string().max(507)).max(1000).optional(),
+      enforcementMode: z.enum(["default", "always", "never"]).optional(),
+      hostFirewall: z.boolean().optional(),
+      egressGateway: z.boolean().optional(),
+      policyAuditMode: z.boolean().optional(),
+      auditEndpoints: z.array(z.string().max(507)).max(1000).optional(),
     }),
   }),
   z.object({
     at,
     op: z.literal("connect"),
     request: z.object({
-      from: client, host: z.string().max(253), port: z.number().int().min(0).max(65535), kind: z.enum(["http", "tcp", "udp", "icmp", "dns"]),
-      http: z.object({ method: z.string().max(16), path: z.string().max(2048), headers: z.record(z.string().max(256), z.string().max(4096)).optional(), body: z.string().max(65536).optional(), scheme: z.enum(["http", "https"]).optional() }).optional(),
-      dnsType: z.enum(["A", "AAAA"]).optional(), timeoutMs: z.number().int().min(0).max(600_000).optional(),
+      from: client,
+      host: z.string().max(253),
+      port: z.number().int().min(0).max(65535),
+      kind: z.enum(["http", "tcp", "udp", "icmp", "dns"]),
+      http: z
+        .object({
+          method: z.string().max(16),
+          path: z.string().max(2048),
+          headers: z.record(z.string().max(256), z.string().max(4096)).optional(),
+          body: z.string().max(65536).optional(),
+          scheme: z.enum(["http", "https"]).optional(),
+        })
+        .optional(),
+      dnsType: z.enum(["A", "AAAA"]).optional(),
+      timeoutMs: z.number().int().min(0).max(600_000).optional(),
     }),
   }),
 ]);
@@ -59,8 +110,16 @@ export type Journal = readonly JournalOp[];
 /** Validate an untrusted journal (size limits included). */
 export function parseJournal(input: unknown): { ok: true; journal: Journal } | { ok: false; error: string } {
   const r = z.array(journalOpSchema).max(JOURNAL_MAX_OPS).safeParse(input);
-  if (!r.success) return { ok: false, error: r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).slice(0, 5).join("; ") };
+  if (!r.success)
+    return {
+      ok: false,
+      error: r.error.issues
+        .map((i) => `${i.path.join(".")}: ${i.message}`)
+        .slice(0, 5)
+        .join("; "),
+    };
   const total = JSON.stringify(r.data).length;
-  if (total > JOURNAL_MAX_TOTAL) return { ok: false, error: `journal too large: ${total} bytes (max ${JOURNAL_MAX_TOTAL})` };
+  if (total > JOURNAL_MAX_TOTAL)
+    return { ok: false, error: `journal too large: ${total} bytes (max ${JOURNAL_MAX_TOTAL})` };
   return { ok: true, journal: r.data };
 }

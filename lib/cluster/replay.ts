@@ -31,7 +31,11 @@ export function runOp(state: ClusterState, op: JournalOp): MutationResult {
   }
 }
 
-export function replay(scenario: Scenario, journal: Journal, deps: Deps): { state: ClusterState; failures: { index: number; diagnostics: Diagnostic[] }[] } {
+export function replay(
+  scenario: Scenario,
+  journal: Journal,
+  deps: Deps,
+): { state: ClusterState; failures: { index: number; diagnostics: Diagnostic[] }[] } {
   let state = createCluster(scenario, deps);
   const failures: { index: number; diagnostics: Diagnostic[] }[] = [];
   journal.forEach((op, index) => {

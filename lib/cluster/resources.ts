@@ -19,8 +19,30 @@ export interface ResourceType {
 const RW = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
 const RO = ["get", "list", "watch"];
 
-function rt(plural: string, singular: string, kind: string, group: string, version: string, namespaced: boolean, shortNames: string[], categories: string[], derived = false): ResourceType {
-  return { plural, singular, shortNames, kind, group, version, apiVersion: group ? `${group}/${version}` : version, namespaced, categories, verbs: derived ? RO : RW, derived };
+function rt(
+  plural: string,
+  singular: string,
+  kind: string,
+  group: string,
+  version: string,
+  namespaced: boolean,
+  shortNames: string[],
+  categories: string[],
+  derived = false,
+): ResourceType {
+  return {
+    plural,
+    singular,
+    shortNames,
+    kind,
+    group,
+    version,
+    apiVersion: group ? `${group}/${version}` : version,
+    namespaced,
+    categories,
+    verbs: derived ? RO : RW,
+    derived,
+  };
 }
 
 export const RESOURCE_TYPES: readonly ResourceType[] = [
@@ -35,14 +57,53 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   rt("deployments", "deployment", "Deployment", "apps", "v1", true, ["deploy"], ["all"]),
   rt("replicasets", "replicaset", "ReplicaSet", "apps", "v1", true, ["rs"], ["all"], true),
   rt("statefulsets", "statefulset", "StatefulSet", "apps", "v1", true, ["sts"], ["all"]),
-  rt("ciliumclusterwidenetworkpolicies", "ciliumclusterwidenetworkpolicy", "CiliumClusterwideNetworkPolicy", "cilium.io", "v2", false, ["ccnp"], ["cilium", "ciliumpolicy"]),
-  rt("ciliumegressgatewaypolicies", "ciliumegressgatewaypolicy", "CiliumEgressGatewayPolicy", "cilium.io", "v2", false, ["cegp"], ["cilium", "ciliumpolicy"]),
-  rt("ciliumendpoints", "ciliumendpoint", "CiliumEndpoint", "cilium.io", "v2", true, ["cep", "ciliumep"], ["cilium"], true),
+  rt(
+    "ciliumclusterwidenetworkpolicies",
+    "ciliumclusterwidenetworkpolicy",
+    "CiliumClusterwideNetworkPolicy",
+    "cilium.io",
+    "v2",
+    false,
+    ["ccnp"],
+    ["cilium", "ciliumpolicy"],
+  ),
+  rt(
+    "ciliumegressgatewaypolicies",
+    "ciliumegressgatewaypolicy",
+    "CiliumEgressGatewayPolicy",
+    "cilium.io",
+    "v2",
+    false,
+    ["cegp"],
+    ["cilium", "ciliumpolicy"],
+  ),
+  rt(
+    "ciliumendpoints",
+    "ciliumendpoint",
+    "CiliumEndpoint",
+    "cilium.io",
+    "v2",
+    true,
+    ["cep", "ciliumep"],
+    ["cilium"],
+    true,
+  ),
   rt("ciliumidentities", "ciliumidentity", "CiliumIdentity", "cilium.io", "v2", false, ["ciliumid"], ["cilium"], true),
-  rt("ciliumnetworkpolicies", "ciliumnetworkpolicy", "CiliumNetworkPolicy", "cilium.io", "v2", true, ["cnp", "ciliumnp"], ["cilium", "ciliumpolicy"]),
+  rt(
+    "ciliumnetworkpolicies",
+    "ciliumnetworkpolicy",
+    "CiliumNetworkPolicy",
+    "cilium.io",
+    "v2",
+    true,
+    ["cnp", "ciliumnp"],
+    ["cilium", "ciliumpolicy"],
+  ),
   rt("ciliumnodes", "ciliumnode", "CiliumNode", "cilium.io", "v2", false, ["cn", "ciliumn"], ["cilium"], true),
   rt("networkpolicies", "networkpolicy", "NetworkPolicy", "networking.k8s.io", "v1", true, ["netpol"], []),
-].slice().sort((a, b) => cmpStr(a.group, b.group) || cmpStr(a.plural, b.plural));
+]
+  .slice()
+  .sort((a, b) => cmpStr(a.group, b.group) || cmpStr(a.plural, b.plural));
 
 /** Resolve `po`, `pods`, `pod`, `Pod`, `deployment.apps`, `ciliumnetworkpolicies.cilium.io`, `cnp`... */
 export function resolveResourceType(name: string): ResourceType | undefined {
@@ -54,10 +115,15 @@ export function resolveResourceType(name: string): ResourceType | undefined {
   for (const r of RESOURCE_TYPES) {
     if (rest !== undefined) {
       // plural.group, singular.group, plural.version.group
-      if ((base === r.plural || base === r.singular || base === r.kind.toLowerCase()) && (rest === r.group || rest === `${r.version}.${r.group}`)) return r;
+      if (
+        (base === r.plural || base === r.singular || base === r.kind.toLowerCase()) &&
+        (rest === r.group || rest === `${r.version}.${r.group}`)
+      )
+        return r;
       continue;
     }
-    if (lower === r.plural || lower === r.singular || r.shortNames.includes(lower) || lower === r.kind.toLowerCase()) return r;
+    if (lower === r.plural || lower === r.singular || r.shortNames.includes(lower) || lower === r.kind.toLowerCase())
+      return r;
   }
   return undefined;
 }

@@ -11,17 +11,55 @@ const RULE = readFileSync("lib/engine/fixtures/sw_l3_l4_l7_policy.yaml", "utf8")
 
 test("random mutations of a policy never throw", () => {
   const rnd = mulberry32(99);
-  const pieces = [": ", "- ", "  ", "\t", "{", "}", "[", "]", "*a", "&a ", "'", '"', "0", "-1", "null", "true", "\n", "fromEndpoints", "toPorts", "port", "reserved:host", "matchExpressions", "In", "0.0.0.0/0", "99999", "ANY", "http", "/(", "~"];
+  const pieces = [
+    ": ",
+    "- ",
+    "  ",
+    "\t",
+    "{",
+    "}",
+    "[",
+    "]",
+    "*a",
+    "&a ",
+    "'",
+    '"',
+    "0",
+    "-1",
+    "null",
+    "true",
+    "\n",
+    "fromEndpoints",
+    "toPorts",
+    "port",
+    "reserved:host",
+    "matchExpressions",
+    "In",
+    "0.0.0.0/0",
+    "99999",
+    "ANY",
+    "http",
+    "/(",
+    "~",
+  ];
   for (let i = 0; i < 400; i++) {
     let text = RULE;
     for (let k = 0; k < 1 + Math.floor(rnd() * 4); k++) {
       const at = Math.floor(rnd() * text.length);
-      text = rnd() < 0.5 ? text.slice(0, at) + pick(rnd, pieces) + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(rnd() * 5));
+      text =
+        rnd() < 0.5
+          ? text.slice(0, at) + pick(rnd, pieces) + text.slice(at)
+          : text.slice(0, at) + text.slice(at + 1 + Math.floor(rnd() * 5));
     }
     const r = apply(base, text, { source: "fuzz.yaml" });
     expect(typeof r.ok).toBe("boolean");
     for (const d of r.diagnostics) expect(typeof d.message).toBe("string");
-    const v = evaluate(r.state, { from: "default/tiefighter", to: "svc:default/deathstar", port: 80, http: { method: "POST", path: "/v1/request-landing" } });
+    const v = evaluate(r.state, {
+      from: "default/tiefighter",
+      to: "svc:default/deathstar",
+      port: 80,
+      http: { method: "POST", path: "/v1/request-landing" },
+    });
     expect(v.ok).toBe(true);
   }
 });

@@ -2,7 +2,18 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { mulberry32 } from "@/lib/engine/fixtures/prng";
-import { apply, ciliumEndpoints, createCluster, listObjects, parseJournal, parseScenario, replay, rolloutRestart, type ClusterState, type KubeObject } from "@/lib/cluster";
+import {
+  apply,
+  ciliumEndpoints,
+  createCluster,
+  listObjects,
+  parseJournal,
+  parseScenario,
+  replay,
+  rolloutRestart,
+  type ClusterState,
+  type KubeObject,
+} from "@/lib/cluster";
 
 const deps = (seed = 7) => ({ clock: () => Date.UTC(2026, 0, 15, 10, 0, 0), random: mulberry32(seed) });
 const scenario = (() => {
@@ -66,7 +77,10 @@ describe("pod-template-hash", () => {
     const s = fresh();
     const r = apply(s, DEATHSTAR, { source: "http-sw-app.yaml" });
     expect(r.ok).toBe(true);
-    expect(names(r.state, "default", "deathstar-")).toEqual(["deathstar-86f85ffb4d-7d86t", "deathstar-86f85ffb4d-dxp9z"]);
+    expect(names(r.state, "default", "deathstar-")).toEqual([
+      "deathstar-86f85ffb4d-7d86t",
+      "deathstar-86f85ffb4d-dxp9z",
+    ]);
     expect(list(r.state, "rs").map((o) => o.metadata.name)).toEqual(["deathstar-86f85ffb4d"]);
   });
   test("the hash is a function of the template; an unchanged re-apply keeps pods, a changed template rolls them", () => {
@@ -74,10 +88,16 @@ describe("pod-template-hash", () => {
     const b = apply(fresh(2), WEB, { source: "web.yaml" }).state;
     const rsA = list(a, "rs").filter((o) => o.metadata.name.startsWith("web-"));
     expect(rsA).toHaveLength(1);
-    expect(rsA.map((o) => o.metadata.name)).toEqual(list(b, "rs").filter((o) => o.metadata.name.startsWith("web-")).map((o) => o.metadata.name));
+    expect(rsA.map((o) => o.metadata.name)).toEqual(
+      list(b, "rs")
+        .filter((o) => o.metadata.name.startsWith("web-"))
+        .map((o) => o.metadata.name),
+    );
     const hash = rsA[0]?.metadata.labels?.["pod-template-hash"] ?? "";
     expect(hash).toMatch(/^[4-9bcdf]{6,10}$/);
-    const again = apply(a, WEB.replace("replicas: 2", "replicas: 2\n  minReadySeconds: 0"), { source: "web.yaml" }).state;
+    const again = apply(a, WEB.replace("replicas: 2", "replicas: 2\n  minReadySeconds: 0"), {
+      source: "web.yaml",
+    }).state;
     expect(names(again, "default", "web-")).toEqual(names(a, "default", "web-"));
     const rolled = apply(again, WEB.replace("nginx:1.27", "nginx:1.28"), { source: "web.yaml" }).state;
     const fresh2 = names(rolled, "default", "web-");
@@ -101,12 +121,16 @@ describe("rolloutRestart", () => {
     const after = list(r.state, "pods", "kube-system").filter((p) => p.metadata.labels?.["k8s-app"] === "cilium");
     expect(after).toHaveLength(before.length);
     expect(after.some((p) => before.some((b) => b.metadata.name === p.metadata.name))).toBe(false);
-    expect(after.map((p) => (p.spec as { nodeName: string }).nodeName).sort()).toEqual(before.map((p) => (p.spec as { nodeName: string }).nodeName).sort());
+    expect(after.map((p) => (p.spec as { nodeName: string }).nodeName).sort()).toEqual(
+      before.map((p) => (p.spec as { nodeName: string }).nodeName).sort(),
+    );
     expect(after.every((p) => p.metadata.creationTimestamp === "2026-01-15T10:00:00Z")).toBe(true);
     expect(after[0]?.metadata.labels?.["pod-template-generation"]).toBe("2");
     const ds = list(r.state, "ds", "kube-system").find((d) => d.metadata.name === "cilium");
     expect(JSON.stringify(ds?.spec)).toContain('"kubectl.kubernetes.io/restartedAt":"2026-01-15T10:00:00Z"');
-    expect(ciliumEndpoints(r.state).map((e) => [e.identity, e.labels])).toEqual(ciliumEndpoints(s).map((e) => [e.identity, e.labels]));
+    expect(ciliumEndpoints(r.state).map((e) => [e.identity, e.labels])).toEqual(
+      ciliumEndpoints(s).map((e) => [e.identity, e.labels]),
+    );
   });
   test("deployment/deathstar: a new ReplicaSet with fresh pods; identities stay; replay reproduces it", () => {
     const s = fresh();
@@ -116,8 +140,16 @@ describe("rolloutRestart", () => {
     expect(pods).toHaveLength(2);
     expect(pods.some((n) => n.startsWith("deathstar-86f85ffb4d-"))).toBe(false);
     const rs = list(r.state, "rs").filter((o) => o.metadata.name.startsWith("deathstar-"));
-    expect(rs.map((o) => [o.metadata.name === "deathstar-86f85ffb4d", (o.spec as { replicas: number }).replicas]).sort()).toEqual([[false, 2], [true, 0]]);
-    const ids = (st: ClusterState) => ciliumEndpoints(st).filter((e) => e.pod?.startsWith("deathstar-")).map((e) => e.identity);
+    expect(
+      rs.map((o) => [o.metadata.name === "deathstar-86f85ffb4d", (o.spec as { replicas: number }).replicas]).sort(),
+    ).toEqual([
+      [false, 2],
+      [true, 0],
+    ]);
+    const ids = (st: ClusterState) =>
+      ciliumEndpoints(st)
+        .filter((e) => e.pod?.startsWith("deathstar-"))
+        .map((e) => e.identity);
     expect(ids(r.state)).toEqual(ids(s));
     const parsed = parseJournal(JSON.parse(JSON.stringify(r.state.journal)));
     if (!parsed.ok) throw new Error(parsed.error);
@@ -127,8 +159,15 @@ describe("rolloutRestart", () => {
   });
   test("a type alone restarts all of them in the namespace; -l narrows by labels", () => {
     const s = fresh();
-    expect(rolloutRestart(s, { type: "ds", names: [], namespace: "kube-system" }).outcomes.map((o) => o.line)).toEqual(["daemonset.apps/cilium restarted", "daemonset.apps/cilium-envoy restarted"]);
-    expect(rolloutRestart(s, { type: "ds", names: [], namespace: "kube-system", selector: "k8s-app=cilium" }).outcomes.map((o) => o.line)).toEqual(["daemonset.apps/cilium restarted"]);
+    expect(rolloutRestart(s, { type: "ds", names: [], namespace: "kube-system" }).outcomes.map((o) => o.line)).toEqual([
+      "daemonset.apps/cilium restarted",
+      "daemonset.apps/cilium-envoy restarted",
+    ]);
+    expect(
+      rolloutRestart(s, { type: "ds", names: [], namespace: "kube-system", selector: "k8s-app=cilium" }).outcomes.map(
+        (o) => o.line,
+      ),
+    ).toEqual(["daemonset.apps/cilium restarted"]);
   });
   // The lab-save route replays with `random: () => 0.5`: every random pod suffix is the same, so the second
   // replacement pod used to collide with the first forever (issue 10: the save never returned).
@@ -144,11 +183,14 @@ describe("rolloutRestart", () => {
     });
     test("ds/cilium returns, one new pod per node it ran on", () => {
       const s = still();
-      const cilium = (st: ClusterState) => list(st, "pods", "kube-system").filter((p) => p.metadata.labels?.["k8s-app"] === "cilium");
+      const cilium = (st: ClusterState) =>
+        list(st, "pods", "kube-system").filter((p) => p.metadata.labels?.["k8s-app"] === "cilium");
       const r = rolloutRestart(s, { type: "ds", names: ["cilium"], namespace: "kube-system" });
       expect(r.ok).toBe(true);
       expect(cilium(r.state)).toHaveLength(cilium(s).length);
-      expect(new Set(cilium(r.state).map((p) => (p.spec as { nodeName: string }).nodeName)).size).toBe(cilium(s).length);
+      expect(new Set(cilium(r.state).map((p) => (p.spec as { nodeName: string }).nodeName)).size).toBe(
+        cilium(s).length,
+      );
     });
     test("a saved journal with both restarts (and a second round) replays", () => {
       const journal = parseJournal([
@@ -168,9 +210,17 @@ describe("rolloutRestart", () => {
   });
   test("errors: unknown names, kinds that cannot restart, twice in the same second", () => {
     const s = fresh();
-    expect(rolloutRestart(s, { type: "deploy", names: ["nope"] }).diagnostics[0]?.message).toBe('Error from server (NotFound): deployments.apps "nope" not found');
-    expect(rolloutRestart(s, { type: "pod", names: ["xwing"] }).diagnostics[0]?.message).toBe('error: pods "xwing" restarting is not supported');
+    expect(rolloutRestart(s, { type: "deploy", names: ["nope"] }).diagnostics[0]?.message).toBe(
+      'Error from server (NotFound): deployments.apps "nope" not found',
+    );
+    expect(rolloutRestart(s, { type: "pod", names: ["xwing"] }).diagnostics[0]?.message).toBe(
+      'error: pods "xwing" restarting is not supported',
+    );
     const once = rolloutRestart(s, { type: "ds", names: ["cilium"], namespace: "kube-system" }).state;
-    expect(rolloutRestart(once, { type: "ds", names: ["cilium"], namespace: "kube-system" }).diagnostics[0]?.message).toMatch(/^error: failed to create patch for cilium: if restart has already been triggered within the past second/);
+    expect(
+      rolloutRestart(once, { type: "ds", names: ["cilium"], namespace: "kube-system" }).diagnostics[0]?.message,
+    ).toMatch(
+      /^error: failed to create patch for cilium: if restart has already been triggered within the past second/,
+    );
   });
 });

@@ -35,7 +35,11 @@ export function withChanges(prev: ClusterState, ch: Changes): ClusterState {
     // Keep identity numbers stable across snapshots, like Cilium's allocator does.
     const alloc = compiled(next).identities.allocations;
     let grew = false;
-    for (const k of alloc.keys()) if (!prev.identityAllocations.has(k)) { grew = true; break; }
+    for (const k of alloc.keys())
+      if (!prev.identityAllocations.has(k)) {
+        grew = true;
+        break;
+      }
     if (grew) {
       const merged = new Map(prev.identityAllocations);
       for (const [k, v] of alloc) if (!merged.has(k)) merged.set(k, v);

@@ -46,9 +46,23 @@ export interface ObjectRef {
 }
 
 export type DiagnosticCode =
-  | "yaml-syntax" | "yaml-limit" | "no-objects" | "missing-kind" | "unknown-kind" | "missing-name"
-  | "strict-decoding" | "invalid" | "already-exists" | "not-found" | "namespace-not-found"
-  | "label-conflict" | "label-invalid" | "policy-invalid" | "policy-warning" | "unsupported" | "bad-request"
+  | "yaml-syntax"
+  | "yaml-limit"
+  | "no-objects"
+  | "missing-kind"
+  | "unknown-kind"
+  | "missing-name"
+  | "strict-decoding"
+  | "invalid"
+  | "already-exists"
+  | "not-found"
+  | "namespace-not-found"
+  | "label-conflict"
+  | "label-invalid"
+  | "policy-invalid"
+  | "policy-warning"
+  | "unsupported"
+  | "bad-request"
   /** `kubectl apply -n b` on a document that names namespace `a`. */
   | "namespace-mismatch"
   /** A `Warning: ...` line kubectl prints on stderr without failing (e.g. missing last-applied annotation). */
@@ -64,7 +78,16 @@ export interface Diagnostic {
   readonly field?: string;
 }
 
-export type Operation = "created" | "configured" | "unchanged" | "deleted" | "labeled" | "unlabeled" | "modified" | "not labeled" | "restarted";
+export type Operation =
+  | "created"
+  | "configured"
+  | "unchanged"
+  | "deleted"
+  | "labeled"
+  | "unlabeled"
+  | "modified"
+  | "not labeled"
+  | "restarted";
 
 export interface Outcome {
   readonly ref: ObjectRef;

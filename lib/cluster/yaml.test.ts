@@ -7,7 +7,8 @@ const P = "error: error parsing f.yaml: error converting YAML to JSON: yaml: ";
 
 describe("decodeManifests errors", () => {
   test("a scanner error reports the 1-based line of the problem", () => {
-    const text = "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: broken\nspec:\n  endpointSelector: matchLabels: {}\n";
+    const text =
+      "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: broken\nspec:\n  endpointSelector: matchLabels: {}\n";
     expect(err(text)).toBe(`${P}line 6: mapping values are not allowed in this context`);
   });
   test("go-yaml prints no line for a problem on the first line", () => {
@@ -20,7 +21,9 @@ describe("decodeManifests errors", () => {
     expect(err(`---\n${text}`)).toBe(`${P}line 2: mapping values are not allowed in this context`);
   });
   test("parser errors name go-yaml's 0-based line (the line above the bad one)", () => {
-    expect(err("spec:\n  endpointSelector:\n    matchLabels:\n      org: empire\n   ingress:\n  - {}\n")).toBe(`${P}line 4: did not find expected key`);
+    expect(err("spec:\n  endpointSelector:\n    matchLabels:\n      org: empire\n   ingress:\n  - {}\n")).toBe(
+      `${P}line 4: did not find expected key`,
+    );
     expect(err("a:\n  - x\n  y: 1\n")).toBe(`${P}line 2: did not find expected '-' indicator`);
   });
   test("a tab used as indentation", () => {

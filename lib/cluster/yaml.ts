@@ -49,9 +49,15 @@ function goYamlProblem(code: string, message: string, lines: readonly string[], 
     default:
       break;
   }
-  if (/flow sequence/i.test(message)) return { message: "did not find expected ',' or ']'", stage: "parser", at: "start" };
-  if (/flow mapping/i.test(message)) return { message: "did not find expected ',' or '}'", stage: "parser", at: "start" };
-  return { message: sequenceAbove(lines, line) ? "did not find expected '-' indicator" : "did not find expected key", stage: "parser", at: "start" };
+  if (/flow sequence/i.test(message))
+    return { message: "did not find expected ',' or ']'", stage: "parser", at: "start" };
+  if (/flow mapping/i.test(message))
+    return { message: "did not find expected ',' or '}'", stage: "parser", at: "start" };
+  return {
+    message: sequenceAbove(lines, line) ? "did not find expected '-' indicator" : "did not find expected key",
+    stage: "parser",
+    at: "start",
+  };
 }
 
 /** True when the bad line sits at the indentation of a block sequence above it (go-yaml then expects `- `). */
@@ -84,14 +90,23 @@ function goYamlWhere(lines: readonly string[], line: number, stage: GoYamlProble
 export function decodeManifests(text: string, source: string): DecodeResult {
   const prefix = `error: error parsing ${source}: error converting YAML to JSON: yaml: `;
   if (text.length > MAX_MANIFEST_BYTES) {
-    return { docs: [], error: { code: "yaml-limit", message: `error: ${source}: manifest is larger than ${MAX_MANIFEST_BYTES / 1024} KiB` } };
+    return {
+      docs: [],
+      error: {
+        code: "yaml-limit",
+        message: `error: ${source}: manifest is larger than ${MAX_MANIFEST_BYTES / 1024} KiB`,
+      },
+    };
   }
   const { parseAllDocuments } = yamlParser();
   // prettyErrors computes linePos (file-relative); the messages themselves are reworded below.
   const parsed = parseAllDocuments(text, { version: "1.1", prettyErrors: true, uniqueKeys: true });
   const list = Array.isArray(parsed) ? parsed : [parsed];
   if (list.length > MAX_DOCUMENTS) {
-    return { docs: [], error: { code: "yaml-limit", message: `error: ${source}: more than ${MAX_DOCUMENTS} YAML documents` } };
+    return {
+      docs: [],
+      error: { code: "yaml-limit", message: `error: ${source}: more than ${MAX_DOCUMENTS} YAML documents` },
+    };
   }
   const lines = text.split("\n");
   const docs: DecodedDoc[] = [];
@@ -104,11 +119,20 @@ export function decodeManifests(text: string, source: string): DecodeResult {
       if (err.code === "DUPLICATE_KEY") {
         const key = (lines[startLine - 1] ?? "").trim().replace(/^- /, "").split(":")[0] ?? "";
         const n = startLine - documentStart(lines, startLine);
-        return { docs, error: { code: "yaml-syntax", message: `error: error parsing ${source}: error converting YAML to JSON: yaml: unmarshal errors:\n  line ${n}: key ${JSON.stringify(key)} already set in map` } };
+        return {
+          docs,
+          error: {
+            code: "yaml-syntax",
+            message: `error: error parsing ${source}: error converting YAML to JSON: yaml: unmarshal errors:\n  line ${n}: key ${JSON.stringify(key)} already set in map`,
+          },
+        };
       }
       const p = goYamlProblem(err.code, err.message, lines, startLine);
-      const line = p.at === "end" ? err.linePos?.[1]?.line ?? lineOf(text, err.pos[1]) : startLine;
-      return { docs, error: { code: "yaml-syntax", message: `${prefix}${goYamlWhere(lines, line, p.stage)}${p.message}` } };
+      const line = p.at === "end" ? (err.linePos?.[1]?.line ?? lineOf(text, err.pos[1])) : startLine;
+      return {
+        docs,
+        error: { code: "yaml-syntax", message: `${prefix}${goYamlWhere(lines, line, p.stage)}${p.message}` },
+      };
     }
     let value: unknown;
     try {
@@ -118,7 +142,13 @@ export function decodeManifests(text: string, source: string): DecodeResult {
       if (/unresolved|not found/i.test((e as Error).message)) {
         return { docs, error: { code: "yaml-syntax", message: `${prefix}unknown anchor '${anchor}' referenced` } };
       }
-      return { docs, error: { code: "yaml-limit", message: `${prefix}document contains excessive aliasing (${(e as Error).message})` } };
+      return {
+        docs,
+        error: {
+          code: "yaml-limit",
+          message: `${prefix}document contains excessive aliasing (${(e as Error).message})`,
+        },
+      };
     }
     if (value === null || value === undefined) continue;
     const line = d.contents?.range ? lineOf(text, d.contents.range[0]) : 1;

@@ -34,7 +34,9 @@ const FOLDER = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 /** The content folder: `content/` in the project, or POLICY_LAB_CONTENT_DIR (test fixtures). */
 export function contentRoot(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.POLICY_LAB_CONTENT_DIR ?? path.join(process.cwd(), "content"));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.POLICY_LAB_CONTENT_DIR ?? path.join(process.cwd(), "content"),
+  );
 }
 
 function readTracks(root: string, problems: string[]): Track[] {
@@ -59,7 +61,10 @@ function readEntries<T extends { order: number; track: string; scenario: string 
   const base = path.join(root, kind);
   if (!existsSync(base)) return [];
   const entries: Entry<T>[] = [];
-  for (const folder of readdirSync(base, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  for (const folder of readdirSync(base, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
     const dir = path.join(base, folder);
     const file = path.relative(process.cwd(), path.join(dir, "index.mdx"));
     const match = FOLDER.exec(folder);
@@ -98,7 +103,9 @@ function checkReferences(catalog: Catalog, problems: string[]): void {
   const trackIds = new Set(catalog.tracks.map((t) => t.id));
   for (const item of [...catalog.lessons, ...catalog.challenges]) {
     if (!trackIds.has(item.track)) {
-      problems.push(`${path.relative(process.cwd(), path.join(item.dir, "index.mdx"))}: track: unknown track "${item.track}" (content/tracks.yaml)`);
+      problems.push(
+        `${path.relative(process.cwd(), path.join(item.dir, "index.mdx"))}: track: unknown track "${item.track}" (content/tracks.yaml)`,
+      );
     }
   }
   for (const items of [catalog.lessons, catalog.challenges]) {

@@ -58,6 +58,8 @@ describe("reading <Cmd> blocks from a lesson", () => {
 
   it("rejects commands built from code, naming the file and line", () => {
     expect(() => extractCommands("<Cmd>{`kubectl get ${kind}`}</Cmd>", "l.mdx")).toThrow(/l\.mdx:1: <Cmd> expression/);
-    expect(() => extractCommands("<Cmd>kubectl get {kind}</Cmd>", "l.mdx")).toThrow(/l\.mdx:1: <Cmd> must hold plain text/);
+    expect(() => extractCommands("<Cmd>kubectl get {kind}</Cmd>", "l.mdx")).toThrow(
+      /l\.mdx:1: <Cmd> must hold plain text/,
+    );
   });
 });

@@ -45,14 +45,22 @@ function staticString(expression: string): string | null {
  * expression (as it does for paragraph lines), which would flatten a heredoc's YAML; the original text
  * between the braces is what the author wrote.
  */
-function rawExpression(child: { value: string; position?: { start: { offset?: number }; end: { offset?: number } } }, source: string): string {
+function rawExpression(
+  child: { value: string; position?: { start: { offset?: number }; end: { offset?: number } } },
+  source: string,
+): string {
   const start = child.position?.start.offset;
   const end = child.position?.end.offset;
   if (start === undefined || end === undefined) return child.value;
   return source.slice(start, end).replace(/^\{/, "").replace(/\}$/, "");
 }
 
-type Positioned = { type: string; value?: string; children?: Positioned[]; position?: { start: { offset?: number; line: number }; end: { offset?: number } } };
+type Positioned = {
+  type: string;
+  value?: string;
+  children?: Positioned[];
+  position?: { start: { offset?: number; line: number }; end: { offset?: number } };
+};
 
 /** Unwraps the paragraph MDX puts around inline content. */
 function contentNodes(node: { children: unknown[] }): Positioned[] {
@@ -68,12 +76,19 @@ function contentNodes(node: { children: unknown[] }): Positioned[] {
 function childrenText(node: JsxElement, file: string, source: string): string {
   const children = contentNodes(node);
   const line = node.position?.start.line;
-  if (children.length === 1 && (children[0]?.type === "mdxFlowExpression" || children[0]?.type === "mdxTextExpression")) {
+  if (
+    children.length === 1 &&
+    (children[0]?.type === "mdxFlowExpression" || children[0]?.type === "mdxTextExpression")
+  ) {
     const value = staticString(rawExpression(children[0] as { value: string }, source));
     if (value === null) throw new Error(`${file}:${line}: <Cmd> expression must be a plain string or template literal`);
     return value;
   }
-  if (children.some((c) => c.type === "mdxFlowExpression" || c.type === "mdxTextExpression" || c.type.startsWith("mdxJsx"))) {
+  if (
+    children.some(
+      (c) => c.type === "mdxFlowExpression" || c.type === "mdxTextExpression" || c.type.startsWith("mdxJsx"),
+    )
+  ) {
     throw new Error(`${file}:${line}: <Cmd> must hold plain text or a single template literal`);
   }
   const first = children[0]?.position?.start.offset;
@@ -118,7 +133,10 @@ export function remarkCmdCommand() {
       const element = node as JsxElement;
       if (element.name !== "Cmd") return;
       const command = cmdText(element, file.path ?? "lesson.mdx", source);
-      element.attributes = [...element.attributes.filter((a) => !(a.type === "mdxJsxAttribute" && a.name === "command")), { type: "mdxJsxAttribute", name: "command", value: command }];
+      element.attributes = [
+        ...element.attributes.filter((a) => !(a.type === "mdxJsxAttribute" && a.name === "command")),
+        { type: "mdxJsxAttribute", name: "command", value: command },
+      ];
       element.children = [];
     });
   };

@@ -16,7 +16,8 @@ export function readLabFiles(dir: string): Record<string, string> {
         walk(full);
         continue;
       }
-      if (statSync(full).size > MAX_FILE_BYTES) throw new Error(`${full}: lab files are limited to ${MAX_FILE_BYTES} bytes`);
+      if (statSync(full).size > MAX_FILE_BYTES)
+        throw new Error(`${full}: lab files are limited to ${MAX_FILE_BYTES} bytes`);
       files[`/root/${path.relative(base, full).split(path.sep).join("/")}`] = readFileSync(full, "utf8");
     }
   };

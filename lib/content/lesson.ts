@@ -25,7 +25,8 @@ export function loadLesson(slug: string): LessonContent | null {
   const meta = lessons[index];
   if (!meta) return null;
   const file = path.join(meta.dir, "index.mdx");
-  const neighbour = (l: LessonMeta | undefined): LessonNeighbour | null => (l ? { slug: l.slug, title: l.title } : null);
+  const neighbour = (l: LessonMeta | undefined): LessonNeighbour | null =>
+    l ? { slug: l.slug, title: l.title } : null;
   return {
     meta,
     body: splitFrontmatter(readFileSync(file, "utf8")).body,

@@ -15,8 +15,14 @@ const { lessons } = readCatalog();
 function labFor(slug: string) {
   const lesson = lessons.find((l) => l.slug === slug);
   if (!lesson) throw new Error(`no lesson ${slug}`);
-  const files = Object.fromEntries(Object.entries(readLabFiles(lesson.dir)).map(([p, c]) => [p.replace(/^\/root\//, ""), c]));
-  const lab = new HeadlessLab({ scenarioName: lesson.scenario, scenarioText: readScenarioText(contentRoot(), lesson.scenario), files });
+  const files = Object.fromEntries(
+    Object.entries(readLabFiles(lesson.dir)).map(([p, c]) => [p.replace(/^\/root\//, ""), c]),
+  );
+  const lab = new HeadlessLab({
+    scenarioName: lesson.scenario,
+    scenarioText: readScenarioText(contentRoot(), lesson.scenario),
+    files,
+  });
   const met = (): string[] =>
     evaluateObjectives({ cluster: lab.state.cluster, history: lab.state.history }, lesson.objectives)
       .filter((r) => r.passed)

@@ -11,7 +11,8 @@ export function scenarioNamed(name: string): Scenario {
   const hit = cache.get(key);
   if (hit) return hit;
   const parsed = parseScenario(name, readScenarioText(contentRoot(), name));
-  if (!parsed.ok) throw new Error(`content/scenarios/${name}.yaml: ${parsed.diagnostics.map((d) => d.message).join("; ")}`);
+  if (!parsed.ok)
+    throw new Error(`content/scenarios/${name}.yaml: ${parsed.diagnostics.map((d) => d.message).join("; ")}`);
   cache.set(key, parsed.scenario);
   return parsed.scenario;
 }

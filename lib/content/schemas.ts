@@ -26,7 +26,11 @@ export const lessonFrontmatterSchema = z
     const seen = new Set<string>();
     value.objectives.forEach((objective, i) => {
       if (seen.has(objective.name)) {
-        ctx.addIssue({ code: "custom", path: ["objectives", i, "name"], message: `duplicate objective "${objective.name}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["objectives", i, "name"],
+          message: `duplicate objective "${objective.name}"`,
+        });
       }
       seen.add(objective.name);
     });

@@ -73,13 +73,18 @@ export type AdapterFactory = PrismaBetterSqlite3 | PrismaPg;
  * The adapter factory for a target; SQLite's folder and file are created on first use (what migrations
  * need; the app opens SQLite through lib/db/sqlite-guard.ts, which never creates a file).
  */
-export function createAdapterFactory(target: DatabaseTarget, options: { pool?: pg.Pool; pgTimeouts?: PgTimeouts } = {}): AdapterFactory {
+export function createAdapterFactory(
+  target: DatabaseTarget,
+  options: { pool?: pg.Pool; pgTimeouts?: PgTimeouts } = {},
+): AdapterFactory {
   switch (target.provider) {
     case "sqlite":
       mkdirSync(path.dirname(target.file), { recursive: true });
       // Wait for a writer instead of failing with SQLITE_BUSY when several requests write at once.
       return new PrismaBetterSqlite3({ url: target.file, timeout: 5000 });
     case "postgresql":
-      return new PrismaPg(options.pool ?? createPgPool(target.url, 10, options.pgTimeouts), { disposeExternalPool: true });
+      return new PrismaPg(options.pool ?? createPgPool(target.url, 10, options.pgTimeouts), {
+        disposeExternalPool: true,
+      });
   }
 }

@@ -16,10 +16,23 @@ import { resolveDatabaseTarget } from "./url";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-const result: PublicGradeResult = { challenge: "imperial-airspace", passed: false, score: 40, checks: [], errors: [], warnings: [] };
+const result: PublicGradeResult = {
+  challenge: "imperial-airspace",
+  passed: false,
+  score: 40,
+  checks: [],
+  errors: [],
+  warnings: [],
+};
 let n = 0;
 const attempt = (learnerId = `0b7c3f5e-1d2a-4c8b-9e6f-${String(++n).padStart(12, "0")}`) =>
-  ({ learnerId, challengeSlug: "imperial-airspace", submission: { journal: [], commands: ["kubectl get pods"] }, result, now: new Date() }) as const;
+  ({
+    learnerId,
+    challengeSlug: "imperial-airspace",
+    submission: { journal: [], commands: ["kubectl get pods"] },
+    result,
+    now: new Date(),
+  }) as const;
 
 /** The error a promise rejects with (fails the test if it resolves). */
 async function rejection(p: Promise<unknown>): Promise<unknown> {
@@ -35,7 +48,11 @@ async function status503(error: unknown): Promise<{ status: number; error: strin
   const fault = storageFault(error);
   if (!fault) throw new Error(`not recognised as a storage fault: ${String(error)}`);
   const res = storageFaultResponse(fault);
-  return { status: res.status, error: ((await res.json()) as { error: string }).error, retryAfter: res.headers.get("retry-after") };
+  return {
+    status: res.status,
+    error: ((await res.json()) as { error: string }).error,
+    retryAfter: res.headers.get("retry-after"),
+  };
 }
 
 describe("storage faults on SQLite", () => {
@@ -76,8 +93,13 @@ describe("storage faults on SQLite", () => {
     await db.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(pages?.page_count)}`);
     // Rows that need new pages: a command history of 60 KB each.
     const big = { journal: [], commands: ["x".repeat(60_000)] };
-    const error = await rejection(Promise.all(Array.from({ length: 5 }, () => recordAttempt(db, { ...attempt(), submission: big }))));
-    expect(await status503(error)).toMatchObject({ status: 503, error: expect.stringMatching(/disk is full.*nothing was saved/) });
+    const error = await rejection(
+      Promise.all(Array.from({ length: 5 }, () => recordAttempt(db, { ...attempt(), submission: big }))),
+    );
+    expect(await status503(error)).toMatchObject({
+      status: 503,
+      error: expect.stringMatching(/disk is full.*nothing was saved/),
+    });
     await db.$queryRawUnsafe("PRAGMA max_page_count = 1073741823");
     expect(await db.challengeAttempt.count()).toBe(before);
   });
@@ -85,7 +107,14 @@ describe("storage faults on SQLite", () => {
   it("read-only database: a lab save is refused with a 503", async () => {
     db = open();
     await db.$executeRawUnsafe("PRAGMA query_only = 1");
-    const error = await rejection(saveLessonLab(db, attempt().learnerId, "first-policy", { snapshot: { journal: [], history: [] } as never, objectivesMet: [], allMet: false, now: new Date() }));
+    const error = await rejection(
+      saveLessonLab(db, attempt().learnerId, "first-policy", {
+        snapshot: { journal: [], history: [] } as never,
+        objectivesMet: [],
+        allMet: false,
+        now: new Date(),
+      }),
+    );
     expect(await status503(error)).toMatchObject({ status: 503, error: expect.stringMatching(/read-only/) });
   });
 
@@ -99,10 +128,16 @@ describe("storage faults on SQLite", () => {
     try {
       // SQLite itself would write on into the deleted file and report success.
       const error = await rejection(recordAttempt(db, attempt()));
-      expect(await status503(error)).toMatchObject({ status: 503, error: expect.stringMatching(/missing or was replaced/) });
+      expect(await status503(error)).toMatchObject({
+        status: 503,
+        error: expect.stringMatching(/missing or was replaced/),
+      });
       // A restarted worker opens the path afresh: it must not create an empty database there.
       const restarted = open();
-      expect(await status503(await rejection(restarted.learner.count()))).toMatchObject({ status: 503, error: expect.stringMatching(/missing/) });
+      expect(await status503(await rejection(restarted.learner.count()))).toMatchObject({
+        status: 503,
+        error: expect.stringMatching(/missing/),
+      });
       expect(existsSync(file)).toBe(false);
     } finally {
       renameSync(backup, file);
@@ -115,13 +150,18 @@ describe("storage faults on SQLite", () => {
     const copy = `${file}.copy`;
     copyFileSync(file, copy);
     renameSync(copy, file);
-    expect(await status503(await rejection(db.learner.count()))).toMatchObject({ status: 503, error: expect.stringMatching(/replaced/) });
+    expect(await status503(await rejection(db.learner.count()))).toMatchObject({
+      status: 503,
+      error: expect.stringMatching(/replaced/),
+    });
     // The file now at the path is a good database: a fresh connection (a restarted worker) uses it.
     expect(await open().learner.count()).toBeGreaterThanOrEqual(0);
   });
 
   it("a route wrapped with withStorageFaults answers 503 JSON; other errors still propagate", async () => {
-    const gone = await rejection(Promise.reject(Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" })));
+    const gone = await rejection(
+      Promise.reject(Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" })),
+    );
     const res = await withStorageFaults(async () => Promise.reject(gone))();
     expect(res.status).toBe(503);
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -131,17 +171,37 @@ describe("storage faults on SQLite", () => {
 });
 
 describe("recognising storage faults from what the drivers report", () => {
-  const prisma = (code: string, cause: Record<string, unknown>) => Object.assign(new Error("Invalid invocation"), { code, meta: { driverAdapterError: { name: "DriverAdapterError", cause } } });
+  const prisma = (code: string, cause: Record<string, unknown>) =>
+    Object.assign(new Error("Invalid invocation"), {
+      code,
+      meta: { driverAdapterError: { name: "DriverAdapterError", cause } },
+    });
   it.each([
-    ["SQLite full", prisma("P2039", { originalCode: "SQLITE_FULL", kind: "sqlite", message: "database or disk is full" }), "full"],
+    [
+      "SQLite full",
+      prisma("P2039", { originalCode: "SQLITE_FULL", kind: "sqlite", message: "database or disk is full" }),
+      "full",
+    ],
     ["SQLite read-only", prisma("P2039", { originalCode: "SQLITE_READONLY", kind: "sqlite" }), "read-only"],
     ["SQLite I/O error", prisma("P2039", { originalCode: "SQLITE_IOERR_WRITE", kind: "sqlite" }), "io"],
     ["SQLite busy", prisma("P1008", { kind: "SocketTimeout" }), "timeout"],
     ["an empty file where the database was", prisma("P2021", { kind: "TableDoesNotExist" }), "missing"],
-    ["PostgreSQL refused", prisma("P1001", { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 1 }), "unreachable"],
+    [
+      "PostgreSQL refused",
+      prisma("P1001", { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 1 }),
+      "unreachable",
+    ],
     ["PostgreSQL disk full", prisma("P2010", { originalCode: "53100", kind: "postgres", code: "53100" }), "full"],
-    ["PostgreSQL statement timeout", prisma("P2010", { originalCode: "57014", kind: "postgres", code: "57014" }), "timeout"],
-    ["PostgreSQL shutting down", prisma("P2010", { originalCode: "57P01", kind: "postgres", code: "57P01" }), "unreachable"],
+    [
+      "PostgreSQL statement timeout",
+      prisma("P2010", { originalCode: "57014", kind: "postgres", code: "57014" }),
+      "timeout",
+    ],
+    [
+      "PostgreSQL shutting down",
+      prisma("P2010", { originalCode: "57P01", kind: "postgres", code: "57P01" }),
+      "unreachable",
+    ],
     ["PostgreSQL standby", prisma("P2010", { originalCode: "25006", kind: "postgres", code: "25006" }), "read-only"],
     ["pg pool timeout", new Error("timeout exceeded when trying to connect"), "timeout"],
     ["pg query timeout", new Error("Query read timeout"), "timeout"],
@@ -214,7 +274,11 @@ describe.skipIf(!TEST_DATABASE_URL)("storage faults on PostgreSQL", () => {
     const url = new URL(scratch.url);
     url.port = String(await closedPort());
     const error = await rejection(recordAttempt(open(url.toString()), attempt()));
-    expect(await status503(error)).toMatchObject({ status: 503, error: expect.stringMatching(/cannot be reached/), retryAfter: "5" });
+    expect(await status503(error)).toMatchObject({
+      status: 503,
+      error: expect.stringMatching(/cannot be reached/),
+      retryAfter: "5",
+    });
   });
 
   it("a server that accepts connections but never answers: the connection times out", async () => {
@@ -245,7 +309,10 @@ describe.skipIf(!TEST_DATABASE_URL)("storage faults on PostgreSQL", () => {
       proxy.stall();
       const t0 = Date.now();
       const error = await rejection(recordAttempt(db, attempt()));
-      expect(await status503(error)).toMatchObject({ status: 503, error: expect.stringMatching(/did not answer in time|cannot be reached/) });
+      expect(await status503(error)).toMatchObject({
+        status: 503,
+        error: expect.stringMatching(/did not answer in time|cannot be reached/),
+      });
       expect(Date.now() - t0).toBeLessThan(10_000);
     } finally {
       await proxy.close();
@@ -260,7 +327,10 @@ describe.skipIf(!TEST_DATABASE_URL)("storage faults on PostgreSQL", () => {
       const db = open(scratch.url);
       await db.learner.count();
       const error = await rejection(recordAttempt(db, attempt()));
-      expect(await status503(error)).toMatchObject({ status: 503, error: expect.stringMatching(/did not answer in time/) });
+      expect(await status503(error)).toMatchObject({
+        status: 503,
+        error: expect.stringMatching(/did not answer in time/),
+      });
     } finally {
       await locker.query("ROLLBACK").catch(() => {});
       await locker.end();

@@ -16,19 +16,38 @@ export interface StorageFault {
 }
 
 const MESSAGES: Record<StorageFaultKind, Omit<StorageFault, "kind">> = {
-  full: { message: "the server's disk is full, so nothing was saved; try again later (an operator needs to free space)" },
-  "read-only": { message: "the database is read-only, so nothing was saved; an operator needs to make it writable again" },
-  missing: { message: "the database is missing or was replaced while the server ran, so nothing was saved; an operator needs to restore it and restart the server" },
-  unreachable: { message: "the database cannot be reached, so nothing was saved; try again in a moment", retryAfterSeconds: 5 },
-  timeout: { message: "the database did not answer in time, so the request was abandoned; try again in a moment", retryAfterSeconds: 5 },
+  full: {
+    message: "the server's disk is full, so nothing was saved; try again later (an operator needs to free space)",
+  },
+  "read-only": {
+    message: "the database is read-only, so nothing was saved; an operator needs to make it writable again",
+  },
+  missing: {
+    message:
+      "the database is missing or was replaced while the server ran, so nothing was saved; an operator needs to restore it and restart the server",
+  },
+  unreachable: {
+    message: "the database cannot be reached, so nothing was saved; try again in a moment",
+    retryAfterSeconds: 5,
+  },
+  timeout: {
+    message: "the database did not answer in time, so the request was abandoned; try again in a moment",
+    retryAfterSeconds: 5,
+  },
   busy: { message: "the database is busy, so nothing was saved; try again in a moment", retryAfterSeconds: 2 },
-  io: { message: "the database could not read or write its files, so nothing was saved; an operator needs to check the disk" },
+  io: {
+    message:
+      "the database could not read or write its files, so nothing was saved; an operator needs to check the disk",
+  },
 };
 
 /** Thrown when the SQLite file this process opened is no longer the one at its path (deleted or replaced). */
 export class DatabaseFileGone extends Error {
   override readonly name = "DatabaseFileGone";
-  constructor(readonly file: string, readonly reason: "deleted" | "replaced") {
+  constructor(
+    readonly file: string,
+    readonly reason: "deleted" | "replaced",
+  ) {
     super(`the database file ${file} was ${reason} while the server was running`);
   }
 }
@@ -86,10 +105,20 @@ const NODE: readonly (readonly [RegExp, StorageFaultKind])[] = [
   [/^ENOSPC$/, "full"],
   [/^EROFS$/, "read-only"],
 ];
-const TIMEOUT_TEXT = /timeout exceeded when trying to connect|Connection terminated due to connection timeout|Query read timeout|timed out/i;
-const UNREACHABLE_TEXT = /Connection terminated unexpectedly|Can't reach database server|Client has encountered a connection error/i;
+const TIMEOUT_TEXT =
+  /timeout exceeded when trying to connect|Connection terminated due to connection timeout|Query read timeout|timed out/i;
+const UNREACHABLE_TEXT =
+  /Connection terminated unexpectedly|Can't reach database server|Client has encountered a connection error/i;
 
-type Loose = { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; name?: unknown; meta?: unknown; cause?: unknown };
+type Loose = {
+  code?: unknown;
+  kind?: unknown;
+  originalCode?: unknown;
+  message?: unknown;
+  name?: unknown;
+  meta?: unknown;
+  cause?: unknown;
+};
 
 /** Every error-like object in the chain: the error, Prisma's driverAdapterError and its cause, `cause`s. */
 function chain(error: unknown): Loose[] {
@@ -146,7 +175,9 @@ export const isStorageFault = (error: unknown): boolean => storageFault(error) !
 /** One line for the operator's log: the driver's own words, without Prisma's call-site excerpt. */
 export function faultLogLine(fault: StorageFault, error: unknown): string {
   const links = chain(error);
-  const texts = links.flatMap((l) => [(l.cause as Loose | undefined)?.message, l.message]).filter((t): t is string => typeof t === "string" && t.trim() !== "");
+  const texts = links
+    .flatMap((l) => [(l.cause as Loose | undefined)?.message, l.message])
+    .filter((t): t is string => typeof t === "string" && t.trim() !== "");
   const driver = texts.find((t) => !t.includes("invocation")) ?? texts[0] ?? String(error);
   return `policy-lab: storage fault (${fault.kind}): ${driver.trim().split("\n").at(-1)}`;
 }
@@ -162,7 +193,9 @@ export function storageFaultResponse(fault: StorageFault): Response {
  * Wraps a route handler: a storage fault becomes a 503 with its message (logged once, with the cause, for
  * the operator); any other error propagates as before.
  */
-export function withStorageFaults<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+export function withStorageFaults<A extends unknown[]>(
+  handler: (...args: A) => Promise<Response>,
+): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
       return await handler(...args);

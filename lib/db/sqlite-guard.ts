@@ -8,7 +8,12 @@
  * - commits are durable: see SYNCHRONOUS.
  */
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { DriverAdapterError, type SqlDriverAdapter, type SqlDriverAdapterFactory, type Transaction } from "@prisma/driver-adapter-utils";
+import {
+  DriverAdapterError,
+  type SqlDriverAdapter,
+  type SqlDriverAdapterFactory,
+  type Transaction,
+} from "@prisma/driver-adapter-utils";
 import { statSync } from "node:fs";
 import { DatabaseFileGone } from "./faults";
 
@@ -38,7 +43,13 @@ function verify(file: string, opened: Identity): void {
     const gone = new DatabaseFileGone(file, now === null ? "deleted" : "replaced");
     // As a driver error, so Prisma passes it on like SQLite's own (SQLITE_READONLY_DBMOVED is what
     // SQLite reports for this in rollback-journal mode).
-    throw new DriverAdapterError({ kind: "sqlite", extendedCode: 1032, message: gone.message, originalCode: "SQLITE_READONLY_DBMOVED", originalMessage: gone.message });
+    throw new DriverAdapterError({
+      kind: "sqlite",
+      extendedCode: 1032,
+      message: gone.message,
+      originalCode: "SQLITE_READONLY_DBMOVED",
+      originalMessage: gone.message,
+    });
   }
 }
 
@@ -56,7 +67,8 @@ function guarded<Q extends SqlDriverAdapter | Transaction>(target: Q, check: () 
         };
       }
       if (prop === "startTransaction") {
-        return async (...args: unknown[]) => guarded((await (value as (...a: unknown[]) => Promise<Transaction>).apply(obj, args)) as Transaction, check);
+        return async (...args: unknown[]) =>
+          guarded((await (value as (...a: unknown[]) => Promise<Transaction>).apply(obj, args)) as Transaction, check);
       }
       return (value as (...a: unknown[]) => unknown).bind(obj);
     },
@@ -84,7 +96,13 @@ export class GuardedSqliteFactory implements SqlDriverAdapterFactory {
       // better-sqlite3's own error, thrown before any query: hand it to Prisma as a driver error so it
       // keeps its code (SQLITE_CANTOPEN for a missing file).
       const message = (error as Error).message;
-      throw new DriverAdapterError({ kind: "sqlite", extendedCode: 14, message: `${message} (${this.file})`, originalCode: code, originalMessage: message });
+      throw new DriverAdapterError({
+        kind: "sqlite",
+        extendedCode: 14,
+        message: `${message} (${this.file})`,
+        originalCode: code,
+        originalMessage: message,
+      });
     }
     const opened = identity(this.file);
     if (opened === null) {

@@ -28,9 +28,7 @@ export function resolveDatabaseTarget(raw: string | undefined, baseDir: string):
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     return { provider: "postgresql", url };
   }
-  throw new Error(
-    `DATABASE_URL must start with file:, postgres:// or postgresql:// (got "${url.split(":")[0]}:…")`,
-  );
+  throw new Error(`DATABASE_URL must start with file:, postgres:// or postgresql:// (got "${url.split(":")[0]}:…")`);
 }
 
 /** Where each provider's schema and migrations live, relative to the project root. */

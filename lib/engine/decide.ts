@@ -45,7 +45,8 @@ function matchType(e: Entry): MatchType {
 }
 
 const ddCache = new WeakMap<SubjectPolicy, { by: string; refs: MatchRef[] }>();
-const ruleName = (r: CompiledRule): string => `${r.kind} ${r.namespace !== undefined ? `${r.namespace}/` : ""}${r.name}`;
+const ruleName = (r: CompiledRule): string =>
+  `${r.kind} ${r.namespace !== undefined ? `${r.namespace}/` : ""}${r.name}`;
 /**
  * Who put the subject in default deny (cached per subject: most dropped flows need it). Only rules that
  * keep default deny on for this direction count; a rule with enableDefaultDeny.<dir>: false only
@@ -59,13 +60,25 @@ function defaultDenyInfo(c: Compiled, sp: SubjectPolicy): { by: string; refs: Ma
     const on = sp.enforcement.rules.filter((r) => r.defaultDeny[dir]);
     const off = [...new Set(sp.enforcement.rules.filter((r) => !r.defaultDeny[dir]).map(ruleName))];
     const names = [...new Set(on.map(ruleName))];
-    const optOut = off.length > 0 ? `; ${off.join(", ")} ${off.length === 1 ? "opts" : "opt"} out with enableDefaultDeny.${dir}: false` : "";
-    const by = sp.enforcement.case === "mode-always"
-      ? `policy enforcement mode is always${names.length > 0 ? ` (selected by ${names.join(", ")})` : ""}`
-      : `${names.join(", ")} ${names.length === 1 ? "selects" : "select"} it (policy enforcement mode ${mode}${optOut})`;
-    const refs = uniqRefs(on.map((r) => ({
-      policy: ruleName(r), kind: r.kind, namespace: r.namespace, name: r.name, direction: dir, specIndex: r.specIndex, effect: "default-deny" as const,
-    })));
+    const optOut =
+      off.length > 0
+        ? `; ${off.join(", ")} ${off.length === 1 ? "opts" : "opt"} out with enableDefaultDeny.${dir}: false`
+        : "";
+    const by =
+      sp.enforcement.case === "mode-always"
+        ? `policy enforcement mode is always${names.length > 0 ? ` (selected by ${names.join(", ")})` : ""}`
+        : `${names.join(", ")} ${names.length === 1 ? "selects" : "select"} it (policy enforcement mode ${mode}${optOut})`;
+    const refs = uniqRefs(
+      on.map((r) => ({
+        policy: ruleName(r),
+        kind: r.kind,
+        namespace: r.namespace,
+        name: r.name,
+        direction: dir,
+        specIndex: r.specIndex,
+        effect: "default-deny" as const,
+      })),
+    );
     d = { by, refs };
     ddCache.set(sp, d);
   }
@@ -96,7 +109,14 @@ interface L4Result {
 
 const PROTO_CODE: Readonly<Record<string, number>> = { TCP: 1, UDP: 2, SCTP: 3, ICMP: 4 };
 
-function l4Result(c: Compiled, sp: SubjectPolicy, peer: PeerView, port: number, proto: FlowProto, dstPorts: readonly ContainerPort[] | undefined): L4Result {
+function l4Result(
+  c: Compiled,
+  sp: SubjectPolicy,
+  peer: PeerView,
+  port: number,
+  proto: FlowProto,
+  dstPorts: readonly ContainerPort[] | undefined,
+): L4Result {
   // One numeric key per (peer, port, protocol): the warm path is a single Map lookup.
   const key = (c.viewNum(peer) * 65536 + port) * 8 + (PROTO_CODE[proto] ?? 0);
   if (!sp.named) {
@@ -116,9 +136,13 @@ function l4Result(c: Compiled, sp: SubjectPolicy, peer: PeerView, port: number, 
     if (e.l7) proxy ??= e.l7.kind;
     else plain = true;
   }
-  const settled: CoreResult | undefined = denies ? { outcome: "denied", entries: denies }
-    : !allows ? undefined
-    : plain ? { outcome: "allowed", entries: allows, proxy } : undefined;
+  const settled: CoreResult | undefined = denies
+    ? { outcome: "denied", entries: denies }
+    : !allows
+      ? undefined
+      : plain
+        ? { outcome: "allowed", entries: allows, proxy }
+        : undefined;
   const r: L4Result = { settled, denies: denies ?? NONE, allows: allows ?? NONE, plain, proxy };
   if (!sp.named) sp.l4.set(key, r);
   return r;
@@ -134,8 +158,14 @@ export function decideCore(c: Compiled, inp: DirectionInput): CoreResult {
 
 /** decideCore with positional arguments (no allocation on the warm path). */
 export function decideFast(
-  c: Compiled, sp: SubjectPolicy, peer: PeerView, port: number, proto: FlowProto,
-  dstPorts: readonly ContainerPort[] | undefined, l7: L7Payload, localhost: boolean,
+  c: Compiled,
+  sp: SubjectPolicy,
+  peer: PeerView,
+  port: number,
+  proto: FlowProto,
+  dstPorts: readonly ContainerPort[] | undefined,
+  l7: L7Payload,
+  localhost: boolean,
 ): CoreResult {
   if (!sp.enforcement.enforced) return NOT_ENFORCED;
   const r = l4Result(c, sp, peer, port, proto, dstPorts);
@@ -168,25 +198,65 @@ export function decideDirection(c: Compiled, inp: DirectionInput): DirectionResu
   const core = decideCore(c, inp);
   switch (core.outcome) {
     case "not-enforced": {
-      const why = sp.enforcement.case === "mode-never" ? "policy enforcement is disabled (enable-policy=never)"
-        : sp.enforcement.case === "host-firewall-off" ? "the host firewall is disabled, so host policies are not enforced"
-        : `no policy with ${dir} rules selects it`;
-      return { direction: dir, subject, enforced: false, outcome: "not-enforced", matchType: "all", matched: NO_REFS, reason: `${dir} of ${subject} is not enforced: ${why}` };
+      const why =
+        sp.enforcement.case === "mode-never"
+          ? "policy enforcement is disabled (enable-policy=never)"
+          : sp.enforcement.case === "host-firewall-off"
+            ? "the host firewall is disabled, so host policies are not enforced"
+            : `no policy with ${dir} rules selects it`;
+      return {
+        direction: dir,
+        subject,
+        enforced: false,
+        outcome: "not-enforced",
+        matchType: "all",
+        matched: NO_REFS,
+        reason: `${dir} of ${subject} is not enforced: ${why}`,
+      };
     }
     case "denied": {
       const d = core.entries[0] as Entry;
       return {
-        direction: dir, subject, enforced: true, outcome: "denied", matchType: matchType(d), matched: refsOf(core.entries, "deny"),
+        direction: dir,
+        subject,
+        enforced: true,
+        outcome: "denied",
+        matchType: matchType(d),
+        matched: refsOf(core.entries, "deny"),
         reason: `${dir} ${dir === "ingress" ? "to" : "from"} ${subject} denied by ${ruleLabel(d)} (${peerText(peer)} on ${svc}); deny rules take precedence over allow rules`,
       };
     }
     case "localhost":
-      return { direction: dir, subject, enforced: true, outcome: "localhost", matchType: "L3-Only", matched: NO_REFS, reason: `ingress to ${subject} allowed: Cilium always admits traffic from the pod's own node (allow-localhost)` };
+      return {
+        direction: dir,
+        subject,
+        enforced: true,
+        outcome: "localhost",
+        matchType: "L3-Only",
+        matched: NO_REFS,
+        reason: `ingress to ${subject} allowed: Cilium always admits traffic from the pod's own node (allow-localhost)`,
+      };
     case "allowed-no-default-deny":
-      return { direction: dir, subject, enforced: true, outcome: "allowed-no-default-deny", matchType: "all", matched: NO_REFS, reason: `${dir} of ${subject} allowed: no rule denies it and every selecting rule sets enableDefaultDeny.${dir}=false` };
+      return {
+        direction: dir,
+        subject,
+        enforced: true,
+        outcome: "allowed-no-default-deny",
+        matchType: "all",
+        matched: NO_REFS,
+        reason: `${dir} of ${subject} allowed: no rule denies it and every selecting rule sets enableDefaultDeny.${dir}=false`,
+      };
     case "default-deny": {
       const dd = defaultDenyInfo(c, sp);
-      return { direction: dir, subject, enforced: true, outcome: "default-deny", matchType: "none", matched: dd.refs, reason: `${dir} default-deny on ${subject} since ${dd.by}; ${nearText(c, inp, svc)}` };
+      return {
+        direction: dir,
+        subject,
+        enforced: true,
+        outcome: "default-deny",
+        matchType: "none",
+        matched: dd.refs,
+        reason: `${dir} default-deny on ${subject} since ${dd.by}; ${nearText(c, inp, svc)}`,
+      };
     }
     default:
       break;
@@ -195,7 +265,13 @@ export function decideDirection(c: Compiled, inp: DirectionInput): DirectionResu
   if (plain.length > 0) {
     const e = plain[0] as Entry;
     return {
-      direction: dir, subject, enforced: true, outcome: "allowed", matchType: matchType(e), matched: refsOf(plain, "allow"), proxy: core.proxy,
+      direction: dir,
+      subject,
+      enforced: true,
+      outcome: "allowed",
+      matchType: matchType(e),
+      matched: refsOf(plain, "allow"),
+      proxy: core.proxy,
       reason: `${dir} ${dir === "ingress" ? "to" : "from"} ${subject} allowed by ${ruleLabel(e)} (${peerText(peer)} on ${svc}${e.peer.kind === "fqdn" ? `; ${fqdnHit(peer)}` : ""})`,
     };
   }
@@ -260,7 +336,12 @@ function plainEntries(entries: readonly Entry[]): readonly Entry[] {
   return p;
 }
 
-function decideL7(inp: DirectionInput, core: CoreResult, base: { direction: DirectionResult["direction"]; subject: string }, svc: string): DirectionResult {
+function decideL7(
+  inp: DirectionInput,
+  core: CoreResult,
+  base: { direction: DirectionResult["direction"]; subject: string },
+  svc: string,
+): DirectionResult {
   const allows = core.entries;
   const first = allows[0] as Entry;
   const mt = matchType(first);
@@ -269,26 +350,61 @@ function decideL7(inp: DirectionInput, core: CoreResult, base: { direction: Dire
   if (core.outcome === "allowed" && hit && kind === "http" && inp.l7.http) {
     const req = inp.l7.http;
     const r = hit.l7?.kind === "http" ? hit.l7.rules.find((x) => httpMatcher.allows(x, req)) : undefined;
-    return { ...base, enforced: true, outcome: "allowed", matchType: mt, proxy: "http", matched: [ref(hit, "l7-allow")], reason: `${base.direction} HTTP ${req.method} ${req.path} allowed by ${ruleLabel(hit)} (L7 rule ${r ? httpRuleText(r) : "?"} on ${svc})` };
+    return {
+      ...base,
+      enforced: true,
+      outcome: "allowed",
+      matchType: mt,
+      proxy: "http",
+      matched: [ref(hit, "l7-allow")],
+      reason: `${base.direction} HTTP ${req.method} ${req.path} allowed by ${ruleLabel(hit)} (L7 rule ${r ? httpRuleText(r) : "?"} on ${svc})`,
+    };
   }
   if (core.outcome === "allowed" && hit && kind === "dns") {
-    const r = hit.l7?.kind === "dns" ? hit.l7.rules.find((x) => dnsMatcher.allows(x, inp.l7.dnsQuery ?? "")) : undefined;
-    return { ...base, enforced: true, outcome: "allowed", matchType: mt, proxy: "dns", matched: [ref(hit, "l7-allow")], reason: `DNS query ${inp.l7.dnsQuery ?? ""} allowed by ${ruleLabel(hit)} (DNS proxy, ${r ? dnsRuleText(r) : "?"})` };
+    const r =
+      hit.l7?.kind === "dns" ? hit.l7.rules.find((x) => dnsMatcher.allows(x, inp.l7.dnsQuery ?? "")) : undefined;
+    return {
+      ...base,
+      enforced: true,
+      outcome: "allowed",
+      matchType: mt,
+      proxy: "dns",
+      matched: [ref(hit, "l7-allow")],
+      reason: `DNS query ${inp.l7.dnsQuery ?? ""} allowed by ${ruleLabel(hit)} (DNS proxy, ${r ? dnsRuleText(r) : "?"})`,
+    };
   }
   if (core.outcome === "l7-denied" && kind === "http" && inp.l7.http) {
     const req = inp.l7.http;
     return {
-      ...base, enforced: true, outcome: "l7-denied", matchType: mt, proxy: "http", matched: refsOf(allows, "l7-deny"),
+      ...base,
+      enforced: true,
+      outcome: "l7-denied",
+      matchType: mt,
+      proxy: "http",
+      matched: refsOf(allows, "l7-deny"),
       reason: `the HTTP proxy answers 403 Access denied: ${req.method} ${req.path} matches no HTTP rule allowed on ${svc}: ${httpMisses(allows, req)}`,
     };
   }
   if (core.outcome === "l7-denied") {
     return {
-      ...base, enforced: true, outcome: "l7-denied", matchType: mt, proxy: "dns", matched: refsOf(allows, "l7-deny"),
+      ...base,
+      enforced: true,
+      outcome: "l7-denied",
+      matchType: mt,
+      proxy: "dns",
+      matched: refsOf(allows, "l7-deny"),
       reason: `the DNS proxy refuses ${inp.l7.dnsQuery ?? ""} (answer REFUSED): it matches none of the allowed names: ${describeDns(allows)}`,
     };
   }
-  return { ...base, enforced: true, outcome: "allowed", matchType: mt, proxy: kind, matched: refsOf(allows, "l7-allow"), reason: `${base.direction} on ${svc} allowed at L4 by ${ruleLabel(first)}; requests go through the ${kind === "http" ? "HTTP" : "DNS"} proxy, which allows ${kind === "http" ? describeHttp(allows) : describeDns(allows)}` };
+  return {
+    ...base,
+    enforced: true,
+    outcome: "allowed",
+    matchType: mt,
+    proxy: kind,
+    matched: refsOf(allows, "l7-allow"),
+    reason: `${base.direction} on ${svc} allowed at L4 by ${ruleLabel(first)}; requests go through the ${kind === "http" ? "HTTP" : "DNS"} proxy, which allows ${kind === "http" ? describeHttp(allows) : describeDns(allows)}`,
+  };
 }
 
 /** `GET /api/.* host api.example.com with header X-Team: blue` — one HTTP rule in words. */
@@ -322,11 +438,15 @@ function httpMisses(allows: readonly Entry[], req: HttpRequest): string {
 
 /** The alternatives with the rule each comes from: `GET /a (CNP x ingress[0]) or POST /b (…)`. */
 function describeHttp(allows: readonly Entry[]): string {
-  const parts = allows.flatMap((e) => (e.l7?.kind === "http" ? e.l7.rules.map((r) => `${httpRuleText(r)} (${ruleLabel(e)})`) : []));
+  const parts = allows.flatMap((e) =>
+    e.l7?.kind === "http" ? e.l7.rules.map((r) => `${httpRuleText(r)} (${ruleLabel(e)})`) : [],
+  );
   return [...new Set(parts)].join(" or ") || "(no request)";
 }
 
 function describeDns(allows: readonly Entry[]): string {
-  const parts = allows.flatMap((e) => (e.l7?.kind === "dns" ? e.l7.rules.map((r) => `${dnsRuleText(r)} (${ruleLabel(e)})`) : []));
+  const parts = allows.flatMap((e) =>
+    e.l7?.kind === "dns" ? e.l7.rules.map((r) => `${dnsRuleText(r)} (${ruleLabel(e)})`) : [],
+  );
   return [...new Set(parts)].join(", ") || "(nothing)";
 }

@@ -49,13 +49,15 @@ describe("DNS patterns", () => {
   test("agrees with the regex translation on 4,000 generated patterns and names", () => {
     const rnd = mulberry32(10);
     const alphabet = ["a", "b", "-", "_", ".", "*", "*", "x"];
-    const word = (n: number, chars: readonly string[]) => Array.from({ length: 1 + Math.floor(rnd() * n) }, () => pick(rnd, chars)).join("");
+    const word = (n: number, chars: readonly string[]) =>
+      Array.from({ length: 1 + Math.floor(rnd() * n) }, () => pick(rnd, chars)).join("");
     const disagreements: string[] = [];
     for (let i = 0; i < 4000; i++) {
       const pattern = (rnd() < 0.2 ? "**." : "") + word(8, alphabet);
       const name = word(10, ["a", "b", "x", "-", ".", "_"]);
       const normalized = name.trim().toLowerCase().replace(/\.$/, "");
-      if (matches(pattern, name) !== reference(pattern, false).test(normalized)) disagreements.push(`${pattern} ~ ${name}`);
+      if (matches(pattern, name) !== reference(pattern, false).test(normalized))
+        disagreements.push(`${pattern} ~ ${name}`);
     }
     expect(disagreements).toEqual([]);
   });

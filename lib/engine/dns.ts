@@ -46,7 +46,9 @@ export class DnsNamePattern {
     if (!exact && !this.any) {
       for (let i = 0; i < body.length; i++) {
         const c = body.charCodeAt(i);
-        if (c === 42) { if (tokens[tokens.length - 1] !== STAR) tokens.push(STAR); } else tokens.push(c);
+        if (c === 42) {
+          if (tokens[tokens.length - 1] !== STAR) tokens.push(STAR);
+        } else tokens.push(c);
       }
     }
     this.tokens = tokens;
@@ -88,7 +90,9 @@ export class DnsNamePattern {
       const nextMark = new Uint8Array(m + 1);
       for (const k of active) {
         const tok = t[k];
-        if (tok === STAR) { if (isLabelChar(c)) add(next, nextMark, k); } else if (tok === c) add(next, nextMark, k + 1);
+        if (tok === STAR) {
+          if (isLabelChar(c)) add(next, nextMark, k);
+        } else if (tok === c) add(next, nextMark, k + 1);
       }
       if (this.subdomains && prefixOk) {
         if (c === 46) {

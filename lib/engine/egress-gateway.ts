@@ -15,18 +15,27 @@ import { selectorMatches } from "./selector";
 
 export type EgressDecision =
   | { readonly kind: "none" }
-  | { readonly kind: "gateway"; readonly policy: EgressGatewayPolicy; readonly node: NodeModel; readonly snatIP: string }
+  | {
+      readonly kind: "gateway";
+      readonly policy: EgressGatewayPolicy;
+      readonly node: NodeModel;
+      readonly snatIP: string;
+    }
   | { readonly kind: "no-gateway"; readonly policy: EgressGatewayPolicy; readonly why: string };
 
 const nodeIndex = (n: NodeModel) => indexLabels(k8sLabels(n.labels));
 
 function selects(p: EgressGatewayPolicy, pod: PodModel, idn: Identity, node: NodeModel | undefined): boolean {
-  return p.selectors.some(
-    (s) =>
-      (!s.pod || selectorMatches(s.pod, idn.index)) &&
-      (!s.namespace || selectorMatches(s.namespace, idn.index)) &&
-      (!s.node || (node !== undefined && selectorMatches(s.node, nodeIndex(node)))),
-  ) && p.selectors.length > 0 && pod !== undefined;
+  return (
+    p.selectors.some(
+      (s) =>
+        (!s.pod || selectorMatches(s.pod, idn.index)) &&
+        (!s.namespace || selectorMatches(s.namespace, idn.index)) &&
+        (!s.node || (node !== undefined && selectorMatches(s.node, nodeIndex(node)))),
+    ) &&
+    p.selectors.length > 0 &&
+    pod !== undefined
+  );
 }
 
 export function egressGatewayFor(c: Compiled, pod: PodModel, dstIP: string): EgressDecision {
@@ -45,21 +54,37 @@ export function egressGatewayFor(c: Compiled, pod: PodModel, dstIP: string): Egr
   }
   if (!best) return { kind: "none" };
   const p = best.p;
-  const nodes = [...c.world.nodes].sort((a, b) => cmpStr(a.name, b.name)).filter((n) => selectorMatches(p.gatewayNodes, nodeIndex(n)));
+  const nodes = [...c.world.nodes]
+    .sort((a, b) => cmpStr(a.name, b.name))
+    .filter((n) => selectorMatches(p.gatewayNodes, nodeIndex(n)));
   const gw = nodes[0];
-  if (!gw) return { kind: "no-gateway", policy: p, why: `no node matches its egressGateway.nodeSelector (${p.gatewayNodesText})` };
+  if (!gw)
+    return {
+      kind: "no-gateway",
+      policy: p,
+      why: `no node matches its egressGateway.nodeSelector (${p.gatewayNodesText})`,
+    };
   if (p.egressIP) {
     // The gateway must own the egress IP; otherwise Cilium has no egress IP for it and drops the
     // traffic (pkg/egressgateway: EgressIPNotFound → DROP_NO_EGRESS_IP).
     if (!gw.interfaces.some((i) => i.ipv4.includes(p.egressIP as string)) && gw.ip !== p.egressIP) {
-      return { kind: "no-gateway", policy: p, why: `egress IP ${p.egressIP} is not assigned to any interface of gateway node ${gw.name}` };
+      return {
+        kind: "no-gateway",
+        policy: p,
+        why: `egress IP ${p.egressIP} is not assigned to any interface of gateway node ${gw.name}`,
+      };
     }
     return { kind: "gateway", policy: p, node: gw, snatIP: p.egressIP };
   }
   const ifName = p.iface ?? gw.defaultRouteInterface;
   const iface = gw.interfaces.find((i) => i.name === ifName);
   const snat = iface?.ipv4[0] ?? (p.iface ? undefined : gw.ip);
-  if (!snat) return { kind: "no-gateway", policy: p, why: `gateway node ${gw.name} has no interface ${ifName} with an IPv4 address` };
+  if (!snat)
+    return {
+      kind: "no-gateway",
+      policy: p,
+      why: `gateway node ${gw.name} has no interface ${ifName} with an IPv4 address`,
+    };
   return { kind: "gateway", policy: p, node: gw, snatIP: snat };
 }
 
@@ -117,5 +142,10 @@ export function egressGatewayMap(c: Compiled, node: string): EgressMapEntry[] | 
     }
   }
   const ipNum = (s: string): number => parseIPv4(s) ?? 0;
-  return [...byKey.values()].sort((a, b) => ipNum(a.sourceIP) - ipNum(b.sourceIP) || ipNum(a.destCIDR.split("/")[0] ?? "") - ipNum(b.destCIDR.split("/")[0] ?? "") || cmpStr(a.destCIDR, b.destCIDR));
+  return [...byKey.values()].sort(
+    (a, b) =>
+      ipNum(a.sourceIP) - ipNum(b.sourceIP) ||
+      ipNum(a.destCIDR.split("/")[0] ?? "") - ipNum(b.destCIDR.split("/")[0] ?? "") ||
+      cmpStr(a.destCIDR, b.destCIDR),
+  );
 }

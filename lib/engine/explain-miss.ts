@@ -37,7 +37,9 @@ function peerRuleTextOf(p: Peer): string {
     case "cidr":
       return `CIDR ${p.text}`;
     case "fqdn":
-      return p.matchName !== undefined ? `toFQDNs matchName ${p.matchName}` : `toFQDNs matchPattern ${p.matchPattern ?? ""}`;
+      return p.matchName !== undefined
+        ? `toFQDNs matchName ${p.matchName}`
+        : `toFQDNs matchPattern ${p.matchPattern ?? ""}`;
     case "service":
       return `service ${p.namespace}/${p.name ?? "(selector)"}`;
     case "nodes":
@@ -98,7 +100,14 @@ export interface Miss {
 }
 
 /** The allow rule closest to matching, and what failed; undefined when there are no allow rules. */
-export function nearestMiss(c: Compiled, allows: readonly Entry[], peer: PeerView, port: number, proto: FlowProto, dstPorts: readonly ContainerPort[] | undefined): Miss | undefined {
+export function nearestMiss(
+  c: Compiled,
+  allows: readonly Entry[],
+  peer: PeerView,
+  port: number,
+  proto: FlowProto,
+  dstPorts: readonly ContainerPort[] | undefined,
+): Miss | undefined {
   let best: { e: Entry; score: number; peerOk: boolean } | undefined;
   for (const e of allows) {
     const peerOk = c.cachedMatch(e.peer, peer);

@@ -31,8 +31,15 @@ export function ref(e: Entry, effect: MatchRef["effect"]): MatchRef {
   if (!r) {
     const o = e.origin;
     r = {
-      policy: policyName(e), kind: o.kind, namespace: o.namespace, name: o.name, direction: o.section.startsWith("ingress") ? "ingress" : "egress",
-      section: o.section, ruleIndex: o.ruleIndex, specIndex: o.specIndex, effect,
+      policy: policyName(e),
+      kind: o.kind,
+      namespace: o.namespace,
+      name: o.name,
+      direction: o.section.startsWith("ingress") ? "ingress" : "egress",
+      section: o.section,
+      ruleIndex: o.ruleIndex,
+      specIndex: o.specIndex,
+      effect,
     };
     byEffect[effect] = r;
   }
@@ -95,4 +102,3 @@ export function uniqRefs(refs: MatchRef[]): MatchRef[] {
     return true;
   });
 }
-

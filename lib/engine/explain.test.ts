@@ -11,7 +11,14 @@ import type { Party } from "./refs";
 import { evaluatePair } from "./verdict";
 
 const PORTS = [80, 443, 8080, 5432];
-const world = generateWorld(mulberry32(1), { namespaces: 5, pods: 200, policies: 40, ports: PORTS, apps: 8, externals: 4 });
+const world = generateWorld(mulberry32(1), {
+  namespaces: 5,
+  pods: 200,
+  policies: 40,
+  ports: PORTS,
+  apps: 8,
+  externals: 4,
+});
 const NO = new Map<string, string[]>();
 
 describe("explained verdicts", () => {
@@ -22,7 +29,14 @@ describe("explained verdicts", () => {
     for (let i = 0; i < 400; i++) {
       const src: Party = { kind: "pod", pod: pick(rnd, world.pods) };
       const dst: Party = { kind: "pod", pod: pick(rnd, world.pods) };
-      const inp = { src, dst: { party: dst, port: pick(rnd, PORTS) }, srcPort: 40000, proto: "TCP" as const, l7: {}, names: NO };
+      const inp = {
+        src,
+        dst: { party: dst, port: pick(rnd, PORTS) },
+        srcPort: 40000,
+        proto: "TCP" as const,
+        l7: {},
+        names: NO,
+      };
       const a = evaluatePair(c, inp);
       const b = evaluatePair(c, inp);
       expect(b).toEqual(a);

@@ -68,7 +68,11 @@ export function learnThroughProxy(c: Compiled, src: Party, name: string, cache: 
 }
 
 /** Every (source pod, destination backend) pair of a flow, each with its verdict. */
-export function evaluateAllPairs(c: Compiled, flow: FlowSpec, cache: FqdnCache = new Map()): { ok: true; pairs: PairVerdict[] } | { ok: false; error: string } {
+export function evaluateAllPairs(
+  c: Compiled,
+  flow: FlowSpec,
+  cache: FqdnCache = new Map(),
+): { ok: true; pairs: PairVerdict[] } | { ok: false; error: string } {
   const proto = flow.protocol ?? "TCP";
   const from = resolveRef(c, flow.from, 0);
   if (!from.ok) return from;
@@ -101,5 +105,11 @@ export function evaluateFlow(c: Compiled, flow: FlowSpec, cache: FqdnCache = new
   const bad = all.pairs.find((p) => p.verdict.verdict !== "allowed");
   if (!bad) return { ok: true, verdict: first.verdict };
   const n = all.pairs.filter((p) => p.verdict.verdict !== "allowed").length;
-  return { ok: true, verdict: { ...bad.verdict, reason: `${bad.from} → ${bad.to} (${n} of ${all.pairs.length} pairs not allowed): ${bad.verdict.reason}` } };
+  return {
+    ok: true,
+    verdict: {
+      ...bad.verdict,
+      reason: `${bad.from} → ${bad.to} (${n} of ${all.pairs.length} pairs not allowed): ${bad.verdict.reason}`,
+    },
+  };
 }

@@ -6,8 +6,18 @@
  */
 import { cmpStr, type IdentityId, identityId } from "./brand";
 import {
-  formatLabel, indexLabels, isIdentityRelevant, type Label, type LabelIndex, LABEL_CLUSTER,
-  LABEL_NS_LABELS_PREFIX, LABEL_POD_NAMESPACE, LABEL_SERVICE_ACCOUNT, SOURCE_K8S, SOURCE_RESERVED, sortLabels,
+  formatLabel,
+  indexLabels,
+  isIdentityRelevant,
+  type Label,
+  type LabelIndex,
+  LABEL_CLUSTER,
+  LABEL_NS_LABELS_PREFIX,
+  LABEL_POD_NAMESPACE,
+  LABEL_SERVICE_ACCOUNT,
+  SOURCE_K8S,
+  SOURCE_RESERVED,
+  sortLabels,
 } from "./labels";
 import type { NamespaceModel, PodModel } from "./model";
 
@@ -95,7 +105,10 @@ export function allocateIds(keys: readonly string[], known: ReadonlyMap<string, 
   const taken = new Set<number>();
   for (const k of keys) {
     const id = known.get(k);
-    if (id !== undefined && !taken.has(id)) { out.set(k, identityId(id)); taken.add(id); }
+    if (id !== undefined && !taken.has(id)) {
+      out.set(k, identityId(id));
+      taken.add(id);
+    }
   }
   for (const id of known.values()) taken.add(id);
   const span = MAX_CLUSTER_IDENTITY - MIN_CLUSTER_IDENTITY + 1;
@@ -123,7 +136,9 @@ export function describeIdentity(idn: Identity): string {
 function describeUncached(idn: Identity): string {
   if (idn.reserved) return `reserved:${idn.reserved}`;
   const own = idn.labels.filter(
-    (l) => l.source !== SOURCE_K8S || !(l.key.startsWith("io.cilium.k8s.") || l.key === LABEL_POD_NAMESPACE || l.key.startsWith("app.kubernetes.io")),
+    (l) =>
+      l.source !== SOURCE_K8S ||
+      !(l.key.startsWith("io.cilium.k8s.") || l.key === LABEL_POD_NAMESPACE || l.key.startsWith("app.kubernetes.io")),
   );
   const shown = own.length > 0 ? own : idn.labels;
   return shown.map(formatLabel).join(",");

@@ -10,11 +10,27 @@ export { buildWorldIndex, serviceBackends, podKey, type WorldIndex, type IPOwner
 export type { IdentityTable } from "./compile/identities";
 export { computeEnforcement, type Enforcement } from "./enforcement";
 export { auditMode } from "./audit";
-export { evaluateFlow, evaluateAllPairs, learnThroughProxy, dnsServers, type FlowSpec, type FqdnCache, type PairVerdict, type FlowResult } from "./flow";
+export {
+  evaluateFlow,
+  evaluateAllPairs,
+  learnThroughProxy,
+  dnsServers,
+  type FlowSpec,
+  type FqdnCache,
+  type PairVerdict,
+  type FlowResult,
+} from "./flow";
 export { evaluatePair, viewOf, partyNode } from "./verdict";
 export { resolveRef, ipParty, partyName, partyIP, type Party, type Target } from "./refs";
 export { resolveName, type DnsAnswer } from "./resolve";
-export { egressGatewayFor, egressGatewayMap, GATEWAY_NOT_FOUND, EXCLUDED_CIDR, type EgressDecision, type EgressMapEntry } from "./egress-gateway";
+export {
+  egressGatewayFor,
+  egressGatewayMap,
+  GATEWAY_NOT_FOUND,
+  EXCLUDED_CIDR,
+  type EgressDecision,
+  type EgressMapEntry,
+} from "./egress-gateway";
 export { RESERVED, describeIdentity, podIdentityLabels, labelsKey, type Identity, type ReservedName } from "./identity";
 export { formatLabel, isIdentityRelevant, indexLabels, k8sLabels, type Label, type LabelIndex } from "./labels";
 export { parseSelectorString, type ParsedSelector } from "./selector-syntax";
@@ -33,4 +49,11 @@ export { portMatcher } from "./matchers/ports";
 export type { PeerView } from "./matchers/peer-view";
 export type { Peer, PortSpec, L7Rules } from "./policy/types";
 export { ruleLabel, policyName } from "./explain-parts";
-export { LABEL_POD_NAMESPACE, LABEL_SERVICE_ACCOUNT, LABEL_CLUSTER, LABEL_NS_LABELS_PREFIX, SOURCE_K8S, SOURCE_RESERVED } from "./labels";
+export {
+  LABEL_POD_NAMESPACE,
+  LABEL_SERVICE_ACCOUNT,
+  LABEL_CLUSTER,
+  LABEL_NS_LABELS_PREFIX,
+  SOURCE_K8S,
+  SOURCE_RESERVED,
+} from "./labels";

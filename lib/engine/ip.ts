@@ -74,7 +74,7 @@ export function prefixContainsIP(p: Prefix, ip: number): boolean {
   if (p.family !== 4) return false;
   if (p.bits === 0) return true;
   const mask = (0xffffffff << (32 - p.bits)) >>> 0;
-  return ((ip & mask) >>> 0) === p.base;
+  return (ip & mask) >>> 0 === p.base;
 }
 
 /** True when `inner` lies entirely inside `outer`. */

@@ -77,7 +77,8 @@ export function isIdentityRelevant(key: string): boolean {
   const prefix = slash >= 0 ? key.slice(0, slash) : key;
   if (/(^|\.)kubernetes\.io$/.test(prefix) || /(^|\.)k8s\.io$/.test(prefix)) return false;
   if (key.startsWith("kubernetes.io") || key.startsWith("beta.kubernetes.io") || key.startsWith("k8s.io")) return false;
-  if (key === "pod-template-generation" || key === "pod-template-hash" || key === "controller-revision-hash") return false;
+  if (key === "pod-template-generation" || key === "pod-template-hash" || key === "controller-revision-hash")
+    return false;
   if (key.startsWith("annotation.") || key === "etcd_node") return false;
   return true;
 }

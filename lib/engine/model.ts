@@ -99,10 +99,7 @@ export interface Settings {
 }
 
 export type PolicyKind =
-  | "NetworkPolicy"
-  | "CiliumNetworkPolicy"
-  | "CiliumClusterwideNetworkPolicy"
-  | "CiliumEgressGatewayPolicy";
+  "NetworkPolicy" | "CiliumNetworkPolicy" | "CiliumClusterwideNetworkPolicy" | "CiliumEgressGatewayPolicy";
 
 /** A stored policy object (schema-valid; Cilium validation happens in the engine). */
 export interface PolicyObject {

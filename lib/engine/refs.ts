@@ -25,9 +25,12 @@ export type RefResult = { ok: true; targets: Target[] } | { ok: false; error: st
 
 export function partyName(p: Party): string {
   switch (p.kind) {
-    case "pod": return podKey(p.pod);
-    case "host": return p.pod ? podKey(p.pod) : `node/${p.node.name}`;
-    case "world": return p.external ? `external/${p.external.name}` : p.ip;
+    case "pod":
+      return podKey(p.pod);
+    case "host":
+      return p.pod ? podKey(p.pod) : `node/${p.node.name}`;
+    case "world":
+      return p.external ? `external/${p.external.name}` : p.ip;
   }
 }
 
@@ -44,7 +47,8 @@ function podParty(c: Compiled, pod: PodModel): Party {
 }
 
 function serviceTargets(c: Compiled, svc: ServiceModel, port: number): RefResult {
-  const sp = svc.ports.find((p) => p.port === port) ?? (svc.ports.length === 1 && port === 0 ? svc.ports[0] : undefined);
+  const sp =
+    svc.ports.find((p) => p.port === port) ?? (svc.ports.length === 1 && port === 0 ? svc.ports[0] : undefined);
   if (!sp) return { ok: false, error: `service ${svc.namespace}/${svc.name} has no port ${port}` };
   const targets: Target[] = [];
   for (const b of serviceBackends(c.world, svc)) {
@@ -85,7 +89,11 @@ export function resolveRef(c: Compiled, ref: string, port: number): RefResult {
     if (!e) return { ok: false, error: `external host ${ref.slice(9)} not found` };
     // An "external" entry whose IP is a node's (an API server on a node) is that node.
     const owner = c.index.ips.get(e.ip);
-    return one(owner && owner.kind !== "external" && owner.kind !== "service" ? ipParty(c, e.ip) : { kind: "world", ip: e.ip, external: e });
+    return one(
+      owner && owner.kind !== "external" && owner.kind !== "service"
+        ? ipParty(c, e.ip)
+        : { kind: "world", ip: e.ip, external: e },
+    );
   }
   if (/^\d+\.\d+\.\d+\.\d+$/.test(ref)) {
     const o = c.index.ips.get(ref);
@@ -98,8 +106,13 @@ export function resolveRef(c: Compiled, ref: string, port: number): RefResult {
   if (slash > 0) {
     const ns = ref.slice(0, slash);
     const name = ref.slice(slash + 1);
-    const owned = c.world.pods.filter((p) => p.namespace === ns && p.owner?.name === name).sort((a, b) => cmpStr(a.name, b.name));
+    const owned = c.world.pods
+      .filter((p) => p.namespace === ns && p.owner?.name === name)
+      .sort((a, b) => cmpStr(a.name, b.name));
     if (owned.length > 0) return { ok: true, targets: owned.map((p) => ({ party: podParty(c, p), port })) };
   }
-  return { ok: false, error: `unknown endpoint ${JSON.stringify(ref)} (expected ns/pod, ns/workload, svc:ns/name, node:NAME, external:NAME or an IP)` };
+  return {
+    ok: false,
+    error: `unknown endpoint ${JSON.stringify(ref)} (expected ns/pod, ns/workload, svc:ns/name, node:NAME, external:NAME or an IP)`,
+  };
 }

@@ -8,14 +8,20 @@ import type { Compiled } from "./compile/compiled";
 import { normalizeName } from "./dns";
 
 export type DnsAnswer =
-  | { readonly rcode: "NOERROR"; readonly name: string; readonly ips: readonly string[]; readonly kind: "service" | "external" }
+  | {
+      readonly rcode: "NOERROR";
+      readonly name: string;
+      readonly ips: readonly string[];
+      readonly kind: "service" | "external";
+    }
   | { readonly rcode: "NXDOMAIN"; readonly name: string };
 
 function lookupAbsolute(c: Compiled, fqdn: string): DnsAnswer | undefined {
   const m = /^([a-z0-9-]+)\.([a-z0-9-]+)\.svc\.cluster\.local$/.exec(fqdn);
   if (m) {
     const svc = c.index.services.get(`${m[2]}/${m[1]}`);
-    if (svc && svc.clusterIP && svc.clusterIP !== "None") return { rcode: "NOERROR", name: fqdn, ips: [svc.clusterIP], kind: "service" };
+    if (svc && svc.clusterIP && svc.clusterIP !== "None")
+      return { rcode: "NOERROR", name: fqdn, ips: [svc.clusterIP], kind: "service" };
   }
   const ext = c.world.externals.filter((e) => e.hostnames.some((h) => normalizeName(h) === fqdn)).map((e) => e.ip);
   if (ext.length > 0) return { rcode: "NOERROR", name: fqdn, ips: [...new Set(ext)].sort(), kind: "external" };

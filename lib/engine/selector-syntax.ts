@@ -15,11 +15,30 @@ function tokenize(s: string): Tok[] {
   let i = 0;
   while (i < s.length) {
     const c = s[i] as string;
-    if (c === " " || c === "\t") { i++; continue; }
-    if (c === "(" || c === ")" || c === ",") { out.push({ t: c, v: c }); i++; continue; }
-    if (s.startsWith("==", i) || s.startsWith("!=", i)) { out.push({ t: "op", v: s.slice(i, i + 2) }); i += 2; continue; }
-    if (c === "=" || c === ">" || c === "<") { out.push({ t: "op", v: c }); i++; continue; }
-    if (c === "!") { out.push({ t: "!", v: c }); i++; continue; }
+    if (c === " " || c === "\t") {
+      i++;
+      continue;
+    }
+    if (c === "(" || c === ")" || c === ",") {
+      out.push({ t: c, v: c });
+      i++;
+      continue;
+    }
+    if (s.startsWith("==", i) || s.startsWith("!=", i)) {
+      out.push({ t: "op", v: s.slice(i, i + 2) });
+      i += 2;
+      continue;
+    }
+    if (c === "=" || c === ">" || c === "<") {
+      out.push({ t: "op", v: c });
+      i++;
+      continue;
+    }
+    if (c === "!") {
+      out.push({ t: "!", v: c });
+      i++;
+      continue;
+    }
     let j = i;
     while (j < s.length && !" \t(),=!<>".includes(s[j] as string)) j++;
     out.push({ t: "id", v: s.slice(i, j) });
@@ -29,7 +48,8 @@ function tokenize(s: string): Tok[] {
   return out;
 }
 
-const KEY_RE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const KEY_RE =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const VALUE_RE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 function keyError(k: string): string | undefined {
@@ -58,7 +78,10 @@ export function parseSelectorString(text: string): ParsedSelector {
   if (text.trim() === "") return { ok: true, selector: makeSelector([]) };
   for (;;) {
     let negate = false;
-    if (peek().t === "!") { next(); negate = true; }
+    if (peek().t === "!") {
+      next();
+      negate = true;
+    }
     const k = next();
     if (k.t !== "id") return fail(`unable to parse requirement: found '${k.v}', expected: identifier`);
     const ke = keyError(k.v);
@@ -66,7 +89,8 @@ export function parseSelectorString(text: string): ParsedSelector {
     const base = { source: SOURCE_K8S, key: k.v };
     const after = peek();
     if (negate) {
-      if (after.t !== "," && after.t !== "eof") return fail(`unable to parse requirement: found '${after.v}', expected: ',' or 'end of string'`);
+      if (after.t !== "," && after.t !== "eof")
+        return fail(`unable to parse requirement: found '${after.v}', expected: ',' or 'end of string'`);
       reqs.push({ ...base, op: "DoesNotExist", values: [] });
     } else if (after.t === "," || after.t === "eof") {
       reqs.push({ ...base, op: "Exists", values: [] });
@@ -75,7 +99,8 @@ export function parseSelectorString(text: string): ParsedSelector {
       const v = peek().t === "id" ? next().v : "";
       const ve = valueError(v);
       if (ve) return fail(ve);
-      if (after.v === ">" || after.v === "<") return fail(`unable to parse requirement: operator ${after.v} is not supported by this simulator`);
+      if (after.v === ">" || after.v === "<")
+        return fail(`unable to parse requirement: operator ${after.v} is not supported by this simulator`);
       reqs.push({ ...base, op: after.v === "!=" ? "NotIn" : "In", values: [v] });
     } else if (after.t === "id" && (after.v === "in" || after.v === "notin")) {
       next();
@@ -83,12 +108,18 @@ export function parseSelectorString(text: string): ParsedSelector {
       const vals: string[] = [];
       for (;;) {
         const t = peek();
-        if (t.t === "id") { const ve = valueError(t.v); if (ve) return fail(ve); vals.push(t.v); next(); }
+        if (t.t === "id") {
+          const ve = valueError(t.v);
+          if (ve) return fail(ve);
+          vals.push(t.v);
+          next();
+        }
         const s = next();
         if (s.t === ")") break;
         if (s.t !== ",") return fail(`unable to parse requirement: found '${s.v}', expected: ',', ')' or identifier`);
       }
-      if (vals.length === 0) return fail(`unable to parse requirement: for 'in', 'notin' operators, values set can't be empty`);
+      if (vals.length === 0)
+        return fail(`unable to parse requirement: for 'in', 'notin' operators, values set can't be empty`);
       reqs.push({ ...base, op: after.v === "in" ? "In" : "NotIn", values: vals });
     } else {
       return fail(`unable to parse requirement: found '${after.v}', expected: in, notin, =, ==, !=, gt, lt`);

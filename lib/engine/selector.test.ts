@@ -4,22 +4,36 @@ import { indexLabels, type Label } from "./labels";
 import { fromRawSelector, selectorMatches, type RawLabelSelector } from "./selector";
 import { parseSelectorString } from "./selector-syntax";
 
-const k8s = (m: Record<string, string>): Label[] => Object.entries(m).map(([key, value]) => ({ source: "k8s", key, value }));
+const k8s = (m: Record<string, string>): Label[] =>
+  Object.entries(m).map(([key, value]) => ({ source: "k8s", key, value }));
 const match = (sel: RawLabelSelector, labels: Label[]) => selectorMatches(fromRawSelector(sel), indexLabels(labels));
 
 describe("matchExpressions truth table (cyclonus grid style)", () => {
   const pods = { none: {}, prod: { env: "prod" }, dev: { env: "dev" } } as const;
   const table: [string, RawLabelSelector, Record<keyof typeof pods, boolean>][] = [
-    ["In", { matchExpressions: [{ key: "env", operator: "In", values: ["prod"] }] }, { none: false, prod: true, dev: false }],
-    ["NotIn", { matchExpressions: [{ key: "env", operator: "NotIn", values: ["prod"] }] }, { none: true, prod: false, dev: true }],
+    [
+      "In",
+      { matchExpressions: [{ key: "env", operator: "In", values: ["prod"] }] },
+      { none: false, prod: true, dev: false },
+    ],
+    [
+      "NotIn",
+      { matchExpressions: [{ key: "env", operator: "NotIn", values: ["prod"] }] },
+      { none: true, prod: false, dev: true },
+    ],
     ["Exists", { matchExpressions: [{ key: "env", operator: "Exists" }] }, { none: false, prod: true, dev: true }],
-    ["DoesNotExist", { matchExpressions: [{ key: "env", operator: "DoesNotExist" }] }, { none: true, prod: false, dev: false }],
+    [
+      "DoesNotExist",
+      { matchExpressions: [{ key: "env", operator: "DoesNotExist" }] },
+      { none: true, prod: false, dev: false },
+    ],
     ["matchLabels", { matchLabels: { env: "prod" } }, { none: false, prod: true, dev: false }],
     ["empty", {}, { none: true, prod: true, dev: true }],
   ];
   for (const [name, sel, want] of table) {
     test(name, () => {
-      for (const [pod, labels] of Object.entries(pods)) expect([pod, match(sel, k8s(labels))]).toEqual([pod, want[pod as keyof typeof pods]]);
+      for (const [pod, labels] of Object.entries(pods))
+        expect([pod, match(sel, k8s(labels))]).toEqual([pod, want[pod as keyof typeof pods]]);
     });
   }
 });

@@ -73,11 +73,15 @@ export function withRequirement(sel: Selector, r: Requirement): Selector {
 
 /** True when the selector names this key (any source or the given source). */
 export function selectorHasKey(sel: Selector, source: string, key: string): boolean {
-  return sel.requirements.some((r) => r.key === key && (r.source === source || r.source === SOURCE_ANY || source === SOURCE_ANY));
+  return sel.requirements.some(
+    (r) => r.key === key && (r.source === source || r.source === SOURCE_ANY || source === SOURCE_ANY),
+  );
 }
 
 export function selectorHasKeyPrefix(sel: Selector, source: string, prefix: string): boolean {
-  return sel.requirements.some((r) => r.key.startsWith(prefix) && (source === SOURCE_ANY || r.source === source || r.source === SOURCE_ANY));
+  return sel.requirements.some(
+    (r) => r.key.startsWith(prefix) && (source === SOURCE_ANY || r.source === source || r.source === SOURCE_ANY),
+  );
 }
 
 export function selectorHasSource(sel: Selector, source: string): boolean {

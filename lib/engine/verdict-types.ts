@@ -22,13 +22,7 @@ export interface MatchRef {
 }
 
 export type DirectionOutcome =
-  | "not-enforced"
-  | "allowed"
-  | "allowed-no-default-deny"
-  | "localhost"
-  | "denied"
-  | "default-deny"
-  | "l7-denied";
+  "not-enforced" | "allowed" | "allowed-no-default-deny" | "localhost" | "denied" | "default-deny" | "l7-denied";
 
 export interface DirectionResult {
   readonly direction: Direction;

@@ -35,10 +35,16 @@ export function partyNode(c: Compiled, p: Party): NodeModel | undefined {
 }
 
 /** How `p` looks to an endpoint on `from` (its identity, IP, learned names). */
-export function viewOf(c: Compiled, p: Party, from: NodeModel | undefined, names: ReadonlyMap<string, readonly string[]>): PeerView {
+export function viewOf(
+  c: Compiled,
+  p: Party,
+  from: NodeModel | undefined,
+  names: ReadonlyMap<string, readonly string[]>,
+): PeerView {
   if (p.kind === "pod") return c.podView(p.pod);
   if (p.kind === "host") {
-    const identity = from && from.name === p.node.name ? c.identities.hostView(p.node) : c.identities.remoteNodeView(p.node);
+    const identity =
+      from && from.name === p.node.name ? c.identities.hostView(p.node) : c.identities.remoteNodeView(p.node);
     return { key: hostKey(identity), identity, ip: p.node.ip, names: [], pod: p.pod };
   }
   const identity = c.identities.worldView(p.ip);
@@ -60,8 +66,16 @@ function summary(c: Compiled, p: Party, port: number, seenFrom: NodeModel | unde
   const v = viewOf(c, p, seenFrom ?? partyNode(c, p), NO_NAMES);
   const pod = p.kind === "pod" ? p.pod : p.kind === "host" ? p.pod : undefined;
   return {
-    kind: p.kind, name: partyName(p), namespace: pod?.namespace, pod: pod?.name, node: partyNode(c, p)?.name, ip: partyIP(p), port,
-    identity: v.identity.id, reserved: v.identity.reserved, labels: labelText(v.identity),
+    kind: p.kind,
+    name: partyName(p),
+    namespace: pod?.namespace,
+    pod: pod?.name,
+    node: partyNode(c, p)?.name,
+    ip: partyIP(p),
+    port,
+    identity: v.identity.id,
+    reserved: v.identity.reserved,
+    labels: labelText(v.identity),
   };
 }
 
@@ -91,21 +105,46 @@ export function evaluatePair(c: Compiled, inp: PairInput): Verdict {
   const source = summary(c, src, inp.srcPort, dstNode);
   const destination = summary(c, dst.party, dst.port, srcNode);
   const steps: DirectionResult[] = [];
-  const done = (verdict: Verdict["verdict"], reason: string, matched: MatchRef[], extra: Partial<Verdict> = {}): Verdict =>
-    ({ verdict, reason, matched, source, destination, steps, ...extra });
+  const done = (
+    verdict: Verdict["verdict"],
+    reason: string,
+    matched: MatchRef[],
+    extra: Partial<Verdict> = {},
+  ): Verdict => ({ verdict, reason, matched, source, destination, steps, ...extra });
   if (src.kind === "host" && dst.party.kind === "host" && src.node.name === dst.party.node.name) {
-    return done("allowed", "allowed: traffic stays inside the node's host network namespace", [], { snatIP: src.node.ip });
+    return done("allowed", "allowed: traffic stays inside the node's host network namespace", [], {
+      snatIP: src.node.ip,
+    });
   }
   const dstPod = dst.party.kind === "pod" ? dst.party.pod : dst.party.kind === "host" ? dst.party.pod : undefined;
   // 1. egress of the source
   if (src.kind === "pod" || src.kind === "host") {
-    const subj = src.kind === "pod" ? { kind: "pod" as const, identity: c.podIdentity(src.pod) as Identity } : { kind: "host" as const, node: src.node };
+    const subj =
+      src.kind === "pod"
+        ? { kind: "pod" as const, identity: c.podIdentity(src.pod) as Identity }
+        : { kind: "host" as const, node: src.node };
     const sp = c.subject(subj, "egress");
-    const r = audit(c, src, decideDirection(c, {
-      sp, subjectName: partyName(src), peer: viewOf(c, dst.party, srcNode, names), port: dst.port, proto, dstPorts: dstPod?.ports, l7, localhost: false,
-    }));
+    const r = audit(
+      c,
+      src,
+      decideDirection(c, {
+        sp,
+        subjectName: partyName(src),
+        peer: viewOf(c, dst.party, srcNode, names),
+        port: dst.port,
+        proto,
+        dstPorts: dstPod?.ports,
+        l7,
+        localhost: false,
+      }),
+    );
     steps.push(r);
-    if (!r.audited && blocked(r)) return done(r.outcome === "l7-denied" ? "denied-l7" : "dropped", `${r.outcome === "l7-denied" ? "denied-l7" : "dropped"}: ${r.reason}`, [...r.matched]);
+    if (!r.audited && blocked(r))
+      return done(
+        r.outcome === "l7-denied" ? "denied-l7" : "dropped",
+        `${r.outcome === "l7-denied" ? "denied-l7" : "dropped"}: ${r.reason}`,
+        [...r.matched],
+      );
   }
   // 2. egress gateway (pod → outside the cluster)
   let egw: Verdict["egressGateway"];
@@ -113,9 +152,19 @@ export function evaluatePair(c: Compiled, inp: PairInput): Verdict {
   if (src.kind === "pod" && dst.party.kind === "world") {
     snatIP = srcNode?.ip ?? snatIP;
     const d = egressGatewayFor(c, src.pod, dst.party.ip);
-    const gref = (name: string): MatchRef => ({ policy: `CiliumEgressGatewayPolicy ${name}`, kind: "CiliumEgressGatewayPolicy", name, direction: "egress", effect: "egress-gateway" });
+    const gref = (name: string): MatchRef => ({
+      policy: `CiliumEgressGatewayPolicy ${name}`,
+      kind: "CiliumEgressGatewayPolicy",
+      name,
+      direction: "egress",
+      effect: "egress-gateway",
+    });
     if (d.kind === "no-gateway") {
-      return done("dropped", `dropped: egress gateway policy ${d.policy.name} selects ${partyName(src)} for ${dst.party.ip}, but ${d.why}; Cilium drops such traffic`, [gref(d.policy.name)]);
+      return done(
+        "dropped",
+        `dropped: egress gateway policy ${d.policy.name} selects ${partyName(src)} for ${dst.party.ip}, but ${d.why}; Cilium drops such traffic`,
+        [gref(d.policy.name)],
+      );
     }
     if (d.kind === "gateway") {
       snatIP = d.snatIP;
@@ -124,23 +173,53 @@ export function evaluatePair(c: Compiled, inp: PairInput): Verdict {
   }
   // 3. ingress of the destination
   if (dst.party.kind === "pod" || dst.party.kind === "host") {
-    const subj = dst.party.kind === "pod" ? { kind: "pod" as const, identity: c.podIdentity(dst.party.pod) as Identity } : { kind: "host" as const, node: dst.party.node };
+    const subj =
+      dst.party.kind === "pod"
+        ? { kind: "pod" as const, identity: c.podIdentity(dst.party.pod) as Identity }
+        : { kind: "host" as const, node: dst.party.node };
     const sp = c.subject(subj, "ingress");
     const localhost = dst.party.kind === "pod" && src.kind === "host" && src.node.name === dst.party.pod.node;
-    const r = audit(c, dst.party, decideDirection(c, {
-      sp, subjectName: partyName(dst.party), peer: viewOf(c, src, dstNode, names), port: dst.port, proto, dstPorts: dstPod?.ports, l7, localhost,
-    }));
+    const r = audit(
+      c,
+      dst.party,
+      decideDirection(c, {
+        sp,
+        subjectName: partyName(dst.party),
+        peer: viewOf(c, src, dstNode, names),
+        port: dst.port,
+        proto,
+        dstPorts: dstPod?.ports,
+        l7,
+        localhost,
+      }),
+    );
     steps.push(r);
-    if (!r.audited && blocked(r)) return done(r.outcome === "l7-denied" ? "denied-l7" : "dropped", `${r.outcome === "l7-denied" ? "denied-l7" : "dropped"}: ${r.reason}`, [...r.matched]);
+    if (!r.audited && blocked(r))
+      return done(
+        r.outcome === "l7-denied" ? "denied-l7" : "dropped",
+        `${r.outcome === "l7-denied" ? "denied-l7" : "dropped"}: ${r.reason}`,
+        [...r.matched],
+      );
   }
   const matched = steps.flatMap((s) => s.matched);
   const parts = steps.map((s) => s.reason);
   if (egw) {
     parts.push(`leaves through egress gateway ${egw.node} (policy ${egw.policy}) as ${egw.snatIP}`);
-    matched.push({ policy: `CiliumEgressGatewayPolicy ${egw.policy}`, kind: "CiliumEgressGatewayPolicy", name: egw.policy, direction: "egress", effect: "egress-gateway" });
+    matched.push({
+      policy: `CiliumEgressGatewayPolicy ${egw.policy}`,
+      kind: "CiliumEgressGatewayPolicy",
+      name: egw.policy,
+      direction: "egress",
+      effect: "egress-gateway",
+    });
   }
   const audited = steps.some((s) => s.audited);
-  return done("allowed", `${audited ? "allowed (audit)" : "allowed"}: ${parts.join("; ") || "no policy applies"}`, matched, { snatIP, egressGateway: egw, ...(audited ? { audited } : {}) });
+  return done(
+    "allowed",
+    `${audited ? "allowed (audit)" : "allowed"}: ${parts.join("; ") || "no policy applies"}`,
+    matched,
+    { snatIP, egressGateway: egw, ...(audited ? { audited } : {}) },
+  );
 }
 
 /**
@@ -156,14 +235,26 @@ export function quickVerdict(c: Compiled, inp: PairInput): Verdict["verdict"] {
   const dstNode = src.kind === "host" ? partyNode(c, dp) : undefined;
   const dstPorts = dp.kind === "pod" ? dp.pod.ports : dp.kind === "host" ? dp.pod?.ports : undefined;
   if (src.kind !== "world") {
-    const sp = src.kind === "pod" ? c.subject({ kind: "pod", identity: c.podView(src.pod).identity }, "egress") : c.subject({ kind: "host", node: src.node }, "egress");
+    const sp =
+      src.kind === "pod"
+        ? c.subject({ kind: "pod", identity: c.podView(src.pod).identity }, "egress")
+        : c.subject({ kind: "host", node: src.node }, "egress");
     const o = decideFast(c, sp, viewOf(c, dp, srcNode, names), dst.port, proto, dstPorts, l7, false).outcome;
     if ((o === "denied" || o === "default-deny") && !auditMode(c.world.settings, src)) return "dropped";
     if (o === "l7-denied") return "denied-l7";
   }
-  if (src.kind === "pod" && dp.kind === "world" && c.world.settings.egressGateway && egressGatewayFor(c, src.pod, dp.ip).kind === "no-gateway") return "dropped";
+  if (
+    src.kind === "pod" &&
+    dp.kind === "world" &&
+    c.world.settings.egressGateway &&
+    egressGatewayFor(c, src.pod, dp.ip).kind === "no-gateway"
+  )
+    return "dropped";
   if (dp.kind !== "world") {
-    const sp = dp.kind === "pod" ? c.subject({ kind: "pod", identity: c.podView(dp.pod).identity }, "ingress") : c.subject({ kind: "host", node: dp.node }, "ingress");
+    const sp =
+      dp.kind === "pod"
+        ? c.subject({ kind: "pod", identity: c.podView(dp.pod).identity }, "ingress")
+        : c.subject({ kind: "host", node: dp.node }, "ingress");
     const localhost = dp.kind === "pod" && src.kind === "host" && src.node.name === dp.pod.node;
     const o = decideFast(c, sp, viewOf(c, src, dstNode, names), dst.port, proto, dstPorts, l7, localhost).outcome;
     if ((o === "denied" || o === "default-deny") && !auditMode(c.world.settings, dp)) return "dropped";

@@ -15,7 +15,15 @@ const SETTING = "{ type: setting, enforcementMode: always }";
 describe("parseChallengeChecks", () => {
   it("fills defaults: visible, no needs, weight 1, no hints", () => {
     expect(ok(`checks:\n  - { name: a, title: Always mode, check: ${SETTING} }\n`)).toEqual([
-      { name: "a", title: "Always mode", check: { type: "setting", enforcementMode: "always" }, hidden: false, needs: [], weight: 1, hints: [] },
+      {
+        name: "a",
+        title: "Always mode",
+        check: { type: "setting", enforcementMode: "always" },
+        hidden: false,
+        needs: [],
+        weight: 1,
+        hints: [],
+      },
     ]);
   });
 
@@ -35,14 +43,19 @@ describe("parseChallengeChecks", () => {
 
   it("names the field of every problem", () => {
     expect(errors("checks: []\n")).toEqual([expect.stringMatching(/^checks: /)]);
-    expect(errors(`checks:\n  - { name: Bad_Name, title: x y z, check: ${SETTING} }\n`)).toEqual([expect.stringMatching(/^checks\.0\.name: must be kebab-case/)]);
+    expect(errors(`checks:\n  - { name: Bad_Name, title: x y z, check: ${SETTING} }\n`)).toEqual([
+      expect.stringMatching(/^checks\.0\.name: must be kebab-case/),
+    ]);
     expect(errors(`checks:\n  - { name: a, title: x y z, check: ${SETTING}, bogus: 1 }\n`).join()).toMatch(/bogus/);
     expect(errors("checks: [\n").join()).toMatch(/^YAML: /);
-    expect(errors(`checks:\n  - { name: a, title: x y z, check: ${SETTING}, hints: [{ when: {}, text: hello }] }\n`).join()).toMatch(/when.*flow, state or errors/);
+    expect(
+      errors(`checks:\n  - { name: a, title: x y z, check: ${SETTING}, hints: [{ when: {}, text: hello }] }\n`).join(),
+    ).toMatch(/when.*flow, state or errors/);
   });
 
   it("rejects duplicate names, unknown needs, self-needs and cycles", () => {
-    const two = (a: string, b: string) => `checks:\n  - { name: a, title: x y z, check: ${SETTING}${a} }\n  - { name: b, title: x y z, check: ${SETTING}${b} }\n`;
+    const two = (a: string, b: string) =>
+      `checks:\n  - { name: a, title: x y z, check: ${SETTING}${a} }\n  - { name: b, title: x y z, check: ${SETTING}${b} }\n`;
     expect(errors(two("", "").replace("name: b", "name: a")).join()).toMatch(/duplicate check "a"/);
     expect(errors(two(", needs: [zzz]", "")).join()).toMatch(/unknown check "zzz"/);
     expect(errors(two(", needs: [a]", "")).join()).toMatch(/cannot need itself/);
@@ -50,8 +63,14 @@ describe("parseChallengeChecks", () => {
   });
 
   it("rejects command checks (challenges grade state) and all-hidden files", () => {
-    expect(errors(`checks:\n  - { name: a, title: x y z, check: { type: any, checks: [{ type: command, match: kubectl }] } }\n`).join()).toMatch(/command.*lesson objectives only/);
-    expect(errors(`checks:\n  - { name: a, title: x y z, hidden: true, check: ${SETTING} }\n`).join()).toMatch(/at least one check must be visible/);
+    expect(
+      errors(
+        `checks:\n  - { name: a, title: x y z, check: { type: any, checks: [{ type: command, match: kubectl }] } }\n`,
+      ).join(),
+    ).toMatch(/command.*lesson objectives only/);
+    expect(errors(`checks:\n  - { name: a, title: x y z, hidden: true, check: ${SETTING} }\n`).join()).toMatch(
+      /at least one check must be visible/,
+    );
   });
 });
 

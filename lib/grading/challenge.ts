@@ -32,12 +32,18 @@ const hintWhenSchema = z
     /** The submission had problems (rejected or invalid policies): true, or false for none. */
     errors: z.boolean().optional(),
   })
-  .refine((w) => w.flow !== undefined || w.state !== undefined || w.errors !== undefined, "`when` needs flow, state or errors");
+  .refine(
+    (w) => w.flow !== undefined || w.state !== undefined || w.errors !== undefined,
+    "`when` needs flow, state or errors",
+  );
 
 const hintRuleSchema = z.strictObject({ when: hintWhenSchema, text: z.string().min(3) });
 
 export type FlowMatcher = z.infer<typeof flowMatcherSchema>;
-export type HintRule = { readonly when: { readonly flow?: FlowMatcher; readonly state?: Check; readonly errors?: boolean }; readonly text: string };
+export type HintRule = {
+  readonly when: { readonly flow?: FlowMatcher; readonly state?: Check; readonly errors?: boolean };
+  readonly text: string;
+};
 
 /** Command checks grade keystrokes the client reports; a challenge grades state only (STYLE.md rule 9). */
 function containsCommand(check: Check): boolean {
@@ -64,7 +70,11 @@ export const challengeCheckSchema = z
   })
   .superRefine((c, ctx) => {
     if (containsCommand(c.check)) {
-      ctx.addIssue({ code: "custom", path: ["check"], message: "challenges grade the cluster's state: `command` checks are for lesson objectives only" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["check"],
+        message: "challenges grade the cluster's state: `command` checks are for lesson objectives only",
+      });
     }
   });
 
@@ -83,13 +93,16 @@ export type ChallengeCheck = {
 function checkGraph(checks: readonly { name: string; needs: readonly string[] }[], ctx: z.RefinementCtx): void {
   const names = new Map<string, number>();
   checks.forEach((c, i) => {
-    if (names.has(c.name)) ctx.addIssue({ code: "custom", path: ["checks", i, "name"], message: `duplicate check "${c.name}"` });
+    if (names.has(c.name))
+      ctx.addIssue({ code: "custom", path: ["checks", i, "name"], message: `duplicate check "${c.name}"` });
     names.set(c.name, i);
   });
   checks.forEach((c, i) =>
     c.needs.forEach((n, j) => {
-      if (!names.has(n)) ctx.addIssue({ code: "custom", path: ["checks", i, "needs", j], message: `unknown check "${n}"` });
-      if (n === c.name) ctx.addIssue({ code: "custom", path: ["checks", i, "needs", j], message: "a check cannot need itself" });
+      if (!names.has(n))
+        ctx.addIssue({ code: "custom", path: ["checks", i, "needs", j], message: `unknown check "${n}"` });
+      if (n === c.name)
+        ctx.addIssue({ code: "custom", path: ["checks", i, "needs", j], message: "a check cannot need itself" });
     }),
   );
   const state = new Map<string, "visiting" | "done">();
@@ -97,7 +110,11 @@ function checkGraph(checks: readonly { name: string; needs: readonly string[] }[
   const visit = (name: string, trail: string[]): void => {
     if (state.get(name) === "done") return;
     if (state.get(name) === "visiting") {
-      ctx.addIssue({ code: "custom", path: ["checks"], message: `needs form a cycle: ${[...trail, name].join(" → ")}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["checks"],
+        message: `needs form a cycle: ${[...trail, name].join(" → ")}`,
+      });
       return;
     }
     state.set(name, "visiting");
@@ -111,7 +128,8 @@ export const checksFileSchema = z
   .strictObject({ checks: z.array(challengeCheckSchema).min(1) })
   .superRefine((file, ctx) => {
     checkGraph(file.checks, ctx);
-    if (file.checks.length > 0 && file.checks.every((c) => c.hidden)) ctx.addIssue({ code: "custom", path: ["checks"], message: "at least one check must be visible" });
+    if (file.checks.length > 0 && file.checks.every((c) => c.hidden))
+      ctx.addIssue({ code: "custom", path: ["checks"], message: "at least one check must be visible" });
   });
 
 export type ParsedChecks = { ok: true; checks: ChallengeCheck[] } | { ok: false; errors: string[] };
@@ -126,7 +144,10 @@ export function parseChallengeChecks(text: string): ParsedChecks {
   }
   const parsed = checksFileSchema.safeParse(data);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.length > 0 ? i.path.join(".") : "(file)"}: ${i.message}`) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => `${i.path.length > 0 ? i.path.join(".") : "(file)"}: ${i.message}`),
+    };
   }
   return { ok: true, checks: parsed.data.checks as ChallengeCheck[] };
 }

@@ -10,7 +10,12 @@ import type { ConstraintDetail } from "./types";
 import type { Raw } from "@/lib/engine";
 
 const NETWORK_POLICY_KINDS = ["NetworkPolicy", "CiliumNetworkPolicy", "CiliumClusterwideNetworkPolicy"] as const;
-const POLICY_TYPES = ["networkpolicies", "ciliumnetworkpolicies", "ciliumclusterwidenetworkpolicies", "ciliumegressgatewaypolicies"] as const;
+const POLICY_TYPES = [
+  "networkpolicies",
+  "ciliumnetworkpolicies",
+  "ciliumclusterwidenetworkpolicies",
+  "ciliumegressgatewaypolicies",
+] as const;
 
 const isRaw = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -22,7 +27,8 @@ function policies(state: ClusterState): KubeObject[] {
   });
 }
 
-const refOf = (o: KubeObject): string => `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ""}${o.metadata.name}`;
+const refOf = (o: KubeObject): string =>
+  `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ""}${o.metadata.name}`;
 
 /** A CNP/CCNP's rules: `spec` and every entry of `specs`. */
 function specsOf(o: KubeObject): Raw[] {
@@ -55,7 +61,8 @@ function noEntity(state: ClusterState, entity: string): string[] {
   for (const o of policies(state)) {
     walk(specsOf(o), (k, v) => {
       if ((k === "fromEntities" || k === "toEntities") && Array.isArray(v)) {
-        for (const e of v) if (typeof e === "string" && entityCovers(e, entity)) out.push(`${refOf(o)}: ${k} includes "${e}"`);
+        for (const e of v)
+          if (typeof e === "string" && entityCovers(e, entity)) out.push(`${refOf(o)}: ${k} includes "${e}"`);
       }
     });
   }
@@ -69,7 +76,7 @@ function covers(outer: string, inner: string): boolean {
   if (!a.ok || !b.ok || a.prefix.family !== 4 || b.prefix.family !== 4) return false;
   if (a.prefix.bits > b.prefix.bits) return false;
   const mask = a.prefix.bits === 0 ? 0 : (0xffffffff << (32 - a.prefix.bits)) >>> 0;
-  return ((b.prefix.base & mask) >>> 0) === a.prefix.base;
+  return (b.prefix.base & mask) >>> 0 === a.prefix.base;
 }
 
 function noCidr(state: ClusterState, cidr: string): string[] {
@@ -80,7 +87,8 @@ function noCidr(state: ClusterState, cidr: string): string[] {
     };
     walk(o.kind === "NetworkPolicy" ? [o.spec] : specsOf(o), (k, v) => {
       if ((k === "fromCIDR" || k === "toCIDR") && Array.isArray(v)) v.forEach((c) => check(k, c));
-      if ((k === "fromCIDRSet" || k === "toCIDRSet") && Array.isArray(v)) v.forEach((s) => isRaw(s) && check(k, s.cidr));
+      if ((k === "fromCIDRSet" || k === "toCIDRSet") && Array.isArray(v))
+        v.forEach((s) => isRaw(s) && check(k, s.cidr));
       if (k === "ipBlock" && isRaw(v)) check("ipBlock", v.cidr);
     });
   }
@@ -91,7 +99,9 @@ function noCidr(state: ClusterState, cidr: string): string[] {
 function selectsReservedHost(selector: unknown): boolean {
   if (!isRaw(selector)) return false;
   const labels = isRaw(selector.matchLabels) ? Object.keys(selector.matchLabels) : [];
-  const exprs = Array.isArray(selector.matchExpressions) ? selector.matchExpressions.filter(isRaw).map((e) => String(e.key)) : [];
+  const exprs = Array.isArray(selector.matchExpressions)
+    ? selector.matchExpressions.filter(isRaw).map((e) => String(e.key))
+    : [];
   return [...labels, ...exprs].some((k) => k === "reserved:host" || k === "reserved.host");
 }
 
@@ -101,7 +111,9 @@ function hostPolicyUsesNodeSelector(state: ClusterState): string[] {
   for (const o of policies(state)) {
     for (const spec of specsOf(o)) {
       if (selectsReservedHost(spec.endpointSelector)) {
-        out.push(`${refOf(o)}: endpointSelector with reserved:host selects no node; use nodeSelector in a CiliumClusterwideNetworkPolicy`);
+        out.push(
+          `${refOf(o)}: endpointSelector with reserved:host selects no node; use nodeSelector in a CiliumClusterwideNetworkPolicy`,
+        );
       }
       if (spec.nodeSelector === undefined) continue;
       if (o.kind === "CiliumClusterwideNetworkPolicy") hostPolicies += 1;
@@ -120,7 +132,9 @@ function onlyKinds(state: ClusterState, kinds: readonly string[]): string[] {
 
 function maxPolicies(state: ClusterState, max: number, kinds: readonly string[]): string[] {
   const counted = policies(state).filter((o) => kinds.includes(o.kind));
-  return counted.length <= max ? [] : [`${counted.length} policies (${counted.map(refOf).join(", ")}); at most ${max} allowed`];
+  return counted.length <= max
+    ? []
+    : [`${counted.length} policies (${counted.map(refOf).join(", ")}); at most ${max} allowed`];
 }
 
 function noInvalidPolicies(state: ClusterState): string[] {
@@ -170,6 +184,9 @@ export function evaluateConstraint(state: ClusterState, c: Constraint): Constrai
     rule: c.rule,
     passed: found.length === 0,
     violations: found,
-    message: found.length === 0 ? `${summary}: holds` : `${summary}: ${found.length} violation${found.length === 1 ? "" : "s"}`,
+    message:
+      found.length === 0
+        ? `${summary}: holds`
+        : `${summary}: ${found.length} violation${found.length === 1 ? "" : "s"}`,
   };
 }

@@ -24,7 +24,10 @@ describe("flows", () => {
   });
 
   it("fails with expected vs actual when a verdict differs", () => {
-    const out = evaluateCheck(ctx(), flows({ from: "default/xwing", to: "svc:default/deathstar", port: 80, expect: "dropped" }));
+    const out = evaluateCheck(
+      ctx(),
+      flows({ from: "default/xwing", to: "svc:default/deathstar", port: 80, expect: "dropped" }),
+    );
     expect(out.passed).toBe(false);
     expect(out.details[0]).toMatchObject({ passed: false, expected: "dropped", actual: "allowed" });
   });
@@ -41,7 +44,10 @@ spec:
 `;
     const c = ctx(hostOnly);
     for (const verdict of ["allowed", "dropped"] as const) {
-      const out = evaluateCheck(c, flows({ from: "default/deathstar", to: "node:kind-worker", port: 10250, expect: verdict }));
+      const out = evaluateCheck(
+        c,
+        flows({ from: "default/deathstar", to: "node:kind-worker", port: 10250, expect: verdict }),
+      );
       expect(out.passed).toBe(false);
       const d = out.details[0] as FlowDetail;
       expect(d.pair?.to).toBe("node/kind-worker");
@@ -51,14 +57,31 @@ spec:
 
   it("checks snatIP and egress-gateway use when the flow asks", () => {
     const c = { cluster: lab("egress-gateway"), history: [] };
-    const out = evaluateCheck(c, flows({ from: "default/tiefighter", to: "external:outpost", port: 80, expect: "allowed", snatIP: "10.0.4.12", egressGateway: true }));
+    const out = evaluateCheck(
+      c,
+      flows({
+        from: "default/tiefighter",
+        to: "external:outpost",
+        port: 80,
+        expect: "allowed",
+        snatIP: "10.0.4.12",
+        egressGateway: true,
+      }),
+    );
     expect(out.passed).toBe(false);
-    expect(out.details[0]).toMatchObject({ expectedSnatIP: "10.0.4.12", expectedEgressGateway: true, actualEgressGateway: false });
+    expect(out.details[0]).toMatchObject({
+      expectedSnatIP: "10.0.4.12",
+      expectedEgressGateway: true,
+      actualEgressGateway: false,
+    });
     expect((out.details[0] as FlowDetail).actualSnatIP).not.toBe("10.0.4.12");
   });
 
   it("reports an unknown ref as an error, never throws", () => {
-    const out = evaluateCheck(ctx(), flows({ from: "default/nobody", to: "svc:default/deathstar", port: 80, expect: "allowed" }));
+    const out = evaluateCheck(
+      ctx(),
+      flows({ from: "default/nobody", to: "svc:default/deathstar", port: 80, expect: "allowed" }),
+    );
     expect(out.passed).toBe(false);
     expect(out.details[0]).toMatchObject({ actual: "error" });
   });
@@ -67,7 +90,10 @@ spec:
 describe("command", () => {
   it("matches history lines with RE2 (unanchored)", () => {
     const c = check({ type: "command", match: "^kubectl get (ciliumidentities|ciliumid)\\b" });
-    expect(evaluateCheck(ctx("", ["ls", "kubectl get ciliumidentities --show-labels"]), c)).toMatchObject({ passed: true, details: [{ line: "kubectl get ciliumidentities --show-labels" }] });
+    expect(evaluateCheck(ctx("", ["ls", "kubectl get ciliumidentities --show-labels"]), c)).toMatchObject({
+      passed: true,
+      details: [{ line: "kubectl get ciliumidentities --show-labels" }],
+    });
     expect(evaluateCheck(ctx("", ["kubectl get pods"]), c).passed).toBe(false);
   });
 
@@ -97,17 +123,39 @@ spec:
   it("finds objects by kind, namespace, name, labels and validity", () => {
     const c = ctx(`${RULE1}---\n${broken}`);
     expect(evaluateCheck(c, check({ type: "resource", kind: "cnp", name: "rule1", valid: true })).passed).toBe(true);
-    expect(evaluateCheck(c, check({ type: "resource", kind: "CiliumNetworkPolicy", valid: false })).details[0]).toMatchObject({ passed: true, found: ["CiliumNetworkPolicy default/broken"] });
-    expect(evaluateCheck(c, check({ type: "resource", kind: "Pod", namespace: "default", labels: { org: "alliance" }, count: { min: 2, max: 2 } })).passed).toBe(true);
-    expect(evaluateCheck(c, check({ type: "resource", kind: "Pod", labels: { org: "alliance" }, count: { max: 1 } })).passed).toBe(false);
-    expect(evaluateCheck(c, check({ type: "resource", kind: "ciliumegressgatewaypolicies", count: { max: 0 } })).passed).toBe(true);
+    expect(
+      evaluateCheck(c, check({ type: "resource", kind: "CiliumNetworkPolicy", valid: false })).details[0],
+    ).toMatchObject({ passed: true, found: ["CiliumNetworkPolicy default/broken"] });
+    expect(
+      evaluateCheck(
+        c,
+        check({
+          type: "resource",
+          kind: "Pod",
+          namespace: "default",
+          labels: { org: "alliance" },
+          count: { min: 2, max: 2 },
+        }),
+      ).passed,
+    ).toBe(true);
+    expect(
+      evaluateCheck(c, check({ type: "resource", kind: "Pod", labels: { org: "alliance" }, count: { max: 1 } })).passed,
+    ).toBe(false);
+    expect(
+      evaluateCheck(c, check({ type: "resource", kind: "ciliumegressgatewaypolicies", count: { max: 0 } })).passed,
+    ).toBe(true);
   });
 
   it("compares settings", () => {
     const c = ctx();
-    expect(evaluateCheck(c, check({ type: "setting", enforcementMode: "default", hostFirewall: false })).passed).toBe(true);
+    expect(evaluateCheck(c, check({ type: "setting", enforcementMode: "default", hostFirewall: false })).passed).toBe(
+      true,
+    );
     const out = evaluateCheck(c, check({ type: "setting", enforcementMode: "always" }));
-    expect(out).toMatchObject({ passed: false, details: [{ field: "enforcementMode", expected: "always", actual: "default" }] });
+    expect(out).toMatchObject({
+      passed: false,
+      details: [{ field: "enforcementMode", expected: "always", actual: "default" }],
+    });
   });
 });
 
@@ -139,13 +187,21 @@ spec:
 
   it("only-kinds and max-policies", () => {
     expect(run(RULE1, { type: "constraint", rule: "only-kinds", kinds: ["CiliumNetworkPolicy"] }).passed).toBe(true);
-    expect(run(good, { type: "constraint", rule: "only-kinds", kinds: ["CiliumNetworkPolicy"] }).details[0]).toMatchObject({ passed: false, violations: [expect.stringContaining("CiliumClusterwideNetworkPolicy by-node")] });
+    expect(
+      run(good, { type: "constraint", rule: "only-kinds", kinds: ["CiliumNetworkPolicy"] }).details[0],
+    ).toMatchObject({ passed: false, violations: [expect.stringContaining("CiliumClusterwideNetworkPolicy by-node")] });
     expect(run(`${RULE1}---\n${good}`, { type: "constraint", rule: "max-policies", max: 1 }).passed).toBe(false);
-    expect(run(`${RULE1}---\n${good}`, { type: "constraint", rule: "max-policies", max: 1, kinds: ["CiliumNetworkPolicy"] }).passed).toBe(true);
+    expect(
+      run(`${RULE1}---\n${good}`, { type: "constraint", rule: "max-policies", max: 1, kinds: ["CiliumNetworkPolicy"] })
+        .passed,
+    ).toBe(true);
   });
 
   it("no-entity counts `all` as world; no-cidr flags CIDRs covering the forbidden one", () => {
-    expect(run(world, { type: "constraint", rule: "no-entity", entity: "world" }).details[0]).toMatchObject({ passed: false, violations: [expect.stringContaining('"all"')] });
+    expect(run(world, { type: "constraint", rule: "no-entity", entity: "world" }).details[0]).toMatchObject({
+      passed: false,
+      violations: [expect.stringContaining('"all"')],
+    });
     expect(run(RULE1, { type: "constraint", rule: "no-entity", entity: "world" }).passed).toBe(true);
     expect(run(world, { type: "constraint", rule: "no-cidr", cidr: "0.0.0.0/0" }).passed).toBe(false);
     expect(run(world, { type: "constraint", rule: "no-cidr", cidr: "10.0.5.50/32" }).passed).toBe(false);
@@ -153,7 +209,10 @@ spec:
   });
 
   it("host-policy-uses-node-selector rejects reserved:host endpointSelectors and needs a host policy", () => {
-    expect(run("", { type: "constraint", rule: "host-policy-uses-node-selector" }).details[0]).toMatchObject({ passed: false, violations: [expect.stringMatching(/no host policy/)] });
+    expect(run("", { type: "constraint", rule: "host-policy-uses-node-selector" }).details[0]).toMatchObject({
+      passed: false,
+      violations: [expect.stringMatching(/no host policy/)],
+    });
     expect(run(hostPolicies, { type: "constraint", rule: "host-policy-uses-node-selector" }).passed).toBe(false);
     expect(run(good, { type: "constraint", rule: "host-policy-uses-node-selector" }).passed).toBe(true);
   });
@@ -161,7 +220,10 @@ spec:
   it("no-invalid-policies lists Cilium's message", () => {
     const bad = RULE1.replace('port: "80"', 'port: "80/TCP"');
     const out = run(bad, { type: "constraint", rule: "no-invalid-policies" });
-    expect(out.details[0]).toMatchObject({ passed: false, violations: [expect.stringMatching(/rule1: VALID=False: Unable to parse port/)] });
+    expect(out.details[0]).toMatchObject({
+      passed: false,
+      violations: [expect.stringMatching(/rule1: VALID=False: Unable to parse port/)],
+    });
   });
 });
 
@@ -169,13 +231,20 @@ describe("all, any and objectives", () => {
   const yes = { type: "setting", enforcementMode: "default" };
   const no = { type: "setting", enforcementMode: "never" };
   it("all needs every nested check, any needs one; details are concatenated", () => {
-    expect(evaluateCheck(ctx(), check({ type: "all", checks: [yes, no] }))).toMatchObject({ passed: false, details: [{ passed: true }, { passed: false }] });
+    expect(evaluateCheck(ctx(), check({ type: "all", checks: [yes, no] }))).toMatchObject({
+      passed: false,
+      details: [{ passed: true }, { passed: false }],
+    });
     expect(evaluateCheck(ctx(), check({ type: "any", checks: [yes, no] })).passed).toBe(true);
   });
 
   it("evaluateObjectives returns name, passed and details in order", () => {
     const out = evaluateObjectives(ctx(RULE1), [
-      { name: "empire-only", title: "Only the Empire", check: flows({ from: "default/xwing", to: "svc:default/deathstar", port: 80, expect: "dropped" }) },
+      {
+        name: "empire-only",
+        title: "Only the Empire",
+        check: flows({ from: "default/xwing", to: "svc:default/deathstar", port: 80, expect: "dropped" }),
+      },
       { name: "ran-get", title: "Ran kubectl get", check: check({ type: "command", match: "kubectl get" }) },
     ]);
     expect(out.map((o) => [o.name, o.passed])).toEqual([

@@ -39,7 +39,14 @@ export function evaluateExpectedFlow(state: ClusterState, flow: ExpectedFlow): F
     ...(flow.egressGateway !== undefined ? { expectedEgressGateway: flow.egressGateway } : {}),
     ...(flow.why !== undefined ? { why: flow.why } : {}),
   };
-  const all = evaluateAll(state, { from: flow.from, to: flow.to, port: flow.port, protocol: flow.protocol, http: flow.http, dns: flow.dns });
+  const all = evaluateAll(state, {
+    from: flow.from,
+    to: flow.to,
+    port: flow.port,
+    protocol: flow.protocol,
+    http: flow.http,
+    dns: flow.dns,
+  });
   if (!all.ok) return { ...base, passed: false, actual: "error", reason: all.error };
   const first = all.pairs[0];
   if (!first) return { ...base, passed: false, actual: "error", reason: "the flow has no endpoints" };

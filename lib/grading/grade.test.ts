@@ -41,7 +41,11 @@ checks:
 `;
 const c = challenge("starwars-fleet", CHECKS);
 const manifests = (text: string) => ({ kind: "manifests" as const, text });
-const journal = (ops: unknown[]) => ({ kind: "journal" as const, journal: ops as never, commands: ["kubectl apply -f rule1.yaml"] });
+const journal = (ops: unknown[]) => ({
+  kind: "journal" as const,
+  journal: ops as never,
+  commands: ["kubectl apply -f rule1.yaml"],
+});
 
 describe("grade", () => {
   it("the starting state fails; needs block; hints pick by flow and state; score is the weighted share", () => {
@@ -88,17 +92,52 @@ spec:
     const untouched = grade(open, manifests(""), deps());
     expect(untouched.checks[2]).toMatchObject({ status: "failed", hint: UNTOUCHED_HIDDEN_HINT });
     // a connection alone changes nothing graded
-    expect(grade(open, journal([{ op: "connect", request: { from: { kind: "pod", namespace: "default", name: "xwing" }, host: "deathstar", port: 80, kind: "tcp" } }]), deps()).checks[2]?.hint).toBe(UNTOUCHED_HIDDEN_HINT);
-    const tried = grade(open, manifests("apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: { name: d }\nspec:\n  endpointSelector: { matchLabels: { class: deathstar } }\n  ingress: [{ fromEntities: [all] }]\n  ingressDeny: [{ fromEndpoints: [{ matchLabels: { class: xwing } }] }]\n"), deps());
+    expect(
+      grade(
+        open,
+        journal([
+          {
+            op: "connect",
+            request: {
+              from: { kind: "pod", namespace: "default", name: "xwing" },
+              host: "deathstar",
+              port: 80,
+              kind: "tcp",
+            },
+          },
+        ]),
+        deps(),
+      ).checks[2]?.hint,
+    ).toBe(UNTOUCHED_HIDDEN_HINT);
+    const tried = grade(
+      open,
+      manifests(
+        "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: { name: d }\nspec:\n  endpointSelector: { matchLabels: { class: deathstar } }\n  ingress: [{ fromEntities: [all] }]\n  ingressDeny: [{ fromEndpoints: [{ matchLabels: { class: xwing } }] }]\n",
+      ),
+      deps(),
+    );
     expect(tried.checks[2]?.status).toBe("failed");
     expect(tried.checks[2]?.hint).toBe("hidden hint");
   });
 
   it("reports schema rejections and Cilium-invalid policies as errors, not only as failed flows", () => {
-    const rejected = grade(c, manifests("apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: { name: x }\nspec:\n  endpointSelektor: {}\n"), deps());
-    expect(rejected.errors).toEqual([expect.objectContaining({ kind: "rejected", message: expect.stringMatching(/unknown field "spec.endpointSelektor"/) })]);
+    const rejected = grade(
+      c,
+      manifests(
+        "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: { name: x }\nspec:\n  endpointSelektor: {}\n",
+      ),
+      deps(),
+    );
+    expect(rejected.errors).toEqual([
+      expect.objectContaining({
+        kind: "rejected",
+        message: expect.stringMatching(/unknown field "spec.endpointSelektor"/),
+      }),
+    ]);
     const invalid = grade(c, manifests(RULE1.replace('port: "80"', 'port: "eighty-thousand-and-one"')), deps());
-    expect(invalid.errors).toEqual([expect.objectContaining({ kind: "invalid", object: "CiliumNetworkPolicy default/rule1" })]);
+    expect(invalid.errors).toEqual([
+      expect.objectContaining({ kind: "invalid", object: "CiliumNetworkPolicy default/rule1" }),
+    ]);
     expect(invalid.checks[1]?.hint).toBe("errors hint");
   });
 
@@ -108,12 +147,23 @@ spec:
       journal([
         { op: "apply", source: "rule1.yaml", text: RULE1 },
         { op: "label", type: "pod", names: ["ywing"], labels: ["org=empire"], overwrite: true },
-        { op: "connect", request: { from: { kind: "pod", namespace: "default", name: "xwing" }, host: "deathstar", port: 80, kind: "http", http: { method: "GET", path: "/v1/" } } },
+        {
+          op: "connect",
+          request: {
+            from: { kind: "pod", namespace: "default", name: "xwing" },
+            host: "deathstar",
+            port: 80,
+            kind: "http",
+            http: { method: "GET", path: "/v1/" },
+          },
+        },
         { op: "delete", type: "cnp", names: ["no-such-policy"] },
       ]),
       deps(),
     );
-    expect(r.errors).toEqual([expect.objectContaining({ kind: "rejected", op: 3, message: expect.stringMatching(/NotFound/) })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({ kind: "rejected", op: 3, message: expect.stringMatching(/NotFound/) }),
+    ]);
     // The relabelled Y-wing is Imperial now, so the hidden check (Y-wing dropped) fails.
     expect(r.checks[2]).toMatchObject({ status: "failed" });
   });
@@ -160,7 +210,12 @@ spec:
   });
 
   it("scoreOf rounds down so that only a full pass scores 100", () => {
-    expect(scoreOf([{ weight: 199, passed: true }, { weight: 1, passed: false }])).toBe(99);
+    expect(
+      scoreOf([
+        { weight: 199, passed: true },
+        { weight: 1, passed: false },
+      ]),
+    ).toBe(99);
     expect(scoreOf([{ weight: 1, passed: true }])).toBe(100);
     expect(scoreOf([])).toBe(0);
   });

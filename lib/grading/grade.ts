@@ -3,7 +3,17 @@
  * a manifests file), report problems with what they applied as such, then evaluate every check in `needs`
  * order. The submission is data; nothing the client says about its own result is read.
  */
-import { apply, createCluster, policyStatus, runOp, type ClusterState, type Deps, type Diagnostic, type Journal, type Scenario } from "@/lib/cluster";
+import {
+  apply,
+  createCluster,
+  policyStatus,
+  runOp,
+  type ClusterState,
+  type Deps,
+  type Diagnostic,
+  type Journal,
+  type Scenario,
+} from "@/lib/cluster";
 import { orderByNeeds, type ChallengeCheck } from "./challenge";
 import { evaluateCheck } from "./evaluate";
 import { chooseHint } from "./hints";
@@ -42,7 +52,10 @@ function rejected(d: Diagnostic, op?: number): SubmissionProblem {
  * the flow log and the DNS proxy's cache, and a grade must not depend on what the learner happened to curl
  * (checks that need a name resolved say so with `dns:` on the flow).
  */
-export function applySubmission(start: ClusterState, submission: Submission): { state: ClusterState; rejected: SubmissionProblem[] } {
+export function applySubmission(
+  start: ClusterState,
+  submission: Submission,
+): { state: ClusterState; rejected: SubmissionProblem[] } {
   if (submission.kind === "manifests") {
     const r = apply(start, submission.text, { source: submission.source ?? "manifests.yaml" });
     // An empty file is "nothing applied yet" (the starting state), not a learner error.
@@ -82,15 +95,23 @@ export function scoreOf(checks: readonly Pick<CheckResult, "weight" | "passed">[
  * The hint of a failed hidden check before the learner changed anything: authored hints answer a wrong
  * attempt ("write the rules for the Empire, not for one ship"), which an untouched cluster is not.
  */
-export const UNTOUCHED_HIDDEN_HINT = "Nothing is applied yet. This hidden check tests the same goal on traffic you are not shown: start with the visible checks.";
+export const UNTOUCHED_HIDDEN_HINT =
+  "Nothing is applied yet. This hidden check tests the same goal on traffic you are not shown: start with the visible checks.";
 
 /** Did the submission change anything (a connection alone changes nothing that is graded)? */
 export function isUntouched(submission: Submission): boolean {
-  return submission.kind === "journal" ? submission.journal.every((op) => op.op === "connect") : submission.text.trim() === "";
+  return submission.kind === "journal"
+    ? submission.journal.every((op) => op.op === "connect")
+    : submission.text.trim() === "";
 }
 
 /** Evaluates the checks in `needs` order; a check whose needs did not all pass is "blocked". */
-export function runChecks(checks: readonly ChallengeCheck[], ctx: CheckContext, hasProblems: boolean, untouched = false): CheckResult[] {
+export function runChecks(
+  checks: readonly ChallengeCheck[],
+  ctx: CheckContext,
+  hasProblems: boolean,
+  untouched = false,
+): CheckResult[] {
   const done = new Map<string, CheckResult>();
   for (const c of orderByNeeds(checks)) {
     const base = { name: c.name, title: c.title, hidden: c.hidden, weight: c.weight, needs: c.needs };
@@ -100,7 +121,8 @@ export function runChecks(checks: readonly ChallengeCheck[], ctx: CheckContext, 
       continue;
     }
     const outcome = evaluateCheck(ctx, c.check);
-    const hint = !outcome.passed && c.hidden && untouched ? UNTOUCHED_HIDDEN_HINT : chooseHint(c, outcome, ctx, hasProblems);
+    const hint =
+      !outcome.passed && c.hidden && untouched ? UNTOUCHED_HIDDEN_HINT : chooseHint(c, outcome, ctx, hasProblems);
     done.set(c.name, {
       ...base,
       status: outcome.passed ? "passed" : "failed",

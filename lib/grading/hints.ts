@@ -21,7 +21,12 @@ function flowMatches(m: FlowMatcher, d: FlowDetail): boolean {
 }
 
 /** The hint for a failed check, or undefined (passed, or no hint authored). */
-export function chooseHint(check: ChallengeCheck, outcome: CheckOutcome, ctx: CheckContext, hasProblems: boolean): string | undefined {
+export function chooseHint(
+  check: ChallengeCheck,
+  outcome: CheckOutcome,
+  ctx: CheckContext,
+  hasProblems: boolean,
+): string | undefined {
   if (outcome.passed) return undefined;
   for (const rule of check.hints) {
     const { flow, state, errors } = rule.when;

@@ -7,7 +7,24 @@ export { evaluateExpectedFlow } from "./flows";
 export { grade, applySubmission, runChecks, scoreOf, type Challenge, type Submission, type GradeDeps } from "./grade";
 export { redact } from "./redact";
 export { chooseHint } from "./hints";
-export { parseChallengeChecks, checksFileSchema, challengeCheckSchema, orderByNeeds, type ChallengeCheck, type HintRule, type FlowMatcher, type ParsedChecks } from "./challenge";
+export {
+  parseChallengeChecks,
+  checksFileSchema,
+  challengeCheckSchema,
+  orderByNeeds,
+  type ChallengeCheck,
+  type HintRule,
+  type FlowMatcher,
+  type ParsedChecks,
+} from "./challenge";
 export { compileRe2 } from "./regex";
-export { checkSchema, flowSchema, objectiveSchema, type Check, type Constraint, type ExpectedFlow, type Objective } from "./schema";
+export {
+  checkSchema,
+  flowSchema,
+  objectiveSchema,
+  type Check,
+  type Constraint,
+  type ExpectedFlow,
+  type Objective,
+} from "./schema";
 export * from "./types";

@@ -13,13 +13,19 @@ export function isValidObject(o: KubeObject): boolean {
   return valid === undefined || valid.status === "True";
 }
 
-const refOf = (o: KubeObject): string => `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ""}${o.metadata.name}`;
+const refOf = (o: KubeObject): string =>
+  `${o.kind} ${o.metadata.namespace ? `${o.metadata.namespace}/` : ""}${o.metadata.name}`;
 
 function describe(check: ResourceCheck): string {
   const parts = [check.kind];
   if (check.name !== undefined) parts.push(check.namespace ? `${check.namespace}/${check.name}` : check.name);
   else if (check.namespace !== undefined) parts.push(`in namespace ${check.namespace}`);
-  if (check.labels) parts.push(`with labels ${Object.entries(check.labels).map(([k, v]) => `${k}=${v}`).join(",")}`);
+  if (check.labels)
+    parts.push(
+      `with labels ${Object.entries(check.labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(",")}`,
+    );
   if (check.valid !== undefined) parts.push(check.valid ? "(VALID=True)" : "(VALID=False)");
   return parts.join(" ");
 }
@@ -28,7 +34,11 @@ function describe(check: ResourceCheck): string {
 export function evaluateResource(state: ClusterState, check: ResourceCheck): ResourceDetail {
   const type = resolveResourceType(check.kind);
   if (!type) return { kind: "resource", passed: false, found: [], message: `unknown resource type "${check.kind}"` };
-  const listed = listObjects(state, type.plural, check.namespace !== undefined ? { namespace: check.namespace } : { allNamespaces: true });
+  const listed = listObjects(
+    state,
+    type.plural,
+    check.namespace !== undefined ? { namespace: check.namespace } : { allNamespaces: true },
+  );
   const objects = listed.ok ? listed.value : [];
   const found = objects
     .filter((o) => check.name === undefined || o.metadata.name === check.name)
@@ -39,7 +49,8 @@ export function evaluateResource(state: ClusterState, check: ResourceCheck): Res
   const min = check.count ? (check.count.min ?? 0) : 1;
   const max = check.count?.max ?? Number.POSITIVE_INFINITY;
   const passed = found.length >= min && found.length <= max;
-  const range = max === Number.POSITIVE_INFINITY ? `at least ${min}` : min === max ? `exactly ${min}` : `${min} to ${max}`;
+  const range =
+    max === Number.POSITIVE_INFINITY ? `at least ${min}` : min === max ? `exactly ${min}` : `${min} to ${max}`;
   return { kind: "resource", passed, found, message: `${describe(check)}: expected ${range}, found ${found.length}` };
 }
 

@@ -33,7 +33,11 @@ export type ExpectedFlow = z.infer<typeof flowSchema>;
 const constraintSchema = z.discriminatedUnion("rule", [
   z.strictObject({ rule: z.literal("only-kinds"), kinds: z.array(z.string().min(1)).min(1) }),
   /** Counts NetworkPolicy, CNP and CCNP unless `kinds` says otherwise. */
-  z.strictObject({ rule: z.literal("max-policies"), max: z.number().int().min(0), kinds: z.array(z.string().min(1)).min(1).optional() }),
+  z.strictObject({
+    rule: z.literal("max-policies"),
+    max: z.number().int().min(0),
+    kinds: z.array(z.string().min(1)).min(1).optional(),
+  }),
   z.strictObject({ rule: z.literal("no-entity"), entity: z.string().min(1) }),
   z.strictObject({ rule: z.literal("no-invalid-policies") }),
   z.strictObject({ rule: z.literal("host-policy-uses-node-selector") }),
@@ -79,7 +83,9 @@ export const checkSchema: z.ZodType<Check> = z.lazy(() =>
       name: z.string().optional(),
       labels: z.record(z.string(), z.string()).optional(),
       valid: z.boolean().optional(),
-      count: z.strictObject({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }).optional(),
+      count: z
+        .strictObject({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() })
+        .optional(),
     }),
     z.strictObject({
       type: z.literal("setting"),

@@ -16,7 +16,11 @@ export interface FlowSpecView {
   readonly to: string;
   readonly port: number;
   readonly protocol: "TCP" | "UDP" | "SCTP";
-  readonly http?: { readonly method: string; readonly path: string; readonly headers?: Readonly<Record<string, string>> };
+  readonly http?: {
+    readonly method: string;
+    readonly path: string;
+    readonly headers?: Readonly<Record<string, string>>;
+  };
   readonly dns?: string;
 }
 

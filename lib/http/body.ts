@@ -7,7 +7,8 @@ import type * as z from "zod";
 import { HttpError } from "./errors";
 import { unstorableText } from "./text";
 
-export type LimitedBody = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: "too-large" };
+export type LimitedBody =
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: "too-large" };
 
 /** Reads at most `max` bytes of the body; more (declared or streamed) is refused without buffering it. */
 export async function readLimitedBody(request: Request, max: number): Promise<LimitedBody> {
@@ -73,7 +74,11 @@ export function describeIssue(error: z.ZodError): string {
 }
 
 /** Reads the JSON body and parses it with `schema`; a mismatch is a 400 prefixed with `what` ("invalid lab"). */
-export async function readJsonAs<S extends z.ZodType>(request: Request, schema: S, opts: JsonBodyOptions & { readonly what: string }): Promise<z.infer<S>> {
+export async function readJsonAs<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  opts: JsonBodyOptions & { readonly what: string },
+): Promise<z.infer<S>> {
   const value = await readJson(request, opts);
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new HttpError(400, `${opts.what}: ${describeIssue(parsed.error)}`);

@@ -11,7 +11,12 @@ describe("checkOrigin: state changes only from this site", () => {
   const cases: [string, string, Record<string, string>, boolean][] = [
     ["GET from anywhere", "GET", { origin: "http://evil.example" }, true],
     ["same origin", "POST", { origin: "http://127.0.0.1:3000" }, true],
-    ["same origin behind a proxy", "PUT", { origin: "https://lab.example", "x-forwarded-host": "lab.example", "x-forwarded-proto": "https" }, true],
+    [
+      "same origin behind a proxy",
+      "PUT",
+      { origin: "https://lab.example", "x-forwarded-host": "lab.example", "x-forwarded-proto": "https" },
+      true,
+    ],
     ["another port of the same host (same-site, cross-origin)", "POST", { origin: "http://127.0.0.1:3001" }, false],
     ["another scheme", "POST", { origin: "https://127.0.0.1:3000" }, false],
     ["a foreign site", "PUT", { origin: "http://evil.example" }, false],
@@ -26,14 +31,19 @@ describe("checkOrigin: state changes only from this site", () => {
   });
 
   it("admits configured extra origins", () => {
-    expect(checkOrigin("POST", headers({ origin: "https://docs.example/" }), url, ["https://docs.example"]).allowed).toBe(true);
+    expect(
+      checkOrigin("POST", headers({ origin: "https://docs.example/" }), url, ["https://docs.example"]).allowed,
+    ).toBe(true);
   });
 });
 
 describe("unstorableText: what jsonb cannot hold", () => {
   it("finds NUL and unpaired surrogates in values and keys, with their path", () => {
     expect(unstorableText({ a: ["ok", "x\u0000y"] })).toEqual({ path: "a[1]", what: "a NUL character (\\u0000)" });
-    expect(unstorableText({ files: { "/root/\ud800.yaml": "" } })).toEqual({ path: "files./root/\ud800.yaml", what: "an unpaired UTF-16 surrogate" });
+    expect(unstorableText({ files: { "/root/\ud800.yaml": "" } })).toEqual({
+      path: "files./root/\ud800.yaml",
+      what: "an unpaired UTF-16 surrogate",
+    });
     expect(unstorableText(["\udc00"])).toMatchObject({ path: "[0]", what: "an unpaired UTF-16 surrogate" });
     expect(unstorableText("a\ud83d")).toMatchObject({ path: "(body)" });
   });
@@ -52,7 +62,11 @@ describe("unstorableText: what jsonb cannot hold", () => {
 describe("readJson", () => {
   const req = (body: string, type: string | null) =>
     new Request("http://x/", { method: "POST", body, headers: type === null ? {} : { "content-type": type } });
-  const status = (p: Promise<unknown>) => p.then(() => 200, (e: HttpError) => e.status);
+  const status = (p: Promise<unknown>) =>
+    p.then(
+      () => 200,
+      (e: HttpError) => e.status,
+    );
   const opts = { maxBytes: 100, tooLarge: "too big" };
 
   it("accepts JSON content types only (a cross-site form or text/plain body is 415)", async () => {
@@ -67,8 +81,12 @@ describe("readJson", () => {
   it("refuses oversized, malformed and unstorable bodies with 413 and 400", async () => {
     expect(await status(readJson(req("x".repeat(101), "application/json"), opts))).toBe(413);
     expect(await status(readJson(req("{", "application/json"), opts))).toBe(400);
-    await expect(readJson(req('{"a":"\\u0000"}', "application/json"), opts)).rejects.toThrow("a: text may not contain a NUL character");
-    await expect(readJson(req('["\\ud800"]', "application/json"), opts)).rejects.toThrow("[0]: text may not contain an unpaired UTF-16 surrogate");
+    await expect(readJson(req('{"a":"\\u0000"}', "application/json"), opts)).rejects.toThrow(
+      "a: text may not contain a NUL character",
+    );
+    await expect(readJson(req('["\\ud800"]', "application/json"), opts)).rejects.toThrow(
+      "[0]: text may not contain an unpaired UTF-16 surrogate",
+    );
   });
 });
 

@@ -12,7 +12,10 @@
 export const PEER_HEADER = "x-policy-lab-peer";
 
 /** The address to count requests against. */
-export function clientAddress(headers: Headers, env: Readonly<Record<string, string | undefined>> = process.env): string {
+export function clientAddress(
+  headers: Headers,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
   const forwarded = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())

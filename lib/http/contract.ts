@@ -22,11 +22,21 @@ export type AttemptsSummaryResponse = {
   readonly attempts: number;
   readonly bestScore: number;
   readonly passed: boolean;
-  readonly last: { readonly id: string; readonly createdAt: string; readonly score: number; readonly passed: boolean; readonly result: PublicGradeResult } | null;
+  readonly last: {
+    readonly id: string;
+    readonly createdAt: string;
+    readonly score: number;
+    readonly passed: boolean;
+    readonly result: PublicGradeResult;
+  } | null;
 };
 
 /** `GET /api/lessons/[slug]/lab`. */
-export type LessonLabResponse = { readonly snapshot: LabSnapshot | null; readonly objectivesMet: readonly string[]; readonly completed: boolean };
+export type LessonLabResponse = {
+  readonly snapshot: LabSnapshot | null;
+  readonly objectivesMet: readonly string[];
+  readonly completed: boolean;
+};
 
 /** `PUT /api/lessons/[slug]/lab` (the body is a LabSnapshot): the objectives the server found met. */
 export type LessonSaveResponse = { readonly objectivesMet: readonly string[]; readonly completed: boolean };
@@ -38,7 +48,13 @@ export type ChallengeLabResponse = { readonly snapshot: LabSnapshot | null };
 export type ChallengeLabSaveResponse = { readonly saved: true };
 
 /** The JSON form of a server-side value (Dates become ISO strings, as Response.json writes them). */
-export type Wire<T> = T extends Date ? string : T extends readonly (infer U)[] ? readonly Wire<U>[] : T extends object ? { readonly [K in keyof T]: Wire<T[K]> } : T;
+export type Wire<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? readonly Wire<U>[]
+    : T extends object
+      ? { readonly [K in keyof T]: Wire<T[K]> }
+      : T;
 
 /** A server-side value as it goes out: the compiler then checks it against the route's response type. */
 export const wire = <T>(value: T): Wire<T> => value as unknown as Wire<T>;

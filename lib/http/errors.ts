@@ -26,7 +26,10 @@ export function apiError(status: number, message: string, headers: Readonly<Reco
 }
 
 /** A JSON answer that no cache keeps; `T` is the route's response type from contract.ts. */
-export function apiJson<T>(body: T, init: { status?: number; headers?: Readonly<Record<string, string>> } = {}): Response {
+export function apiJson<T>(
+  body: T,
+  init: { status?: number; headers?: Readonly<Record<string, string>> } = {},
+): Response {
   return Response.json(body, { status: init.status ?? 200, headers: { ...NO_STORE, ...init.headers } });
 }
 
@@ -38,7 +41,9 @@ export function errorResponse(error: unknown): Response {
 }
 
 /** Wraps a route handler so every failure below it goes through `errorResponse`. */
-export function route<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+export function route<A extends unknown[]>(
+  handler: (...args: A) => Promise<Response>,
+): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
       return await handler(...args);

@@ -33,7 +33,10 @@ export type Work = "attempt" | "save";
  * are limited exactly, from the database (lib/progress/attempts.ts).
  */
 const limiters = {
-  attempt: { address: new RateLimiter(budgetFromEnv("POLICY_LAB_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 600)), learner: null },
+  attempt: {
+    address: new RateLimiter(budgetFromEnv("POLICY_LAB_ATTEMPTS_PER_ADDRESS_PER_MINUTE", 600)),
+    learner: null,
+  },
   save: {
     address: new RateLimiter(budgetFromEnv("POLICY_LAB_SAVES_PER_ADDRESS_PER_MINUTE", 1200)),
     learner: new RateLimiter(budgetFromEnv("POLICY_LAB_SAVES_PER_MINUTE", 120)),
@@ -42,7 +45,9 @@ const limiters = {
 
 function refuse(decision: Decision, what: string): void {
   if (decision.allowed) return;
-  throw new HttpError(429, `too many ${what}: try again in ${decision.retryAfterSeconds} s`, { "retry-after": String(decision.retryAfterSeconds) });
+  throw new HttpError(429, `too many ${what}: try again in ${decision.retryAfterSeconds} s`, {
+    "retry-after": String(decision.retryAfterSeconds),
+  });
 }
 
 /** Counts one request of `work` against its budgets, or throws the 429. */

@@ -26,7 +26,9 @@ export function siteOrigin(headers: Headers, fallback: URL): string {
 }
 
 /** Origins allowed besides this site's own (POLICY_LAB_ALLOWED_ORIGINS, comma-separated). */
-export function allowedOriginsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): readonly string[] {
+export function allowedOriginsFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): readonly string[] {
   return (env.POLICY_LAB_ALLOWED_ORIGINS ?? "")
     .split(",")
     .map((o) => o.trim().replace(/\/+$/, "").toLowerCase())
@@ -34,7 +36,12 @@ export function allowedOriginsFromEnv(env: Readonly<Record<string, string | unde
 }
 
 /** Decides whether a request may change state, from its method and headers. */
-export function checkOrigin(method: string, headers: Headers, url: URL, extraAllowed: readonly string[] = allowedOriginsFromEnv()): OriginDecision {
+export function checkOrigin(
+  method: string,
+  headers: Headers,
+  url: URL,
+  extraAllowed: readonly string[] = allowedOriginsFromEnv(),
+): OriginDecision {
   if (SAFE_METHODS.has(method.toUpperCase())) return { allowed: true };
   const origin = headers.get("origin");
   if (origin !== null) {

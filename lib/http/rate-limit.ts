@@ -50,7 +50,12 @@ export class RateLimiter {
 }
 
 /** A positive integer from the environment, or the default. */
-export function budgetFromEnv(name: string, fallback: number, windowMs = 60_000, env: Readonly<Record<string, string | undefined>> = process.env): Budget {
+export function budgetFromEnv(
+  name: string,
+  fallback: number,
+  windowMs = 60_000,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Budget {
   const n = Number(env[name]);
   return { max: Number.isInteger(n) && n > 0 ? n : fallback, windowMs };
 }

@@ -7,8 +7,15 @@ const APPLY = { op: "apply", source: "STDIN", text: "kind: ConfigMap" };
 
 describe("parseAttemptBody", () => {
   it("accepts { journal, commands } and { manifests, commands? }", () => {
-    expect(parseAttemptBody({ journal: [APPLY], commands: ["kubectl apply -f -"] })).toMatchObject({ ok: true, submission: { kind: "journal" } });
-    expect(parseAttemptBody({ manifests: "kind: ConfigMap" })).toMatchObject({ ok: true, submission: { kind: "manifests" }, stored: { commands: [] } });
+    expect(parseAttemptBody({ journal: [APPLY], commands: ["kubectl apply -f -"] })).toMatchObject({
+      ok: true,
+      submission: { kind: "journal" },
+    });
+    expect(parseAttemptBody({ manifests: "kind: ConfigMap" })).toMatchObject({
+      ok: true,
+      submission: { kind: "manifests" },
+      stored: { commands: [] },
+    });
   });
 
   it("refuses a body that claims its own result, naming the fields", () => {
@@ -43,7 +50,9 @@ describe("readLimitedBody", () => {
   });
 
   it("refuses a declared or streamed body above the limit", async () => {
-    expect(await readLimitedBody(post("x", { "content-length": String(MAX_ATTEMPT_BYTES + 1) }), MAX_ATTEMPT_BYTES)).toEqual({ ok: false, reason: "too-large" });
+    expect(
+      await readLimitedBody(post("x", { "content-length": String(MAX_ATTEMPT_BYTES + 1) }), MAX_ATTEMPT_BYTES),
+    ).toEqual({ ok: false, reason: "too-large" });
     const chunk = new Uint8Array(64 * 1024);
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({

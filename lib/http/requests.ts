@@ -20,7 +20,9 @@ import { HttpError } from "./errors";
 export const MAX_ATTEMPT_BYTES = 256 * 1024;
 
 /** The command history is kept for the record (a heredoc line can hold a whole policy); the body limit bounds it. */
-const commandsSchema = z.array(z.string().max(64 * 1024, "a command is limited to 64 KB")).max(2000, "at most 2000 commands");
+const commandsSchema = z
+  .array(z.string().max(64 * 1024, "a command is limited to 64 KB"))
+  .max(2000, "at most 2000 commands");
 
 const bodySchema = z.union([
   z.strictObject({ journal: z.array(z.unknown()), commands: commandsSchema }),
@@ -32,15 +34,18 @@ export type StoredSubmission =
   | { readonly journal: readonly unknown[]; readonly commands: readonly string[] }
   | { readonly manifests: string; readonly commands: readonly string[] };
 
-export type ParsedAttempt = { ok: true; submission: Submission; stored: StoredSubmission } | { ok: false; error: string };
+export type ParsedAttempt =
+  { ok: true; submission: Submission; stored: StoredSubmission } | { ok: false; error: string };
 
 function describe(error: z.ZodError, body: unknown): string {
   const keys = typeof body === "object" && body !== null && !Array.isArray(body) ? Object.keys(body) : [];
   const extra = keys.filter((k) => !["journal", "manifests", "commands"].includes(k));
-  if (extra.length > 0) return `unexpected field${extra.length > 1 ? "s" : ""} ${extra.map((k) => JSON.stringify(k)).join(", ")}: send only { journal, commands } or { manifests, commands }`;
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return "the body must be a JSON object { journal, commands }";
-  if (!("journal" in body) && !("manifests" in body)) return "missing field \"journal\" (or \"manifests\")";
-  if ("journal" in body && "manifests" in body) return "send either \"journal\" or \"manifests\", not both";
+  if (extra.length > 0)
+    return `unexpected field${extra.length > 1 ? "s" : ""} ${extra.map((k) => JSON.stringify(k)).join(", ")}: send only { journal, commands } or { manifests, commands }`;
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return "the body must be a JSON object { journal, commands }";
+  if (!("journal" in body) && !("manifests" in body)) return 'missing field "journal" (or "manifests")';
+  if ("journal" in body && "manifests" in body) return 'send either "journal" or "manifests", not both';
   // The union reports each branch; keep the issues of the branch the body chose.
   const issues = error.issues.flatMap((i) => (i.code === "invalid_union" ? i.errors.flat() : [i]));
   const chosen = "journal" in body ? "journal" : "manifests";
@@ -72,7 +77,10 @@ export function parseAttemptBody(body: unknown): ParsedAttempt {
 
 /** An attempt request: 415, 413 or 400 (HttpError) unless it is a well-formed submission. */
 export async function readAttempt(request: Request): Promise<{ submission: Submission; stored: StoredSubmission }> {
-  const body = await readJson(request, { maxBytes: MAX_ATTEMPT_BYTES, tooLarge: `an attempt is limited to ${MAX_ATTEMPT_BYTES / 1024} KB` });
+  const body = await readJson(request, {
+    maxBytes: MAX_ATTEMPT_BYTES,
+    tooLarge: `an attempt is limited to ${MAX_ATTEMPT_BYTES / 1024} KB`,
+  });
   const parsed = parseAttemptBody(body);
   if (!parsed.ok) throw new HttpError(400, `invalid attempt: ${parsed.error}`);
   return { submission: parsed.submission, stored: parsed.stored };
@@ -92,7 +100,10 @@ export function parseLabBody(body: unknown): { ok: true; save: LabSave } | { ok:
 
 /** A lab save request (PUT): 415, 413 or 400 (HttpError) unless it is a well-formed snapshot. */
 export async function readLabSave(request: Request): Promise<LabSave> {
-  const body = await readJson(request, { maxBytes: MAX_SNAPSHOT_BYTES, tooLarge: `a saved lab is limited to ${MAX_SNAPSHOT_BYTES / 1024} KB` });
+  const body = await readJson(request, {
+    maxBytes: MAX_SNAPSHOT_BYTES,
+    tooLarge: `a saved lab is limited to ${MAX_SNAPSHOT_BYTES / 1024} KB`,
+  });
   const parsed = parseLabBody(body);
   if (!parsed.ok) throw new HttpError(400, parsed.error);
   return parsed.save;

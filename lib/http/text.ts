@@ -9,7 +9,10 @@
 // preceded by a high one. Each alternative looks at most one unit around it, so the scan is linear.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-export type TextProblem = { readonly path: string; readonly what: "a NUL character (\\u0000)" | "an unpaired UTF-16 surrogate" };
+export type TextProblem = {
+  readonly path: string;
+  readonly what: "a NUL character (\\u0000)" | "an unpaired UTF-16 surrogate";
+};
 
 function problemIn(s: string): TextProblem["what"] | null {
   const m = UNSTORABLE.exec(s);
@@ -17,7 +20,8 @@ function problemIn(s: string): TextProblem["what"] | null {
   return m[0] === "\u0000" ? "a NUL character (\\u0000)" : "an unpaired UTF-16 surrogate";
 }
 
-const step = (path: string, key: string | number) => (typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`);
+const step = (path: string, key: string | number) =>
+  typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
 
 /**
  * The first string (value or object key) in a JSON value that cannot be stored, or null. Iterative, so a

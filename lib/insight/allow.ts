@@ -10,12 +10,25 @@
  */
 import { apply, type ClusterState, compiledState, evaluate, evaluateAll, type Flow } from "@/lib/cluster";
 import {
-  cmpStr, type Compiled, dnsServers, isIdentityRelevant, LABEL_POD_NAMESPACE, type Party, type PodModel, resolveRef, type DirectionResult,
+  cmpStr,
+  type Compiled,
+  dnsServers,
+  isIdentityRelevant,
+  LABEL_POD_NAMESPACE,
+  type Party,
+  type PodModel,
+  resolveRef,
+  type DirectionResult,
 } from "@/lib/engine";
 import { toYaml, type YamlValue } from "./yaml-text";
 
 export type DraftResult =
-  | { readonly ok: true; readonly yaml: string; readonly policies: readonly { readonly namespace: string; readonly name: string }[]; readonly note?: string }
+  | {
+      readonly ok: true;
+      readonly yaml: string;
+      readonly policies: readonly { readonly namespace: string; readonly name: string }[];
+      readonly note?: string;
+    }
   | { readonly ok: false; readonly error: string };
 
 const PREFERRED = ["app", "app.kubernetes.io/name", "k8s-app", "name", "class", "role", "tier", "component", "org"];
@@ -28,14 +41,18 @@ function keyRank(k: string): number {
 function combos<T>(xs: readonly T[], k: number): T[][] {
   if (k === 0) return [[]];
   const out: T[][] = [];
-  xs.forEach((x, i) => { for (const rest of combos(xs.slice(i + 1), k - 1)) out.push([x, ...rest]); });
+  xs.forEach((x, i) => {
+    for (const rest of combos(xs.slice(i + 1), k - 1)) out.push([x, ...rest]);
+  });
   return out;
 }
 
 /** The fewest identity labels of `pod` that select, in its namespace, only pods of its identity. */
 export function narrowestLabels(c: Compiled, pod: PodModel): Record<string, string> {
   const id = c.podIdentity(pod);
-  const keys = Object.keys(pod.labels).filter(isIdentityRelevant).sort((a, b) => keyRank(a) - keyRank(b) || cmpStr(a, b));
+  const keys = Object.keys(pod.labels)
+    .filter(isIdentityRelevant)
+    .sort((a, b) => keyRank(a) - keyRank(b) || cmpStr(a, b));
   const others = c.world.pods.filter((p) => p.namespace === pod.namespace && !p.hostNetwork && c.podIdentity(p) !== id);
   const pick = (ks: readonly string[]) => Object.fromEntries(ks.map((k) => [k, pod.labels[k] as string]));
   for (let n = 1; n <= Math.min(3, keys.length); n++) {
@@ -55,18 +72,32 @@ const RE_META = /[\\^$.*+?()[\]{}|]/g;
 const escapeRegex = (s: string): string => s.replace(RE_META, "\\$&");
 
 function shortName(p: Party): string {
-  if (p.kind === "pod") return p.pod.owner?.kind === "ReplicaSet" || p.pod.owner?.kind === "Deployment" || p.pod.owner?.kind === "StatefulSet" || p.pod.owner?.kind === "DaemonSet" ? p.pod.owner.name : p.pod.name;
+  if (p.kind === "pod")
+    return p.pod.owner?.kind === "ReplicaSet" ||
+      p.pod.owner?.kind === "Deployment" ||
+      p.pod.owner?.kind === "StatefulSet" ||
+      p.pod.owner?.kind === "DaemonSet"
+      ? p.pod.owner.name
+      : p.pod.name;
   if (p.kind === "host") return p.node.name;
   return p.external?.name ?? p.ip.replaceAll(".", "-");
 }
 
 function dnsLabel(s: string): string {
-  const t = s.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
+  const t = s
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "");
   return t.slice(0, 63).replace(/-$/, "");
 }
 
 function partyOf(c: Compiled, name: string): Party | undefined {
-  const ref = name.startsWith("node/") ? `node:${name.slice(5)}` : name.startsWith("external/") ? `external:${name.slice(9)}` : name;
+  const ref = name.startsWith("node/")
+    ? `node:${name.slice(5)}`
+    : name.startsWith("external/")
+      ? `external:${name.slice(9)}`
+      : name;
   const r = resolveRef(c, ref, 0);
   return r.ok && r.targets.length === 1 ? r.targets[0]?.party : undefined;
 }
@@ -100,7 +131,8 @@ function draft(state: ClusterState, flow: Flow, depth: number): DraftResult {
   const all = evaluateAll(state, flow);
   if (!all.ok) return all;
   const failing = all.pairs.filter((p) => p.verdict.verdict !== "allowed");
-  if (failing.length === 0) return { ok: false, error: `the flow is already allowed: ${all.pairs[0]?.verdict.reason ?? ""}` };
+  if (failing.length === 0)
+    return { ok: false, error: `the flow is already allowed: ${all.pairs[0]?.verdict.reason ?? ""}` };
   const proto = flow.protocol ?? "TCP";
   const isQuery = flow.dns !== undefined && flow.port === 53;
   const blocked: Blocked[] = [];
@@ -108,21 +140,32 @@ function draft(state: ClusterState, flow: Flow, depth: number): DraftResult {
     const src = partyOf(c, pair.from);
     const dst = partyOf(c, pair.to);
     if (!src || !dst) return { ok: false, error: `cannot name both ends of ${pair.from} → ${pair.to}` };
-    const step = pair.verdict.steps.find((s) => s.outcome === "denied" || s.outcome === "default-deny" || s.outcome === "l7-denied");
+    const step = pair.verdict.steps.find(
+      (s) => s.outcome === "denied" || s.outcome === "default-deny" || s.outcome === "l7-denied",
+    );
     if (!step) return { ok: false, error: `${pair.verdict.reason}; a CiliumNetworkPolicy cannot change that` };
     if (step.outcome === "denied") {
-      return { ok: false, error: `${step.reason.replace(/; deny rules take precedence over allow rules$/, "")}: deny rules take precedence over allow rules, so no allow policy can let it through — change or delete that deny rule` };
+      return {
+        ok: false,
+        error: `${step.reason.replace(/; deny rules take precedence over allow rules$/, "")}: deny rules take precedence over allow rules, so no allow policy can let it through — change or delete that deny rule`,
+      };
     }
     const subject = step.direction === "egress" ? src : dst;
     if (subject.kind !== "pod") {
-      return { ok: false, error: `the ${step.direction} of ${step.subject} blocks it (the host firewall): host policies are CiliumClusterwideNetworkPolicies with a nodeSelector, which lab allow does not draft` };
+      return {
+        ok: false,
+        error: `the ${step.direction} of ${step.subject} blocks it (the host firewall): host policies are CiliumClusterwideNetworkPolicies with a nodeSelector, which lab allow does not draft`,
+      };
     }
     const other = step.direction === "egress" ? pair.verdict.destination : pair.verdict.source;
     blocked.push({ step, src, dst, port: pair.verdict.destination.port, peerLabels: other.labels, peerIP: other.ip });
     // evaluatePair stops at the first blocking direction: the ingress side is drafted after this one is applied.
   }
   // Group rules per subject (one policy per selected pod class and direction).
-  const docs = new Map<string, { ns: string; subject: PodModel; dir: "ingress" | "egress"; rules: RuleBody[]; srcName: string; dstName: string }>();
+  const docs = new Map<
+    string,
+    { ns: string; subject: PodModel; dir: "ingress" | "egress"; rules: RuleBody[]; srcName: string; dstName: string }
+  >();
   const dnsNeeded = new Map<string, { ns: string; subject: PodModel; names: Set<string> }>();
   const addRule = (b: Blocked, rule: RuleBody) => {
     const subj = (b.step.direction === "egress" ? b.src : b.dst) as Extract<Party, { kind: "pod" }>;
@@ -130,7 +173,14 @@ function draft(state: ClusterState, flow: Flow, depth: number): DraftResult {
     const k = `${subj.pod.namespace}|${sel}|${b.step.direction}`;
     let d = docs.get(k);
     if (!d) {
-      d = { ns: subj.pod.namespace, subject: subj.pod, dir: b.step.direction, rules: [], srcName: shortName(b.src), dstName: shortName(b.dst) };
+      d = {
+        ns: subj.pod.namespace,
+        subject: subj.pod,
+        dir: b.step.direction,
+        rules: [],
+        srcName: shortName(b.src),
+        dstName: shortName(b.dst),
+      };
       docs.set(k, d);
     }
     const text = JSON.stringify(rule);
@@ -141,22 +191,29 @@ function draft(state: ClusterState, flow: Flow, depth: number): DraftResult {
     if (b.step.direction === "ingress") {
       const dstPod = (b.dst as Extract<Party, { kind: "pod" }>).pod;
       const from: RuleBody =
-        b.src.kind === "pod" ? { fromEndpoints: [{ matchLabels: podSelector(c, b.src.pod, dstPod.namespace) }] }
-        : b.src.kind === "host" ? { fromEntities: [entityFor(b.peerLabels, "remote-node")] }
-        : { fromCIDR: [`${b.peerIP}/32`] };
-      const rules = l7 && flow.http ? { http: [{ method: flow.http.method, path: escapeRegex(flow.http.path) }] } : undefined;
+        b.src.kind === "pod"
+          ? { fromEndpoints: [{ matchLabels: podSelector(c, b.src.pod, dstPod.namespace) }] }
+          : b.src.kind === "host"
+            ? { fromEntities: [entityFor(b.peerLabels, "remote-node")] }
+            : { fromCIDR: [`${b.peerIP}/32`] };
+      const rules =
+        l7 && flow.http ? { http: [{ method: flow.http.method, path: escapeRegex(flow.http.path) }] } : undefined;
       addRule(b, { ...from, toPorts: portsOf(b.port, proto, rules) });
       continue;
     }
     const srcPod = (b.src as Extract<Party, { kind: "pod" }>).pod;
     let to: RuleBody;
     if (isQuery) {
-      to = b.dst.kind === "pod" ? { toEndpoints: [{ matchLabels: podSelector(c, b.dst.pod, srcPod.namespace) }] } : { toCIDR: [`${b.peerIP}/32`] };
+      to =
+        b.dst.kind === "pod"
+          ? { toEndpoints: [{ matchLabels: podSelector(c, b.dst.pod, srcPod.namespace) }] }
+          : { toCIDR: [`${b.peerIP}/32`] };
       addRule(b, { ...to, toPorts: portsOf(b.port, proto, { dns: [{ matchName: flow.dns as string }] }) });
       continue;
     }
     if (b.dst.kind === "pod") to = { toEndpoints: [{ matchLabels: podSelector(c, b.dst.pod, srcPod.namespace) }] };
-    else if (b.dst.kind === "host") to = { toEntities: [entityFor(b.peerLabels, b.dst.node.name === srcPod.node ? "host" : "remote-node")] };
+    else if (b.dst.kind === "host")
+      to = { toEntities: [entityFor(b.peerLabels, b.dst.node.name === srcPod.node ? "host" : "remote-node")] };
     else if (flow.dns !== undefined) {
       to = { toFQDNs: [{ matchName: flow.dns.replace(/\.$/, "").toLowerCase() }] };
       const k = `${srcPod.namespace}|${JSON.stringify(narrowestLabels(c, srcPod))}`;
@@ -165,7 +222,8 @@ function draft(state: ClusterState, flow: Flow, depth: number): DraftResult {
       dnsNeeded.set(k, cur);
     } else if (b.peerLabels.includes("reserved:kube-apiserver")) to = { toEntities: ["kube-apiserver"] };
     else to = { toCIDR: [`${b.peerIP}/32`] };
-    const rules = l7 && flow.http ? { http: [{ method: flow.http.method, path: escapeRegex(flow.http.path) }] } : undefined;
+    const rules =
+      l7 && flow.http ? { http: [{ method: flow.http.method, path: escapeRegex(flow.http.path) }] } : undefined;
     addRule(b, { ...to, toPorts: portsOf(b.port, proto, rules) });
   }
   // The DNS rule that lets the proxy learn the name toFQDNs needs (in the same egress policy).
@@ -180,7 +238,9 @@ function draft(state: ClusterState, flow: Flow, depth: number): DraftResult {
       toPorts: [{ ports: [{ port: "53", protocol: "ANY" }], rules: { dns: names } }],
     });
   }
-  const taken = new Set(state.world.policies.filter((p) => p.kind === "CiliumNetworkPolicy").map((p) => `${p.namespace}/${p.name}`));
+  const taken = new Set(
+    state.world.policies.filter((p) => p.kind === "CiliumNetworkPolicy").map((p) => `${p.namespace}/${p.name}`),
+  );
   const list = [...docs.values()];
   const both = new Set(list.map((d) => d.ns)).size < list.length;
   const out: string[] = [];
@@ -192,21 +252,24 @@ function draft(state: ClusterState, flow: Flow, depth: number): DraftResult {
     taken.add(`${d.ns}/${name}`);
     policies.push({ namespace: d.ns, name });
     const what = `${flow.from} → ${flow.to} ${proto}/${flow.port}${flow.http ? ` ${flow.http.method} ${flow.http.path}` : ""}${flow.dns !== undefined ? (isQuery ? ` (DNS query ${flow.dns})` : ` (by name ${flow.dns})`) : ""}`;
-    out.push(toYaml({
-      apiVersion: "cilium.io/v2",
-      kind: "CiliumNetworkPolicy",
-      metadata: { name, namespace: d.ns },
-      spec: {
-        description: `Allow ${what} (drafted by lab allow)`,
-        endpointSelector: { matchLabels: narrowestLabels(c, d.subject) },
-        [d.dir]: d.rules,
-      },
-    }));
+    out.push(
+      toYaml({
+        apiVersion: "cilium.io/v2",
+        kind: "CiliumNetworkPolicy",
+        metadata: { name, namespace: d.ns },
+        spec: {
+          description: `Allow ${what} (drafted by lab allow)`,
+          endpointSelector: { matchLabels: narrowestLabels(c, d.subject) },
+          [d.dir]: d.rules,
+        },
+      }),
+    );
   }
   const yaml = out.join("---\n");
   // Check the draft the way applying it would: the flow must pass.
   const applied = apply(state, yaml, { source: "draft.yaml" });
-  if (!applied.ok) return { ok: false, error: `the draft does not apply: ${applied.diagnostics.map((x) => x.message).join("; ")}` };
+  if (!applied.ok)
+    return { ok: false, error: `the draft does not apply: ${applied.diagnostics.map((x) => x.message).join("; ")}` };
   const after = evaluate(applied.state, flow);
   if (after.ok && after.verdict.verdict !== "allowed" && depth < 3 && flow.dns !== undefined && !isQuery) {
     // toFQDNs needs the lookup itself to pass (the DNS server's ingress may be in default deny too).
@@ -218,7 +281,8 @@ function draft(state: ClusterState, flow: Flow, depth: number): DraftResult {
         const both = `${yaml}---\n${fix.yaml}`;
         const again = apply(state, both, { source: "draft.yaml" });
         const v2 = evaluate(again.state, flow);
-        if (again.ok && v2.ok && v2.verdict.verdict === "allowed") return { ok: true, yaml: both, policies: [...policies, ...fix.policies] };
+        if (again.ok && v2.ok && v2.verdict.verdict === "allowed")
+          return { ok: true, yaml: both, policies: [...policies, ...fix.policies] };
       }
     }
   }
@@ -226,8 +290,14 @@ function draft(state: ClusterState, flow: Flow, depth: number): DraftResult {
     // The other direction blocked too: draft again on top of this one and join the documents.
     const next = draft(applied.state, flow, depth + 1);
     if (!next.ok) return { ok: true, yaml, policies, note: `applying this is not enough: ${next.error}` };
-    return { ok: true, yaml: `${yaml}---\n${next.yaml}`, policies: [...policies, ...next.policies], ...(next.note ? { note: next.note } : {}) };
+    return {
+      ok: true,
+      yaml: `${yaml}---\n${next.yaml}`,
+      policies: [...policies, ...next.policies],
+      ...(next.note ? { note: next.note } : {}),
+    };
   }
-  if (after.ok && after.verdict.verdict !== "allowed") return { ok: true, yaml, policies, note: `applying this is not enough: ${after.verdict.reason}` };
+  if (after.ok && after.verdict.verdict !== "allowed")
+    return { ok: true, yaml, policies, note: `applying this is not enough: ${after.verdict.reason}` };
   return { ok: true, yaml, policies };
 }

@@ -6,9 +6,26 @@
  */
 import { type ClusterState, compiledState, evaluateAll, type Flow, fqdnUnion } from "@/lib/cluster";
 import {
-  type Compiled, type DirectionResult, type Entry, type FqdnCache, formatLabel, learnThroughProxy, LABEL_POD_NAMESPACE, type Party, partyNode,
-  type Peer, type PeerView, portMatcher, type PortSpec, requirementMatches, type Requirement, resolveRef, ruleLabel, type SubjectPolicy,
-  type Verdict, viewOf,
+  type Compiled,
+  type DirectionResult,
+  type Entry,
+  type FqdnCache,
+  formatLabel,
+  learnThroughProxy,
+  LABEL_POD_NAMESPACE,
+  type Party,
+  partyNode,
+  type Peer,
+  type PeerView,
+  portMatcher,
+  type PortSpec,
+  requirementMatches,
+  type Requirement,
+  resolveRef,
+  ruleLabel,
+  type SubjectPolicy,
+  type Verdict,
+  viewOf,
 } from "@/lib/engine";
 
 export interface NearestRule {
@@ -29,7 +46,13 @@ export interface Explanation {
   readonly flow: Flow;
   readonly verdict: Verdict;
   /** The pair explained, when the reference named several pods or backends. */
-  readonly pair: { readonly from: string; readonly to: string; readonly index: number; readonly of: number; readonly failing: number };
+  readonly pair: {
+    readonly from: string;
+    readonly to: string;
+    readonly index: number;
+    readonly of: number;
+    readonly failing: number;
+  };
   readonly steps: readonly StepExplanation[];
 }
 
@@ -48,16 +71,22 @@ function partyOf(c: Compiled, name: string): Party | undefined {
 }
 
 function labelOf(view: PeerView, key: string, source: string): string[] {
-  return (view.identity.index.get(key) ?? []).filter((l) => source === "any" || l.source === source).map((l) => l.value);
+  return (view.identity.index.get(key) ?? [])
+    .filter((l) => source === "any" || l.source === source)
+    .map((l) => l.value);
 }
 
 function reqText(r: Requirement): string {
   const k = r.source === "any" ? r.key : `${r.source}:${r.key}`;
   switch (r.op) {
-    case "In": return r.values.length === 1 ? `${k}=${r.values[0]}` : `${k} in (${r.values.join(", ")})`;
-    case "NotIn": return `${k} notin (${r.values.join(", ")})`;
-    case "Exists": return `a ${k} label`;
-    case "DoesNotExist": return `no ${k} label`;
+    case "In":
+      return r.values.length === 1 ? `${k}=${r.values[0]}` : `${k} in (${r.values.join(", ")})`;
+    case "NotIn":
+      return `${k} notin (${r.values.join(", ")})`;
+    case "Exists":
+      return `a ${k} label`;
+    case "DoesNotExist":
+      return `no ${k} label`;
   }
 }
 
@@ -77,16 +106,28 @@ function identityText(view: PeerView): string {
 
 function peerFailures(c: Compiled, peer: Peer, view: PeerView, peerName: string): string[] {
   switch (peer.kind) {
-    case "all": return [];
+    case "all":
+      return [];
     case "endpoints": {
       const bad = peer.selector.requirements.filter((r) => !requirementMatches(r, view.identity.index));
-      return bad.length > 0 ? bad.map((r) => requirementFailure(r, view, peerName)) : [`${peerName} is not a pod this selector can match (${identityText(view)})`];
+      return bad.length > 0
+        ? bad.map((r) => requirementFailure(r, view, peerName))
+        : [`${peerName} is not a pod this selector can match (${identityText(view)})`];
     }
-    case "entity": return [`allows the ${peer.entity} entity; ${peerName} is ${identityText(view)}`];
-    case "cidr": return [`allows CIDR ${peer.text}; ${peerName} is ${view.ip} (${view.identity.reserved ? `reserved:${view.identity.reserved}` : identityText(view)})`];
-    case "fqdn": return [`allows names matching ${peer.matchName ?? peer.matchPattern ?? ""}; ${view.ip} ${view.names.length > 0 ? `is known as ${view.names.join(", ")}` : "was not learned by the DNS proxy under any name (look it up through a DNS rule first)"}`];
-    case "service": return [`allows the backends of Service ${peer.namespace}/${peer.name ?? "(selector)"}; ${peerName} is not one`];
-    case "nodes": return [`selects nodes by label, which this lab does not match; ${peerName} is ${identityText(view)}`];
+    case "entity":
+      return [`allows the ${peer.entity} entity; ${peerName} is ${identityText(view)}`];
+    case "cidr":
+      return [
+        `allows CIDR ${peer.text}; ${peerName} is ${view.ip} (${view.identity.reserved ? `reserved:${view.identity.reserved}` : identityText(view)})`,
+      ];
+    case "fqdn":
+      return [
+        `allows names matching ${peer.matchName ?? peer.matchPattern ?? ""}; ${view.ip} ${view.names.length > 0 ? `is known as ${view.names.join(", ")}` : "was not learned by the DNS proxy under any name (look it up through a DNS rule first)"}`,
+      ];
+    case "service":
+      return [`allows the backends of Service ${peer.namespace}/${peer.name ?? "(selector)"}; ${peerName} is not one`];
+    case "nodes":
+      return [`selects nodes by label, which this lab does not match; ${peerName} is ${identityText(view)}`];
   }
   void c;
 }
@@ -98,7 +139,15 @@ function portText(p: PortSpec): string {
 }
 
 /** The allow entry closest to matching (fewest failures; first in rule order on ties). */
-function nearestRule(c: Compiled, sp: SubjectPolicy, view: PeerView, peerName: string, port: number, proto: Flow["protocol"], dstPorts: Parameters<typeof portMatcher.allows>[3]): NearestRule | undefined {
+function nearestRule(
+  c: Compiled,
+  sp: SubjectPolicy,
+  view: PeerView,
+  peerName: string,
+  port: number,
+  proto: Flow["protocol"],
+  dstPorts: Parameters<typeof portMatcher.allows>[3],
+): NearestRule | undefined {
   let best: { e: Entry; failed: string[] } | undefined;
   for (const e of sp.allow) {
     const failed: string[] = [];
@@ -128,7 +177,10 @@ export function explainFlow(state: ClusterState, flow: Flow): ExplainResult {
   const pairs = all.pairs;
   if (pairs.length === 0) return { ok: false, error: "the flow has no endpoints" };
   const failing = pairs.filter((p) => p.verdict.verdict !== "allowed").length;
-  const index = Math.max(0, pairs.findIndex((p) => p.verdict.verdict !== "allowed"));
+  const index = Math.max(
+    0,
+    pairs.findIndex((p) => p.verdict.verdict !== "allowed"),
+  );
   const pair = pairs[index] as (typeof pairs)[number];
   const c = compiledState(state);
   const cache: FqdnCache = fqdnUnion(state);
@@ -143,13 +195,29 @@ export function explainFlow(state: ClusterState, flow: Flow): ExplainResult {
     const peer = step.direction === "egress" ? dst : src;
     const sp = subjectOf(c, subject, step.direction);
     if (!sp) return { step };
-    const by = [...new Set(sp.enforcement.rules.map((r) => `${r.kind} ${r.namespace !== undefined ? `${r.namespace}/` : ""}${r.name}`))];
+    const by = [
+      ...new Set(
+        sp.enforcement.rules.map((r) => `${r.kind} ${r.namespace !== undefined ? `${r.namespace}/` : ""}${r.name}`),
+      ),
+    ];
     const view = viewOf(c, peer, partyNode(c, subject), names);
     const peerName = step.direction === "egress" ? pair.to : pair.from;
     const nearest = nearestRule(c, sp, view, peerName, pair.verdict.destination.port, flow.protocol, dstPod?.ports);
-    return { step, defaultDenyBy: sp.enforcement.case === "mode-always" ? ["policy enforcement mode always"] : by, ...(nearest ? { nearest } : {}) };
+    return {
+      step,
+      defaultDenyBy: sp.enforcement.case === "mode-always" ? ["policy enforcement mode always"] : by,
+      ...(nearest ? { nearest } : {}),
+    };
   });
-  return { ok: true, explanation: { flow, verdict: pair.verdict, pair: { from: pair.from, to: pair.to, index, of: pairs.length, failing }, steps } };
+  return {
+    ok: true,
+    explanation: {
+      flow,
+      verdict: pair.verdict,
+      pair: { from: pair.from, to: pair.to, index, of: pairs.length, failing },
+      steps,
+    },
+  };
 }
 
 const OUTCOME: Readonly<Record<DirectionResult["outcome"], string>> = {
@@ -165,13 +233,27 @@ const OUTCOME: Readonly<Record<DirectionResult["outcome"], string>> = {
 /** The explanation as the terminal prints it (`lab explain`) and the Explain panel reads it. */
 export function explanationLines(ex: Explanation): string[] {
   const f = ex.flow;
-  const l7 = f.http ? ` ${f.http.method} ${f.http.path}` : f.dns !== undefined ? (f.port === 53 ? ` query ${f.dns}` : ` by name ${f.dns}`) : "";
-  const lines = [`Flow:    ${f.from} → ${f.to} ${f.protocol ?? "TCP"}/${f.port}${l7}`, `Verdict: ${ex.verdict.verdict}`];
-  if (ex.pair.of > 1) lines.push(`Pair:    ${ex.pair.from} → ${ex.pair.to} (${ex.pair.failing > 0 ? `${ex.pair.failing} of ${ex.pair.of} pairs not allowed` : `the first of ${ex.pair.of} pairs, all allowed`})`);
+  const l7 = f.http
+    ? ` ${f.http.method} ${f.http.path}`
+    : f.dns !== undefined
+      ? f.port === 53
+        ? ` query ${f.dns}`
+        : ` by name ${f.dns}`
+      : "";
+  const lines = [
+    `Flow:    ${f.from} → ${f.to} ${f.protocol ?? "TCP"}/${f.port}${l7}`,
+    `Verdict: ${ex.verdict.verdict}`,
+  ];
+  if (ex.pair.of > 1)
+    lines.push(
+      `Pair:    ${ex.pair.from} → ${ex.pair.to} (${ex.pair.failing > 0 ? `${ex.pair.failing} of ${ex.pair.of} pairs not allowed` : `the first of ${ex.pair.of} pairs, all allowed`})`,
+    );
   const s = ex.verdict.source;
   const d = ex.verdict.destination;
   lines.push(`From:    ${s.name} ${s.ip}, identity ${s.identity}${s.reserved ? ` (reserved:${s.reserved})` : ""}`);
-  lines.push(`To:      ${d.name} ${d.ip}:${d.port}, identity ${d.identity}${d.reserved ? ` (reserved:${d.reserved})` : ""}`);
+  lines.push(
+    `To:      ${d.name} ${d.ip}:${d.port}, identity ${d.identity}${d.reserved ? ` (reserved:${d.reserved})` : ""}`,
+  );
   if (ex.steps.length === 0) lines.push(`  ${ex.verdict.reason}`);
   for (const { step, defaultDenyBy, nearest } of ex.steps) {
     lines.push(`${step.direction === "egress" ? "Egress " : "Ingress"} ${step.subject}: ${OUTCOME[step.outcome]}`);
@@ -181,9 +263,16 @@ export function explanationLines(ex: Explanation): string[] {
       lines.push(`  nearest rule: ${nearest.rule}`);
       for (const x of nearest.failed) lines.push(`    - ${x}`);
     }
-    if (step.outcome === "default-deny" && !nearest) lines.push("  nearest rule: none (no allow rule in this direction)");
+    if (step.outcome === "default-deny" && !nearest)
+      lines.push("  nearest rule: none (no allow rule in this direction)");
   }
-  if (ex.verdict.verdict !== "allowed" && ex.steps.length > 0 && !ex.steps.some((x) => x.step.outcome === "default-deny" || x.step.outcome === "denied" || x.step.outcome === "l7-denied")) {
+  if (
+    ex.verdict.verdict !== "allowed" &&
+    ex.steps.length > 0 &&
+    !ex.steps.some(
+      (x) => x.step.outcome === "default-deny" || x.step.outcome === "denied" || x.step.outcome === "l7-denied",
+    )
+  ) {
     lines.push(`  ${ex.verdict.reason}`);
   }
   return lines;

@@ -66,7 +66,8 @@ export function clusterLabels(state: ClusterState): Map<string, string[]> {
   };
   for (const p of state.world.pods) {
     if (p.hostNetwork) continue;
-    for (const [k, v] of Object.entries(p.labels)) if (k !== "pod-template-hash" && k !== "controller-revision-hash" && k !== "pod-template-generation") add(k, v);
+    for (const [k, v] of Object.entries(p.labels))
+      if (k !== "pod-template-hash" && k !== "controller-revision-hash" && k !== "pod-template-generation") add(k, v);
     add("k8s:io.kubernetes.pod.namespace", p.namespace);
   }
   return new Map([...m].sort((a, b) => cmpStr(a[0], b[0])).map(([k, vs]) => [k, [...vs].sort(cmpStr)]));

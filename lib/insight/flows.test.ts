@@ -6,7 +6,9 @@ import { clusterGraph, draftAllowPolicy, explainFlow, flowRows, podDetails } fro
 function session() {
   const lab = new HeadlessLab({ scenarioName: "starwars", scenarioText: STARWARS_TEXT, files: GOLDEN_FILES, seed: 7 });
   lab.run("kubectl apply -f sw_l3_l4_policy.yaml");
-  lab.run("kubectl exec xwing -- curl -s --connect-timeout 2 -XPOST deathstar.default.svc.cluster.local/v1/request-landing");
+  lab.run(
+    "kubectl exec xwing -- curl -s --connect-timeout 2 -XPOST deathstar.default.svc.cluster.local/v1/request-landing",
+  );
   lab.run("kubectl exec tiefighter -- curl -s -XPOST deathstar.default.svc.cluster.local/v1/request-landing");
   return lab.state.cluster;
 }
@@ -17,7 +19,12 @@ describe("flow rows", () => {
 
   it("one row per decision, each with the flow to ask the engine about", () => {
     const drop = rows.find((r) => r.summary === "Policy denied" && r.source === "default/xwing");
-    expect(drop).toMatchObject({ summary: "Policy denied", port: 80, protocol: "TCP", flow: { from: "default/xwing", port: 80, protocol: "TCP" } });
+    expect(drop).toMatchObject({
+      summary: "Policy denied",
+      port: 80,
+      protocol: "TCP",
+      flow: { from: "default/xwing", port: 80, protocol: "TCP" },
+    });
     expect(drop?.flow?.to).toMatch(/^default\/deathstar-86f85ffb4d-/);
     // The lookup before the connection (not proxied: no DNS rule) is a UDP/53 delivery to a kube-dns pod.
     const dns = rows.find((r) => r.port === 53 && r.source === "default/xwing");
@@ -41,7 +48,12 @@ describe("the map's graph", () => {
   it("groups pods by namespace and colours observed flows by verdict", () => {
     const g = clusterGraph(state);
     expect(g.groups[0]).toBe("default");
-    expect(g.nodes.filter((n) => n.group === "default").map((n) => n.label)).toEqual(["deathstar-86f85ffb4d-7d86t", "deathstar-86f85ffb4d-dxp9z", "tiefighter", "xwing"]);
+    expect(g.nodes.filter((n) => n.group === "default").map((n) => n.label)).toEqual([
+      "deathstar-86f85ffb4d-7d86t",
+      "deathstar-86f85ffb4d-dxp9z",
+      "tiefighter",
+      "xwing",
+    ]);
     const fromX = g.edges.filter((e) => e.source === "default/xwing" && e.target.startsWith("default/deathstar"));
     expect(fromX.map((e) => e.verdict)).toContain("dropped");
     const fromT = g.edges.filter((e) => e.source === "default/tiefighter" && e.target.startsWith("default/deathstar"));
@@ -50,7 +62,10 @@ describe("the map's graph", () => {
 
   it("a pod's details name its identity and the policies selecting it", () => {
     const d = podDetails(state, "default/deathstar-86f85ffb4d-7d86t");
-    expect(d).toMatchObject({ identity: 4916, policies: [{ name: "CiliumNetworkPolicy default/rule1", directions: ["ingress"] }] });
+    expect(d).toMatchObject({
+      identity: 4916,
+      policies: [{ name: "CiliumNetworkPolicy default/rule1", directions: ["ingress"] }],
+    });
     expect(d?.labels).toContain("k8s:class=deathstar");
     expect(podDetails(state, "default/xwing")?.policies).toEqual([]);
   });

@@ -33,7 +33,8 @@ function label(e: FlowEndpointRecord): string {
 
 function refOf(e: FlowEndpointRecord, externals: ReadonlyMap<string, string>): string | undefined {
   if (e.pod && e.namespace) return `${e.namespace}/${e.pod}`;
-  if ((e.reserved === "host" || e.reserved === "remote-node" || e.reserved === "kube-apiserver") && e.node) return `node:${e.node}`;
+  if ((e.reserved === "host" || e.reserved === "remote-node" || e.reserved === "kube-apiserver") && e.node)
+    return `node:${e.node}`;
   const ext = externals.get(e.ip);
   if (ext) return `external:${ext}`;
   return e.ip;
@@ -48,9 +49,12 @@ function pathOf(url: string): string {
 function summary(ev: FlowEvent): string {
   const k = ev.event;
   switch (k.type) {
-    case "drop": return k.dropReason;
-    case "policy-verdict": return `policy-verdict:${k.matchType} ${k.direction}`;
-    case "trace": return k.observationPoint;
+    case "drop":
+      return k.dropReason;
+    case "policy-verdict":
+      return `policy-verdict:${k.matchType} ${k.direction}`;
+    case "trace":
+      return k.observationPoint;
     case "l7": {
       const l = k.l7;
       if (l.kind === "http-request") return `${l.method} ${pathOf(l.url)}`;
@@ -87,14 +91,32 @@ export function flowRows(flows: readonly FlowEvent[], externals: ReadonlyMap<str
       const l7 = k.type === "l7" ? k.l7 : undefined;
       const http = l7?.kind === "http-request" ? { method: l7.method, path: pathOf(l7.url) } : undefined;
       const query = l7?.kind === "dns-request" ? l7.query.replace(/\.$/, "") : undefined;
-      const byName = !query && ev.destination.names.length > 0 && to.startsWith("external:") ? ev.destination.names[0]?.replace(/\.$/, "") : undefined;
-      flow = { from, to, port, protocol, ...(http ? { http } : {}), ...(query ? { dns: query } : byName ? { dns: byName } : {}) };
+      const byName =
+        !query && ev.destination.names.length > 0 && to.startsWith("external:")
+          ? ev.destination.names[0]?.replace(/\.$/, "")
+          : undefined;
+      flow = {
+        from,
+        to,
+        port,
+        protocol,
+        ...(http ? { http } : {}),
+        ...(query ? { dns: query } : byName ? { dns: byName } : {}),
+      };
     }
     out.push({
-      id: ev.id, time: ev.time, node: ev.node, source: label(ev.source), destination: label(ev.destination),
+      id: ev.id,
+      time: ev.time,
+      node: ev.node,
+      source: label(ev.source),
+      destination: label(ev.destination),
       namespaces: [ev.source.namespace, ev.destination.namespace].filter((x): x is string => x !== undefined),
       pods: [ev.source.pod, ev.destination.pod].filter((x): x is string => x !== undefined),
-      ...(port !== undefined ? { port } : {}), protocol, summary: summary(ev), verdict, ...(flow ? { flow } : {}),
+      ...(port !== undefined ? { port } : {}),
+      protocol,
+      summary: summary(ev),
+      verdict,
+      ...(flow ? { flow } : {}),
     });
   }
   return out;

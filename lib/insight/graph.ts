@@ -43,10 +43,14 @@ export function clusterGraph(state: ClusterState, flows: readonly FlowEvent[] = 
     const id = `${p.namespace}/${p.name}`;
     nodes.set(id, { id, label: p.name, kind: "pod", group: p.namespace });
   }
-  for (const e of world.externals) nodes.set(`external:${e.name}`, { id: `external:${e.name}`, label: e.name, kind: "external", group: OUTSIDE });
+  for (const e of world.externals)
+    nodes.set(`external:${e.name}`, { id: `external:${e.name}`, label: e.name, kind: "external", group: OUTSIDE });
   const rows = flowRows(flows, externals);
   const hostsUsed = new Set<string>();
-  const edges = new Map<string, { source: string; target: string; verdict: RowVerdict; count: number; ports: Set<string> }>();
+  const edges = new Map<
+    string,
+    { source: string; target: string; verdict: RowVerdict; count: number; ports: Set<string> }
+  >();
   for (const r of rows) {
     const f = r.flow;
     if (!f) continue;
@@ -54,20 +58,38 @@ export function clusterGraph(state: ClusterState, flows: readonly FlowEvent[] = 
     const known = (ref: string) => nodes.has(ref) || ref.startsWith("node:");
     if (!known(f.from) || !known(f.to)) continue;
     const k = `${f.from}|${f.to}|${r.verdict}`;
-    const cur = edges.get(k) ?? { source: f.from, target: f.to, verdict: r.verdict, count: 0, ports: new Set<string>() };
+    const cur = edges.get(k) ?? {
+      source: f.from,
+      target: f.to,
+      verdict: r.verdict,
+      count: 0,
+      ports: new Set<string>(),
+    };
     cur.count++;
     cur.ports.add(`${f.port}/${f.protocol ?? "TCP"}`);
     edges.set(k, cur);
   }
   for (const n of world.nodes) {
-    if (world.settings.hostFirewall || hostsUsed.has(n.name)) nodes.set(`node:${n.name}`, { id: `node:${n.name}`, label: n.name, kind: "node", group: NODES });
+    if (world.settings.hostFirewall || hostsUsed.has(n.name))
+      nodes.set(`node:${n.name}`, { id: `node:${n.name}`, label: n.name, kind: "node", group: NODES });
   }
   const list = [...nodes.values()].sort((a, b) => cmpStr(a.group, b.group) || cmpStr(a.label, b.label));
-  const groups = [...new Set(list.map((n) => n.group))].sort((a, b) => (a === OUTSIDE ? 1 : b === OUTSIDE ? -1 : a === NODES ? 1 : b === NODES ? -1 : cmpStr(a, b)));
+  const groups = [...new Set(list.map((n) => n.group))].sort((a, b) =>
+    a === OUTSIDE ? 1 : b === OUTSIDE ? -1 : a === NODES ? 1 : b === NODES ? -1 : cmpStr(a, b),
+  );
   return {
     groups,
     nodes: list,
-    edges: [...edges.entries()].filter(([, e]) => nodes.has(e.source) && nodes.has(e.target)).map(([id, e]) => ({ id, source: e.source, target: e.target, verdict: e.verdict, count: e.count, ports: [...e.ports].sort() })),
+    edges: [...edges.entries()]
+      .filter(([, e]) => nodes.has(e.source) && nodes.has(e.target))
+      .map(([id, e]) => ({
+        id,
+        source: e.source,
+        target: e.target,
+        verdict: e.verdict,
+        count: e.count,
+        ports: [...e.ports].sort(),
+      })),
   };
 }
 
@@ -98,8 +120,11 @@ export function podDetails(state: ClusterState, ref: string): PodDetails | undef
     by.set(name, dirs);
   }
   return {
-    ref, identity: identity.id, labels: identity.labels.map(formatLabel), node: pod.node, ip: pod.ip,
+    ref,
+    identity: identity.id,
+    labels: identity.labels.map(formatLabel),
+    node: pod.node,
+    ip: pod.ip,
     policies: [...by].sort((a, b) => cmpStr(a[0], b[0])).map(([name, d]) => ({ name, directions: [...d].sort() })),
   };
 }
-

@@ -29,7 +29,8 @@ export interface Impact {
   readonly compared: number;
 }
 
-const changeOf = (after: VerdictKind): Change => (after === "allowed" ? "newly-allowed" : after === "dropped" ? "newly-dropped" : "newly-denied-l7");
+const changeOf = (after: VerdictKind): Change =>
+  after === "allowed" ? "newly-allowed" : after === "dropped" ? "newly-dropped" : "newly-denied-l7";
 
 /** The probes whose verdict differs between two snapshots of one cluster. */
 export function impactBetween(before: ClusterState, after: ClusterState): Impact {
@@ -50,13 +51,16 @@ export function impactBetween(before: ClusterState, after: ClusterState): Impact
   return { rows: fold(all, cat.backendProbes), all, compared };
 }
 
-const sameChange = (x: ImpactRow, y: ImpactRow | undefined): boolean => y !== undefined && x.before === y.before && x.after === y.after;
+const sameChange = (x: ImpactRow, y: ImpactRow | undefined): boolean =>
+  y !== undefined && x.before === y.before && x.after === y.after;
 
 function fold(all: readonly ImpactRow[], backendProbes: ReadonlyMap<string, readonly string[]>): ImpactRow[] {
   const byKey = new Map(all.map((r) => [r.probe.key, r]));
   const hidden = new Set<string>();
-  for (const r of all) for (const k of backendProbes.get(r.probe.key) ?? []) if (sameChange(r, byKey.get(k))) hidden.add(k);
-  const l4Key = (r: ImpactRow) => probeKey(r.probe.from.ref, r.probe.to.ref, r.probe.port, r.probe.protocol, undefined, r.probe.dns);
+  for (const r of all)
+    for (const k of backendProbes.get(r.probe.key) ?? []) if (sameChange(r, byKey.get(k))) hidden.add(k);
+  const l4Key = (r: ImpactRow) =>
+    probeKey(r.probe.from.ref, r.probe.to.ref, r.probe.port, r.probe.protocol, undefined, r.probe.dns);
   const requests = new Map<string, number>();
   for (const r of all) {
     if (!r.probe.http || hidden.has(r.probe.key)) continue;
@@ -66,18 +70,30 @@ function fold(all: readonly ImpactRow[], backendProbes: ReadonlyMap<string, read
       requests.set(k, (requests.get(k) ?? 0) + 1);
     }
   }
-  return all.filter((r) => !hidden.has(r.probe.key)).map((r) => (requests.has(r.probe.key) ? { ...r, requests: requests.get(r.probe.key) } : r));
+  return all
+    .filter((r) => !hidden.has(r.probe.key))
+    .map((r) => (requests.has(r.probe.key) ? { ...r, requests: requests.get(r.probe.key) } : r));
 }
 
 export type ManifestImpact =
-  | { readonly ok: true; readonly impact: Impact; readonly after: ClusterState; readonly diagnostics: readonly Diagnostic[] }
+  | {
+      readonly ok: true;
+      readonly impact: Impact;
+      readonly after: ClusterState;
+      readonly diagnostics: readonly Diagnostic[];
+    }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /**
  * What applying `text` (as `kubectl apply -f source`) would change. Errors are apply's own
  * diagnostics (kubectl's wording); Cilium-layer warnings come back beside the impact.
  */
-export function impactOfManifest(state: ClusterState, text: string, source: string, namespace?: string): ManifestImpact {
+export function impactOfManifest(
+  state: ClusterState,
+  text: string,
+  source: string,
+  namespace?: string,
+): ManifestImpact {
   const r = apply(state, text, { source, namespace });
   const errors = r.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0 && r.outcomes.length === 0) return { ok: false, diagnostics: r.diagnostics };

@@ -6,7 +6,20 @@ import { readCatalog } from "@/lib/content/catalog";
 import { readLabFiles } from "@/lib/content/lab-files";
 import { seededRandom, LAB_EPOCH } from "@/lib/base/reproducible";
 import { HeadlessLab, splitCommands } from "@/lib/shell/transcript";
-import { catalogue, draftAllowPolicy, explainFlow, explanationLines, impactBetween, impactLine, impactOfManifest, probeFlow, probeVerdict, reachability, verdictContext, type Probe } from ".";
+import {
+  catalogue,
+  draftAllowPolicy,
+  explainFlow,
+  explanationLines,
+  impactBetween,
+  impactLine,
+  impactOfManifest,
+  probeFlow,
+  probeVerdict,
+  reachability,
+  verdictContext,
+  type Probe,
+} from ".";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const scenarioText = (name: string) => readFileSync(path.join(ROOT, "content", "scenarios", `${name}.yaml`), "utf8");
@@ -36,7 +49,9 @@ spec:
         protocol: TCP
 `;
 
-const RULE1_L7 = RULE1 + `      rules:
+const RULE1_L7 =
+  RULE1 +
+  `      rules:
         http:
         - method: POST
           path: /v1/request-landing
@@ -50,8 +65,12 @@ describe("impact diff", () => {
     const lines = r.impact.rows.map(impactLine);
     // The same request straight to a backend is folded into the Service's row, HTTP requests into their L4 row.
     expect(lines).not.toContain("default/xwing → default/deathstar-86f85ffb4d-7d86t TCP/80: allowed → dropped");
-    expect(r.impact.all.map(impactLine)).toContain("default/xwing → default/deathstar-86f85ffb4d-7d86t (+1) TCP/80: allowed → dropped");
-    expect(lines).toContain("default/xwing → svc:default/deathstar TCP/80: allowed → dropped (and its 4 HTTP requests)");
+    expect(r.impact.all.map(impactLine)).toContain(
+      "default/xwing → default/deathstar-86f85ffb4d-7d86t (+1) TCP/80: allowed → dropped",
+    );
+    expect(lines).toContain(
+      "default/xwing → svc:default/deathstar TCP/80: allowed → dropped (and its 4 HTTP requests)",
+    );
     expect(lines.some((l) => l.startsWith("default/tiefighter →"))).toBe(false);
     // Everything the rule changes is ingress to the deathstar on TCP/80 (other ports of the deathstar: it listens on 80 only).
     for (const row of r.impact.all) {
@@ -70,7 +89,9 @@ describe("impact diff", () => {
     const r = impactOfManifest(with1, RULE1_L7, "rule1-l7.yaml");
     if (!r.ok) throw new Error("apply failed");
     const lines = r.impact.rows.map(impactLine);
-    expect(lines).toContain("default/tiefighter → svc:default/deathstar TCP/80 PUT /v1/exhaust-port: allowed → denied-l7");
+    expect(lines).toContain(
+      "default/tiefighter → svc:default/deathstar TCP/80 PUT /v1/exhaust-port: allowed → denied-l7",
+    );
     expect(lines.some((l) => l.includes("POST /v1/request-landing"))).toBe(false);
     expect(r.impact.rows.every((x) => x.change === "newly-denied-l7" && x.probe.http !== undefined)).toBe(true);
   });
@@ -101,8 +122,13 @@ describe("explain", () => {
     expect(ex.verdict.verdict).toBe("dropped");
     const ingress = ex.steps.find((x) => x.step.direction === "ingress");
     expect(ingress?.defaultDenyBy).toEqual(["CiliumNetworkPolicy default/rule1"]);
-    expect(ingress?.nearest).toEqual({ rule: "CiliumNetworkPolicy default/rule1 ingress[0]", failed: ["needs org=empire; default/xwing has org=alliance"] });
-    expect(explanationLines(ex).join("\n")).toContain("Pair:    default/xwing → default/deathstar-86f85ffb4d-7d86t (2 of 2 pairs not allowed)");
+    expect(ingress?.nearest).toEqual({
+      rule: "CiliumNetworkPolicy default/rule1 ingress[0]",
+      failed: ["needs org=empire; default/xwing has org=alliance"],
+    });
+    expect(explanationLines(ex).join("\n")).toContain(
+      "Pair:    default/xwing → default/deathstar-86f85ffb4d-7d86t (2 of 2 pairs not allowed)",
+    );
   });
 
   it("names the port that failed", () => {
@@ -113,7 +139,11 @@ describe("explain", () => {
   });
 
   it("answers unknown endpoints with the engine's error", () => {
-    expect(explainFlow(cluster("starwars"), { from: "default/nope", to: "default/xwing", port: 80 })).toEqual({ ok: false, error: 'unknown endpoint "default/nope" (expected ns/pod, ns/workload, svc:ns/name, node:NAME, external:NAME or an IP)' });
+    expect(explainFlow(cluster("starwars"), { from: "default/nope", to: "default/xwing", port: 80 })).toEqual({
+      ok: false,
+      error:
+        'unknown endpoint "default/nope" (expected ns/pod, ns/workload, svc:ns/name, node:NAME, external:NAME or an IP)',
+    });
   });
 });
 
@@ -145,7 +175,12 @@ spec:
 
   it("drafts the HTTP method and path for an L7 denial", () => {
     const s = apply(cluster("starwars"), RULE1_L7, { source: "rule1.yaml" }).state;
-    const flow = { from: "default/tiefighter", to: "svc:default/deathstar", port: 80, http: { method: "PUT", path: "/v1/exhaust-port" } };
+    const flow = {
+      from: "default/tiefighter",
+      to: "svc:default/deathstar",
+      port: 80,
+      http: { method: "PUT", path: "/v1/exhaust-port" },
+    };
     const d = draftAllowPolicy(s, flow);
     if (!d.ok) throw new Error(d.error);
     expect(d.yaml).toContain("      rules:\n        http:\n        - method: PUT\n          path: /v1/exhaust-port\n");
@@ -170,8 +205,15 @@ spec:
 `;
     const s = apply(cluster("starwars"), deny, { source: "deny.yaml" }).state;
     const d = draftAllowPolicy(s, { from: "default/xwing", to: "default/tiefighter", port: 80 });
-    expect(d).toEqual({ ok: false, error: expect.stringContaining("deny rules take precedence over allow rules, so no allow policy can let it through") });
-    expect(draftAllowPolicy(cluster("starwars"), { from: "default/xwing", to: "default/tiefighter", port: 80 })).toEqual({ ok: false, error: expect.stringMatching(/^the flow is already allowed/) });
+    expect(d).toEqual({
+      ok: false,
+      error: expect.stringContaining(
+        "deny rules take precedence over allow rules, so no allow policy can let it through",
+      ),
+    });
+    expect(
+      draftAllowPolicy(cluster("starwars"), { from: "default/xwing", to: "default/tiefighter", port: 80 }),
+    ).toEqual({ ok: false, error: expect.stringMatching(/^the flow is already allowed/) });
   });
 });
 
@@ -182,7 +224,11 @@ function courseStates(): { name: string; scenario: string; state: ClusterState }
   const cat = readCatalog(path.join(ROOT, "content"));
   const out: { name: string; scenario: string; state: ClusterState }[] = [];
   for (const item of [...cat.lessons, ...cat.challenges]) {
-    const lab = new HeadlessLab({ scenarioName: item.scenario, scenarioText: scenarioText(item.scenario), files: readLabFiles(item.dir) });
+    const lab = new HeadlessLab({
+      scenarioName: item.scenario,
+      scenarioText: scenarioText(item.scenario),
+      files: readLabFiles(item.dir),
+    });
     for (const cmd of splitCommands(readFileSync(path.join(item.dir, "solution.sh"), "utf8"))) lab.run(cmd);
     out.push({ name: item.slug, scenario: item.scenario, state: lab.state.cluster });
   }
@@ -201,12 +247,23 @@ describe("allow this, on every course scenario", () => {
       // A CiliumNetworkPolicy can fix a default deny or an L7 denial of a pod; deny rules and host firewalls it cannot.
       const fixable = (p: Probe) => {
         const v = evaluate(state, probeFlow(p));
-        const s = v.ok ? v.verdict.steps.find((x) => x.outcome === "default-deny" || x.outcome === "l7-denied" || x.outcome === "denied") : undefined;
+        const s = v.ok
+          ? v.verdict.steps.find(
+              (x) => x.outcome === "default-deny" || x.outcome === "l7-denied" || x.outcome === "denied",
+            )
+          : undefined;
         return s !== undefined && s.outcome !== "denied" && !s.subject.startsWith("node");
       };
-      const pick = (xs: Probe[], n: number) => xs.filter((_, i) => i % Math.max(1, Math.floor(xs.length / n)) === 0).slice(0, n);
+      const pick = (xs: Probe[], n: number) =>
+        xs.filter((_, i) => i % Math.max(1, Math.floor(xs.length / n)) === 0).slice(0, n);
       const yes = blocked.filter(fixable);
-      const sample: Probe[] = [...pick(yes, 6), ...pick(blocked.filter((p) => !yes.includes(p)), 2)];
+      const sample: Probe[] = [
+        ...pick(yes, 6),
+        ...pick(
+          blocked.filter((p) => !yes.includes(p)),
+          2,
+        ),
+      ];
       let drafted = 0;
       for (const probe of sample) {
         const flow = probeFlow(probe);
@@ -216,15 +273,30 @@ describe("allow this, on every course scenario", () => {
           expect(d.error, probe.key).toMatch(/deny rules take precedence|host firewall|cannot change that/);
           continue;
         }
-        if (d.note) { expect(d.note, probe.key).toMatch(/deny rules take precedence|host firewall|cannot change that/); continue; }
+        if (d.note) {
+          expect(d.note, probe.key).toMatch(/deny rules take precedence|host firewall|cannot change that/);
+          continue;
+        }
         drafted++;
         const after = apply(state, d.yaml, { source: "draft.yaml" });
         expect(after.ok, `${probe.key}\n${d.yaml}`).toBe(true);
         const v = evaluate(after.state, flow);
         expect(v.ok && v.verdict.verdict, `${probe.key}\n${d.yaml}`).toBe("allowed");
         // The flows this draft is meant to allow: the flow itself and, when it is reached by name, its DNS lookup.
-        const meant = [v, ...(flow.dns !== undefined && flow.port !== 53 ? [evaluate(after.state, { from: flow.from, to: "svc:kube-system/kube-dns", port: 53, protocol: "UDP" as const, dns: flow.dns })] : [])]
-          .flatMap((x) => (x.ok ? [x.verdict] : []));
+        const meant = [
+          v,
+          ...(flow.dns !== undefined && flow.port !== 53
+            ? [
+                evaluate(after.state, {
+                  from: flow.from,
+                  to: "svc:kube-system/kube-dns",
+                  port: 53,
+                  protocol: "UDP" as const,
+                  dns: flow.dns,
+                }),
+              ]
+            : []),
+        ].flatMap((x) => (x.ok ? [x.verdict] : []));
         const remote = d.yaml.includes("- remote-node");
         for (const row of impactBetween(state, after.state).all) {
           // Nothing gets less reachable.
@@ -233,10 +305,17 @@ describe("allow this, on every course scenario", () => {
           // A newly allowed flow must be a meant flow under another name: same identities and port
           // (fromEntities remote-node admits every other node: the narrowest a CiliumNetworkPolicy can name a node by).
           const rv = evaluate(after.state, probeFlow(row.probe));
-          const same = rv.ok && meant.some((t) =>
-            (rv.verdict.source.identity === t.source.identity || (remote && row.probe.from.kind === "node" && probe.from.kind === "node")) &&
-            (((rv.verdict.destination.identity === t.destination.identity || (remote && row.probe.to.kind === "node" && probe.to.kind === "node")) && rv.verdict.destination.port === t.destination.port) ||
-              (row.probe.port === 53 && row.probe.dns === flow.dns)));
+          const same =
+            rv.ok &&
+            meant.some(
+              (t) =>
+                (rv.verdict.source.identity === t.source.identity ||
+                  (remote && row.probe.from.kind === "node" && probe.from.kind === "node")) &&
+                (((rv.verdict.destination.identity === t.destination.identity ||
+                  (remote && row.probe.to.kind === "node" && probe.to.kind === "node")) &&
+                  rv.verdict.destination.port === t.destination.port) ||
+                  (row.probe.port === 53 && row.probe.dns === flow.dns)),
+            );
           expect(same, `${probe.key}\n${d.yaml}\nalso allowed: ${impactLine(row)}`).toBe(true);
         }
       }
@@ -249,12 +328,23 @@ describe("reachability matrix", () => {
   it("agrees with evaluate() for every pod pair of a namespace", () => {
     const s = apply(cluster("starwars"), RULE1_L7, { source: "rule1.yaml" }).state;
     const m = reachability(s, { namespace: "default", port: 80 });
-    expect(m.pods.map((p) => p.name)).toEqual(["deathstar-86f85ffb4d-7d86t", "deathstar-86f85ffb4d-dxp9z", "tiefighter", "xwing"]);
-    m.pods.forEach((from, i) => m.pods.forEach((to, j) => {
-      const v = evaluate(s, { from: from.ref, to: to.ref, port: 80 });
-      const kind = m.cells[i]?.[j]?.kind;
-      expect([from.ref, to.ref, kind === "dropped"]).toEqual([from.ref, to.ref, v.ok && v.verdict.verdict === "dropped"]);
-    }));
+    expect(m.pods.map((p) => p.name)).toEqual([
+      "deathstar-86f85ffb4d-7d86t",
+      "deathstar-86f85ffb4d-dxp9z",
+      "tiefighter",
+      "xwing",
+    ]);
+    m.pods.forEach((from, i) =>
+      m.pods.forEach((to, j) => {
+        const v = evaluate(s, { from: from.ref, to: to.ref, port: 80 });
+        const kind = m.cells[i]?.[j]?.kind;
+        expect([from.ref, to.ref, kind === "dropped"]).toEqual([
+          from.ref,
+          to.ref,
+          v.ok && v.verdict.verdict === "dropped",
+        ]);
+      }),
+    );
     expect(m.cells[2]?.[0]?.kind).toBe("l7");
     expect(m.cells[3]?.[0]?.kind).toBe("dropped");
   });

@@ -42,7 +42,8 @@ export interface MatrixOptions {
 function listening(state: ClusterState, p: PodModel): { port: number; protocol: FlowProto }[] {
   const app = p.app ? state.scenario.apps.get(p.app) : undefined;
   const m = new Map<string, { port: number; protocol: FlowProto }>();
-  for (const x of [...p.ports, ...(app?.ports ?? [])]) m.set(`${x.port}/${x.protocol}`, { port: x.port, protocol: x.protocol });
+  for (const x of [...p.ports, ...(app?.ports ?? [])])
+    m.set(`${x.port}/${x.protocol}`, { port: x.port, protocol: x.protocol });
   return [...m.values()].sort((a, b) => a.port - b.port);
 }
 
@@ -53,7 +54,12 @@ export function reachability(state: ClusterState, opts: MatrixOptions = {}): Mat
   const pods = state.world.pods
     .filter((p) => !p.hostNetwork && (opts.namespace === undefined || p.namespace === opts.namespace))
     .sort((a, b) => cmpStr(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
-  const rows: MatrixPod[] = pods.map((p) => ({ ref: `${p.namespace}/${p.name}`, namespace: p.namespace, name: p.name, ports: listening(state, p) }));
+  const rows: MatrixPod[] = pods.map((p) => ({
+    ref: `${p.namespace}/${p.name}`,
+    namespace: p.namespace,
+    name: p.name,
+    ports: listening(state, p),
+  }));
   const party = (p: PodModel): Party | undefined => {
     const r = resolveRef(c, `${p.namespace}/${p.name}`, 0);
     return r.ok ? r.targets[0]?.party : undefined;
@@ -68,7 +74,14 @@ export function reachability(state: ClusterState, opts: MatrixOptions = {}): Mat
     const k = `${c.podIdentity(pods[si] as PodModel)?.id}|${c.podIdentity(pods[di] as PodModel)?.id}|${port}/${proto}|${(pods[di] as PodModel).ports.some((x) => x.name) ? di : ""}`;
     let v = memo.get(k);
     if (!v) {
-      const verdict = evaluatePair(c, { src, dst: { party: dst, port }, srcPort: 40000, proto, l7: {}, names: ctx.cache });
+      const verdict = evaluatePair(c, {
+        src,
+        dst: { party: dst, port },
+        srcPort: 40000,
+        proto,
+        l7: {},
+        names: ctx.cache,
+      });
       v = verdict.verdict === "dropped" ? "dropped" : verdict.steps.some((s) => s.proxy === "http") ? "l7" : "allowed";
       memo.set(k, v);
     }
@@ -80,7 +93,14 @@ export function reachability(state: ClusterState, opts: MatrixOptions = {}): Mat
       if (checked.length === 0) return { kind: "none", ports: [], checked: [] };
       const vs = checked.map((p) => one(si, di, p.port, p.protocol));
       const pass = checked.filter((_p, i) => vs[i] !== "dropped").map((p) => p.port);
-      const kind: CellKind = pass.length === 0 ? "dropped" : pass.length < checked.length ? "partial" : vs.some((v) => v === "l7") ? "l7" : "allowed";
+      const kind: CellKind =
+        pass.length === 0
+          ? "dropped"
+          : pass.length < checked.length
+            ? "partial"
+            : vs.some((v) => v === "l7")
+              ? "l7"
+              : "allowed";
       return { kind, ports: pass, checked: checked.map((p) => p.port) };
     }),
   );

@@ -40,7 +40,10 @@ export interface PodClass {
 }
 
 function classKey(p: PodModel, byNode: boolean): string {
-  const labels = Object.keys(p.labels).sort(cmpStr).map((k) => `${k}=${p.labels[k]}`).join(",");
+  const labels = Object.keys(p.labels)
+    .sort(cmpStr)
+    .map((k) => `${k}=${p.labels[k]}`)
+    .join(",");
   const ports = p.ports.map((x) => `${x.name ?? ""}:${x.port}/${x.protocol}`).join(",");
   return `${p.namespace}|${labels}|${byNode ? p.node : ""}|${ports}|${p.app ?? ""}|${p.serviceAccount}`;
 }
@@ -64,7 +67,17 @@ export function podClasses(world: World, byNode = false): PodClass[] {
     const sorted = [...members].sort((a, b) => cmpStr(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
     const rep = sorted[0] as PodModel;
     const ref = `${rep.namespace}/${rep.name}`;
-    out.push({ rep, members: sorted, endpoint: { ref, kind: "pod", namespace: rep.namespace, name: ref, members: sorted.map((m) => `${m.namespace}/${m.name}`) } });
+    out.push({
+      rep,
+      members: sorted,
+      endpoint: {
+        ref,
+        kind: "pod",
+        namespace: rep.namespace,
+        name: ref,
+        members: sorted.map((m) => `${m.namespace}/${m.name}`),
+      },
+    });
   }
   return out.sort((a, b) => cmpStr(a.endpoint.ref, b.endpoint.ref));
 }
@@ -92,25 +105,63 @@ function uniqPorts(ps: readonly PortOf[]): PortOf[] {
 
 function podPorts(apps: ReadonlyMap<string, AppSpec>, p: PodModel): PortOf[] {
   const app = p.app ? apps.get(p.app) : undefined;
-  const declared = p.ports.map((x) => ({ port: x.port, protocol: x.protocol as FlowProto, app: app?.ports.some((ap) => ap.port === x.port) ? app : undefined }));
+  const declared = p.ports.map((x) => ({
+    port: x.port,
+    protocol: x.protocol as FlowProto,
+    app: app?.ports.some((ap) => ap.port === x.port) ? app : undefined,
+  }));
   return uniqPorts([...declared, ...appPorts(apps, p.app)]);
 }
 
-const ep = (ref: string, kind: EndpointKind, namespace?: string): EndpointRef => ({ ref, kind, namespace, name: ref, members: [ref] });
+const ep = (ref: string, kind: EndpointKind, namespace?: string): EndpointRef => ({
+  ref,
+  kind,
+  namespace,
+  name: ref,
+  members: [ref],
+});
 
 /** The probe's flow request for evaluate(): `{ from, to, port, protocol, http?, dns? }`. */
-export function probeFlow(p: Probe): { from: string; to: string; port: number; protocol: FlowProto; http?: { method: string; path: string }; dns?: string } {
-  return { from: p.from.ref, to: p.to.ref, port: p.port, protocol: p.protocol, ...(p.http ? { http: p.http } : {}), ...(p.dns !== undefined ? { dns: p.dns } : {}) };
+export function probeFlow(p: Probe): {
+  from: string;
+  to: string;
+  port: number;
+  protocol: FlowProto;
+  http?: { method: string; path: string };
+  dns?: string;
+} {
+  return {
+    from: p.from.ref,
+    to: p.to.ref,
+    port: p.port,
+    protocol: p.protocol,
+    ...(p.http ? { http: p.http } : {}),
+    ...(p.dns !== undefined ? { dns: p.dns } : {}),
+  };
 }
 
-export function probeKey(from: string, to: string, port: number, protocol: FlowProto, http?: { method: string; path: string }, dns?: string): string {
+export function probeKey(
+  from: string,
+  to: string,
+  port: number,
+  protocol: FlowProto,
+  http?: { method: string; path: string },
+  dns?: string,
+): string {
   return `${from} → ${to}:${port}/${protocol}${http ? ` ${http.method} ${http.path}` : ""}${dns !== undefined ? ` dns=${dns}` : ""}`;
 }
 
 function probesTo(from: EndpointRef, to: EndpointRef, ports: readonly PortOf[], dns?: string): Probe[] {
   const out: Probe[] = [];
   for (const p of ports) {
-    out.push({ key: probeKey(from.ref, to.ref, p.port, p.protocol, undefined, dns), from, to, port: p.port, protocol: p.protocol, ...(dns !== undefined ? { dns } : {}) });
+    out.push({
+      key: probeKey(from.ref, to.ref, p.port, p.protocol, undefined, dns),
+      from,
+      to,
+      port: p.port,
+      protocol: p.protocol,
+      ...(dns !== undefined ? { dns } : {}),
+    });
     if (p.app?.http) {
       const seen = new Set<string>();
       for (const r of p.app.routes) {
@@ -118,7 +169,15 @@ function probesTo(from: EndpointRef, to: EndpointRef, ports: readonly PortOf[], 
         if (seen.has(k)) continue;
         seen.add(k);
         const http = { method: r.method, path: r.path };
-        out.push({ key: probeKey(from.ref, to.ref, p.port, p.protocol, http, dns), from, to, port: p.port, protocol: p.protocol, http, ...(dns !== undefined ? { dns } : {}) });
+        out.push({
+          key: probeKey(from.ref, to.ref, p.port, p.protocol, http, dns),
+          from,
+          to,
+          port: p.port,
+          protocol: p.protocol,
+          http,
+          ...(dns !== undefined ? { dns } : {}),
+        });
       }
     }
   }
@@ -143,12 +202,27 @@ export function catalogue(state: ClusterState): Catalogue {
   const services = world.services
     .filter((s) => s.clusterIP && s.clusterIP !== "None")
     .map((s) => {
-      const backend = world.pods.find((p) => p.namespace === s.namespace && s.selector && Object.keys(s.selector).length > 0 && Object.entries(s.selector).every(([k, v]) => p.labels[k] === v));
+      const backend = world.pods.find(
+        (p) =>
+          p.namespace === s.namespace &&
+          s.selector &&
+          Object.keys(s.selector).length > 0 &&
+          Object.entries(s.selector).every(([k, v]) => p.labels[k] === v),
+      );
       const app = backend?.app ? apps.get(backend.app) : undefined;
-      const ports = uniqPorts(s.ports.map((sp) => {
-        const target = typeof sp.targetPort === "number" ? sp.targetPort : backend?.ports.find((cp) => cp.name === sp.targetPort)?.port;
-        return { port: sp.port, protocol: sp.protocol as FlowProto, app: app?.http && app.ports.some((ap) => ap.port === target) ? app : undefined };
-      }));
+      const ports = uniqPorts(
+        s.ports.map((sp) => {
+          const target =
+            typeof sp.targetPort === "number"
+              ? sp.targetPort
+              : backend?.ports.find((cp) => cp.name === sp.targetPort)?.port;
+          return {
+            port: sp.port,
+            protocol: sp.protocol as FlowProto,
+            app: app?.http && app.ports.some((ap) => ap.port === target) ? app : undefined,
+          };
+        }),
+      );
       return { s, e: ep(`svc:${s.namespace}/${s.name}`, "service", s.namespace), ports };
     });
   const dnsSvc = services.find((s) => s.e.ref === "svc:kube-system/kube-dns");
@@ -164,8 +238,16 @@ export function catalogue(state: ClusterState): Catalogue {
     if (!sp) return [];
     const out = new Set<string>();
     for (const b of world.pods) {
-      if (b.hostNetwork || b.namespace !== svc.namespace || !svc.selector || Object.keys(svc.selector).length === 0 || !Object.entries(svc.selector).every(([k, v]) => b.labels[k] === v)) continue;
-      const tp = typeof sp.targetPort === "number" ? sp.targetPort : b.ports.find((cp) => cp.name === sp.targetPort)?.port;
+      if (
+        b.hostNetwork ||
+        b.namespace !== svc.namespace ||
+        !svc.selector ||
+        Object.keys(svc.selector).length === 0 ||
+        !Object.entries(svc.selector).every(([k, v]) => b.labels[k] === v)
+      )
+        continue;
+      const tp =
+        typeof sp.targetPort === "number" ? sp.targetPort : b.ports.find((cp) => cp.name === sp.targetPort)?.port;
       const bc = classOf.get(b);
       if (tp === undefined || !bc || (bc === src && src.members.length === 1)) continue;
       out.add(probeKey(src.endpoint.ref, bc.endpoint.ref, tp, p.protocol, p.http, p.dns));
@@ -183,11 +265,32 @@ export function catalogue(state: ClusterState): Catalogue {
       for (const p of ps) backendProbes.set(p.key, backendKeys(src, s.s, p));
     }
     if (dnsSvc) {
-      for (const name of names) probes.push({ key: probeKey(src.endpoint.ref, dnsSvc.e.ref, 53, "UDP", undefined, name), from: src.endpoint, to: dnsSvc.e, port: 53, protocol: "UDP", dns: name });
+      for (const name of names)
+        probes.push({
+          key: probeKey(src.endpoint.ref, dnsSvc.e.ref, 53, "UDP", undefined, name),
+          from: src.endpoint,
+          to: dnsSvc.e,
+          port: 53,
+          protocol: "UDP",
+          dns: name,
+        });
     }
   }
   for (const src of perNode) {
-    for (const { n, e } of nodes) probes.push(...probesTo(src.endpoint, e, uniqPorts([...n.listeners.map((l) => ({ port: l.port, protocol: l.protocol as FlowProto, app: l.app ? apps.get(l.app) : undefined }))])));
+    for (const { n, e } of nodes)
+      probes.push(
+        ...probesTo(
+          src.endpoint,
+          e,
+          uniqPorts([
+            ...n.listeners.map((l) => ({
+              port: l.port,
+              protocol: l.protocol as FlowProto,
+              app: l.app ? apps.get(l.app) : undefined,
+            })),
+          ]),
+        ),
+      );
     for (const { x, e } of externals) {
       const ports = appPorts(apps, x.app);
       probes.push(...probesTo(src.endpoint, e, ports));
@@ -199,12 +302,21 @@ export function catalogue(state: ClusterState): Catalogue {
     for (const dst of perNode) probes.push(...probesTo(e, dst.endpoint, podPorts(apps, dst.rep)));
     for (const other of nodes) {
       if (other.n === n) continue;
-      probes.push(...probesTo(e, other.e, uniqPorts(other.n.listeners.map((l) => ({ port: l.port, protocol: l.protocol as FlowProto })))));
+      probes.push(
+        ...probesTo(
+          e,
+          other.e,
+          uniqPorts(other.n.listeners.map((l) => ({ port: l.port, protocol: l.protocol as FlowProto }))),
+        ),
+      );
     }
   }
   for (const { e } of externals) {
     for (const dst of perNode) probes.push(...probesTo(e, dst.endpoint, podPorts(apps, dst.rep)));
-    for (const { n, e: ne } of nodes) probes.push(...probesTo(e, ne, uniqPorts(n.listeners.map((l) => ({ port: l.port, protocol: l.protocol as FlowProto })))));
+    for (const { n, e: ne } of nodes)
+      probes.push(
+        ...probesTo(e, ne, uniqPorts(n.listeners.map((l) => ({ port: l.port, protocol: l.protocol as FlowProto })))),
+      );
   }
   const uniq = new Map(probes.map((p) => [p.key, p]));
   return { classes, probes: [...uniq.values()].sort((a, b) => cmpStr(a.key, b.key)), backendProbes };

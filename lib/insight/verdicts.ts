@@ -5,7 +5,16 @@
  * pair's verdict.
  */
 import { type ClusterState, compiledState, fqdnUnion } from "@/lib/cluster";
-import { type Compiled, type FqdnCache, learnThroughProxy, type Party, quickVerdict, resolveRef, type Target, type VerdictKind } from "@/lib/engine";
+import {
+  type Compiled,
+  type FqdnCache,
+  learnThroughProxy,
+  type Party,
+  quickVerdict,
+  resolveRef,
+  type Target,
+  type VerdictKind,
+} from "@/lib/engine";
 import type { Probe } from "./probes";
 
 export interface VerdictContext {
@@ -17,7 +26,13 @@ export interface VerdictContext {
 }
 
 export function verdictContext(state: ClusterState, cache?: FqdnCache): VerdictContext {
-  return { c: compiledState(state), cache: cache ?? fqdnUnion(state), sources: new Map(), targets: new Map(), learned: new Map() };
+  return {
+    c: compiledState(state),
+    cache: cache ?? fqdnUnion(state),
+    sources: new Map(),
+    targets: new Map(),
+    learned: new Map(),
+  };
 }
 
 function source(ctx: VerdictContext, ref: string): Party | undefined {

@@ -7,7 +7,8 @@ export type YamlValue = string | number | boolean | null | readonly YamlValue[] 
 
 /** Starts like a plain scalar, and holds no `: `, ` #`, newline or tab (YAML would read those as structure). */
 const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^\n\t]*$/;
-const SPECIAL = /^(true|false|yes|no|on|off|y|n|null|~|[-+]?(\d[\d_]*)?\.?\d+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o?[0-7]+|\.inf|\.nan)$/i;
+const SPECIAL =
+  /^(true|false|yes|no|on|off|y|n|null|~|[-+]?(\d[\d_]*)?\.?\d+([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o?[0-7]+|\.inf|\.nan)$/i;
 
 function scalar(v: string | number | boolean | null): string {
   if (v === null) return "null";
@@ -30,7 +31,10 @@ function lines(v: YamlValue, indent: string, out: string[]): void {
   if (Array.isArray(v)) {
     for (const item of v as readonly YamlValue[]) {
       const e = emptyText(item);
-      if (isScalar(item) || e !== undefined) { out.push(`${indent}- ${e ?? scalar(item as string)}`); continue; }
+      if (isScalar(item) || e !== undefined) {
+        out.push(`${indent}- ${e ?? scalar(item as string)}`);
+        continue;
+      }
       const sub: string[] = [];
       lines(item, `${indent}  `, sub);
       out.push(`${indent}- ${(sub[0] ?? "").slice(indent.length + 2)}`, ...sub.slice(1));
@@ -40,8 +44,13 @@ function lines(v: YamlValue, indent: string, out: string[]): void {
   for (const [k, val] of Object.entries(v as Record<string, YamlValue>)) {
     const e = emptyText(val);
     if (isScalar(val) || e !== undefined) out.push(`${indent}${scalar(k)}: ${e ?? scalar(val as string)}`);
-    else if (Array.isArray(val)) { out.push(`${indent}${scalar(k)}:`); lines(val, indent, out); }
-    else { out.push(`${indent}${scalar(k)}:`); lines(val, `${indent}  `, out); }
+    else if (Array.isArray(val)) {
+      out.push(`${indent}${scalar(k)}:`);
+      lines(val, indent, out);
+    } else {
+      out.push(`${indent}${scalar(k)}:`);
+      lines(val, `${indent}  `, out);
+    }
   }
 }
 

@@ -30,7 +30,9 @@ async function build(): Promise<string> {
     // The worker is server code by construction; the marker package throws outside React's server build.
     alias: { "server-only": path.join(root(), "lib", "testing", "server-only-stub.ts") },
     // CommonJS dependencies bundled into an ES module still call require() for Node built-ins.
-    banner: { js: 'import { createRequire as __policyLabRequire } from "node:module"; const require = __policyLabRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __policyLabRequire } from "node:module"; const require = __policyLabRequire(import.meta.url);',
+    },
     logLevel: "silent",
   });
   process.once("exit", () => rmSync(dir, { recursive: true, force: true }));

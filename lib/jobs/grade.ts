@@ -1,6 +1,13 @@
 /** Server-side grading of a submission against a loaded challenge: the full result and the learner's view. */
 import type { ClusterState } from "@/lib/cluster";
-import { applySubmission, grade, redact, type GradeResult, type PublicGradeResult, type Submission } from "@/lib/grading";
+import {
+  applySubmission,
+  grade,
+  redact,
+  type GradeResult,
+  type PublicGradeResult,
+  type Submission,
+} from "@/lib/grading";
 import type { LoadedChallenge } from "@/lib/content/challenges";
 import { reproducibleDeps } from "@/lib/base/reproducible";
 

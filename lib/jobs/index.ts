@@ -21,13 +21,20 @@ const positive = (value: string | undefined, fallback: number) => {
 };
 
 /** The pool's budgets from the environment. */
-export function poolOptionsFromEnv(script: string, env: Readonly<Record<string, string | undefined>> = process.env): PoolOptions {
+export function poolOptionsFromEnv(
+  script: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): PoolOptions {
   return {
     script,
     size: positive(env.POLICY_LAB_JOB_WORKERS, Math.min(2, availableParallelism())),
     maxQueue: positive(env.POLICY_LAB_JOB_QUEUE, 256),
     timeoutMs: positive(env.POLICY_LAB_JOB_TIMEOUT_MS, 5000),
-    resourceLimits: { maxOldGenerationSizeMb: positive(env.POLICY_LAB_JOB_MEMORY_MB, 256), maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
+    resourceLimits: {
+      maxOldGenerationSizeMb: positive(env.POLICY_LAB_JOB_MEMORY_MB, 256),
+      maxYoungGenerationSizeMb: 64,
+      stackSizeMb: 4,
+    },
   };
 }
 
@@ -45,13 +52,27 @@ export function outcomeError(what: string, outcome: Exclude<JobOutcome<unknown>,
     case "failed":
       return unprocessable(what, new Error(outcome.message));
     case "timeout":
-      return new HttpError(422, `${what} needed more than ${outcome.ms / 1000} s of server time and was stopped; your previous save is kept. Make it smaller (fewer or smaller applies) and try again.`);
+      return new HttpError(
+        422,
+        `${what} needed more than ${outcome.ms / 1000} s of server time and was stopped; your previous save is kept. Make it smaller (fewer or smaller applies) and try again.`,
+      );
     case "out-of-memory":
-      return new HttpError(422, `${what} needed more memory than the server gives one job and was stopped; your previous save is kept. Make it smaller and try again.`);
+      return new HttpError(
+        422,
+        `${what} needed more memory than the server gives one job and was stopped; your previous save is kept. Make it smaller and try again.`,
+      );
     case "busy":
-      return new HttpError(503, "the server is busy with other learners' work: try again in a few seconds (nothing was saved)", { "retry-after": "2" });
+      return new HttpError(
+        503,
+        "the server is busy with other learners' work: try again in a few seconds (nothing was saved)",
+        { "retry-after": "2" },
+      );
     case "crashed":
-      return new HttpError(503, `the server could not finish ${what} (${outcome.message}): try again (nothing was saved)`, { "retry-after": "1" });
+      return new HttpError(
+        503,
+        `the server could not finish ${what} (${outcome.message}): try again (nothing was saved)`,
+        { "retry-after": "1" },
+      );
   }
 }
 

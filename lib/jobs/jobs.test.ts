@@ -15,7 +15,11 @@ afterAll(async () => pool?.close());
 describe("jobs in the built worker", () => {
   it("grade and replay exactly as in-process: one implementation, run off the request thread", async () => {
     pool = new WorkerPool(poolOptionsFromEnv(await workerScript(), {}));
-    const grade: Job = { kind: "grade", slug: "imperial-airspace", submission: { kind: "manifests", text: rule1, source: "manifests.yaml" } };
+    const grade: Job = {
+      kind: "grade",
+      slug: "imperial-airspace",
+      submission: { kind: "manifests", text: rule1, source: "manifests.yaml" },
+    };
     const lesson: Job = { kind: "lesson-objectives", slug: "l3-l4-policies", journal: [apply(rule1)], history: [] };
     expect(await pool.run(grade)).toEqual({ kind: "done", value: gradeJob("imperial-airspace", grade.submission) });
     const inWorker = await pool.run(lesson);
@@ -25,15 +29,25 @@ describe("jobs in the built worker", () => {
 
   it("answers an unknown slug as a failed job", async () => {
     pool ??= new WorkerPool(poolOptionsFromEnv(await workerScript(), {}));
-    expect(await pool.run({ kind: "grade", slug: "nope", submission: { kind: "manifests", text: "", source: "x" } })).toEqual({ kind: "failed", message: 'no challenge "nope"' });
+    expect(
+      await pool.run({ kind: "grade", slug: "nope", submission: { kind: "manifests", text: "", source: "x" } }),
+    ).toEqual({ kind: "failed", message: 'no challenge "nope"' });
   }, 60_000);
 });
 
 describe("what the learner is told", () => {
   it("over budget is 422 and keeps the save; a full queue is 503 with Retry-After", () => {
-    expect(outcomeError("the lab", { kind: "timeout", ms: 5000 })).toMatchObject({ status: 422, message: expect.stringMatching(/more than 5 s .*previous save is kept/) });
-    expect(outcomeError("the lab", { kind: "out-of-memory" })).toMatchObject({ status: 422, message: expect.stringMatching(/more memory/) });
+    expect(outcomeError("the lab", { kind: "timeout", ms: 5000 })).toMatchObject({
+      status: 422,
+      message: expect.stringMatching(/more than 5 s .*previous save is kept/),
+    });
+    expect(outcomeError("the lab", { kind: "out-of-memory" })).toMatchObject({
+      status: 422,
+      message: expect.stringMatching(/more memory/),
+    });
     expect(outcomeError("the lab", { kind: "busy" })).toMatchObject({ status: 503, headers: { "retry-after": "2" } });
-    expect(outcomeError("the submission", { kind: "failed", message: "x".repeat(5000) }).message.length).toBeLessThan(700);
+    expect(outcomeError("the submission", { kind: "failed", message: "x".repeat(5000) }).message.length).toBeLessThan(
+      700,
+    );
   });
 });

@@ -31,7 +31,9 @@ describe("the worker pool", () => {
     expect(await pool.run({ kind: "spin" })).toEqual({ kind: "timeout", ms: 300 });
     const after = await pool.run<{ threadId: number }>({ kind: "echo", value: 3 });
     expect(after).toMatchObject({ kind: "done", value: { echo: 3 } });
-    expect(after.kind === "done" && first.kind === "done" && after.value.threadId).not.toBe(first.kind === "done" && first.value.threadId);
+    expect(after.kind === "done" && first.kind === "done" && after.value.threadId).not.toBe(
+      first.kind === "done" && first.value.threadId,
+    );
   });
 
   it("stops a job over its memory budget without taking the process down", async () => {

@@ -87,10 +87,20 @@ export class WorkerPool {
       if ("ready" in reply) {
         slot.ready = true;
         this.next(slot);
-      } else this.finish(slot, reply.id, reply.ok ? { kind: "done", value: reply.value } : { kind: "failed", message: reply.message });
+      } else
+        this.finish(
+          slot,
+          reply.id,
+          reply.ok ? { kind: "done", value: reply.value } : { kind: "failed", message: reply.message },
+        );
     });
     worker.on("error", (error: Error & { code?: string }) => {
-      this.replace(slot, error.code === "ERR_WORKER_OUT_OF_MEMORY" ? { kind: "out-of-memory" } : { kind: "crashed", message: error.message });
+      this.replace(
+        slot,
+        error.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? { kind: "out-of-memory" }
+          : { kind: "crashed", message: error.message },
+      );
     });
     worker.on("exit", () => this.replace(slot, { kind: "crashed", message: "the worker exited" }));
     return slot;

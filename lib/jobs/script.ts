@@ -32,5 +32,9 @@ export function runScript(opts: {
     if (r.exitCode !== 0) failed.push({ command, exitCode: r.exitCode, output: r.output });
   }
   const journal: Journal = lab.state.cluster.journal;
-  return { submission: { kind: "journal", journal: [...journal], commands: [...lab.state.history] }, transcript, failed };
+  return {
+    submission: { kind: "journal", journal: [...journal], commands: [...lab.state.history] },
+    transcript,
+    failed,
+  };
 }

@@ -13,7 +13,12 @@ import { gradePublic } from "./grade";
 
 export type Job =
   | { readonly kind: "grade"; readonly slug: string; readonly submission: Submission }
-  | { readonly kind: "lesson-objectives"; readonly slug: string; readonly journal: Journal; readonly history: readonly string[] };
+  | {
+      readonly kind: "lesson-objectives";
+      readonly slug: string;
+      readonly journal: Journal;
+      readonly history: readonly string[];
+    };
 
 export type LessonObjectives = { readonly objectivesMet: readonly string[]; readonly allMet: boolean };
 

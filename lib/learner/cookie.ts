@@ -22,7 +22,10 @@ const keys = new Map<string, Promise<CryptoKey>>();
 function keyFor(secret: string): Promise<CryptoKey> {
   let key = keys.get(secret);
   if (!key) {
-    key = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+    key = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+      "sign",
+      "verify",
+    ]);
     keys.set(secret, key);
   }
   return key;
@@ -44,6 +47,11 @@ export async function verifyLearnerCookie(value: string | undefined, secret: str
   const signature = value.slice(dot + 1);
   if (!isLearnerId(id) || !SIGNATURE.test(signature)) return null;
   // crypto.subtle.verify compares in constant time.
-  const ok = await crypto.subtle.verify("HMAC", await keyFor(secret), Buffer.from(signature, "base64url"), new TextEncoder().encode(id));
+  const ok = await crypto.subtle.verify(
+    "HMAC",
+    await keyFor(secret),
+    Buffer.from(signature, "base64url"),
+    new TextEncoder().encode(id),
+  );
   return ok ? id : null;
 }

@@ -43,10 +43,13 @@ export function learnerSecret(env: Readonly<Record<string, string | undefined>> 
     cached = configured;
   } else {
     if (/^postgres(ql)?:/.test(env.DATABASE_URL ?? "")) {
-      console.warn("policy-lab: POLICY_LAB_SECRET is not set; learner cookies are signed with data/learner-secret, which instances on other machines do not share");
+      console.warn(
+        "policy-lab: POLICY_LAB_SECRET is not set; learner cookies are signed with data/learner-secret, which instances on other machines do not share",
+      );
     }
     const secret = fromFile(secretFile(env));
-    if (secret.length < MIN_LENGTH) throw new Error(`${secretFile(env)}: the learner secret is too short; delete the file to generate a new one`);
+    if (secret.length < MIN_LENGTH)
+      throw new Error(`${secretFile(env)}: the learner secret is too short; delete the file to generate a new one`);
     cached = secret;
   }
   return cached;

@@ -40,7 +40,10 @@ function decide(q: RateQuery, newestFirst: readonly Date[]): RateDecision {
   const recent = newestFirst.filter((d) => d.getTime() > since).slice(0, q.limit.max);
   if (recent.length < q.limit.max) return { allowed: true };
   const oldest = recent[recent.length - 1] as Date;
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((oldest.getTime() + q.limit.windowMs - q.now.getTime()) / 1000)) };
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((oldest.getTime() + q.limit.windowMs - q.now.getTime()) / 1000)),
+  };
 }
 
 /** One query for a whole batch of learners: their attempts since the earliest window start. */
@@ -68,7 +71,11 @@ const rateBatchers = new WeakMap<Db, MicroBatcher<RateQuery, RateDecision>>();
  * is there to keep grading cheap, not to count exactly.
  */
 export function checkRateLimit(db: Db, learnerId: string, now: Date, limit: RateLimit): Promise<RateDecision> {
-  return batcherFor(rateBatchers, db, () => new MicroBatcher((qs: readonly RateQuery[]) => rateBatch(db, qs))).push({ learnerId, now, limit });
+  return batcherFor(rateBatchers, db, () => new MicroBatcher((qs: readonly RateQuery[]) => rateBatch(db, qs))).push({
+    learnerId,
+    now,
+    limit,
+  });
 }
 
 export interface NewAttempt {
@@ -203,6 +210,14 @@ export async function attemptsSummary(db: Db, learnerId: string, challengeSlug: 
     attempts: agg._count._all,
     bestScore: agg._max.score ?? 0,
     passed: passedOnce !== null,
-    last: last ? { id: last.id, createdAt: last.createdAt, score: last.score, passed: last.passed, result: last.result as unknown as PublicGradeResult } : null,
+    last: last
+      ? {
+          id: last.id,
+          createdAt: last.createdAt,
+          score: last.score,
+          passed: last.passed,
+          result: last.result as unknown as PublicGradeResult,
+        }
+      : null,
   };
 }

@@ -15,10 +15,13 @@ describe("MicroBatcher", () => {
 
   it("flushes at maxBatch and passes a failure to every caller of the batch", async () => {
     const runs: number[] = [];
-    const ok = new MicroBatcher(async (items: readonly number[]) => {
-      runs.push(items.length);
-      return items;
-    }, { maxBatch: 2 });
+    const ok = new MicroBatcher(
+      async (items: readonly number[]) => {
+        runs.push(items.length);
+        return items;
+      },
+      { maxBatch: 2 },
+    );
     await Promise.all([1, 2, 3, 4, 5].map((n) => ok.push(n)));
     expect(runs).toEqual([2, 2, 1]);
     const failing = new MicroBatcher(async () => {

@@ -79,7 +79,11 @@ async function retryAlone<T, R>(batch: readonly Pending<T, R>[], single: (item: 
 }
 
 /** One batcher per key object (a database client), created on first use. */
-export function batcherFor<K extends object, T, R>(cache: WeakMap<K, MicroBatcher<T, R>>, key: K, make: () => MicroBatcher<T, R>): MicroBatcher<T, R> {
+export function batcherFor<K extends object, T, R>(
+  cache: WeakMap<K, MicroBatcher<T, R>>,
+  key: K,
+  make: () => MicroBatcher<T, R>,
+): MicroBatcher<T, R> {
   let b = cache.get(key);
   if (!b) {
     b = make();

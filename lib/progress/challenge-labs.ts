@@ -9,7 +9,12 @@ export async function loadChallengeLab(db: Db, learnerId: string, challengeSlug:
   return (row?.labState as LabSnapshot | undefined) ?? null;
 }
 
-export async function saveChallengeLab(db: Db, learnerId: string, challengeSlug: string, snapshot: LabSnapshot): Promise<void> {
+export async function saveChallengeLab(
+  db: Db,
+  learnerId: string,
+  challengeSlug: string,
+  snapshot: LabSnapshot,
+): Promise<void> {
   await ensureLearner(db, learnerId);
   // Parsed from JSON, so it is JSON; zod's `unknown[]` journal type just cannot say so.
   const labState = snapshot as unknown as Prisma.InputJsonObject;

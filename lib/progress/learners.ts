@@ -35,7 +35,9 @@ export async function ensureLearner(db: Db, id: string): Promise<LearnerDto> {
 export async function ensureLearners(db: Db, ids: readonly string[]): Promise<void> {
   const unique = [...new Set(ids)];
   for (let round = 0; round < 3; round++) {
-    const existing = new Set((await db.learner.findMany({ where: { id: { in: unique } }, select: { id: true } })).map((l) => l.id));
+    const existing = new Set(
+      (await db.learner.findMany({ where: { id: { in: unique } }, select: { id: true } })).map((l) => l.id),
+    );
     const missing = unique.filter((id) => !existing.has(id));
     if (missing.length === 0) return;
     try {

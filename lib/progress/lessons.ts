@@ -41,5 +41,9 @@ export async function saveLessonLab(
   const labState = save.snapshot as unknown as Prisma.InputJsonObject;
   const data = { labState, objectivesMet: [...save.objectivesMet], completedAt };
   const row = await db.lessonProgress.upsert({ where: key, create: { learnerId, lessonSlug, ...data }, update: data });
-  return { snapshot: (row.labState as LabSnapshot | null) ?? null, objectivesMet: names(row.objectivesMet), completedAt: row.completedAt };
+  return {
+    snapshot: (row.labState as LabSnapshot | null) ?? null,
+    objectivesMet: names(row.objectivesMet),
+    completedAt: row.completedAt,
+  };
 }

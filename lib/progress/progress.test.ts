@@ -7,7 +7,13 @@ import { loadLessonLab, saveLessonLab } from "./lessons";
 import { clearProgress } from "./reset";
 import { progressSummary } from "./summary";
 
-const snapshot = (history: string[]): LabSnapshot => ({ version: 1, journal: [], files: { "/root/a.yaml": "x: 1\n" }, history, env: {} });
+const snapshot = (history: string[]): LabSnapshot => ({
+  version: 1,
+  journal: [],
+  files: { "/root/a.yaml": "x: 1\n" },
+  history,
+  env: {},
+});
 
 for (const kind of DATABASES) {
   describe.skipIf(!kind.available)(`learners and progress on ${kind.name}`, () => {
@@ -27,7 +33,11 @@ for (const kind of DATABASES) {
     it("creates many learners at once, concurrently, each exactly once", async () => {
       const ids = Array.from({ length: 30 }, (_, i) => `5b7c3f5e-1d2a-4c8b-9e6f-${String(i).padStart(12, "0")}`);
       await ensureLearner(t.db, ids[0]!);
-      await Promise.all([ensureLearners(t.db, ids), ensureLearners(t.db, ids.slice(10)), ensureLearners(t.db, [...ids].reverse())]);
+      await Promise.all([
+        ensureLearners(t.db, ids),
+        ensureLearners(t.db, ids.slice(10)),
+        ensureLearners(t.db, [...ids].reverse()),
+      ]);
       expect(await t.db.learner.count({ where: { id: { in: ids } } })).toBe(30);
     });
 
@@ -40,19 +50,37 @@ for (const kind of DATABASES) {
     it("summarises lessons (in progress vs complete) and challenges (attempts, best score, passed)", async () => {
       const id = "2b7c3f5e-1d2a-4c8b-9e6f-123456789abc";
       await ensureLearner(t.db, id);
-      await t.db.lessonProgress.create({ data: { learnerId: id, lessonSlug: "identities", objectivesMet: ["listed-identities"] } });
+      await t.db.lessonProgress.create({
+        data: { learnerId: id, lessonSlug: "identities", objectivesMet: ["listed-identities"] },
+      });
       await t.db.lessonProgress.create({
         data: { learnerId: id, lessonSlug: "l3-l4", objectivesMet: ["a", "b"], completedAt: new Date() },
       });
       const attempt = (n: number, score: number, passed: boolean) =>
         t.db.challengeAttempt.create({
-          data: { id: `${id}-${n}`, learnerId: id, challengeSlug: "empire-only", submission: {}, result: {}, score, passed },
+          data: {
+            id: `${id}-${n}`,
+            learnerId: id,
+            challengeSlug: "empire-only",
+            submission: {},
+            result: {},
+            score,
+            passed,
+          },
         });
       await attempt(1, 40, false);
       await attempt(2, 100, true);
       await attempt(3, 70, false);
       await t.db.challengeAttempt.create({
-        data: { id: `${id}-4`, learnerId: id, challengeSlug: "dns", submission: {}, result: {}, score: 10, passed: false },
+        data: {
+          id: `${id}-4`,
+          learnerId: id,
+          challengeSlug: "dns",
+          submission: {},
+          result: {},
+          score: 10,
+          passed: false,
+        },
       });
 
       const summary = await progressSummary(t.db, id);
@@ -65,14 +93,27 @@ for (const kind of DATABASES) {
         dns: { status: "in-progress", attempts: 1, bestScore: 10 },
       });
       // Another learner sees none of it.
-      expect(await progressSummary(t.db, "3b7c3f5e-1d2a-4c8b-9e6f-123456789abc")).toEqual({ lessons: {}, challenges: {} });
+      expect(await progressSummary(t.db, "3b7c3f5e-1d2a-4c8b-9e6f-123456789abc")).toEqual({
+        lessons: {},
+        challenges: {},
+      });
     });
 
     it("saves and restores labs; a lesson stays complete once all its objectives held", async () => {
       const id = "4b7c3f5e-1d2a-4c8b-9e6f-123456789abc";
       const now = new Date("2026-11-26T12:00:00Z");
-      await saveLessonLab(t.db, id, "l3-l4", { snapshot: snapshot(["kubectl get pods"]), objectivesMet: ["a", "b"], allMet: true, now });
-      await saveLessonLab(t.db, id, "l3-l4", { snapshot: snapshot([]), objectivesMet: [], allMet: false, now: new Date() });
+      await saveLessonLab(t.db, id, "l3-l4", {
+        snapshot: snapshot(["kubectl get pods"]),
+        objectivesMet: ["a", "b"],
+        allMet: true,
+        now,
+      });
+      await saveLessonLab(t.db, id, "l3-l4", {
+        snapshot: snapshot([]),
+        objectivesMet: [],
+        allMet: false,
+        now: new Date(),
+      });
       const lesson = await loadLessonLab(t.db, id, "l3-l4");
       expect(lesson.snapshot?.history).toEqual([]);
       expect(lesson.objectivesMet).toEqual([]);
@@ -81,13 +122,27 @@ for (const kind of DATABASES) {
       expect(await loadChallengeLab(t.db, id, "landing")).toBeNull();
       await saveChallengeLab(t.db, id, "landing", snapshot(["kubectl get cnp"]));
       expect((await loadChallengeLab(t.db, id, "landing"))?.history).toEqual(["kubectl get cnp"]);
-      expect((await progressSummary(t.db, id)).challenges.landing).toEqual({ status: "in-progress", attempts: 0, bestScore: 0 });
+      expect((await progressSummary(t.db, id)).challenges.landing).toEqual({
+        status: "in-progress",
+        attempts: 0,
+        bestScore: 0,
+      });
     });
 
     it("starting over clears lessons, labs and attempts but keeps the learner and their name", async () => {
       const id = "4b7c3f5e-1d2a-4c8b-9e6f-123456789abc";
       await setDisplayName(t.db, id, "Han");
-      await t.db.challengeAttempt.create({ data: { id: `${id}-a`, learnerId: id, challengeSlug: "landing", submission: {}, result: {}, score: 5, passed: false } });
+      await t.db.challengeAttempt.create({
+        data: {
+          id: `${id}-a`,
+          learnerId: id,
+          challengeSlug: "landing",
+          submission: {},
+          result: {},
+          score: 5,
+          passed: false,
+        },
+      });
       expect(await clearProgress(t.db, id)).toEqual({ lessons: 1, attempts: 1 });
       expect(await progressSummary(t.db, id)).toEqual({ lessons: {}, challenges: {} });
       expect(await loadChallengeLab(t.db, id, "landing")).toBeNull();

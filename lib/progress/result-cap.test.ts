@@ -12,17 +12,39 @@ describe("capping a stored grade", () => {
   });
 
   it("cuts a YAML error that echoes 20 MB of expanded aliases to a bounded message that says so", () => {
-    const r = { ...base, errors: [{ kind: "rejected" as const, object: "CiliumNetworkPolicy default/x", message: `yaml: ${"[a, a, a]".repeat(2_000_000)}` }] };
+    const r = {
+      ...base,
+      errors: [
+        {
+          kind: "rejected" as const,
+          object: "CiliumNetworkPolicy default/x",
+          message: `yaml: ${"[a, a, a]".repeat(2_000_000)}`,
+        },
+      ],
+    };
     const capped = capResult(r);
     expect(bytes(capped)).toBeLessThanOrEqual(MAX_RESULT_BYTES);
-    expect(capped.errors[0]).toMatchObject({ kind: "rejected", object: "CiliumNetworkPolicy default/x", message: expect.stringMatching(/^yaml: \[a, a, a\].*… \(\d+ more characters\)$/) });
+    expect(capped.errors[0]).toMatchObject({
+      kind: "rejected",
+      object: "CiliumNetworkPolicy default/x",
+      message: expect.stringMatching(/^yaml: \[a, a, a\].*… \(\d+ more characters\)$/),
+    });
   });
 
   it("shortens thousands of problems to a few and counts the rest", () => {
-    const r = { ...base, warnings: Array.from({ length: 5000 }, (_, i) => ({ kind: "warning" as const, message: `policy ${i} selects nothing ${"x".repeat(100)}` })) };
+    const r = {
+      ...base,
+      warnings: Array.from({ length: 5000 }, (_, i) => ({
+        kind: "warning" as const,
+        message: `policy ${i} selects nothing ${"x".repeat(100)}`,
+      })),
+    };
     const capped = capResult(r);
     expect(bytes(capped)).toBeLessThanOrEqual(MAX_RESULT_BYTES);
-    expect(capped.warnings.at(-1)).toEqual({ kind: "warning", message: `… and ${5000 - (capped.warnings.length - 1)} more` });
+    expect(capped.warnings.at(-1)).toEqual({
+      kind: "warning",
+      message: `… and ${5000 - (capped.warnings.length - 1)} more`,
+    });
   });
 
   it("never ends a cut in half a surrogate pair (jsonb refuses a lone one)", () => {

@@ -46,7 +46,9 @@ function shorten(r: PublicGradeResult, level: Level): PublicGradeResult {
     ...r,
     errors: capProblems(r.errors, level.chars, level.problems),
     warnings: capProblems(r.warnings, level.chars, level.problems),
-    checks: r.checks.map((c) => ("details" in c && c.details.length > level.details ? { ...c, details: c.details.slice(0, level.details) } : c)),
+    checks: r.checks.map((c) =>
+      "details" in c && c.details.length > level.details ? { ...c, details: c.details.slice(0, level.details) } : c,
+    ),
   };
 }
 

@@ -33,7 +33,11 @@ export async function progressSummary(db: Db, learnerId: string): Promise<Progre
       _count: { _all: true },
       _max: { score: true },
     }),
-    db.challengeAttempt.findMany({ where: { learnerId, passed: true }, select: { challengeSlug: true }, distinct: ["challengeSlug"] }),
+    db.challengeAttempt.findMany({
+      where: { learnerId, passed: true },
+      select: { challengeSlug: true },
+      distinct: ["challengeSlug"],
+    }),
     db.challengeLab.findMany({ where: { learnerId }, select: { challengeSlug: true } }),
   ]);
   const passed = new Set(passedRows.map((r) => r.challengeSlug));

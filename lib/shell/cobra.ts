@@ -26,12 +26,17 @@ const HELP_FLAG: FlagSpec = { name: "help", short: "h", type: "bool", usage: "he
 function distance(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
-  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) => Array.from({ length: t.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: s.length + 1 }, (_, i) =>
+    Array.from({ length: t.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let j = 1; j <= t.length; j++)
     for (let i = 1; i <= s.length; i++) {
       const row = d[i] as number[];
       const prev = d[i - 1] as number[];
-      row[j] = s[i - 1] === t[j - 1] ? (prev[j - 1] as number) : Math.min(prev[j] as number, row[j - 1] as number, prev[j - 1] as number) + 1;
+      row[j] =
+        s[i - 1] === t[j - 1]
+          ? (prev[j - 1] as number)
+          : Math.min(prev[j] as number, row[j - 1] as number, prev[j - 1] as number) + 1;
     }
   return (d[s.length] as number[])[t.length] as number;
 }
@@ -43,11 +48,20 @@ export function suggestions(typed: string, names: readonly string[]): string[] {
 
 function unknownCommand(typed: string, parent: string, children: readonly string[]): string {
   const s = suggestions(typed, children);
-  return `unknown command "${typed}" for "${parent}"` + (s.length > 0 ? `\n\nDid you mean this?\n${s.map((x) => `\t${x}\n`).join("")}` : "");
+  return (
+    `unknown command "${typed}" for "${parent}"` +
+    (s.length > 0 ? `\n\nDid you mean this?\n${s.map((x) => `\t${x}\n`).join("")}` : "")
+  );
 }
 
 /** Prints an error in the program's style; returns exit code 1. */
-export function fail(ctx: Ctx, style: ErrorStyle, commandPath: string, message: string, kind: "flag" | "command" | "plain"): number {
+export function fail(
+  ctx: Ctx,
+  style: ErrorStyle,
+  commandPath: string,
+  message: string,
+  kind: "flag" | "command" | "plain",
+): number {
   const body = message.endsWith("\n") ? message : message + "\n";
   switch (style) {
     case "kubectl":
@@ -70,14 +84,21 @@ export function fail(ctx: Ctx, style: ErrorStyle, commandPath: string, message: 
 function help(row: CommandRow | undefined, spec: ProgramSpec): string {
   if (!row) return spec.rootHelp;
   const flags = [...row.flags, ...spec.globalFlags].filter((f) => !f.hidden);
-  const lines = flags.map((f) => `  ${f.short ? `-${f.short}, ` : "    "}--${f.name}${f.type === "bool" ? "" : ` ${f.type === "int" ? "int" : "string"}`}\t${f.usage}`);
+  const lines = flags.map(
+    (f) =>
+      `  ${f.short ? `-${f.short}, ` : "    "}--${f.name}${f.type === "bool" ? "" : ` ${f.type === "int" ? "int" : "string"}`}\t${f.usage}`,
+  );
   return `${row.summary}\n\nUsage:\n  ${row.usage}\n` + (lines.length > 0 ? `\nFlags:\n${lines.join("\n")}\n` : "");
 }
 
 /** Global flags that take a value (to skip their values while looking for subcommand words). */
 function takesValue(arg: string, specs: readonly FlagSpec[]): boolean {
   if (arg.includes("=")) return false;
-  const spec = arg.startsWith("--") ? specs.find((s) => `--${s.name}` === arg) : arg.length === 2 ? specs.find((s) => `-${s.short}` === arg) : undefined;
+  const spec = arg.startsWith("--")
+    ? specs.find((s) => `--${s.name}` === arg)
+    : arg.length === 2
+      ? specs.find((s) => `-${s.short}` === arg)
+      : undefined;
   return spec !== undefined && spec.type !== "bool";
 }
 
@@ -98,7 +119,11 @@ export function runProgram(ctx: Ctx, spec: ProgramSpec, argv: readonly string[])
     if (!hasChild) {
       const exact = spec.rows.find((r) => r.path.length === path.length && r.path.every((w, k) => w === path[k]));
       if (exact) break;
-      const children = [...new Set(spec.rows.filter((r) => path.every((w, k) => r.path[k] === w)).map((r) => r.path[path.length] as string))].sort();
+      const children = [
+        ...new Set(
+          spec.rows.filter((r) => path.every((w, k) => r.path[k] === w)).map((r) => r.path[path.length] as string),
+        ),
+      ].sort();
       return fail(ctx, spec.style, path.join(" "), unknownCommand(a, path.join(" "), children), "command");
     }
     path.push(a);
@@ -111,7 +136,11 @@ export function runProgram(ctx: Ctx, spec: ProgramSpec, argv: readonly string[])
       ctx.io.out(spec.rootHelp);
       return 0;
     }
-    const children = [...new Set(spec.rows.filter((r) => path.every((w, k) => r.path[k] === w)).map((r) => r.path[path.length] as string))].sort();
+    const children = [
+      ...new Set(
+        spec.rows.filter((r) => path.every((w, k) => r.path[k] === w)).map((r) => r.path[path.length] as string),
+      ),
+    ].sort();
     ctx.io.out(`Available Commands:\n${children.map((c) => `  ${c}`).join("\n")}\n`);
     return 0;
   }

@@ -18,6 +18,9 @@ export function declare<K extends string>(key: K, decl: Omit<CommandRow, "run" |
 export type Implementations<K extends string> = { readonly [P in K]: CommandRun };
 
 /** Runnable rows for `decls`: a command's code comes from `load()` when it first runs. */
-export function lazyRows<K extends string>(decls: readonly Declared<K>[], load: () => Implementations<K>): CommandRow[] {
+export function lazyRows<K extends string>(
+  decls: readonly Declared<K>[],
+  load: () => Implementations<K>,
+): CommandRow[] {
   return decls.map(({ key, ...decl }) => ({ ...decl, run: (ctx, flags) => load()[key](ctx, flags) }));
 }

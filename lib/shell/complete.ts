@@ -71,7 +71,11 @@ function words(text: string): { words: string[]; start: number } {
 function objectNames(state: ShellState, typeWord: string, ns: string): string[] {
   const ts = resolveType(typeWord);
   if (!ts) return [];
-  return ts.flatMap((t) => objects(state.cluster, t).filter((o) => !t.namespaced || o.metadata.namespace === ns).map((o) => o.metadata.name));
+  return ts.flatMap((t) =>
+    objects(state.cluster, t)
+      .filter((o) => !t.namespaced || o.metadata.namespace === ns)
+      .map((o) => o.metadata.name),
+  );
 }
 
 function files(state: ShellState, partial: string): string[] {
@@ -98,10 +102,13 @@ function nsOf(ws: readonly string[]): string {
 }
 
 function flagValues(state: ShellState, spec: FlagSpec, ws: readonly string[], partial: string): string[] {
-  if (spec.name === "namespace" || spec.name === "from-namespace" || spec.name === "to-namespace") return objectNames(state, "namespaces", "");
+  if (spec.name === "namespace" || spec.name === "from-namespace" || spec.name === "to-namespace")
+    return objectNames(state, "namespaces", "");
   if (spec.name === "filename" || spec.name === "values") return files(state, partial);
   if (["pod", "from-pod", "to-pod"].includes(spec.name)) {
-    return objects(state.cluster, byPlural("pods")).map((p) => (p.metadata.namespace === "default" ? p.metadata.name : `${p.metadata.namespace}/${p.metadata.name}`));
+    return objects(state.cluster, byPlural("pods")).map((p) =>
+      p.metadata.namespace === "default" ? p.metadata.name : `${p.metadata.namespace}/${p.metadata.name}`,
+    );
   }
   if (spec.name === "container") return [];
   void ws;
@@ -119,11 +126,22 @@ function programWords(state: ShellState, spec: ProgramSpec, ws: readonly string[
       if (f && f.type !== "bool" && !w.includes("=")) i++;
       continue;
     }
-    if (spec.rows.some((r) => r.path.length > path.length && r.path[path.length] === w && path.every((p, k) => r.path[k] === p))) path.push(w);
+    if (
+      spec.rows.some(
+        (r) => r.path.length > path.length && r.path[path.length] === w && path.every((p, k) => r.path[k] === p),
+      )
+    )
+      path.push(w);
     else break;
   }
   const row = spec.rows.find((r) => r.path.length === path.length && r.path.every((p, k) => p === path[k]));
-  const children = [...new Set(spec.rows.filter((r) => r.path.length > path.length && path.every((p, k) => r.path[k] === p)).map((r) => r.path[path.length] as string))];
+  const children = [
+    ...new Set(
+      spec.rows
+        .filter((r) => r.path.length > path.length && path.every((p, k) => r.path[k] === p))
+        .map((r) => r.path[path.length] as string),
+    ),
+  ];
   const flags = [...(row?.flags ?? []), ...spec.globalFlags];
   const prev = ws[ws.length - 2] ?? "";
   const prevFlag = findFlag(flags, prev);
@@ -138,24 +156,47 @@ function programWords(state: ShellState, spec: ProgramSpec, ws: readonly string[
   if (dash >= 0 && dash < ws.length - 1) {
     const after = ws.slice(dash + 1);
     if (after.length === 1) return remoteCommandNames(ws.some((w) => /cilium/.test(w)));
-    if (after[0] === "cilium-dbg" || after[0] === "cilium") return programWords(state, programSpec("cilium-dbg") as ProgramSpec, ["cilium-dbg", ...after.slice(1)], partial);
+    if (after[0] === "cilium-dbg" || after[0] === "cilium")
+      return programWords(state, programSpec("cilium-dbg") as ProgramSpec, ["cilium-dbg", ...after.slice(1)], partial);
     return [];
   }
   // from the first word after the command path: global flags before it (`kubectl -n kube-system exec …`) are not arguments
-  const positional = ws.slice(i, -1).filter((w, k, arr) => !w.startsWith("-") && !(k > 0 && findFlag(flags, arr[k - 1] as string)?.type !== undefined && findFlag(flags, arr[k - 1] as string)?.type !== "bool"));
+  const positional = ws
+    .slice(i, -1)
+    .filter(
+      (w, k, arr) =>
+        !w.startsWith("-") &&
+        !(
+          k > 0 &&
+          findFlag(flags, arr[k - 1] as string)?.type !== undefined &&
+          findFlag(flags, arr[k - 1] as string)?.type !== "bool"
+        ),
+    );
   return argWords(state, row.args, positional, nsOf(ws), partial, spec.name, path);
 }
 
-function argWords(state: ShellState, args: string | undefined, positional: readonly string[], ns: string, partial: string, program: string, path: readonly string[]): string[] {
+function argWords(
+  state: ShellState,
+  args: string | undefined,
+  positional: readonly string[],
+  ns: string,
+  partial: string,
+  program: string,
+  path: readonly string[],
+): string[] {
   if (program === "cilium" && path[1] === "config" && path[2] === "set") {
     if (positional.length === 0) return ["enable-policy", "enable-host-firewall"];
     return positional[0] === "enable-policy" ? ["default", "always", "never"] : ["true", "false"];
   }
-  if (program === "helm") return positional.length === 0 ? ["cilium"] : positional.length === 1 ? ["cilium/cilium"] : [];
+  if (program === "helm")
+    return positional.length === 0 ? ["cilium"] : positional.length === 1 ? ["cilium/cilium"] : [];
   switch (args) {
     case "types-and-names": {
       if (positional.length === 0) {
-        if (partial.includes("/")) return objectNames(state, partial.slice(0, partial.indexOf("/")), ns).map((n) => `${partial.slice(0, partial.indexOf("/"))}/${n}`);
+        if (partial.includes("/"))
+          return objectNames(state, partial.slice(0, partial.indexOf("/")), ns).map(
+            (n) => `${partial.slice(0, partial.indexOf("/"))}/${n}`,
+          );
         return [...new Set(RESOURCES.flatMap((r) => [r.plural, ...r.shortNames]))];
       }
       return objectNames(state, (positional[0] as string).split(",")[0] as string, ns);
@@ -190,7 +231,16 @@ export function complete(state: ShellState, line: string, cursor: number = line.
     const spec = programSpec(prog);
     if (spec) all = programWords(state, spec, ws, partial);
     else if (FILE_COMMANDS.has(prog)) all = files(state, partial);
-    else if (prog === "docker") all = ws.length === 2 ? ["exec", "ps"] : ws.length === 3 || (ws.length === 4 && /^-/.test(ws[2] ?? "")) ? [...objects(state.cluster, byPlural("nodes")).map((n) => n.metadata.name), ...externals(state.cluster).map((e) => e.name)] : remoteCommandNames(false);
+    else if (prog === "docker")
+      all =
+        ws.length === 2
+          ? ["exec", "ps"]
+          : ws.length === 3 || (ws.length === 4 && /^-/.test(ws[2] ?? ""))
+            ? [
+                ...objects(state.cluster, byPlural("nodes")).map((n) => n.metadata.name),
+                ...externals(state.cluster).map((e) => e.name),
+              ]
+            : remoteCommandNames(false);
     else all = files(state, partial);
   }
   const candidates = [...new Set(all.filter((c) => c.startsWith(partial)))].sort();

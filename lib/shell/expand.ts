@@ -71,9 +71,12 @@ function glob(state: ShellState, pattern: string): string[] {
 
 /** Expands a heredoc body: $VAR and \$ \\ \` in unquoted-delimiter heredocs. */
 export function expandHeredoc(state: ShellState, body: string): string {
-  return body.replace(/\\([$`\\])|\\\n|\$\{([^}]*)\}|\$([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])/g, (m, esc: string | undefined, braced: string | undefined, bare: string | undefined) => {
-    if (esc !== undefined) return esc;
-    if (m === "\\\n") return "";
-    return varValue(state, (braced ?? bare) as string);
-  });
+  return body.replace(
+    /\\([$`\\])|\\\n|\$\{([^}]*)\}|\$([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])/g,
+    (m, esc: string | undefined, braced: string | undefined, bare: string | undefined) => {
+      if (esc !== undefined) return esc;
+      if (m === "\\\n") return "";
+      return varValue(state, (braced ?? bare) as string);
+    },
+  );
 }

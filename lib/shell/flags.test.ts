@@ -11,7 +11,22 @@ const SPECS: FlagSpec[] = [
 
 describe("pflag-style parsing", () => {
   it("accepts interspersed flags, = forms, grouped shorthands and --", () => {
-    const r = parseFlags(["get", "-nkube-system", "pods", "--all-namespaces=false", "-it", "-f", "a.yaml", "-f=b.yaml", "--", "curl", "-s"], SPECS);
+    const r = parseFlags(
+      [
+        "get",
+        "-nkube-system",
+        "pods",
+        "--all-namespaces=false",
+        "-it",
+        "-f",
+        "a.yaml",
+        "-f=b.yaml",
+        "--",
+        "curl",
+        "-s",
+      ],
+      SPECS,
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.flags.args).toEqual(["get", "pods", "curl", "-s"]);

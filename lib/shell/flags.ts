@@ -26,9 +26,17 @@ export interface ParsedFlags {
   readonly order?: readonly { readonly name: string; readonly value: string }[];
 }
 
-export type FlagResult = { readonly ok: true; readonly flags: ParsedFlags } | { readonly ok: false; readonly error: string };
+export type FlagResult =
+  { readonly ok: true; readonly flags: ParsedFlags } | { readonly ok: false; readonly error: string };
 
-function setValue(spec: FlagSpec, value: string, values: Map<string, string>, all: Map<string, string[]>, display: string, order?: { name: string; value: string }[]): string | undefined {
+function setValue(
+  spec: FlagSpec,
+  value: string,
+  values: Map<string, string>,
+  all: Map<string, string[]>,
+  display: string,
+  order?: { name: string; value: string }[],
+): string | undefined {
   if (spec.type === "bool" && !/^(1|0|t|f|T|F|true|false|TRUE|FALSE|True|False)$/.test(value)) {
     return `invalid argument "${value}" for "${display}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`;
   }

@@ -5,7 +5,12 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { GOLDEN_FILES as FILES, GOLDEN_SESSIONS as SESSIONS, goldenScript as script, STARWARS_TEXT as scenarioText } from "@/lib/testing/golden";
+import {
+  GOLDEN_FILES as FILES,
+  GOLDEN_SESSIONS as SESSIONS,
+  goldenScript as script,
+  STARWARS_TEXT as scenarioText,
+} from "@/lib/testing/golden";
 import { HeadlessLab, splitCommands } from "./transcript";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));

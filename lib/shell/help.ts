@@ -7,13 +7,22 @@ export function helpText(): string {
   const rows: [string, string][] = [
     ["kubectl get|describe|apply|create|delete|label|exec", "the cluster (kubectl 1.34)"],
     ["kubectl api-resources|version|config current-context", ""],
-    ["kubectl -n kube-system exec ds/cilium -- cilium-dbg …", "the Cilium agent: endpoint list, identity list, policy get, status"],
+    [
+      "kubectl -n kube-system exec ds/cilium -- cilium-dbg …",
+      "the Cilium agent: endpoint list, identity list, policy get, status",
+    ],
     ["cilium status|config view|config set", "the Cilium CLI"],
-    ["hubble observe", "flows: --verdict --pod --from-pod --to-pod --namespace --protocol --http-status --last -o json"],
+    [
+      "hubble observe",
+      "flows: --verdict --pod --from-pod --to-pod --namespace --protocol --http-status --last -o json",
+    ],
     ["helm upgrade cilium cilium/cilium --reuse-values --set k=v", "change Cilium's settings"],
     ["docker exec NODE-OR-CONTAINER CMD", "run a command on a node or an external container"],
     ["curl nc nslookup dig ping", "inside pods: kubectl exec POD -- curl …"],
-    ["lab explain|allow|impact|matrix", "this lab's own tool: why a flow gets its verdict, the policy that allows it, what a file would change"],
+    [
+      "lab explain|allow|impact|matrix",
+      "this lab's own tool: why a flow gets its verdict, the policy that allows it, what a file would change",
+    ],
     ["ls cat echo rm cp mv touch grep head tail wc", "files in ~ (cat > file <<EOF writes one)"],
     ["clear history export help", "the shell; Tab completes, Up/Down and Ctrl-R recall, Ctrl-C cancels"],
   ];
@@ -47,5 +56,7 @@ const HINTS: Readonly<Record<string, string>> = {
 
 /** The hint after bash's "command not found" (lib/shell/programs.ts notFound). */
 export function notFoundHint(name: string): string {
-  return Object.prototype.hasOwnProperty.call(HINTS, name) ? (HINTS[name] as string) : "type help to see what this lab supports";
+  return Object.prototype.hasOwnProperty.call(HINTS, name)
+    ? (HINTS[name] as string)
+    : "type help to see what this lab supports";
 }

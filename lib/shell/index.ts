@@ -6,6 +6,15 @@ export { run } from "./run";
 export type { Dispatcher } from "./types";
 export { complete, type Completion } from "./complete";
 export { isIncomplete, parse } from "./parse/parser";
-export { createShellState, serializeShell, rebuildShell, restoreShell, type CheckedSavedShell, type CreateShellOptions, type SavedShell, type RestoreResult } from "./state";
+export {
+  createShellState,
+  serializeShell,
+  rebuildShell,
+  restoreShell,
+  type CheckedSavedShell,
+  type CreateShellOptions,
+  type SavedShell,
+  type RestoreResult,
+} from "./state";
 export { MAX_WAIT_MS } from "./coreutils/builtins";
 export type { ShellState, ShellDeps, RunResult } from "./types";

@@ -35,7 +35,9 @@ const build = (): Readonly<Record<string, Entry>> => ({
   helm: (ctx, argv) => runProgram(ctx, shellTools().HELM, argv),
   lab: (ctx, argv) => runProgram(ctx, shellTools().LAB, argv),
   docker: (ctx, argv) => shellTools().docker(ctx, argv),
-  ...Object.fromEntries(NET_CLIENTS.map((name) => [name, (ctx: Ctx, argv: readonly string[]) => netClient(name)(ctx, SERVER, argv)])),
+  ...Object.fromEntries(
+    NET_CLIENTS.map((name) => [name, (ctx: Ctx, argv: readonly string[]) => netClient(name)(ctx, SERVER, argv)]),
+  ),
   sh: (ctx, argv) => script(ctx, argv),
   bash: (ctx, argv) => script(ctx, argv),
 });

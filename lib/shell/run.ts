@@ -26,7 +26,10 @@ export function run(state: ShellState, line: string, deps: ShellDeps): RunResult
 
   let parsed = parse(text);
   if (parsed.kind === "incomplete" && parsed.reason === "heredoc") {
-    terminal.push({ fd: 2, text: `bash: warning: here-document at line 1 delimited by end-of-file (wanted \`${parsed.delimiter ?? ""}')\n` });
+    terminal.push({
+      fd: 2,
+      text: `bash: warning: here-document at line 1 delimited by end-of-file (wanted \`${parsed.delimiter ?? ""}')\n`,
+    });
     parsed = parse(text, true);
   }
   let exit = state.lastExit;
@@ -44,8 +47,14 @@ export function run(state: ShellState, line: string, deps: ShellDeps): RunResult
     exit = runList(ctx, parsed.items, terminal);
   }
   const finalState: ShellState = { ...ctx.state, lastExit: exit };
-  const stdout = terminal.filter((c) => c.fd === 1).map((c) => c.text).join("");
-  const stderr = terminal.filter((c) => c.fd === 2).map((c) => c.text).join("");
+  const stdout = terminal
+    .filter((c) => c.fd === 1)
+    .map((c) => c.text)
+    .join("");
+  const stderr = terminal
+    .filter((c) => c.fd === 2)
+    .map((c) => c.text)
+    .join("");
   return {
     state: finalState,
     stdout,
@@ -67,7 +76,11 @@ const nullIo: Io = { stdin: "", outIsTerminal: false, out: () => undefined, err:
 function runNested(ctx: Ctx, text: string, dispatcher: Dispatcher = dispatch): number {
   const parsed = parse(text, true);
   if (parsed.kind !== "ok") {
-    ctx.io.err(parsed.kind === "error" ? `sh: ${parsed.message.replace(/^bash: /, "")}\n` : "sh: syntax error: unexpected end of file\n");
+    ctx.io.err(
+      parsed.kind === "error"
+        ? `sh: ${parsed.message.replace(/^bash: /, "")}\n`
+        : "sh: syntax error: unexpected end of file\n",
+    );
     return 2;
   }
   const terminal: Chunk[] = [];
@@ -98,10 +111,21 @@ function runList(ctx: Ctx, items: readonly ListItem[], terminal: Chunk[], dispat
   return exit;
 }
 
-type Target = { kind: "terminal"; fd: 1 | 2 } | { kind: "pipe" } | { kind: "file"; path: string; append: boolean } | { kind: "null" };
+type Target =
+  | { kind: "terminal"; fd: 1 | 2 }
+  | { kind: "pipe" }
+  | { kind: "file"; path: string; append: boolean }
+  | { kind: "null" };
 
 /** Runs one simple command with its redirects; returns its exit code and what it wrote into the pipe. */
-function runCommand(ctx: Ctx, cmd: SimpleCommand, pipeIn: string, last: boolean, terminal: Chunk[], dispatcher: Dispatcher): { exit: number; piped: string } {
+function runCommand(
+  ctx: Ctx,
+  cmd: SimpleCommand,
+  pipeIn: string,
+  last: boolean,
+  terminal: Chunk[],
+  dispatcher: Dispatcher,
+): { exit: number; piped: string } {
   const argv = cmd.words.flatMap((w) => expandWord(ctx.state, w));
   let stdin = pipeIn;
   let outT: Target = last ? { kind: "terminal", fd: 1 } : { kind: "pipe" };
@@ -144,7 +168,12 @@ function runCommand(ctx: Ctx, cmd: SimpleCommand, pipeIn: string, last: boolean,
       sub.state = { ...sub.state, files: { ...sub.state.files, [t.path]: prev + s } };
     }
   };
-  (sub as { io: Io }).io = { stdin, outIsTerminal: outT.kind === "terminal", out: (s) => write(outT, s), err: (s) => write(errT, s) };
+  (sub as { io: Io }).io = {
+    stdin,
+    outIsTerminal: outT.kind === "terminal",
+    out: (s) => write(outT, s),
+    err: (s) => write(errT, s),
+  };
   if (argv.length === 0) {
     if (cmd.assignments.length > 0) {
       const env = { ...sub.state.env };

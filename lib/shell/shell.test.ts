@@ -9,7 +9,8 @@ import { objects } from "./cluster/ops";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const scenarioText = readFileSync(`${root}content/scenarios/starwars.yaml`, "utf8");
-const lab = (): HeadlessLab => new HeadlessLab({ scenarioName: "starwars", scenarioText, files: { "policy.yaml": "a: 1\n" } });
+const lab = (): HeadlessLab =>
+  new HeadlessLab({ scenarioName: "starwars", scenarioText, files: { "policy.yaml": "a: 1\n" } });
 
 describe("run()", () => {
   it("returns stdout, stderr, the interleaved output and exit codes", () => {
@@ -22,7 +23,9 @@ describe("run()", () => {
   });
   it("asks the UI to wait on a dropped connection, capped", () => {
     const l = lab();
-    l.run("kubectl apply -f https://raw.githubusercontent.com/cilium/cilium/1.19.4/examples/minikube/sw_l3_l4_policy.yaml");
+    l.run(
+      "kubectl apply -f https://raw.githubusercontent.com/cilium/cilium/1.19.4/examples/minikube/sw_l3_l4_policy.yaml",
+    );
     const r = l.run("kubectl exec xwing -- curl -s --connect-timeout 3 deathstar/v1/request-landing");
     expect(r.exitCode).toBe(28);
     expect(r.waitMs).toBe(3002);
@@ -71,7 +74,10 @@ describe("complete()", () => {
 describe("serializeShell / restoreShell", () => {
   it("round-trips the cluster (journal), files, history and env", () => {
     const l = lab();
-    for (const c of splitCommands("export NS=default\nkubectl label pod xwing org=empire --overwrite\necho hi > note.txt\nkubectl exec tiefighter -- curl -s deathstar/v1/")) l.run(c);
+    for (const c of splitCommands(
+      "export NS=default\nkubectl label pod xwing org=empire --overwrite\necho hi > note.txt\nkubectl exec tiefighter -- curl -s deathstar/v1/",
+    ))
+      l.run(c);
     const saved = JSON.parse(JSON.stringify(serializeShell(l.state))) as unknown;
     const parsed = parseScenario("starwars", scenarioText);
     if (!parsed.ok) throw new Error("scenario");

@@ -2,7 +2,15 @@
  * Creating, saving and restoring a lab shell. The saved form is plain JSON: the cluster's journal (replayed
  * over the scenario on restore, lib/cluster replay) plus files, history, env, cwd and counters.
  */
-import { createCluster, parseJournal, replay, type ClusterState, type Deps, type Journal, type Scenario } from "@/lib/cluster";
+import {
+  createCluster,
+  parseJournal,
+  replay,
+  type ClusterState,
+  type Deps,
+  type Journal,
+  type Scenario,
+} from "@/lib/cluster";
 import type { Json } from "./printers/yaml";
 import type { ShellState } from "./types";
 import { HOME, resolvePath } from "./vfs";
@@ -16,12 +24,19 @@ export interface CreateShellOptions {
   readonly history?: readonly string[];
 }
 
-const DEFAULT_ENV: Readonly<Record<string, string>> = { HOME, USER: "root", SHELL: "/bin/bash", PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", KUBECONFIG: "/root/.kube/config" };
+const DEFAULT_ENV: Readonly<Record<string, string>> = {
+  HOME,
+  USER: "root",
+  SHELL: "/bin/bash",
+  PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+  KUBECONFIG: "/root/.kube/config",
+};
 
 /** A fresh shell over a cluster. */
 export function createShellState(opts: CreateShellOptions): ShellState {
   const files: Record<string, string> = {};
-  for (const [p, content] of Object.entries(opts.files ?? {})) files[resolvePath(HOME, p.replace(/^~\/?/, ""))] = content;
+  for (const [p, content] of Object.entries(opts.files ?? {}))
+    files[resolvePath(HOME, p.replace(/^~\/?/, ""))] = content;
   return {
     cluster: opts.cluster,
     files,
@@ -46,10 +61,20 @@ export interface SavedShell {
 
 /** Serialises a shell: the cluster as its journal, everything else as is. */
 export function serializeShell(state: ShellState): SavedShell {
-  return { version: 1, journal: state.cluster.journal as unknown as Json, files: state.files, history: state.history, env: state.env, cwd: state.cwd, counters: state.counters };
+  return {
+    version: 1,
+    journal: state.cluster.journal as unknown as Json,
+    files: state.files,
+    history: state.history,
+    env: state.env,
+    cwd: state.cwd,
+    counters: state.counters,
+  };
 }
 
-export type RestoreResult = { readonly ok: true; readonly state: ShellState; readonly failures: number } | { readonly ok: false; readonly error: string };
+export type RestoreResult =
+  | { readonly ok: true; readonly state: ShellState; readonly failures: number }
+  | { readonly ok: false; readonly error: string };
 
 /** A saved shell whose journal is already checked (the server validates a lab when it is saved). */
 export interface CheckedSavedShell {
@@ -62,10 +87,25 @@ export interface CheckedSavedShell {
 }
 
 /** Rebuilds a checked saved shell over the scenario; journal ops that no longer apply are counted, not fatal. */
-export function rebuildShell(scenario: Scenario, saved: CheckedSavedShell, deps: Deps): { state: ShellState; failures: number } {
-  const r = saved.journal.length === 0 ? { state: createCluster(scenario, deps), failures: [] } : replay(scenario, saved.journal, deps);
+export function rebuildShell(
+  scenario: Scenario,
+  saved: CheckedSavedShell,
+  deps: Deps,
+): { state: ShellState; failures: number } {
+  const r =
+    saved.journal.length === 0
+      ? { state: createCluster(scenario, deps), failures: [] }
+      : replay(scenario, saved.journal, deps);
   return {
-    state: { cluster: r.state, files: { ...saved.files }, env: { ...DEFAULT_ENV, ...saved.env }, history: [...saved.history], cwd: saved.cwd ?? HOME, lastExit: 0, counters: { ...saved.counters } },
+    state: {
+      cluster: r.state,
+      files: { ...saved.files },
+      env: { ...DEFAULT_ENV, ...saved.env },
+      history: [...saved.history],
+      cwd: saved.cwd ?? HOME,
+      lastExit: 0,
+      counters: { ...saved.counters },
+    },
     failures: r.failures.length,
   };
 }
@@ -79,7 +119,10 @@ export function restoreShell(scenario: Scenario, saved: unknown, deps: Deps): Re
   const s = saved as Partial<SavedShell>;
   const j = parseJournal(s.journal ?? []);
   if (!j.ok) return { ok: false, error: j.error };
-  const strings = (v: unknown): Record<string, string> => (typeof v === "object" && v !== null ? Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === "string")) : {});
+  const strings = (v: unknown): Record<string, string> =>
+    typeof v === "object" && v !== null
+      ? Object.fromEntries(Object.entries(v).filter(([, x]) => typeof x === "string"))
+      : {};
   const r = rebuildShell(
     scenario,
     {
@@ -88,7 +131,10 @@ export function restoreShell(scenario: Scenario, saved: unknown, deps: Deps): Re
       env: strings(s.env),
       history: Array.isArray(s.history) ? s.history.filter((h): h is string => typeof h === "string") : [],
       ...(typeof s.cwd === "string" ? { cwd: s.cwd } : {}),
-      counters: typeof s.counters === "object" && s.counters !== null ? Object.fromEntries(Object.entries(s.counters).filter(([, x]) => typeof x === "number")) : {},
+      counters:
+        typeof s.counters === "object" && s.counters !== null
+          ? Object.fromEntries(Object.entries(s.counters).filter(([, x]) => typeof x === "number"))
+          : {},
     },
     deps,
   );

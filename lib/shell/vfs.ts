@@ -28,7 +28,10 @@ export function isFile(files: Readonly<Record<string, string>>, path: string): b
 }
 
 /** Entries directly under a directory, sorted as `ls` sorts them (C locale here: byte order). */
-export function listDir(files: Readonly<Record<string, string>>, dir: string): { readonly name: string; readonly dir: boolean }[] {
+export function listDir(
+  files: Readonly<Record<string, string>>,
+  dir: string,
+): { readonly name: string; readonly dir: boolean }[] {
   const prefix = dir === "/" ? "/" : dir + "/";
   const seen = new Map<string, boolean>();
   for (const f of Object.keys(files)) {
@@ -38,7 +41,9 @@ export function listDir(files: Readonly<Record<string, string>>, dir: string): {
     if (slash < 0) seen.set(rest, seen.get(rest) ?? false);
     else seen.set(rest.slice(0, slash), true);
   }
-  return [...seen.entries()].map(([name, d]) => ({ name, dir: d })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...seen.entries()]
+    .map(([name, d]) => ({ name, dir: d }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Shows a path the way a prompt-relative user typed it: /root/x → x when cwd is /root. */
@@ -57,7 +62,13 @@ export function globMatch(pattern: string, name: string): boolean {
       const close = pattern.indexOf("]", i + 1);
       if (close < 0) re += "\\[";
       else {
-        re += "[" + pattern.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\") + "]";
+        re +=
+          "[" +
+          pattern
+            .slice(i + 1, close)
+            .replace(/^!/, "^")
+            .replace(/\\/g, "\\\\") +
+          "]";
         i = close;
       }
     } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");

@@ -1,10 +1,18 @@
 /** Tab completion policy: one candidate is inserted (plus a space), else the common prefix, else a listing on the second Tab. */
 import { commonPrefix, type LineState } from "./edit";
 
-export type CompletionAction = { readonly kind: "bell" } | { readonly kind: "replace"; readonly line: LineState } | { readonly kind: "list"; readonly items: readonly string[] };
+export type CompletionAction =
+  | { readonly kind: "bell" }
+  | { readonly kind: "replace"; readonly line: LineState }
+  | { readonly kind: "list"; readonly items: readonly string[] };
 
 /** Decides what Tab does for `line` given the backend's candidates. */
-export function completionAction(line: LineState, replaceFrom: number, candidates: readonly string[], secondTab: boolean): CompletionAction {
+export function completionAction(
+  line: LineState,
+  replaceFrom: number,
+  candidates: readonly string[],
+  secondTab: boolean,
+): CompletionAction {
   const word = line.buf.slice(replaceFrom, line.cursor);
   const replaceWith = (s: string): CompletionAction => ({
     kind: "replace",

@@ -71,7 +71,11 @@ describe("LineDiscipline on a headless xterm", () => {
   });
 
   it("searches history backwards with Ctrl-R", async () => {
-    const { ld, executed, screen } = setup({}, ["kubectl get pods", "hubble observe --verdict DROPPED", "kubectl get cnp"]);
+    const { ld, executed, screen } = setup({}, [
+      "kubectl get pods",
+      "hubble observe --verdict DROPPED",
+      "kubectl get cnp",
+    ]);
     ld.feed("\x12hub");
     expect((await screen()).at(-1)).toBe("(reverse-i-search)`hub': hubble observe --verdict DROPPED");
     ld.feed("\x12");
@@ -86,7 +90,12 @@ describe("LineDiscipline on a headless xterm", () => {
       complete: (line, cursor) => {
         const start = line.lastIndexOf(" ", cursor - 1) + 1;
         const word = line.slice(start, cursor);
-        return { replaceFrom: start, candidates: ["deathstar-86f85ffb4d-7d86t", "deathstar-86f85ffb4d-dxp9z", "tiefighter"].filter((c) => c.startsWith(word)) };
+        return {
+          replaceFrom: start,
+          candidates: ["deathstar-86f85ffb4d-7d86t", "deathstar-86f85ffb4d-dxp9z", "tiefighter"].filter((c) =>
+            c.startsWith(word),
+          ),
+        };
       },
     });
     ld.feed("kubectl get pod de\t");
@@ -127,7 +136,11 @@ describe("LineDiscipline on a headless xterm", () => {
     ld.feed("\x1b[200~cat <<EOF | kubectl apply -f -\r\napiVersion: v1\r\nEOF\r\n\x1b[201~");
     await new Promise((r) => setTimeout(r, 0));
     expect(executed).toEqual(["cat <<EOF | kubectl apply -f -\napiVersion: v1\nEOF"]);
-    expect((await screen()).slice(0, 3)).toEqual(["root@server:~# cat <<EOF | kubectl apply -f -", "> apiVersion: v1", "> EOF"]);
+    expect((await screen()).slice(0, 3)).toEqual([
+      "root@server:~# cat <<EOF | kubectl apply -f -",
+      "> apiVersion: v1",
+      "> EOF",
+    ]);
     ld.feed("\x1b[200~echo a\necho b\n\x1b[201~");
     await new Promise((r) => setTimeout(r, 10));
     expect(executed.slice(1)).toEqual(["echo a", "echo b"]);
@@ -150,7 +163,12 @@ describe("LineDiscipline on a headless xterm", () => {
   });
 
   it("keeps output without a trailing newline on screen, the prompt after it (bash)", async () => {
-    const { ld, screen } = setup({ execute: async (line) => ({ output: line === "a" ? "hello" : line === "b" ? "x".repeat(100) : "ran\n", exitCode: 0 }) });
+    const { ld, screen } = setup({
+      execute: async (line) => ({
+        output: line === "a" ? "hello" : line === "b" ? "x".repeat(100) : "ran\n",
+        exitCode: 0,
+      }),
+    });
     ld.feed("a\r");
     expect(await screen()).toEqual(["root@server:~# a", "helloroot@server:~# "]);
     ld.feed("kubectl\x7f\x7f");
@@ -171,7 +189,11 @@ describe("LineDiscipline on a headless xterm", () => {
     ld.runCommand("hubble observe");
     await new Promise((r) => setTimeout(r, 0));
     expect(executed).toEqual(["hubble observe"]);
-    expect(await screen()).toEqual(["root@server:~# hubble observe", "ran hubble observe", "root@server:~# kubectl get po"]);
+    expect(await screen()).toEqual([
+      "root@server:~# hubble observe",
+      "ran hubble observe",
+      "root@server:~# kubectl get po",
+    ]);
     ld.feed("ds\r");
     await new Promise((r) => setTimeout(r, 0));
     expect(executed).toEqual(["hubble observe", "kubectl get pods"]);

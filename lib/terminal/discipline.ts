@@ -86,7 +86,11 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
    * learner had half-typed comes back on the next prompt, as zsh's push-line does.
    */
   runCommand(cmd: string): void {
-    const keys: Key[] = [{ kind: "key", name: "clear-line" }, { kind: "paste", text: cmd.replace(/\n$/, "") }, { kind: "key", name: "enter" }];
+    const keys: Key[] = [
+      { kind: "key", name: "clear-line" },
+      { kind: "paste", text: cmd.replace(/\n$/, "") },
+      { kind: "key", name: "enter" },
+    ];
     if (this.busy) return void this.queue.push(...keys);
     const draft = this.search ? null : this.line;
     for (const k of keys) this.handle(k);
@@ -242,7 +246,13 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
   /** Ends the drawn block: cursor to its end, optional marker (`^C`), new line. */
   private finishBlock(marker: string): void {
     const { endRow } = this.currentLayout();
-    this.opts.sink.write((endRow > this.cursorRow ? `\x1b[${endRow - this.cursorRow}B` : "") + "\r" + this.lastLineMove() + marker + "\r\n");
+    this.opts.sink.write(
+      (endRow > this.cursorRow ? `\x1b[${endRow - this.cursorRow}B` : "") +
+        "\r" +
+        this.lastLineMove() +
+        marker +
+        "\r\n",
+    );
     this.cursorRow = 0;
     this.tail = "";
   }
@@ -266,7 +276,11 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
       return { ...view, prompts: view.prompts.map((p, i) => (i === 0 ? this.tail + p : p)) };
     }
     const lines = this.line.buf.split("\n");
-    return { prompts: lines.map((_, i) => (i === 0 ? this.firstPrompt() : CONTINUATION_PROMPT)), lines, cursor: this.line.cursor };
+    return {
+      prompts: lines.map((_, i) => (i === 0 ? this.firstPrompt() : CONTINUATION_PROMPT)),
+      lines,
+      cursor: this.line.cursor,
+    };
   }
 
   private currentLayout(block = this.blockLines()): ReturnType<typeof layout> {

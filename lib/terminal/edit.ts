@@ -22,9 +22,14 @@ export function wordRight(buf: string, pos: number): number {
   return i;
 }
 
-export const insert = (s: LineState, text: string): LineState => ({ buf: s.buf.slice(0, s.cursor) + text + s.buf.slice(s.cursor), cursor: s.cursor + text.length });
-export const backspace = (s: LineState): LineState => (s.cursor === 0 ? s : { buf: s.buf.slice(0, s.cursor - 1) + s.buf.slice(s.cursor), cursor: s.cursor - 1 });
-export const del = (s: LineState): LineState => (s.cursor >= s.buf.length ? s : { buf: s.buf.slice(0, s.cursor) + s.buf.slice(s.cursor + 1), cursor: s.cursor });
+export const insert = (s: LineState, text: string): LineState => ({
+  buf: s.buf.slice(0, s.cursor) + text + s.buf.slice(s.cursor),
+  cursor: s.cursor + text.length,
+});
+export const backspace = (s: LineState): LineState =>
+  s.cursor === 0 ? s : { buf: s.buf.slice(0, s.cursor - 1) + s.buf.slice(s.cursor), cursor: s.cursor - 1 };
+export const del = (s: LineState): LineState =>
+  s.cursor >= s.buf.length ? s : { buf: s.buf.slice(0, s.cursor) + s.buf.slice(s.cursor + 1), cursor: s.cursor };
 
 /** Start and end of the logical line (between newlines) holding `pos`. */
 export function lineBounds(buf: string, pos: number): { start: number; end: number } {
@@ -36,13 +41,19 @@ export function lineBounds(buf: string, pos: number): { start: number; end: numb
 /** Ctrl-U: delete from the start of the line to the cursor; returns the killed text too. */
 export function killToStart(s: LineState): { state: LineState; killed: string } {
   const { start } = lineBounds(s.buf, s.cursor);
-  return { state: { buf: s.buf.slice(0, start) + s.buf.slice(s.cursor), cursor: start }, killed: s.buf.slice(start, s.cursor) };
+  return {
+    state: { buf: s.buf.slice(0, start) + s.buf.slice(s.cursor), cursor: start },
+    killed: s.buf.slice(start, s.cursor),
+  };
 }
 
 /** Ctrl-K: delete from the cursor to the end of the line. */
 export function killToEnd(s: LineState): { state: LineState; killed: string } {
   const { end } = lineBounds(s.buf, s.cursor);
-  return { state: { buf: s.buf.slice(0, s.cursor) + s.buf.slice(end), cursor: s.cursor }, killed: s.buf.slice(s.cursor, end) };
+  return {
+    state: { buf: s.buf.slice(0, s.cursor) + s.buf.slice(end), cursor: s.cursor },
+    killed: s.buf.slice(s.cursor, end),
+  };
 }
 
 /** Ctrl-W: delete the whitespace-delimited word before the cursor (unix-word-rubout). */

@@ -9,22 +9,79 @@ export type Key =
   | { readonly kind: "key"; readonly name: KeyName };
 
 export type KeyName =
-  | "enter" | "backspace" | "delete" | "tab" | "left" | "right" | "up" | "down" | "home" | "end"
-  | "ctrl-a" | "ctrl-b" | "ctrl-c" | "ctrl-d" | "ctrl-e" | "ctrl-f" | "ctrl-g" | "ctrl-k" | "ctrl-l" | "ctrl-n" | "ctrl-p" | "ctrl-r" | "ctrl-u" | "ctrl-w"
-  | "alt-b" | "alt-f" | "alt-d" | "alt-backspace" | "word-left" | "word-right" | "escape" | "unknown"
+  | "enter"
+  | "backspace"
+  | "delete"
+  | "tab"
+  | "left"
+  | "right"
+  | "up"
+  | "down"
+  | "home"
+  | "end"
+  | "ctrl-a"
+  | "ctrl-b"
+  | "ctrl-c"
+  | "ctrl-d"
+  | "ctrl-e"
+  | "ctrl-f"
+  | "ctrl-g"
+  | "ctrl-k"
+  | "ctrl-l"
+  | "ctrl-n"
+  | "ctrl-p"
+  | "ctrl-r"
+  | "ctrl-u"
+  | "ctrl-w"
+  | "alt-b"
+  | "alt-f"
+  | "alt-d"
+  | "alt-backspace"
+  | "word-left"
+  | "word-right"
+  | "escape"
+  | "unknown"
   /** Not a key: empties the line (used by runCommand). */
   | "clear-line";
 
 const CONTROL: Readonly<Record<string, KeyName>> = {
-  "\r": "enter", "\n": "enter", "\x7f": "backspace", "\b": "backspace", "\t": "tab",
-  "\x01": "ctrl-a", "\x02": "ctrl-b", "\x03": "ctrl-c", "\x04": "ctrl-d", "\x05": "ctrl-e", "\x06": "ctrl-f", "\x07": "ctrl-g",
-  "\x0b": "ctrl-k", "\x0c": "ctrl-l", "\x0e": "ctrl-n", "\x10": "ctrl-p", "\x12": "ctrl-r", "\x15": "ctrl-u", "\x17": "ctrl-w",
+  "\r": "enter",
+  "\n": "enter",
+  "\x7f": "backspace",
+  "\b": "backspace",
+  "\t": "tab",
+  "\x01": "ctrl-a",
+  "\x02": "ctrl-b",
+  "\x03": "ctrl-c",
+  "\x04": "ctrl-d",
+  "\x05": "ctrl-e",
+  "\x06": "ctrl-f",
+  "\x07": "ctrl-g",
+  "\x0b": "ctrl-k",
+  "\x0c": "ctrl-l",
+  "\x0e": "ctrl-n",
+  "\x10": "ctrl-p",
+  "\x12": "ctrl-r",
+  "\x15": "ctrl-u",
+  "\x17": "ctrl-w",
 };
 
 const CSI: Readonly<Record<string, KeyName>> = {
-  A: "up", B: "down", C: "right", D: "left", H: "home", F: "end",
-  "1~": "home", "7~": "home", "4~": "end", "8~": "end", "3~": "delete",
-  "1;5D": "word-left", "1;5C": "word-right", "1;3D": "word-left", "1;3C": "word-right",
+  A: "up",
+  B: "down",
+  C: "right",
+  D: "left",
+  H: "home",
+  F: "end",
+  "1~": "home",
+  "7~": "home",
+  "4~": "end",
+  "8~": "end",
+  "3~": "delete",
+  "1;5D": "word-left",
+  "1;5C": "word-right",
+  "1;3D": "word-left",
+  "1;3C": "word-right",
 };
 
 const PASTE_START = "\x1b[200~";
@@ -85,7 +142,21 @@ export class KeyDecoder {
         } else if (m[2] !== undefined) keys.push({ kind: "key", name: CSI[m[2]] ?? "unknown" });
         else {
           const alt = m[3] as string;
-          keys.push({ kind: "key", name: alt === "b" ? "alt-b" : alt === "f" ? "alt-f" : alt === "d" ? "alt-d" : alt === "\x7f" ? "alt-backspace" : alt === "\x1b" ? "escape" : "unknown" });
+          keys.push({
+            kind: "key",
+            name:
+              alt === "b"
+                ? "alt-b"
+                : alt === "f"
+                  ? "alt-f"
+                  : alt === "d"
+                    ? "alt-d"
+                    : alt === "\x7f"
+                      ? "alt-backspace"
+                      : alt === "\x1b"
+                        ? "escape"
+                        : "unknown",
+          });
         }
         s = s.slice(m[0].length);
         continue;
@@ -112,6 +183,7 @@ export class KeyDecoder {
 
 /** Length of the longest suffix of `s` that is a prefix of `marker`. */
 function partialSuffix(s: string, marker: string): number {
-  for (let n = Math.min(marker.length - 1, s.length); n > 0; n--) if (marker.startsWith(s.slice(s.length - n))) return n;
+  for (let n = Math.min(marker.length - 1, s.length); n > 0; n--)
+    if (marker.startsWith(s.slice(s.length - n))) return n;
   return 0;
 }

@@ -49,14 +49,29 @@ export function searchKey(s: SearchState, history: readonly string[], key: Key):
     case "ctrl-c":
       return { kind: "cancel" };
     default:
-      return { kind: "accept", buf: s.match >= 0 ? (history[s.match] as string) : s.saved.buf, match: s.match, enter: key.name === "enter" };
+      return {
+        kind: "accept",
+        buf: s.match >= 0 ? (history[s.match] as string) : s.saved.buf,
+        match: s.match,
+        enter: key.name === "enter",
+      };
   }
 }
 
 /** The prompt and text shown while searching: `(reverse-i-search)\`q': match`. */
-export function searchView(s: SearchState, history: readonly string[], continuation: string): { prompts: string[]; lines: string[]; cursor: number } {
+export function searchView(
+  s: SearchState,
+  history: readonly string[],
+  continuation: string,
+): { prompts: string[]; lines: string[]; cursor: number } {
   const shown = s.match >= 0 ? (history[s.match] as string) : s.saved.buf;
   const lines = shown.split("\n");
   const at = s.match >= 0 ? Math.max(0, shown.indexOf(s.query)) : 0;
-  return { prompts: lines.map((_, i) => (i === 0 ? `(${s.failed ? "failed " : ""}reverse-i-search)\`${s.query}': ` : continuation)), lines, cursor: at };
+  return {
+    prompts: lines.map((_, i) =>
+      i === 0 ? `(${s.failed ? "failed " : ""}reverse-i-search)\`${s.query}': ` : continuation,
+    ),
+    lines,
+    cursor: at,
+  };
 }

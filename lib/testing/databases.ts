@@ -14,7 +14,11 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export type TestDatabase = { readonly db: Db; readonly close: () => Promise<void> };
 
-export type DatabaseKind = { readonly name: "SQLite" | "PostgreSQL"; readonly available: boolean; open(): Promise<TestDatabase> };
+export type DatabaseKind = {
+  readonly name: "SQLite" | "PostgreSQL";
+  readonly available: boolean;
+  open(): Promise<TestDatabase>;
+};
 
 export const DATABASES: readonly DatabaseKind[] = [
   {

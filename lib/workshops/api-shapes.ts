@@ -4,7 +4,10 @@ import { formatJoinCode } from "./codes";
 import { itemSchema } from "./items";
 import type { WorkshopDto } from "./workshops";
 
-const dateTime = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time such as 2026-12-02T14:00:00Z" });
+const dateTime = z.iso.datetime({
+  offset: true,
+  message: "must be an ISO 8601 date-time such as 2026-12-02T14:00:00Z",
+});
 
 export const createWorkshopBody = z
   .object({
@@ -15,9 +18,19 @@ export const createWorkshopBody = z
   })
   .strict();
 
-export const patchWorkshopBody = z.object({ state: z.enum(["open", "closed", "archived"], "state must be open, closed or archived") }).strict();
+export const patchWorkshopBody = z
+  .object({ state: z.enum(["open", "closed", "archived"], "state must be open, closed or archived") })
+  .strict();
 
-export const announcementBody = z.object({ text: z.string().trim().min(1, "the announcement is empty").max(500, "an announcement is limited to 500 characters") }).strict();
+export const announcementBody = z
+  .object({
+    text: z
+      .string()
+      .trim()
+      .min(1, "the announcement is empty")
+      .max(500, "an announcement is limited to 500 characters"),
+  })
+  .strict();
 
 export const hostBody = z.object({ email: z.string().max(320) }).strict();
 

@@ -34,37 +34,80 @@ for (const kind of DATABASES) {
         ok: false,
         message: "the set-up token is wrong or expired: use the one printed in the server log",
       });
-      expect(await setUpFirstInstructor(t.db, token as string, "first@example.org", "short", now)).toMatchObject({ ok: false, message: /at least 10/ });
+      expect(await setUpFirstInstructor(t.db, token as string, "first@example.org", "short", now)).toMatchObject({
+        ok: false,
+        message: /at least 10/,
+      });
       const created = await setUpFirstInstructor(t.db, token as string, "First@Example.org", "a long password", now);
       expect(created).toMatchObject({ ok: true, instructor: { email: "first@example.org" } });
       // The other process's token is void too: set-up is over.
-      expect(await setUpFirstInstructor(t.db, other, "second@example.org", "a long password", now)).toMatchObject({ ok: false, message: /set-up is finished/ });
+      expect(await setUpFirstInstructor(t.db, other, "second@example.org", "a long password", now)).toMatchObject({
+        ok: false,
+        message: /set-up is finished/,
+      });
       expect(await issueSetupToken(t.db, now)).toBeNull();
       expect(await t.db.setupToken.count()).toBe(0);
     });
 
     it("refuses duplicate and malformed accounts with a specific message", async () => {
       expect(await createInstructor(t.db, "dup@example.org", "a long password")).toMatchObject({ ok: true });
-      expect(await createInstructor(t.db, "DUP@example.org", "a long password")).toEqual({ ok: false, message: "an instructor with the e-mail address dup@example.org already exists" });
-      expect(await createInstructor(t.db, "not-an-address", "a long password")).toMatchObject({ ok: false, message: /look like/ });
+      expect(await createInstructor(t.db, "DUP@example.org", "a long password")).toEqual({
+        ok: false,
+        message: "an instructor with the e-mail address dup@example.org already exists",
+      });
+      expect(await createInstructor(t.db, "not-an-address", "a long password")).toMatchObject({
+        ok: false,
+        message: /look like/,
+      });
     });
 
-    it("signs in, and locks an address after repeated failures with a growing back-off; unknown addresses alike", { timeout: 120_000 }, async () => {
-      await createInstructor(t.db, "lock@example.org", "the right password");
-      const t0 = new Date("2026-12-02T11:00:00Z");
-      const at = (s: number) => new Date(t0.getTime() + s * 1000);
-      expect(await signIn(t.db, "lock@example.org", "the right password", "10.0.0.1", t0)).toMatchObject({ ok: true });
-      for (let i = 0; i < 5; i++) expect(await signIn(t.db, "lock@example.org", "wrong", "10.0.0.1", at(i))).toEqual({ ok: false, reason: "invalid" });
-      // Locked after the fifth (until 4 + 30 s), even with the right password.
-      expect(await signIn(t.db, "lock@example.org", "the right password", "10.0.0.1", at(5))).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 29 });
-      // After the lock, one more failure locks for twice as long.
-      expect(await signIn(t.db, "lock@example.org", "wrong", "10.0.0.1", at(40))).toEqual({ ok: false, reason: "invalid" });
-      expect(await signIn(t.db, "lock@example.org", "the right password", "10.0.0.1", at(41))).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 59 });
-      expect(await signIn(t.db, "lock@example.org", "the right password", "10.0.0.1", at(101))).toMatchObject({ ok: true });
+    it(
+      "signs in, and locks an address after repeated failures with a growing back-off; unknown addresses alike",
+      { timeout: 120_000 },
+      async () => {
+        await createInstructor(t.db, "lock@example.org", "the right password");
+        const t0 = new Date("2026-12-02T11:00:00Z");
+        const at = (s: number) => new Date(t0.getTime() + s * 1000);
+        expect(await signIn(t.db, "lock@example.org", "the right password", "10.0.0.1", t0)).toMatchObject({
+          ok: true,
+        });
+        for (let i = 0; i < 5; i++)
+          expect(await signIn(t.db, "lock@example.org", "wrong", "10.0.0.1", at(i))).toEqual({
+            ok: false,
+            reason: "invalid",
+          });
+        // Locked after the fifth (until 4 + 30 s), even with the right password.
+        expect(await signIn(t.db, "lock@example.org", "the right password", "10.0.0.1", at(5))).toEqual({
+          ok: false,
+          reason: "locked",
+          retryAfterSeconds: 29,
+        });
+        // After the lock, one more failure locks for twice as long.
+        expect(await signIn(t.db, "lock@example.org", "wrong", "10.0.0.1", at(40))).toEqual({
+          ok: false,
+          reason: "invalid",
+        });
+        expect(await signIn(t.db, "lock@example.org", "the right password", "10.0.0.1", at(41))).toEqual({
+          ok: false,
+          reason: "locked",
+          retryAfterSeconds: 59,
+        });
+        expect(await signIn(t.db, "lock@example.org", "the right password", "10.0.0.1", at(101))).toMatchObject({
+          ok: true,
+        });
 
-      for (let i = 0; i < 5; i++) expect(await signIn(t.db, "nobody@example.org", "wrong", "10.0.0.2", at(i))).toEqual({ ok: false, reason: "invalid" });
-      expect(await signIn(t.db, "nobody@example.org", "wrong", "10.0.0.2", at(5))).toEqual({ ok: false, reason: "locked", retryAfterSeconds: 29 });
-    });
+        for (let i = 0; i < 5; i++)
+          expect(await signIn(t.db, "nobody@example.org", "wrong", "10.0.0.2", at(i))).toEqual({
+            ok: false,
+            reason: "invalid",
+          });
+        expect(await signIn(t.db, "nobody@example.org", "wrong", "10.0.0.2", at(5))).toEqual({
+          ok: false,
+          reason: "locked",
+          retryAfterSeconds: 29,
+        });
+      },
+    );
 
     it("sessions: a token signs in until it expires or is deleted; the table stores only its hash", async () => {
       const made = await createInstructor(t.db, "session@example.org", "a long password");

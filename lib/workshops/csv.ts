@@ -10,7 +10,8 @@ function field(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const csvLine = (values: readonly (string | number | boolean | null)[]): string => values.map(field).join(",") + "\r\n";
+export const csvLine = (values: readonly (string | number | boolean | null)[]): string =>
+  values.map(field).join(",") + "\r\n";
 
 /** One row per learner: name, totals, stuck, then status/attempts/best score per item. */
 export function gridCsv(d: Dashboard): string {
@@ -39,8 +40,26 @@ export interface AttemptCsvRow {
   readonly failedChecks: readonly string[];
 }
 
-export const ATTEMPTS_HEADER = ["attempt_id", "learner_id", "display_name", "challenge", "created_at", "score", "passed", "failed_checks"];
+export const ATTEMPTS_HEADER = [
+  "attempt_id",
+  "learner_id",
+  "display_name",
+  "challenge",
+  "created_at",
+  "score",
+  "passed",
+  "failed_checks",
+];
 
 export function attemptsCsvLine(a: AttemptCsvRow): string {
-  return csvLine([a.id, a.learnerId, a.displayName, a.challengeSlug, a.createdAt.toISOString(), a.score, a.passed, a.failedChecks.join(" ")]);
+  return csvLine([
+    a.id,
+    a.learnerId,
+    a.displayName,
+    a.challengeSlug,
+    a.createdAt.toISOString(),
+    a.score,
+    a.passed,
+    a.failedChecks.join(" "),
+  ]);
 }

@@ -8,7 +8,15 @@ import "server-only";
  */
 import type { Db } from "@/lib/db";
 import type { PublicGradeResult } from "@/lib/grading";
-import { buildDashboard, summarizeResult, type AttemptRow, type AttemptSummary, type Dashboard, type DashboardInput, type StuckRules } from "./dashboard";
+import {
+  buildDashboard,
+  summarizeResult,
+  type AttemptRow,
+  type AttemptSummary,
+  type Dashboard,
+  type DashboardInput,
+  type StuckRules,
+} from "./dashboard";
 import { itemTitle } from "./items";
 import type { WorkshopDto } from "./workshops";
 
@@ -24,7 +32,10 @@ async function attemptRows(db: Db, learnerIds: string[], slugs: string[]): Promi
   });
   const missing = lean.filter((a) => !results.has(a.id)).map((a) => a.id);
   for (let i = 0; i < missing.length; i += 500) {
-    const rows = await db.challengeAttempt.findMany({ where: { id: { in: missing.slice(i, i + 500) } }, select: { id: true, result: true } });
+    const rows = await db.challengeAttempt.findMany({
+      where: { id: { in: missing.slice(i, i + 500) } },
+      select: { id: true, result: true },
+    });
     if (results.size + rows.length > RESULT_CACHE_MAX) results.clear();
     for (const r of rows) results.set(r.id, summarizeResult(r.result as unknown as PublicGradeResult));
   }

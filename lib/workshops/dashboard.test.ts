@@ -15,7 +15,16 @@ function grade(isolated: boolean): PublicGradeResult {
     passed: isolated,
     score: isolated ? 100 : 40,
     checks: [
-      { name: "labelled", title: "Labelled", hidden: false, weight: 1, status: "passed", passed: true, needs: [], details: [] },
+      {
+        name: "labelled",
+        title: "Labelled",
+        hidden: false,
+        weight: 1,
+        status: "passed",
+        passed: true,
+        needs: [],
+        details: [],
+      },
       {
         name: "isolated",
         title: "Isolated",
@@ -24,10 +33,27 @@ function grade(isolated: boolean): PublicGradeResult {
         status: isolated ? "passed" : "failed",
         passed: isolated,
         needs: [],
-        details: [{ kind: "flow", passed: isolated, flow, expected: "dropped", actual: isolated ? "dropped" : "allowed", reason: "…" }],
+        details: [
+          {
+            kind: "flow",
+            passed: isolated,
+            flow,
+            expected: "dropped",
+            actual: isolated ? "dropped" : "allowed",
+            reason: "…",
+          },
+        ],
         ...(isolated ? {} : { hint: "Does your policy restrict egress as well as ingress?" }),
       },
-      { name: "secret", title: "Hidden", hidden: true, weight: 1, status: isolated ? "passed" : "failed", passed: isolated, needs: [] },
+      {
+        name: "secret",
+        title: "Hidden",
+        hidden: true,
+        weight: 1,
+        status: isolated ? "passed" : "failed",
+        passed: isolated,
+        needs: [],
+      },
     ],
     errors: [],
     warnings: [],
@@ -61,7 +87,13 @@ const input: DashboardInput = {
     { learnerId: "outsider", lessonSlug: "identities", createdAt: at(1), updatedAt: at(2), completedAt: at(2) },
   ],
   labs: [{ learnerId: "ann", challengeSlug: "quarantine", createdAt: at(10), updatedAt: at(20) }],
-  attempts: [attempt("ann", 12, false), attempt("bob", 13, false), attempt("ann", 14, false), attempt("bob", 15, true), attempt("ann", 16, false)],
+  attempts: [
+    attempt("ann", 12, false),
+    attempt("bob", 13, false),
+    attempt("ann", 14, false),
+    attempt("bob", 15, true),
+    attempt("ann", 16, false),
+  ],
 };
 
 describe("the class dashboard", () => {
@@ -82,17 +114,39 @@ describe("the class dashboard", () => {
     expect(ann?.stuck).toBe('3 failed attempts in a row on "Isolated" (Quarantine)');
     expect(bob?.stuck).toBeNull();
     expect(cy?.stuck).toBe("no progress for 30 min");
-    expect(buildDashboard(input, at(30), { idleMinutes: 31, failedAttempts: 4 }).learners.map((l) => l.stuck)).toEqual([null, null, null]);
+    expect(buildDashboard(input, at(30), { idleMinutes: 31, failedAttempts: 4 }).learners.map((l) => l.stuck)).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 
   it("counts what the class still gets wrong from each learner's latest attempt", () => {
     const q = d.stats[1];
     expect(q).toMatchObject({ started: 2, attempted: 2, done: 1 });
-    expect(q?.checks[0]).toEqual({ name: "isolated", title: "Isolated", hidden: false, learnersFailing: 1, failedAttempts: 4 });
+    expect(q?.checks[0]).toEqual({
+      name: "isolated",
+      title: "Isolated",
+      hidden: false,
+      learnersFailing: 1,
+      failedAttempts: 4,
+    });
     expect(q?.wrongVerdicts).toEqual([
-      { check: "isolated", flow: "default/xwing → svc:default/deathstar:80", expected: "dropped", actual: "allowed", learners: 1, percent: 50, learnersEver: 2, percentEver: 100, summary: "50% still allow default/xwing → svc:default/deathstar:80" },
+      {
+        check: "isolated",
+        flow: "default/xwing → svc:default/deathstar:80",
+        expected: "dropped",
+        actual: "allowed",
+        learners: 1,
+        percent: 50,
+        learnersEver: 2,
+        percentEver: 100,
+        summary: "50% still allow default/xwing → svc:default/deathstar:80",
+      },
     ]);
-    expect(q?.hints).toEqual([{ check: "isolated", hint: "Does your policy restrict egress as well as ingress?", learners: 1 }]);
+    expect(q?.hints).toEqual([
+      { check: "isolated", hint: "Does your policy restrict egress as well as ingress?", learners: 1 },
+    ]);
     // Hidden checks are counted, never broken down by flow.
     expect(q?.checks.find((c) => c.name === "secret")?.learnersFailing).toBe(1);
   });
@@ -105,8 +159,12 @@ describe("the class dashboard", () => {
   });
 
   it("labels flows as the grader states them", () => {
-    expect(flowLabel({ ...flow, protocol: "UDP", port: 53, dns: "a.b" })).toBe("default/xwing → svc:default/deathstar:53/UDP (DNS a.b)");
-    expect(flowLabel({ ...flow, http: { method: "GET", path: "/" } })).toBe("default/xwing → svc:default/deathstar:80 GET /");
+    expect(flowLabel({ ...flow, protocol: "UDP", port: 53, dns: "a.b" })).toBe(
+      "default/xwing → svc:default/deathstar:53/UDP (DNS a.b)",
+    );
+    expect(flowLabel({ ...flow, http: { method: "GET", path: "/" } })).toBe(
+      "default/xwing → svc:default/deathstar:80 GET /",
+    );
   });
 
   it("exports the grid as CSV with one column group per item, defusing formulas in names", () => {

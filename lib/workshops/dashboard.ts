@@ -49,7 +49,9 @@ export function summarizeResult(result: PublicGradeResult): AttemptSummary {
       hidden: c.hidden,
       passed: c.passed,
       ...(c.hint ? { hint: c.hint } : {}),
-      wrongFlows: c.hidden ? [] : failingFlows(c.details).map((d) => ({ flow: flowLabel(d.flow), expected: d.expected, actual: d.actual })),
+      wrongFlows: c.hidden
+        ? []
+        : failingFlows(c.details).map((d) => ({ flow: flowLabel(d.flow), expected: d.expected, actual: d.actual })),
     })),
   };
 }
@@ -176,7 +178,14 @@ export function flowLabel(flow: FlowSpecView): string {
   return `${flow.from} → ${flow.to}:${flow.port}${proto}${http}${dns}`;
 }
 
-const verb = (actual: string) => (actual === "allowed" ? "allow" : actual === "denied-l7" ? "deny at L7" : actual === "error" ? "cannot evaluate" : "drop");
+const verb = (actual: string) =>
+  actual === "allowed"
+    ? "allow"
+    : actual === "denied-l7"
+      ? "deny at L7"
+      : actual === "error"
+        ? "cannot evaluate"
+        : "drop";
 
 type Group<T> = Map<string, T[]>;
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Group<T> {
@@ -230,11 +239,17 @@ export function buildDashboard(input: DashboardInput, now: Date, rules: StuckRul
         lastActivity = later(lastActivity, l.updatedAt) as Date;
         lastProgress = later(lastProgress, later(l.createdAt, l.completedAt)) as Date;
         if (l.completedAt) done++;
-        return { status: l.completedAt ? "done" : "in-progress", attempts: 0, bestScore: null, lastActivity: iso(l.updatedAt) };
+        return {
+          status: l.completedAt ? "done" : "in-progress",
+          attempts: 0,
+          bestScore: null,
+          lastActivity: iso(l.updatedAt),
+        };
       }
       const lab = labs.get(key);
       const tries = attempts.get(key) ?? [];
-      if (!lab && tries.length === 0) return { status: "not-started", attempts: 0, bestScore: null, lastActivity: null };
+      if (!lab && tries.length === 0)
+        return { status: "not-started", attempts: 0, bestScore: null, lastActivity: null };
       let best = -1;
       let last: Date | null = lab?.updatedAt ?? null;
       let firstSeen: Date | null = lab?.createdAt ?? null;
@@ -253,26 +268,46 @@ export function buildDashboard(input: DashboardInput, now: Date, rules: StuckRul
       else if (!stuck) {
         const streak = longestFailStreak(tries);
         if (streak && streak.count >= rules.failedAttempts) {
-          const title = tries[tries.length - 1]?.result.checks.find((c) => c.name === streak.check)?.title ?? streak.check;
+          const title =
+            tries[tries.length - 1]?.result.checks.find((c) => c.name === streak.check)?.title ?? streak.check;
           stuck = `${streak.count} failed attempts in a row on "${title}" (${item.title})`;
         }
       }
-      return { status: passed ? "done" : "in-progress", attempts: tries.length, bestScore: best < 0 ? null : best, lastActivity: iso(last) };
+      return {
+        status: passed ? "done" : "in-progress",
+        attempts: tries.length,
+        bestScore: best < 0 ? null : best,
+        lastActivity: iso(last),
+      };
     });
     const idleMs = now.getTime() - lastProgress.getTime();
     if (!stuck && done < input.items.length && idleMs >= rules.idleMinutes * 60_000) {
       stuck = `no progress for ${Math.floor(idleMs / 60_000)} min`;
     }
-    return { learnerId: p.learnerId, displayName: p.displayName, joinedAt: p.joinedAt.toISOString(), lastActivity: lastActivity.toISOString(), done, stuck, cells };
+    return {
+      learnerId: p.learnerId,
+      displayName: p.displayName,
+      joinedAt: p.joinedAt.toISOString(),
+      lastActivity: lastActivity.toISOString(),
+      done,
+      stuck,
+      cells,
+    };
   });
 
   const members = new Set(input.participants.map((p) => p.learnerId));
-  const stats = input.items.map((item): ItemStat => (item.kind === "lesson" ? lessonStat(item, input, members) : challengeStat(item, input, members, attempts, labs)));
+  const stats = input.items.map((item): ItemStat =>
+    item.kind === "lesson" ? lessonStat(item, input, members) : challengeStat(item, input, members, attempts, labs),
+  );
 
   return { generatedAt: now.toISOString(), stuckRules: rules, items: input.items, learners, stats };
 }
 
-function lessonStat(item: DashboardInput["items"][number], input: DashboardInput, members: ReadonlySet<string>): ItemStat {
+function lessonStat(
+  item: DashboardInput["items"][number],
+  input: DashboardInput,
+  members: ReadonlySet<string>,
+): ItemStat {
   const rows = input.lessons.filter((l) => l.lessonSlug === item.slug && members.has(l.learnerId));
   const finished = rows.filter((l) => l.completedAt);
   return {
@@ -300,12 +335,22 @@ function challengeStat(
   let attempted = 0;
   let done = 0;
   const durations: number[] = [];
-  const checks = new Map<string, { name: string; title: string; hidden: boolean; learnersFailing: number; failedAttempts: number }>();
-  const verdicts = new Map<string, { check: string; flow: string; expected: string; actual: string; learners: number; learnersEver: number }>();
+  const checks = new Map<
+    string,
+    { name: string; title: string; hidden: boolean; learnersFailing: number; failedAttempts: number }
+  >();
+  const verdicts = new Map<
+    string,
+    { check: string; flow: string; expected: string; actual: string; learners: number; learnersEver: number }
+  >();
   const verdict = (check: string, d: CheckSummary["wrongFlows"][number]) => {
     const vk = `${check}\u0000${d.flow}\u0000${d.actual}`;
     let v = verdicts.get(vk);
-    if (!v) verdicts.set(vk, (v = { check, flow: d.flow, expected: d.expected, actual: d.actual, learners: 0, learnersEver: 0 }));
+    if (!v)
+      verdicts.set(
+        vk,
+        (v = { check, flow: d.flow, expected: d.expected, actual: d.actual, learners: 0, learnersEver: 0 }),
+      );
     return { vk, v };
   };
   const hints = new Map<string, HintStat>();
@@ -320,13 +365,21 @@ function challengeStat(
     const firstPass = tries.find((a) => a.passed);
     if (firstPass) {
       done++;
-      const start = [lab?.createdAt, tries[0]?.createdAt].filter((d): d is Date => !!d).reduce((a, b) => (a < b ? a : b));
+      const start = [lab?.createdAt, tries[0]?.createdAt]
+        .filter((d): d is Date => !!d)
+        .reduce((a, b) => (a < b ? a : b));
       durations.push(firstPass.createdAt.getTime() - start.getTime());
     }
     const everSeen = new Set<string>();
     for (const a of tries) {
       for (const c of a.result.checks ?? []) {
-        const stat = checks.get(c.name) ?? { name: c.name, title: c.title, hidden: c.hidden, learnersFailing: 0, failedAttempts: 0 };
+        const stat = checks.get(c.name) ?? {
+          name: c.name,
+          title: c.title,
+          hidden: c.hidden,
+          learnersFailing: 0,
+          failedAttempts: 0,
+        };
         if (!c.passed) stat.failedAttempts++;
         checks.set(c.name, stat);
         if (c.passed) continue;
@@ -365,7 +418,10 @@ function challengeStat(
     done,
     medianMinutes: roundMinutes(median(durations)),
     attempted,
-    checks: [...checks.values()].sort((a, b) => b.learnersFailing - a.learnersFailing || b.failedAttempts - a.failedAttempts || a.name.localeCompare(b.name)),
+    checks: [...checks.values()].sort(
+      (a, b) =>
+        b.learnersFailing - a.learnersFailing || b.failedAttempts - a.failedAttempts || a.name.localeCompare(b.name),
+    ),
     wrongVerdicts: [...verdicts.values()]
       .map((v) => ({
         ...v,

@@ -11,13 +11,20 @@ import { workshopForHost, type WorkshopDto } from "./workshops";
 
 export type Guarded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly response: Response };
 
-export async function requireInstructor(request: Request, opts: { change?: boolean } = {}): Promise<Guarded<InstructorDto>> {
+export async function requireInstructor(
+  request: Request,
+  opts: { change?: boolean } = {},
+): Promise<Guarded<InstructorDto>> {
   if (opts.change) {
     const refused = crossSiteProblem(request);
     if (refused) return { ok: false, response: refused };
   }
   const instructor = await currentInstructor();
-  if (!instructor) return { ok: false, response: jsonError(401, "not signed in as an instructor: POST /api/instructor/session first") };
+  if (!instructor)
+    return {
+      ok: false,
+      response: jsonError(401, "not signed in as an instructor: POST /api/instructor/session first"),
+    };
   return { ok: true, value: instructor };
 }
 
@@ -30,6 +37,7 @@ export async function requireWorkshop(
   if (!who.ok) return who;
   const workshop = await workshopForHost(db(), who.value.id, workshopId);
   if (!workshop) return { ok: false, response: jsonError(404, `no workshop ${workshopId} among yours`) };
-  if (opts.ownerOnly && workshop.role !== "owner") return { ok: false, response: jsonError(403, "only the workshop's owner can do this") };
+  if (opts.ownerOnly && workshop.role !== "owner")
+    return { ok: false, response: jsonError(403, "only the workshop's owner can do this") };
   return { ok: true, value: { instructor: who.value, workshop } };
 }

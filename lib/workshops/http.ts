@@ -12,7 +12,8 @@ import { checkOrigin } from "@/lib/http/origin";
 
 export const NO_STORE = PRIVATE_NO_STORE;
 
-export const jsonError = (status: number, message: string, headers: Record<string, string> = {}) => apiError(status, message, headers);
+export const jsonError = (status: number, message: string, headers: Record<string, string> = {}) =>
+  apiError(status, message, headers);
 
 /** A 403 for a state-changing request a browser sent on behalf of another site (lib/http/origin.ts), else null. */
 export function crossSiteProblem(request: Request): Response | null {
@@ -23,7 +24,11 @@ export function crossSiteProblem(request: Request): Response | null {
 export type Parsed<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly response: Response };
 
 /** Reads a JSON body (application/json, at most `max` bytes) and checks it against a schema. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S, max = 16 * 1024): Promise<Parsed<z.infer<S>>> {
+export async function readJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  max = 16 * 1024,
+): Promise<Parsed<z.infer<S>>> {
   let json: unknown;
   try {
     json = await readJsonBody(request, { maxBytes: max, tooLarge: `the body is limited to ${max / 1024} KB` });

@@ -19,7 +19,8 @@ export function emailProblem(email: string): string | null {
   return EMAIL.test(normalizeEmail(email)) ? null : "the e-mail address must look like name@example.org";
 }
 
-export type CreateResult = { readonly ok: true; readonly instructor: InstructorDto } | { readonly ok: false; readonly message: string };
+export type CreateResult =
+  { readonly ok: true; readonly instructor: InstructorDto } | { readonly ok: false; readonly message: string };
 
 export async function createInstructor(db: Db, email: string, password: string): Promise<CreateResult> {
   const problem = emailProblem(email) ?? passwordProblem(password);
@@ -28,7 +29,9 @@ export async function createInstructor(db: Db, email: string, password: string):
   if (await db.instructor.findUnique({ where: { email: normalized }, select: { id: true } })) {
     return { ok: false, message: `an instructor with the e-mail address ${normalized} already exists` };
   }
-  const row = await db.instructor.create({ data: { id: randomUUID(), email: normalized, passwordHash: await hashPassword(password) } });
+  const row = await db.instructor.create({
+    data: { id: randomUUID(), email: normalized, passwordHash: await hashPassword(password) },
+  });
   return { ok: true, instructor: { id: row.id, email: row.email } };
 }
 
@@ -43,7 +46,13 @@ export type SignInResult =
  * Checks an e-mail address and password. Unknown addresses cost a full scrypt too and count failures like
  * known ones, so neither timing nor the lockout tells which addresses have accounts.
  */
-export async function signIn(db: Db, email: string, password: string, clientAddress: string, now: Date): Promise<SignInResult> {
+export async function signIn(
+  db: Db,
+  email: string,
+  password: string,
+  clientAddress: string,
+  now: Date,
+): Promise<SignInResult> {
   const normalized = normalizeEmail(email);
   const emailKey = `signin:${normalized}`;
   const addressKey = `signin-address:${clientAddress}`;
@@ -72,18 +81,28 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 export async function issueSetupToken(db: Db, now: Date): Promise<string | null> {
   if ((await instructorCount(db)) > 0) return null;
   const token = randomBytes(18).toString("base64url");
-  await db.setupToken.create({ data: { hash: sha256(token), expiresAt: new Date(now.getTime() + SETUP_TOKEN_TTL_MS) } });
+  await db.setupToken.create({
+    data: { hash: sha256(token), expiresAt: new Date(now.getTime() + SETUP_TOKEN_TTL_MS) },
+  });
   return token;
 }
 
 /** The first instructor, created with a set-up token that is then used up. */
-export async function setUpFirstInstructor(db: Db, token: string, email: string, password: string, now: Date): Promise<CreateResult> {
-  if ((await instructorCount(db)) > 0) return { ok: false, message: "set-up is finished: an instructor exists; sign in instead" };
+export async function setUpFirstInstructor(
+  db: Db,
+  token: string,
+  email: string,
+  password: string,
+  now: Date,
+): Promise<CreateResult> {
+  if ((await instructorCount(db)) > 0)
+    return { ok: false, message: "set-up is finished: an instructor exists; sign in instead" };
   const problem = emailProblem(email) ?? passwordProblem(password);
   if (problem) return { ok: false, message: problem };
   // Deleting the row is the claim: of two requests with the same token only one deletes it.
   const used = await db.setupToken.deleteMany({ where: { hash: sha256(token.trim()), expiresAt: { gt: now } } });
-  if (used.count !== 1) return { ok: false, message: "the set-up token is wrong or expired: use the one printed in the server log" };
+  if (used.count !== 1)
+    return { ok: false, message: "the set-up token is wrong or expired: use the one printed in the server log" };
   const created = await createInstructor(db, email, password);
   if (created.ok) await db.setupToken.deleteMany({});
   return created;

@@ -40,7 +40,8 @@ async function tick(key: string, feed: FeedState): Promise<void> {
   }
   // Start to start, not end to start: a slow poll (a busy database) does not stretch the interval by its own time.
   if (feed.listeners.size === 0) feeds.delete(key);
-  else feed.timer = setTimeout(() => void tick(key, feed), Math.max(10, feed.intervalMs - (performance.now() - started)));
+  else
+    feed.timer = setTimeout(() => void tick(key, feed), Math.max(10, feed.intervalMs - (performance.now() - started)));
 }
 
 /**

@@ -19,7 +19,14 @@ export type JoinResult =
   | { readonly ok: false; readonly reason: "closed" | "ended"; readonly title: string }
   | { readonly ok: false; readonly reason: "locked"; readonly retryAfterSeconds: number };
 
-export async function joinWorkshop(db: Db, typedCode: string, learnerId: string, displayName: string, clientAddress: string, now: Date): Promise<JoinResult> {
+export async function joinWorkshop(
+  db: Db,
+  typedCode: string,
+  learnerId: string,
+  displayName: string,
+  clientAddress: string,
+  now: Date,
+): Promise<JoinResult> {
   const keys = [`join-learner:${learnerId}`, `join-address:${clientAddress}`];
   const state = await throttleState(db, keys, now);
   if (state.locked) return { ok: false, reason: "locked", retryAfterSeconds: state.retryAfterSeconds };
@@ -29,7 +36,9 @@ export async function joinWorkshop(db: Db, typedCode: string, learnerId: string,
     await recordFailure(db, keys, JOIN_POLICY, now);
     return { ok: false, reason: "unknown" };
   }
-  const existing = await db.workshopParticipant.findUnique({ where: { workshopId_learnerId: { workshopId: workshop.id, learnerId } } });
+  const existing = await db.workshopParticipant.findUnique({
+    where: { workshopId_learnerId: { workshopId: workshop.id, learnerId } },
+  });
   if (!existing) {
     if (workshop.state === "closed") return { ok: false, reason: "closed", title: workshop.title };
     if (workshop.endsAt && workshop.endsAt <= now) return { ok: false, reason: "ended", title: workshop.title };
@@ -70,7 +79,17 @@ export async function joinedWorkshop(db: Db, learnerId: string, now: Date): Prom
   });
   if (!membership) return null;
   const w = membership.workshop;
-  const dto: WorkshopDto = { id: w.id, code: w.code, title: w.title, items: storedItems(w.items), startsAt: w.startsAt, endsAt: w.endsAt, state: "open", createdAt: w.createdAt, role: "cohost" };
+  const dto: WorkshopDto = {
+    id: w.id,
+    code: w.code,
+    title: w.title,
+    items: storedItems(w.items),
+    startsAt: w.startsAt,
+    endsAt: w.endsAt,
+    state: "open",
+    createdAt: w.createdAt,
+    role: "cohost",
+  };
   // The learner's own row of the grid: the same rules as the instructor's view.
   const row = buildDashboard(await loadDashboardInput(db, dto, learnerId), now).learners[0];
   const announcements = await recentAnnouncements(db, w.id, 5);
@@ -90,7 +109,11 @@ export async function joinedWorkshop(db: Db, learnerId: string, now: Date): Prom
 }
 
 /** Announcements newer than a given one (the learner's live feed). */
-export async function announcementsSince(db: Db, learnerId: string, afterIso: string | null): Promise<{ workshopId: string; announcements: AnnouncementDto[] } | null> {
+export async function announcementsSince(
+  db: Db,
+  learnerId: string,
+  afterIso: string | null,
+): Promise<{ workshopId: string; announcements: AnnouncementDto[] } | null> {
   const membership = await db.workshopParticipant.findFirst({
     where: { learnerId, workshop: { state: { not: "archived" } } },
     orderBy: { joinedAt: "desc" },
@@ -99,7 +122,10 @@ export async function announcementsSince(db: Db, learnerId: string, afterIso: st
   if (!membership) return null;
   const after = afterIso ? new Date(afterIso) : null;
   const announcements = await db.announcement.findMany({
-    where: { workshopId: membership.workshopId, ...(after && !Number.isNaN(after.getTime()) ? { createdAt: { gt: after } } : {}) },
+    where: {
+      workshopId: membership.workshopId,
+      ...(after && !Number.isNaN(after.getTime()) ? { createdAt: { gt: after } } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 5,
     select: { id: true, text: true, createdAt: true },

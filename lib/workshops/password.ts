@@ -6,7 +6,9 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
+  new Promise<Buffer>((resolve, reject) =>
+    scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 
 const COST = { N: 1 << 15, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
@@ -36,7 +38,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hash, "base64url");
   const options = { N: Number(n), r: Number(r), p: Number(p), maxmem: MAXMEM };
   if (![options.N, options.r, options.p].every((v) => Number.isInteger(v) && v > 0)) return false;
-  const key = await scrypt(password.slice(0, MAX_PASSWORD_LENGTH + 1), Buffer.from(salt, "base64url"), expected.length, options);
+  const key = await scrypt(
+    password.slice(0, MAX_PASSWORD_LENGTH + 1),
+    Buffer.from(salt, "base64url"),
+    expected.length,
+    options,
+  );
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

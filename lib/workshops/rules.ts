@@ -1,7 +1,9 @@
 /** The dashboard's stuck rules from query parameters (?idle=MINUTES&failures=K), or a 400 message. */
 import { DEFAULT_STUCK, type StuckRules } from "./dashboard";
 
-export function stuckRulesFrom(params: URLSearchParams): { ok: true; rules: StuckRules } | { ok: false; message: string } {
+export function stuckRulesFrom(
+  params: URLSearchParams,
+): { ok: true; rules: StuckRules } | { ok: false; message: string } {
   const read = (name: string, fallback: number, max: number) => {
     const raw = params.get(name);
     if (raw === null || raw === "") return fallback;

@@ -15,7 +15,11 @@ const idOf = (token: string) => createHash("sha256").update(token).digest("hex")
 /** Tokens we issued: 32 random bytes, base64url. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export async function createSession(db: Db, instructorId: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  db: Db,
+  instructorId: string,
+  now: Date,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await db.instructorSession.create({ data: { id: idOf(token), instructorId, expiresAt } });
@@ -27,7 +31,10 @@ export async function createSession(db: Db, instructorId: string, now: Date): Pr
 /** The instructor signed in with this token, or null (unknown, malformed or expired). */
 export async function instructorForToken(db: Db, token: string | undefined, now: Date): Promise<InstructorDto | null> {
   if (!token || !TOKEN.test(token)) return null;
-  const row = await db.instructorSession.findUnique({ where: { id: idOf(token) }, include: { instructor: { select: { id: true, email: true } } } });
+  const row = await db.instructorSession.findUnique({
+    where: { id: idOf(token) },
+    include: { instructor: { select: { id: true, email: true } } },
+  });
   if (!row || row.expiresAt <= now) return null;
   return { id: row.instructor.id, email: row.instructor.email };
 }

@@ -5,5 +5,8 @@ import { issueSetupToken } from "./instructors";
 
 export async function printSetupToken(): Promise<void> {
   const token = await issueSetupToken(db(), new Date());
-  if (token) console.log(`policy-lab: no instructor account yet. Set one up at /instructor/setup with the one-time token ${token} (or: npm run -s instructor:create -- --email ADDRESS)`);
+  if (token)
+    console.log(
+      `policy-lab: no instructor account yet. Set one up at /instructor/setup with the one-time token ${token} (or: npm run -s instructor:create -- --email ADDRESS)`,
+    );
 }

@@ -16,10 +16,20 @@ export interface ThrottlePolicy {
 }
 
 /** Sign-in: 5 failures in 15 minutes lock for 30 s; each further one doubles it, up to 15 minutes. */
-export const SIGN_IN_POLICY: ThrottlePolicy = { free: 5, windowMs: 15 * 60_000, baseLockMs: 30_000, maxLockMs: 15 * 60_000 };
+export const SIGN_IN_POLICY: ThrottlePolicy = {
+  free: 5,
+  windowMs: 15 * 60_000,
+  baseLockMs: 30_000,
+  maxLockMs: 15 * 60_000,
+};
 
 /** Join codes: 10 wrong codes in 10 minutes lock for 1 min; each further one doubles it, up to 30 minutes. */
-export const JOIN_POLICY: ThrottlePolicy = { free: 10, windowMs: 10 * 60_000, baseLockMs: 60_000, maxLockMs: 30 * 60_000 };
+export const JOIN_POLICY: ThrottlePolicy = {
+  free: 10,
+  windowMs: 10 * 60_000,
+  baseLockMs: 60_000,
+  maxLockMs: 30 * 60_000,
+};
 
 export type ThrottleState = { readonly locked: false } | { readonly locked: true; readonly retryAfterSeconds: number };
 
@@ -27,8 +37,14 @@ const secondsUntil = (until: Date, now: Date) => Math.max(1, Math.ceil((until.ge
 
 /** Whether any of the keys is locked now (the longest lock wins). */
 export async function throttleState(db: Db, keys: readonly string[], now: Date): Promise<ThrottleState> {
-  const rows = await db.authThrottle.findMany({ where: { key: { in: [...keys] }, lockedUntil: { gt: now } }, select: { lockedUntil: true } });
-  const until = rows.reduce<Date | null>((max, r) => (r.lockedUntil && (!max || r.lockedUntil > max) ? r.lockedUntil : max), null);
+  const rows = await db.authThrottle.findMany({
+    where: { key: { in: [...keys] }, lockedUntil: { gt: now } },
+    select: { lockedUntil: true },
+  });
+  const until = rows.reduce<Date | null>(
+    (max, r) => (r.lockedUntil && (!max || r.lockedUntil > max) ? r.lockedUntil : max),
+    null,
+  );
   return until ? { locked: true, retryAfterSeconds: secondsUntil(until, now) } : { locked: false };
 }
 
@@ -39,7 +55,10 @@ export async function recordFailure(db: Db, keys: readonly string[], policy: Thr
     const fresh = !row || now.getTime() - row.windowStart.getTime() > policy.windowMs;
     const failures = fresh ? 1 : row.failures + 1;
     const over = failures - policy.free + 1;
-    const lockedUntil = over > 0 ? new Date(now.getTime() + Math.min(policy.maxLockMs, policy.baseLockMs * 2 ** Math.min(over - 1, 20))) : null;
+    const lockedUntil =
+      over > 0
+        ? new Date(now.getTime() + Math.min(policy.maxLockMs, policy.baseLockMs * 2 ** Math.min(over - 1, 20)))
+        : null;
     const data = { failures, windowStart: fresh ? now : row.windowStart, lockedUntil };
     await db.authThrottle.upsert({ where: { key }, create: { key, ...data }, update: data });
   }
@@ -50,4 +69,9 @@ export async function clearFailures(db: Db, keys: readonly string[]): Promise<vo
 }
 
 /** Sign-in per client address: more generous (a classroom shares one address), against password spraying. */
-export const SIGN_IN_ADDRESS_POLICY: ThrottlePolicy = { free: 30, windowMs: 15 * 60_000, baseLockMs: 60_000, maxLockMs: 15 * 60_000 };
+export const SIGN_IN_ADDRESS_POLICY: ThrottlePolicy = {
+  free: 30,
+  windowMs: 15 * 60_000,
+  baseLockMs: 60_000,
+  maxLockMs: 15 * 60_000,
+};

@@ -6,7 +6,14 @@ import { loadDashboard } from "./dashboard-data";
 import { createInstructor } from "./instructors";
 import { itemsProblem } from "./items";
 import { announcementsSince, joinedWorkshop, joinWorkshop } from "./participants";
-import { addAnnouncement, createWorkshop, inviteCohost, listWorkshops, setWorkshopState, workshopForHost } from "./workshops";
+import {
+  addAnnouncement,
+  createWorkshop,
+  inviteCohost,
+  listWorkshops,
+  setWorkshopState,
+  workshopForHost,
+} from "./workshops";
 
 describe("join codes", () => {
   it("are 8 unambiguous characters, typed in any case with or without the dash", () => {
@@ -17,9 +24,19 @@ describe("join codes", () => {
     expect(normalizeJoinCode("ABC")).toBeNull();
   });
   it("items must exist in the catalogue, once each", () => {
-    expect(itemsProblem([{ kind: "lesson", slug: "identities" }, { kind: "challenge", slug: "quarantine" }])).toBeNull();
+    expect(
+      itemsProblem([
+        { kind: "lesson", slug: "identities" },
+        { kind: "challenge", slug: "quarantine" },
+      ]),
+    ).toBeNull();
     expect(itemsProblem([{ kind: "lesson", slug: "nope" }])).toBe('items.0: no lesson "nope"');
-    expect(itemsProblem([{ kind: "challenge", slug: "quarantine" }, { kind: "challenge", slug: "quarantine" }])).toBe('items.1: challenge "quarantine" is listed twice');
+    expect(
+      itemsProblem([
+        { kind: "challenge", slug: "quarantine" },
+        { kind: "challenge", slug: "quarantine" },
+      ]),
+    ).toBe('items.1: challenge "quarantine" is listed twice');
   });
 });
 
@@ -43,8 +60,18 @@ for (const kind of DATABASES) {
     afterAll(async () => t.close());
 
     it("belong to their hosts only; a co-host sees the one workshop they were invited to", async () => {
-      const w = await createWorkshop(t.db, owner, { title: "Policies 101", items: [{ kind: "challenge", slug: "quarantine" }], startsAt: null, endsAt: null });
-      const w2 = await createWorkshop(t.db, owner, { title: "Another", items: [{ kind: "lesson", slug: "identities" }], startsAt: null, endsAt: null });
+      const w = await createWorkshop(t.db, owner, {
+        title: "Policies 101",
+        items: [{ kind: "challenge", slug: "quarantine" }],
+        startsAt: null,
+        endsAt: null,
+      });
+      const w2 = await createWorkshop(t.db, owner, {
+        title: "Another",
+        items: [{ kind: "lesson", slug: "identities" }],
+        startsAt: null,
+        endsAt: null,
+      });
       expect(await workshopForHost(t.db, other, w.id)).toBeNull();
       expect(await listWorkshops(t.db, other)).toEqual([]);
       expect(await inviteCohost(t.db, w.id, "OTHER@example.org")).toEqual({ ok: true, email: "other@example.org" });
@@ -60,35 +87,69 @@ for (const kind of DATABASES) {
 
     it("learners join by code with a display name; closed workshops take no newcomers; unknown and archived codes look alike", async () => {
       const now = new Date();
-      const w = await createWorkshop(t.db, owner, { title: "Join me", items: [{ kind: "challenge", slug: "quarantine" }], startsAt: null, endsAt: null });
+      const w = await createWorkshop(t.db, owner, {
+        title: "Join me",
+        items: [{ kind: "challenge", slug: "quarantine" }],
+        startsAt: null,
+        endsAt: null,
+      });
       await ensureLearner(t.db, L1);
       await ensureLearner(t.db, L2);
-      expect(await joinWorkshop(t.db, w.code.toLowerCase(), L1, "Ann", "1.1.1.1", now)).toMatchObject({ ok: true, workshopId: w.id, firstHref: "/challenges/quarantine" });
+      expect(await joinWorkshop(t.db, w.code.toLowerCase(), L1, "Ann", "1.1.1.1", now)).toMatchObject({
+        ok: true,
+        workshopId: w.id,
+        firstHref: "/challenges/quarantine",
+      });
       await setWorkshopState(t.db, w.id, "closed");
-      expect(await joinWorkshop(t.db, w.code, L2, "Bob", "1.1.1.1", now)).toEqual({ ok: false, reason: "closed", title: "Join me" });
+      expect(await joinWorkshop(t.db, w.code, L2, "Bob", "1.1.1.1", now)).toEqual({
+        ok: false,
+        reason: "closed",
+        title: "Join me",
+      });
       // Already in: re-joining (to rename) still works.
       expect(await joinWorkshop(t.db, w.code, L1, "Ann B.", "1.1.1.1", now)).toMatchObject({ ok: true });
       await setWorkshopState(t.db, w.id, "archived");
       expect(await joinWorkshop(t.db, w.code, L2, "Bob", "1.1.1.2", now)).toEqual({ ok: false, reason: "unknown" });
-      expect(await joinWorkshop(t.db, "ZZZZ-ZZZZ", L2, "Bob", "1.1.1.2", now)).toEqual({ ok: false, reason: "unknown" });
+      expect(await joinWorkshop(t.db, "ZZZZ-ZZZZ", L2, "Bob", "1.1.1.2", now)).toEqual({
+        ok: false,
+        reason: "unknown",
+      });
       await setWorkshopState(t.db, w.id, "open");
     });
 
     it("repeated guessing locks the guesser out, right codes included", async () => {
       const now = new Date();
-      const w = await createWorkshop(t.db, owner, { title: "Guarded", items: [{ kind: "lesson", slug: "identities" }], startsAt: null, endsAt: null });
+      const w = await createWorkshop(t.db, owner, {
+        title: "Guarded",
+        items: [{ kind: "lesson", slug: "identities" }],
+        startsAt: null,
+        endsAt: null,
+      });
       await ensureLearner(t.db, GUESSER);
-      for (let i = 0; i < 10; i++) expect(await joinWorkshop(t.db, `ZZZZZZ${"23456789AB"[i]}2`, GUESSER, "G", "9.9.9.9", now)).toEqual({ ok: false, reason: "unknown" });
-      expect(await joinWorkshop(t.db, w.code, GUESSER, "G", "9.9.9.9", now)).toMatchObject({ ok: false, reason: "locked" });
+      for (let i = 0; i < 10; i++)
+        expect(await joinWorkshop(t.db, `ZZZZZZ${"23456789AB"[i]}2`, GUESSER, "G", "9.9.9.9", now)).toEqual({
+          ok: false,
+          reason: "unknown",
+        });
+      expect(await joinWorkshop(t.db, w.code, GUESSER, "G", "9.9.9.9", now)).toMatchObject({
+        ok: false,
+        reason: "locked",
+      });
       // Another learner behind the same address is locked too (the address key).
-      expect(await joinWorkshop(t.db, w.code, L2, "Bob", "9.9.9.9", now)).toMatchObject({ ok: false, reason: "locked" });
+      expect(await joinWorkshop(t.db, w.code, L2, "Bob", "9.9.9.9", now)).toMatchObject({
+        ok: false,
+        reason: "locked",
+      });
     });
 
     it("a learner sees their workshop's items with their own status and its announcements; the dashboard sees the class", async () => {
       const now = new Date();
       const w = await createWorkshop(t.db, owner, {
         title: "Live",
-        items: [{ kind: "lesson", slug: "identities" }, { kind: "challenge", slug: "quarantine" }],
+        items: [
+          { kind: "lesson", slug: "identities" },
+          { kind: "challenge", slug: "quarantine" },
+        ],
         startsAt: null,
         endsAt: null,
       });
@@ -100,7 +161,17 @@ for (const kind of DATABASES) {
         create: { learnerId: L1, lessonSlug: "identities", objectivesMet: [], completedAt: now },
         update: { completedAt: now },
       });
-      await t.db.challengeAttempt.create({ data: { id: "att-1", learnerId: L2, challengeSlug: "quarantine", submission: {}, result: { checks: [] }, score: 40, passed: false } });
+      await t.db.challengeAttempt.create({
+        data: {
+          id: "att-1",
+          learnerId: L2,
+          challengeSlug: "quarantine",
+          submission: {},
+          result: { checks: [] },
+          score: 40,
+          passed: false,
+        },
+      });
       const first = await addAnnouncement(t.db, w.id, "We restart at 14:00", new Date(now.getTime() - 1000));
       await addAnnouncement(t.db, w.id, "Hint: egress too", now);
 
@@ -111,7 +182,9 @@ for (const kind of DATABASES) {
         ["/challenges/quarantine", "not-started"],
       ]);
       expect(mine?.announcements.map((a) => a.text)).toEqual(["Hint: egress too", "We restart at 14:00"]);
-      expect((await announcementsSince(t.db, L1, first.createdAt.toISOString()))?.announcements.map((a) => a.text)).toEqual(["Hint: egress too"]);
+      expect(
+        (await announcementsSince(t.db, L1, first.createdAt.toISOString()))?.announcements.map((a) => a.text),
+      ).toEqual(["Hint: egress too"]);
 
       const host = await workshopForHost(t.db, owner, w.id);
       const d = await loadDashboard(t.db, host!, now);

@@ -25,7 +25,16 @@ export interface WorkshopDto {
   readonly role: HostRole;
 }
 
-type Row = { id: string; code: string; title: string; items: unknown; startsAt: Date | null; endsAt: Date | null; state: string; createdAt: Date };
+type Row = {
+  id: string;
+  code: string;
+  title: string;
+  items: unknown;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  state: string;
+  createdAt: Date;
+};
 
 const asState = (s: string): WorkshopState => (s === "closed" || s === "archived" ? s : "open");
 
@@ -74,7 +83,11 @@ export async function createWorkshop(db: Db, instructorId: string, w: NewWorksho
 }
 
 /** The instructor's workshops (owned and co-hosted), newest first; archived ones only when asked. */
-export async function listWorkshops(db: Db, instructorId: string, opts: { archived?: boolean } = {}): Promise<WorkshopDto[]> {
+export async function listWorkshops(
+  db: Db,
+  instructorId: string,
+  opts: { archived?: boolean } = {},
+): Promise<WorkshopDto[]> {
   const hosts = await db.workshopHost.findMany({
     where: { instructorId, ...(opts.archived ? {} : { workshop: { state: { not: "archived" } } }) },
     include: { workshop: true },
@@ -85,7 +98,10 @@ export async function listWorkshops(db: Db, instructorId: string, opts: { archiv
 
 /** The workshop if the instructor hosts it, else null (whether or not it exists). */
 export async function workshopForHost(db: Db, instructorId: string, workshopId: string): Promise<WorkshopDto | null> {
-  const host = await db.workshopHost.findUnique({ where: { workshopId_instructorId: { workshopId, instructorId } }, include: { workshop: true } });
+  const host = await db.workshopHost.findUnique({
+    where: { workshopId_instructorId: { workshopId, instructorId } },
+    include: { workshop: true },
+  });
   return host ? toDto(host.workshop, host.role === "owner" ? "owner" : "cohost") : null;
 }
 
@@ -93,21 +109,34 @@ export async function setWorkshopState(db: Db, workshopId: string, state: Worksh
   await db.workshop.update({ where: { id: workshopId }, data: { state } });
 }
 
-export type InviteResult = { readonly ok: true; readonly email: string } | { readonly ok: false; readonly status: 404 | 409; readonly message: string };
+export type InviteResult =
+  | { readonly ok: true; readonly email: string }
+  | { readonly ok: false; readonly status: 404 | 409; readonly message: string };
 
 /** Adds another instructor (by e-mail) as co-host of one workshop. */
 export async function inviteCohost(db: Db, workshopId: string, email: string): Promise<InviteResult> {
   const normalized = normalizeEmail(email);
   const other = await db.instructor.findUnique({ where: { email: normalized }, select: { id: true } });
-  if (!other) return { ok: false, status: 404, message: `no instructor account for ${normalized}: create it first (npm run -s instructor:create)` };
-  const existing = await db.workshopHost.findUnique({ where: { workshopId_instructorId: { workshopId, instructorId: other.id } } });
+  if (!other)
+    return {
+      ok: false,
+      status: 404,
+      message: `no instructor account for ${normalized}: create it first (npm run -s instructor:create)`,
+    };
+  const existing = await db.workshopHost.findUnique({
+    where: { workshopId_instructorId: { workshopId, instructorId: other.id } },
+  });
   if (existing) return { ok: false, status: 409, message: `${normalized} already hosts this workshop` };
   await db.workshopHost.create({ data: { workshopId, instructorId: other.id, role: "cohost" } });
   return { ok: true, email: normalized };
 }
 
 export async function workshopHosts(db: Db, workshopId: string): Promise<{ email: string; role: HostRole }[]> {
-  const rows = await db.workshopHost.findMany({ where: { workshopId }, include: { instructor: { select: { email: true } } }, orderBy: { createdAt: "asc" } });
+  const rows = await db.workshopHost.findMany({
+    where: { workshopId },
+    include: { instructor: { select: { email: true } } },
+    orderBy: { createdAt: "asc" },
+  });
   return rows.map((r) => ({ email: r.instructor.email, role: r.role === "owner" ? "owner" : "cohost" }));
 }
 

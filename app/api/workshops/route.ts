@@ -19,7 +19,10 @@ export async function POST(request: NextRequest) {
   const ends = endsAt ? new Date(endsAt) : null;
   if (starts && ends && ends <= starts) return jsonError(400, "endsAt: the workshop must end after it starts");
   const w = await createWorkshop(db(), who.value.id, { title, items, startsAt: starts, endsAt: ends });
-  return NextResponse.json({ id: w.id, code: w.code, joinUrl: joinUrl(request, w.code), workshop: workshopJson(w, request) }, { status: 201, headers: NO_STORE });
+  return NextResponse.json(
+    { id: w.id, code: w.code, joinUrl: joinUrl(request, w.code), workshop: workshopJson(w, request) },
+    { status: 201, headers: NO_STORE },
+  );
 }
 
 export async function GET(request: NextRequest) {

@@ -67,7 +67,15 @@ export default async function ChallengePage({ params }: Params) {
   );
 
   return (
-    <LabLayout config={{ saveUrl: `/api/challenges/${slug}/lab`, scenario: scenarioNamed(meta.scenario), files: page.files, objectives: [] }} historyKey={`policy-lab:history:challenge:${slug}`}>
+    <LabLayout
+      config={{
+        saveUrl: `/api/challenges/${slug}/lab`,
+        scenario: scenarioNamed(meta.scenario),
+        files: page.files,
+        objectives: [],
+      }}
+      historyKey={`policy-lab:history:challenge:${slug}`}
+    >
       {text}
     </LabLayout>
   );

@@ -17,8 +17,8 @@ export default async function JoinPage({ params }: Params) {
     <div className="mx-auto w-full max-w-xl space-y-6 px-4 py-10 sm:px-6">
       <h1 className="text-3xl font-bold text-slate-900 dark:text-white">Join a workshop</h1>
       <p className="text-slate-600 dark:text-slate-400">
-        Workshop code <span className="font-mono font-semibold">{normalized ? formatJoinCode(normalized) : code}</span>. No account needed: pick the name your
-        instructor will see. Anything you already did in this browser counts.
+        Workshop code <span className="font-mono font-semibold">{normalized ? formatJoinCode(normalized) : code}</span>.
+        No account needed: pick the name your instructor will see. Anything you already did in this browser counts.
       </p>
       <JoinForm code={code} />
     </div>

@@ -49,16 +49,27 @@ export default async function LessonPage({ params }: Params) {
       <div className="mt-6">
         <MdxContent code={code} />
       </div>
-      <nav aria-label="Lessons" className="mt-12 flex flex-col gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:justify-between dark:border-slate-800">
+      <nav
+        aria-label="Lessons"
+        className="mt-12 flex flex-col gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:justify-between dark:border-slate-800"
+      >
         {lesson.previous ? (
-          <Link href={`/lessons/${lesson.previous.slug}`} rel="prev" className="rounded-lg border border-slate-200 px-4 py-3 hover:border-brand-400 dark:border-slate-800">
+          <Link
+            href={`/lessons/${lesson.previous.slug}`}
+            rel="prev"
+            className="rounded-lg border border-slate-200 px-4 py-3 hover:border-brand-400 dark:border-slate-800"
+          >
             <span className="block text-xs text-slate-500">Previous</span>← {lesson.previous.title}
           </Link>
         ) : (
           <span />
         )}
         {lesson.next ? (
-          <Link href={`/lessons/${lesson.next.slug}`} rel="next" className="rounded-lg border border-slate-200 px-4 py-3 text-right hover:border-brand-400 dark:border-slate-800">
+          <Link
+            href={`/lessons/${lesson.next.slug}`}
+            rel="next"
+            className="rounded-lg border border-slate-200 px-4 py-3 text-right hover:border-brand-400 dark:border-slate-800"
+          >
             <span className="block text-xs text-slate-500">Next</span>
             {lesson.next.title} →
           </Link>
@@ -69,7 +80,12 @@ export default async function LessonPage({ params }: Params) {
 
   return (
     <LabLayout
-      config={{ saveUrl: `/api/lessons/${slug}/lab`, scenario: scenarioNamed(meta.scenario), files: lesson.files, objectives: meta.objectives }}
+      config={{
+        saveUrl: `/api/lessons/${slug}/lab`,
+        scenario: scenarioNamed(meta.scenario),
+        files: lesson.files,
+        objectives: meta.objectives,
+      }}
       historyKey={`policy-lab:history:lesson:${slug}`}
     >
       {text}

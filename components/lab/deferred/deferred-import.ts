@@ -6,7 +6,9 @@
 import { NotLoadedYet, type Deferred } from "@/lib/base/deferred";
 
 export function deferredImport<T>(name: string, load: () => Promise<T>): Deferred<T> {
-  let state: { kind: "idle" } | { kind: "loading"; ready: Promise<unknown> } | { kind: "loaded"; value: T } = { kind: "idle" };
+  let state: { kind: "idle" } | { kind: "loading"; ready: Promise<unknown> } | { kind: "loaded"; value: T } = {
+    kind: "idle",
+  };
   return () => {
     if (state.kind === "loaded") return state.value;
     if (state.kind === "idle") {
@@ -16,7 +18,9 @@ export function deferredImport<T>(name: string, load: () => Promise<T>): Deferre
         },
         (error: unknown) => {
           state = { kind: "idle" };
-          throw new Error(`could not load ${name} (${error instanceof Error ? error.message : String(error)}); check the connection and run the command again`);
+          throw new Error(
+            `could not load ${name} (${error instanceof Error ? error.message : String(error)}); check the connection and run the command again`,
+          );
         },
       );
       state = { kind: "loading", ready };

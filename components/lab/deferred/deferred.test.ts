@@ -16,7 +16,7 @@ const loads = vi.hoisted((): Record<string, number> => ({}));
 vi.mock("./deferred-import", async (importOriginal) => {
   const original = await importOriginal<typeof import("./deferred-import")>();
   return {
-    deferredImport: <T,>(name: string, load: () => Promise<T>) =>
+    deferredImport: <T>(name: string, load: () => Promise<T>) =>
       original.deferredImport(name, () => {
         loads[name] = (loads[name] ?? 0) + 1;
         return load();
@@ -31,14 +31,19 @@ const YAML = "the YAML parser";
 const RE2 = "the RE2 engine";
 const TOOLS = "the lab's network and Cilium tools";
 
-const newLab = () => settle(() => new HeadlessLab({ scenarioName: "starwars", scenarioText: STARWARS_TEXT, files: GOLDEN_FILES, seed: 7 }));
+const newLab = () =>
+  settle(
+    () => new HeadlessLab({ scenarioName: "starwars", scenarioText: STARWARS_TEXT, files: GOLDEN_FILES, seed: 7 }),
+  );
 
 describe("deferred code in the browser", () => {
   it("starts without the YAML parser, the RE2 engine or the tools", async () => {
     const lab = await newLab();
     expect(run(lab.state, "kubectl get pods", lab.deps).output).toContain("deathstar-");
     // Commands are declared eagerly: help and completion need no code of the command.
-    expect(run(lab.state, "kubectl delete --help", lab.deps).output).toContain("Usage:\n  kubectl delete ([-f FILENAME]");
+    expect(run(lab.state, "kubectl delete --help", lab.deps).output).toContain(
+      "Usage:\n  kubectl delete ([-f FILENAME]",
+    );
     expect(complete(lab.state, "kubectl delete --grace").candidates).toEqual(["--grace-period"]);
     expect(() => run(lab.state, "kubectl describe pod tiefighter", lab.deps)).toThrow(NotLoadedYet);
     expect(() => run(lab.state, "hubble observe --last 1", lab.deps)).toThrow(NotLoadedYet);
@@ -60,8 +65,12 @@ describe("deferred code in the browser", () => {
 describe("deferredImport", () => {
   it("reports a failed fetch to the caller and fetches again on the next call", async () => {
     let attempts = 0;
-    const lib = deferredImport("the thing", () => (++attempts === 1 ? Promise.reject(new Error("offline")) : Promise.resolve(42)));
-    await expect(settle(() => lib())).rejects.toThrow("could not load the thing (offline); check the connection and run the command again");
+    const lib = deferredImport("the thing", () =>
+      ++attempts === 1 ? Promise.reject(new Error("offline")) : Promise.resolve(42),
+    );
+    await expect(settle(() => lib())).rejects.toThrow(
+      "could not load the thing (offline); check the connection and run the command again",
+    );
     await expect(settle(() => lib() + 1)).resolves.toBe(43);
     expect(attempts).toBe(2);
   });

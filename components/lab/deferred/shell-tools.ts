@@ -2,4 +2,7 @@
 import type { ShellTools } from "@/lib/shell/libs/tools";
 import { deferredImport } from "./deferred-import";
 
-export const shellTools = deferredImport<ShellTools>("the lab's network and Cilium tools", () => import("@/lib/shell/deferred-tools"));
+export const shellTools = deferredImport<ShellTools>(
+  "the lab's network and Cilium tools",
+  () => import("@/lib/shell/deferred-tools"),
+);

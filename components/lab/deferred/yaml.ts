@@ -2,4 +2,6 @@
 import type { YamlParser } from "@/lib/cluster/libs/yaml";
 import { deferredImport } from "./deferred-import";
 
-export const yamlParser = deferredImport<YamlParser>("the YAML parser", () => import("yaml").then((m) => ({ parseAllDocuments: m.parseAllDocuments })));
+export const yamlParser = deferredImport<YamlParser>("the YAML parser", () =>
+  import("yaml").then((m) => ({ parseAllDocuments: m.parseAllDocuments })),
+);

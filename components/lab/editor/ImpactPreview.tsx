@@ -38,25 +38,40 @@ export function ImpactPreview({ text, source, state }: Props) {
   else if (text.trim() === "") summary = "Write a policy to see which flows it would change.";
   else if (!r) summary = "Checking…";
   else if (!r.ok) summary = "kubectl apply would reject this file: fix the errors marked in the editor first.";
-  else if (r.impact.all.length === 0) summary = `Applying this changes no verdict (${r.impact.compared} flows checked).`;
+  else if (r.impact.all.length === 0)
+    summary = `Applying this changes no verdict (${r.impact.compared} flows checked).`;
   else summary = `Applying this would change ${r.impact.all.length} of ${r.impact.compared} flows.`;
 
   return (
-    <section aria-labelledby="impact-title" data-testid="impact-preview" className="flex min-h-0 flex-col overflow-y-auto p-3 text-sm">
-      <h3 id="impact-title" className="font-semibold">Impact preview</h3>
-      <p aria-live="polite" className="mt-1 text-xs text-slate-600 dark:text-slate-400">{summary}</p>
+    <section
+      aria-labelledby="impact-title"
+      data-testid="impact-preview"
+      className="flex min-h-0 flex-col overflow-y-auto p-3 text-sm"
+    >
+      <h3 id="impact-title" className="font-semibold">
+        Impact preview
+      </h3>
+      <p aria-live="polite" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+        {summary}
+      </p>
       {r?.ok
         ? GROUPS.map((g) => {
             const rows = r.impact.rows.filter((x) => x.change === g.change);
             if (rows.length === 0) return null;
             return (
               <div key={g.change} className="mt-3">
-                <h4 className={`text-xs font-semibold ${g.tone}`}>{g.title} ({rows.length})</h4>
+                <h4 className={`text-xs font-semibold ${g.tone}`}>
+                  {g.title} ({rows.length})
+                </h4>
                 <ul className="mt-1 space-y-1 font-mono text-[0.7rem] leading-snug">
                   {rows.map((row) => (
                     <li key={row.probe.key}>
                       {probeText(row.probe)}
-                      <span className="text-slate-500"> — {row.before} → {row.after}{row.requests ? ` (+${row.requests} HTTP requests)` : ""}</span>
+                      <span className="text-slate-500">
+                        {" "}
+                        — {row.before} → {row.after}
+                        {row.requests ? ` (+${row.requests} HTTP requests)` : ""}
+                      </span>
                     </li>
                   ))}
                 </ul>

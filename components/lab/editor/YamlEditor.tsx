@@ -49,7 +49,13 @@ export function YamlEditor({ path, value, onChange, getState, label }: YamlEdito
         const text = v.state.doc.toString();
         const ds = await settle(() => manifestDiagnostics(state, text, source()));
         const len = v.state.doc.length;
-        return ds.map((d) => ({ from: Math.min(d.from, len), to: Math.min(Math.max(d.to, d.from), len), severity: d.severity, message: d.message, source: d.source }));
+        return ds.map((d) => ({
+          from: Math.min(d.from, len),
+          to: Math.min(Math.max(d.to, d.from), len),
+          severity: d.severity,
+          message: d.message,
+          source: d.source,
+        }));
       },
       { delay: 30 },
     );
@@ -89,7 +95,8 @@ export function YamlEditor({ path, value, onChange, getState, label }: YamlEdito
   // A change from outside (Allow this, a shell write) replaces the text.
   useEffect(() => {
     const v = view.current;
-    if (v && v.state.doc.toString() !== value) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+    if (v && v.state.doc.toString() !== value)
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
   }, [value]);
 
   useEffect(() => {

@@ -3,7 +3,12 @@
  * (the same schema `kubectl apply` checks), enum values (protocols, entities), label keys and values that
  * exist in the cluster under selectors, and snippets of the course's common policy shapes.
  */
-import { snippetCompletion, type Completion, type CompletionContext, type CompletionResult } from "@codemirror/autocomplete";
+import {
+  snippetCompletion,
+  type Completion,
+  type CompletionContext,
+  type CompletionResult,
+} from "@codemirror/autocomplete";
 import type { ClusterState } from "@/lib/cluster";
 import { applicableKinds, clusterLabels, fieldsAt, valuesAt } from "@/lib/insight";
 import { SNIPPETS } from "./snippets";
@@ -24,19 +29,29 @@ export function manifestCompletions(getState: () => ClusterState | null) {
     const options: Completion[] = [];
     const state = getState();
     if (c.mode === "value") {
-      if (c.path.length === 0 && c.key === "kind") for (const k of applicableKinds()) options.push({ label: k.kind, type: "type", detail: k.apiVersion });
-      else if (c.path.length === 0 && c.key === "apiVersion") for (const v of new Set(applicableKinds().map((k) => k.apiVersion))) options.push({ label: v, type: "constant" });
+      if (c.path.length === 0 && c.key === "kind")
+        for (const k of applicableKinds()) options.push({ label: k.kind, type: "type", detail: k.apiVersion });
+      else if (c.path.length === 0 && c.key === "apiVersion")
+        for (const v of new Set(applicableKinds().map((k) => k.apiVersion)))
+          options.push({ label: v, type: "constant" });
       else if (SELECTOR_KEYS.has(c.path[c.path.length - 1] ?? "") && state && c.key !== undefined) {
-        for (const v of clusterLabels(state).get(c.key) ?? []) options.push({ label: quoteIfNeeded(v), type: "constant", detail: "in the cluster" });
-      } else if (c.kind && c.key !== undefined) for (const v of valuesAt(c.kind, [...c.path, c.key])) options.push({ label: v, type: "enum" });
+        for (const v of clusterLabels(state).get(c.key) ?? [])
+          options.push({ label: quoteIfNeeded(v), type: "constant", detail: "in the cluster" });
+      } else if (c.kind && c.key !== undefined)
+        for (const v of valuesAt(c.kind, [...c.path, c.key])) options.push({ label: v, type: "enum" });
       return options.length > 0 ? { from: c.from, options, validFor: /^[\w./:*-]*$/ } : null;
     }
     if (c.emptyDoc || (c.path.length === 0 && c.column === 0)) {
-      options.push(...SNIPPETS.map((s) => snippetCompletion(s.template, { label: s.label, detail: s.detail, type: "text", boost: -1 })));
+      options.push(
+        ...SNIPPETS.map((s) =>
+          snippetCompletion(s.template, { label: s.label, detail: s.detail, type: "text", boost: -1 }),
+        ),
+      );
     }
     const last = c.path[c.path.length - 1] ?? "";
     if (SELECTOR_KEYS.has(last) && state) {
-      for (const [k, vs] of clusterLabels(state)) options.push({ label: k, type: "property", detail: vs.slice(0, 3).join(", "), apply: `${k}: ` });
+      for (const [k, vs] of clusterLabels(state))
+        options.push({ label: k, type: "property", detail: vs.slice(0, 3).join(", "), apply: `${k}: ` });
     }
     // List items of entity lists take entity names.
     if (last === "[]" && c.kind) for (const v of valuesAt(c.kind, c.path)) options.push({ label: v, type: "enum" });
@@ -44,7 +59,12 @@ export function manifestCompletions(getState: () => ClusterState | null) {
     if (kind) {
       for (const f of fieldsAt(kind, c.path)) {
         const scalar = f.type === "string" || f.type === "integer" || f.type === "boolean" || f.type === "intOrString";
-        options.push({ label: f.name, type: "property", detail: f.type === "array" ? "list" : f.type === "map" ? "map" : f.type, apply: scalar ? `${f.name}: ` : `${f.name}:` });
+        options.push({
+          label: f.name,
+          type: "property",
+          detail: f.type === "array" ? "list" : f.type === "map" ? "map" : f.type,
+          apply: scalar ? `${f.name}: ` : `${f.name}:`,
+        });
       }
     }
     return options.length > 0 ? { from: c.from, options, validFor: /^[\w./:*-]*$/ } : null;

@@ -43,7 +43,9 @@ describe("editor diagnostics", () => {
     const bad = base.replace("  - fromEndpoints:", "  - fromEndpoint:");
     const [d, ...rest] = manifestDiagnostics(state, bad, "rule1.yaml");
     expect(rest).toEqual([]);
-    expect(d?.message).toBe('Error from server (BadRequest): error when creating "rule1.yaml": CiliumNetworkPolicy in version "v2" cannot be handled as a CiliumNetworkPolicy: strict decoding error: unknown field "spec.ingress[0].fromEndpoint"');
+    expect(d?.message).toBe(
+      'Error from server (BadRequest): error when creating "rule1.yaml": CiliumNetworkPolicy in version "v2" cannot be handled as a CiliumNetworkPolicy: strict decoding error: unknown field "spec.ingress[0].fromEndpoint"',
+    );
     expect(lc(bad, d?.from ?? 0)).toEqual([10, 5]);
     expect(bad.slice(d?.from, d?.to)).toBe("fromEndpoint");
   });
@@ -57,9 +59,12 @@ describe("editor diagnostics", () => {
   });
 
   it("YAML syntax errors carry kubectl's message at the parser's position", () => {
-    const bad = "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: broken\nspec:\n  endpointSelector: matchLabels: {}\n";
+    const bad =
+      "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: broken\nspec:\n  endpointSelector: matchLabels: {}\n";
     const [d] = manifestDiagnostics(state, bad, "bad.yaml");
-    expect(d?.message).toMatch(/^error: error parsing bad\.yaml: error converting YAML to JSON: yaml: line 6: mapping values are not allowed in this context/);
+    expect(d?.message).toMatch(
+      /^error: error parsing bad\.yaml: error converting YAML to JSON: yaml: line 6: mapping values are not allowed in this context/,
+    );
     expect(lc(bad, d?.from ?? 0)[0]).toBe(6);
   });
 
@@ -82,7 +87,10 @@ spec:
   });
 
   it("Cilium's validation errors are errors on the policy", () => {
-    const bad = base.replace('        protocol: TCP\n', '        protocol: TCP\n      rules:\n        dns:\n        - matchPattern: "*"\n');
+    const bad = base.replace(
+      "        protocol: TCP\n",
+      '        protocol: TCP\n      rules:\n        dns:\n        - matchPattern: "*"\n',
+    );
     const [d, ...rest] = manifestDiagnostics(state, bad, "rule1.yaml");
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ severity: "error", source: "cilium" });

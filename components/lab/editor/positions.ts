@@ -29,22 +29,33 @@ export function documents(text: string): DocInfo[] {
     if (!("contents" in doc)) return [];
     const [from, , to] = doc.range;
     const meta = doc.get("metadata");
-    const kindPair = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === "kind") : undefined;
+    const kindPair = isMap(doc.contents)
+      ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === "kind")
+      : undefined;
     const kr = kindPair && isScalar(kindPair.key) ? kindPair.key.range : undefined;
-    const head = kr ? { from: kr[0], to: kr[1] } : { from, to: Math.min(to, text.indexOf("\n", from) < 0 ? to : text.indexOf("\n", from)) };
-    return [{
-      index, from, to, doc, head,
-      kind: str(doc.get("kind")),
-      name: isMap(meta) ? str(meta.get("name")) : undefined,
-      namespace: isMap(meta) ? str(meta.get("namespace")) : undefined,
-    }];
+    const head = kr
+      ? { from: kr[0], to: kr[1] }
+      : { from, to: Math.min(to, text.indexOf("\n", from) < 0 ? to : text.indexOf("\n", from)) };
+    return [
+      {
+        index,
+        from,
+        to,
+        doc,
+        head,
+        kind: str(doc.get("kind")),
+        name: isMap(meta) ? str(meta.get("name")) : undefined,
+        namespace: isMap(meta) ? str(meta.get("namespace")) : undefined,
+      },
+    ];
   });
 }
 
 /** `spec.ingress[0].fromEndpoint` → ["spec", "ingress", 0, "fromEndpoint"]. */
 export function pathSteps(path: string): (string | number)[] {
   const out: (string | number)[] = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : (m[1] as string));
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+    out.push(m[2] !== undefined ? Number(m[2]) : (m[1] as string));
   return out;
 }
 

@@ -16,7 +16,9 @@ export const SNIPPETS: readonly Snippet[] = [
   {
     label: "cnp: allow from pods (L3)",
     detail: "ingress fromEndpoints",
-    template: head("allow-from-app") + `  endpointSelector:
+    template:
+      head("allow-from-app") +
+      `  endpointSelector:
     matchLabels:
       \${app}: \${server}
   ingress:
@@ -28,7 +30,9 @@ export const SNIPPETS: readonly Snippet[] = [
   {
     label: "cnp: allow a port (L3/L4)",
     detail: "ingress fromEndpoints + toPorts",
-    template: head("allow-port") + `  endpointSelector:
+    template:
+      head("allow-port") +
+      `  endpointSelector:
     matchLabels:
       \${class}: \${server}
   ingress:
@@ -44,7 +48,9 @@ export const SNIPPETS: readonly Snippet[] = [
   {
     label: "cnp: allow an HTTP request (L7)",
     detail: "toPorts rules.http",
-    template: head("allow-http") + `  endpointSelector:
+    template:
+      head("allow-http") +
+      `  endpointSelector:
     matchLabels:
       \${class}: \${server}
   ingress:
@@ -64,7 +70,9 @@ export const SNIPPETS: readonly Snippet[] = [
   {
     label: "cnp: default deny ingress",
     detail: "ingress: [{}] selects, allows nothing",
-    template: head("default-deny") + `  endpointSelector: {}
+    template:
+      head("default-deny") +
+      `  endpointSelector: {}
   ingress:
   - {}
 `,
@@ -72,7 +80,9 @@ export const SNIPPETS: readonly Snippet[] = [
   {
     label: "cnp: egress to a name (toFQDNs + DNS)",
     detail: "toFQDNs needs the DNS rule",
-    template: head("to-fqdn") + `  endpointSelector:
+    template:
+      head("to-fqdn") +
+      `  endpointSelector:
     matchLabels:
       \${class}: \${client}
   egress:
@@ -98,7 +108,9 @@ export const SNIPPETS: readonly Snippet[] = [
   {
     label: "cnp: allow from an entity",
     detail: "fromEntities (world, cluster, host…)",
-    template: head("allow-from-entity") + `  endpointSelector:
+    template:
+      head("allow-from-entity") +
+      `  endpointSelector:
     matchLabels:
       \${class}: \${server}
   ingress:

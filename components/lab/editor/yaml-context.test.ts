@@ -7,17 +7,40 @@ const HEAD = "apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  
 
 describe("yamlContext", () => {
   it("finds the key path from indentation, through kubectl-style lists", () => {
-    expect(at(HEAD + "  endpointSelector:\n    matchLabels:\n      cl|").path).toEqual(["spec", "endpointSelector", "matchLabels"]);
-    expect(at(HEAD + "  ingress:\n  - fromEndpoints:\n    - matchLabels:\n        org: empire\n    to|")).toMatchObject({ path: ["spec", "ingress", "[]"], word: "to", mode: "key" });
-    expect(at(HEAD + "  ingress:\n    - fromEndpoints:\n        - matchLabels:\n            o|").path).toEqual(["spec", "ingress", "[]", "fromEndpoints", "[]", "matchLabels"]);
-    expect(at(HEAD + "  egress:\n  - toEntities:\n    - wor|")).toMatchObject({ path: ["spec", "egress", "[]", "toEntities", "[]"], word: "wor", mode: "key" });
+    expect(at(HEAD + "  endpointSelector:\n    matchLabels:\n      cl|").path).toEqual([
+      "spec",
+      "endpointSelector",
+      "matchLabels",
+    ]);
+    expect(at(HEAD + "  ingress:\n  - fromEndpoints:\n    - matchLabels:\n        org: empire\n    to|")).toMatchObject(
+      { path: ["spec", "ingress", "[]"], word: "to", mode: "key" },
+    );
+    expect(at(HEAD + "  ingress:\n    - fromEndpoints:\n        - matchLabels:\n            o|").path).toEqual([
+      "spec",
+      "ingress",
+      "[]",
+      "fromEndpoints",
+      "[]",
+      "matchLabels",
+    ]);
+    expect(at(HEAD + "  egress:\n  - toEntities:\n    - wor|")).toMatchObject({
+      path: ["spec", "egress", "[]", "toEntities", "[]"],
+      word: "wor",
+      mode: "key",
+    });
     expect(at(HEAD + "  e|")).toMatchObject({ path: ["spec"], word: "e", kind: "CiliumNetworkPolicy" });
   });
 
   it("knows a value is being typed, and for which key", () => {
     expect(at("kind: Cil|")).toMatchObject({ path: [], mode: "value", key: "kind", word: "Cil" });
-    expect(at(HEAD + "  ingress:\n  - toPorts:\n    - ports:\n      - port: \"80\"\n        protocol: U|")).toMatchObject({ path: ["spec", "ingress", "[]", "toPorts", "[]", "ports", "[]"], mode: "value", key: "protocol" });
-    expect(at(HEAD + "  endpointSelector:\n    matchLabels:\n      class: x|")).toMatchObject({ path: ["spec", "endpointSelector", "matchLabels"], key: "class", word: "x" });
+    expect(at(HEAD + '  ingress:\n  - toPorts:\n    - ports:\n      - port: "80"\n        protocol: U|')).toMatchObject(
+      { path: ["spec", "ingress", "[]", "toPorts", "[]", "ports", "[]"], mode: "value", key: "protocol" },
+    );
+    expect(at(HEAD + "  endpointSelector:\n    matchLabels:\n      class: x|")).toMatchObject({
+      path: ["spec", "endpointSelector", "matchLabels"],
+      key: "class",
+      word: "x",
+    });
   });
 
   it("sees an empty document after ---", () => {

@@ -41,7 +41,13 @@ function frames(line: string): Frame[] {
     break;
   }
   const m = /^("[^"]*"|'[^']*'|[^\s:#][^:#]*?)\s*:(\s|$)(.*)$/.exec(line.slice(i));
-  if (m) out.push({ col: i, dash: false, key: (m[1] as string).replace(/^["']|["']$/g, ""), inline: (m[3] ?? "").replace(/#.*$/, "").trim() !== "" });
+  if (m)
+    out.push({
+      col: i,
+      dash: false,
+      key: (m[1] as string).replace(/^["']|["']$/g, ""),
+      inline: (m[3] ?? "").replace(/#.*$/, "").trim() !== "",
+    });
   return out;
 }
 
@@ -54,7 +60,11 @@ export function yamlContext(text: string, pos: number): YamlContext {
   lines.pop();
   // The document starts after the last `---` above.
   let docStart = 0;
-  for (let i = lines.length - 1; i >= 0; i--) if (/^---\s*$/.test(lines[i] as string)) { docStart = i + 1; break; }
+  for (let i = lines.length - 1; i >= 0; i--)
+    if (/^---\s*$/.test(lines[i] as string)) {
+      docStart = i + 1;
+      break;
+    }
   const docLines = lines.slice(docStart);
   const restEnd = text.indexOf("\n---", pos);
   const docText = docLines.join("\n") + "\n" + text.slice(lineStart, restEnd < 0 ? text.length : restEnd);
@@ -72,14 +82,18 @@ export function yamlContext(text: string, pos: number): YamlContext {
 
   // Ancestors: walk up, each frame left of the target column is a parent (a key, or a list item).
   const path: string[] = [];
-  let target = valueMatch ? own.find((f) => !f.dash)?.col ?? column : column;
+  let target = valueMatch ? (own.find((f) => !f.dash)?.col ?? column) : column;
   let fromDash = false;
   const climb = (fs: readonly Frame[], limit: number) => {
     for (let k = fs.length - 1; k >= 0; k--) {
       const f = fs[k] as Frame;
       if (f.col > limit) continue;
       if (f.dash) {
-        if (f.col < target) { path.unshift("[]"); target = f.col; fromDash = true; }
+        if (f.col < target) {
+          path.unshift("[]");
+          target = f.col;
+          fromDash = true;
+        }
         continue;
       }
       // A block list may sit at its key's own indentation (`ingress:` then `- …` at the same column).
@@ -91,7 +105,10 @@ export function yamlContext(text: string, pos: number): YamlContext {
     }
   };
   // Frames of the current line left of the word (the dashes before `key`).
-  climb(own.filter((f) => f.dash && f.col < column), column);
+  climb(
+    own.filter((f) => f.dash && f.col < column),
+    column,
+  );
   for (let i = docLines.length - 1; i >= 0 && target > 0; i--) {
     const l = docLines[i] as string;
     if (blank(l)) continue;
@@ -102,9 +119,21 @@ export function yamlContext(text: string, pos: number): YamlContext {
     for (let i = docLines.length - 1; i >= 0; i--) {
       const fs = frames(docLines[i] as string);
       const k = fs.find((f) => !f.dash && f.col === 0 && !f.inline);
-      if (k?.key !== undefined) { path.unshift(k.key); break; }
+      if (k?.key !== undefined) {
+        path.unshift(k.key);
+        break;
+      }
       if (fs.some((f) => !f.dash && f.col === 0)) break;
     }
   }
-  return { path, mode, ...(key !== undefined ? { key } : {}), ...(kind !== undefined ? { kind } : {}), word, from, column, emptyDoc };
+  return {
+    path,
+    mode,
+    ...(key !== undefined ? { key } : {}),
+    ...(kind !== undefined ? { kind } : {}),
+    word,
+    from,
+    column,
+    emptyDoc,
+  };
 }

@@ -1,7 +1,14 @@
 "use client";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { settle } from "@/lib/base/deferred";
-import { draftAllowPolicy, explainFlow, explanationLines, flowRows, type FlowRow, type RowVerdict } from "@/lib/insight";
+import {
+  draftAllowPolicy,
+  explainFlow,
+  explanationLines,
+  flowRows,
+  type FlowRow,
+  type RowVerdict,
+} from "@/lib/insight";
 import { useLab } from "../LabContext";
 import { requestOpen } from "../editor/open-file";
 
@@ -18,7 +25,11 @@ const VERDICT_STYLE: Readonly<Record<RowVerdict, string>> = {
   dropped: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300",
   "denied-l7": "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
 };
-const VERDICT_TEXT: Readonly<Record<RowVerdict, string>> = { forwarded: "FORWARDED", dropped: "DROPPED", "denied-l7": "DENIED (L7)" };
+const VERDICT_TEXT: Readonly<Record<RowVerdict, string>> = {
+  forwarded: "FORWARDED",
+  dropped: "DROPPED",
+  "denied-l7": "DENIED (L7)",
+};
 
 type Answer = { readonly kind: "explain" | "error"; readonly lines: readonly string[] };
 
@@ -62,7 +73,12 @@ export function FlowsPanel() {
     const flow = row.flow;
     setOpen({ id: row.id, answer: null });
     void settle(() => explainFlow(state, flow)).then((r) =>
-      setOpen({ id: row.id, answer: r.ok ? { kind: "explain", lines: explanationLines(r.explanation) } : { kind: "error", lines: [r.error] } }),
+      setOpen({
+        id: row.id,
+        answer: r.ok
+          ? { kind: "explain", lines: explanationLines(r.explanation) }
+          : { kind: "error", lines: [r.error] },
+      }),
     );
   };
   const allow = (row: FlowRow) => {
@@ -83,10 +99,18 @@ export function FlowsPanel() {
 
   return (
     <div className="flex h-full min-h-0 flex-col text-sm">
-      <form className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2 text-xs dark:border-slate-800" onSubmit={(e) => e.preventDefault()} aria-label="Flow filters">
+      <form
+        className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2 text-xs dark:border-slate-800"
+        onSubmit={(e) => e.preventDefault()}
+        aria-label="Flow filters"
+      >
         <label className="flex items-center gap-1">
           Verdict
-          <select value={verdict} onChange={(e) => setVerdict(e.target.value as typeof verdict)} className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900">
+          <select
+            value={verdict}
+            onChange={(e) => setVerdict(e.target.value as typeof verdict)}
+            className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900"
+          >
             <option value="all">all</option>
             <option value="forwarded">forwarded</option>
             <option value="dropped">dropped</option>
@@ -95,16 +119,27 @@ export function FlowsPanel() {
         </label>
         <label className="flex items-center gap-1">
           Namespace
-          <select value={namespace} onChange={(e) => setNamespace(e.target.value)} className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900">
+          <select
+            value={namespace}
+            onChange={(e) => setNamespace(e.target.value)}
+            className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900"
+          >
             <option value="">all</option>
             {namespaces.map((n) => (
-              <option key={n} value={n}>{n}</option>
+              <option key={n} value={n}>
+                {n}
+              </option>
             ))}
           </select>
         </label>
         <label className="flex items-center gap-1">
           Pod
-          <input value={pod} onChange={(e) => setPod(e.target.value)} placeholder="name contains…" className="w-32 rounded border border-slate-300 bg-white px-1 py-0.5 font-mono dark:border-slate-700 dark:bg-slate-900" />
+          <input
+            value={pod}
+            onChange={(e) => setPod(e.target.value)}
+            placeholder="name contains…"
+            className="w-32 rounded border border-slate-300 bg-white px-1 py-0.5 font-mono dark:border-slate-700 dark:bg-slate-900"
+          />
         </label>
         <button
           type="button"
@@ -117,8 +152,9 @@ export function FlowsPanel() {
       </form>
       {rows.length === 0 ? (
         <p className="p-4 text-slate-500">
-          No flows yet. Connect from a pod — e.g. <code className="font-mono">kubectl exec tiefighter -- curl -s deathstar</code> — and every
-          decision shows up here, as in <code className="font-mono">hubble observe</code>.
+          No flows yet. Connect from a pod — e.g.{" "}
+          <code className="font-mono">kubectl exec tiefighter -- curl -s deathstar</code> — and every decision shows up
+          here, as in <code className="font-mono">hubble observe</code>.
         </p>
       ) : (
         <div ref={scroller} className="min-h-0 flex-1 overflow-auto">
@@ -127,13 +163,21 @@ export function FlowsPanel() {
             <thead className="sticky top-0 bg-slate-100 text-left font-sans dark:bg-slate-900">
               <tr>
                 {["Time", "Source", "Destination", "Node", "Port", "L7 / event", "Verdict", ""].map((h, i) => (
-                  <th key={i} scope="col" className="px-2 py-1 font-semibold">{h}</th>
+                  <th key={i} scope="col" className="px-2 py-1 font-semibold">
+                    {h}
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {visible.map((row) => (
-                <FlowLine key={row.id} row={row} open={open?.id === row.id ? open.answer : undefined} onExplain={() => (open?.id === row.id ? setOpen(null) : explain(row))} onAllow={() => allow(row)} />
+                <FlowLine
+                  key={row.id}
+                  row={row}
+                  open={open?.id === row.id ? open.answer : undefined}
+                  onExplain={() => (open?.id === row.id ? setOpen(null) : explain(row))}
+                  onAllow={() => allow(row)}
+                />
               ))}
             </tbody>
           </table>
@@ -143,7 +187,17 @@ export function FlowsPanel() {
   );
 }
 
-function FlowLine({ row, open, onExplain, onAllow }: { row: FlowRow; open: Answer | null | undefined; onExplain(): void; onAllow(): void }) {
+function FlowLine({
+  row,
+  open,
+  onExplain,
+  onAllow,
+}: {
+  row: FlowRow;
+  open: Answer | null | undefined;
+  onExplain(): void;
+  onAllow(): void;
+}) {
   const expanded = open !== undefined;
   return (
     <>
@@ -155,16 +209,27 @@ function FlowLine({ row, open, onExplain, onAllow }: { row: FlowRow; open: Answe
         <td className="px-2 py-1">{row.port !== undefined ? `${row.port}/${row.protocol}` : row.protocol}</td>
         <td className="px-2 py-1 text-slate-600 dark:text-slate-400">{row.summary}</td>
         <td className="px-2 py-1">
-          <span className={`rounded px-1 py-0.5 font-semibold ${VERDICT_STYLE[row.verdict]}`}>{VERDICT_TEXT[row.verdict]}</span>
+          <span className={`rounded px-1 py-0.5 font-semibold ${VERDICT_STYLE[row.verdict]}`}>
+            {VERDICT_TEXT[row.verdict]}
+          </span>
         </td>
         <td className="px-2 py-1 font-sans whitespace-nowrap">
           {row.flow ? (
             <>
-              <button type="button" aria-expanded={expanded} onClick={onExplain} className="rounded border border-slate-300 px-1.5 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+              <button
+                type="button"
+                aria-expanded={expanded}
+                onClick={onExplain}
+                className="rounded border border-slate-300 px-1.5 py-0.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+              >
                 Explain
               </button>
               {row.verdict !== "forwarded" ? (
-                <button type="button" onClick={onAllow} className="ml-1 rounded bg-brand-400 px-1.5 py-0.5 font-semibold text-slate-900 hover:bg-brand-300">
+                <button
+                  type="button"
+                  onClick={onAllow}
+                  className="ml-1 rounded bg-brand-400 px-1.5 py-0.5 font-semibold text-slate-900 hover:bg-brand-300"
+                >
                   Allow this
                 </button>
               ) : null}
@@ -175,7 +240,11 @@ function FlowLine({ row, open, onExplain, onAllow }: { row: FlowRow; open: Answe
       {expanded ? (
         <tr>
           <td colSpan={8} className="px-2 pb-2">
-            <pre role="region" aria-label="Explanation" className={`rounded bg-slate-100 px-2 py-1.5 whitespace-pre-wrap dark:bg-slate-900 ${open?.kind === "error" ? "text-red-700 dark:text-red-300" : ""}`}>
+            <pre
+              role="region"
+              aria-label="Explanation"
+              className={`rounded bg-slate-100 px-2 py-1.5 whitespace-pre-wrap dark:bg-slate-900 ${open?.kind === "error" ? "text-red-700 dark:text-red-300" : ""}`}
+            >
               {open ? open.lines.join("\n") : "…"}
             </pre>
           </td>

@@ -1,6 +1,15 @@
 "use client";
 import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
-import { Background, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from "@xyflow/react";
+import {
+  Background,
+  Handle,
+  MarkerType,
+  Position,
+  ReactFlow,
+  type Edge,
+  type Node,
+  type NodeProps,
+} from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import ELK, { type ElkNode } from "elkjs/lib/elk.bundled.js";
 import type { ClusterState } from "@/lib/cluster";
@@ -16,10 +25,13 @@ type EndpointData = { label: string; kind: string; id: string; selected: boolean
 
 function EndpointNode({ data }: NodeProps<Node<EndpointData>>) {
   const onKey = (e: KeyboardEvent<HTMLButtonElement>) => {
-    const next = e.key === "ArrowDown" || e.key === "ArrowRight" ? 1 : e.key === "ArrowUp" || e.key === "ArrowLeft" ? -1 : 0;
+    const next =
+      e.key === "ArrowDown" || e.key === "ArrowRight" ? 1 : e.key === "ArrowUp" || e.key === "ArrowLeft" ? -1 : 0;
     if (!next) return;
     e.preventDefault();
-    const all = [...(e.currentTarget.closest("[data-map]")?.querySelectorAll<HTMLButtonElement>("button[data-endpoint]") ?? [])];
+    const all = [
+      ...(e.currentTarget.closest("[data-map]")?.querySelectorAll<HTMLButtonElement>("button[data-endpoint]") ?? []),
+    ];
     const i = all.indexOf(e.currentTarget);
     all[(i + next + all.length) % all.length]?.focus();
   };
@@ -34,7 +46,9 @@ function EndpointNode({ data }: NodeProps<Node<EndpointData>>) {
         onClick={() => data.onSelect(data.id)}
         onKeyDown={onKey}
         className={`nodrag h-full w-full truncate rounded border px-2 text-left font-mono text-[0.7rem] ${
-          data.selected ? "border-sky-500 bg-sky-100 dark:bg-sky-950" : "border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900"
+          data.selected
+            ? "border-sky-500 bg-sky-100 dark:bg-sky-950"
+            : "border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900"
         } focus:outline-2 focus:outline-sky-500`}
       >
         {data.kind === "external" ? "↗ " : data.kind === "node" ? "▣ " : ""}
@@ -51,7 +65,13 @@ const elk = new ELK();
 async function layout(g: Graph): Promise<{ groups: ElkNode[]; positions: Map<string, { x: number; y: number }> }> {
   const root: ElkNode = {
     id: "root",
-    layoutOptions: { "elk.algorithm": "layered", "elk.direction": "RIGHT", "elk.hierarchyHandling": "INCLUDE_CHILDREN", "elk.spacing.nodeNode": "14", "elk.layered.spacing.nodeNodeBetweenLayers": "60" },
+    layoutOptions: {
+      "elk.algorithm": "layered",
+      "elk.direction": "RIGHT",
+      "elk.hierarchyHandling": "INCLUDE_CHILDREN",
+      "elk.spacing.nodeNode": "14",
+      "elk.layered.spacing.nodeNodeBetweenLayers": "60",
+    },
     children: g.groups.map((grp) => ({
       id: `group:${grp}`,
       layoutOptions: { "elk.padding": "[top=28,left=10,bottom=10,right=10]" },
@@ -61,7 +81,8 @@ async function layout(g: Graph): Promise<{ groups: ElkNode[]; positions: Map<str
   };
   const out = await elk.layout(root);
   const positions = new Map<string, { x: number; y: number }>();
-  for (const grp of out.children ?? []) for (const c of grp.children ?? []) positions.set(c.id, { x: c.x ?? 0, y: c.y ?? 0 });
+  for (const grp of out.children ?? [])
+    for (const c of grp.children ?? []) positions.set(c.id, { x: c.x ?? 0, y: c.y ?? 0 });
   return { groups: out.children ?? [], positions };
 }
 
@@ -81,10 +102,26 @@ export function MapView() {
       if (!live) return;
       const nodes: Node[] = [];
       for (const grp of groups) {
-        nodes.push({ id: grp.id, type: "group", position: { x: grp.x ?? 0, y: grp.y ?? 0 }, data: { label: grp.id.slice(6) }, style: { width: grp.width, height: grp.height }, selectable: false, ariaLabel: `namespace ${grp.id.slice(6)}` });
+        nodes.push({
+          id: grp.id,
+          type: "group",
+          position: { x: grp.x ?? 0, y: grp.y ?? 0 },
+          data: { label: grp.id.slice(6) },
+          style: { width: grp.width, height: grp.height },
+          selectable: false,
+          ariaLabel: `namespace ${grp.id.slice(6)}`,
+        });
       }
       for (const n of graph.nodes) {
-        nodes.push({ id: n.id, type: "endpoint", parentId: `group:${n.group}`, extent: "parent", position: positions.get(n.id) ?? { x: 0, y: 0 }, data: { label: n.label, kind: n.kind, id: n.id }, style: { width: W, height: H } });
+        nodes.push({
+          id: n.id,
+          type: "endpoint",
+          parentId: `group:${n.group}`,
+          extent: "parent",
+          position: positions.get(n.id) ?? { x: 0, y: 0 },
+          data: { label: n.label, kind: n.kind, id: n.id },
+          style: { width: W, height: H },
+        });
       }
       setLaid({ graph, nodes });
     });
@@ -99,7 +136,13 @@ export function MapView() {
       <div className="flex items-center gap-2 border-b border-slate-200 px-3 py-2 text-xs dark:border-slate-800">
         <div role="group" aria-label="Map view" className="flex gap-1">
           {(["graph", "matrix"] as const).map((m) => (
-            <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)} className={`rounded px-2 py-0.5 ${mode === m ? "bg-slate-200 dark:bg-slate-800" : "border border-slate-300 dark:border-slate-700"}`}>
+            <button
+              key={m}
+              type="button"
+              aria-pressed={mode === m}
+              onClick={() => setMode(m)}
+              className={`rounded px-2 py-0.5 ${mode === m ? "bg-slate-200 dark:bg-slate-800" : "border border-slate-300 dark:border-slate-700"}`}
+            >
               {m === "graph" ? "Graph" : "Reachability matrix"}
             </button>
           ))}
@@ -117,12 +160,23 @@ export function MapView() {
           <div className="min-h-72 min-w-0 flex-1">
             {laid ? (
               <ReactFlow
-                nodes={laid.nodes.map((n) => (n.type === "endpoint" ? { ...n, data: { ...n.data, selected: n.id === selected, onSelect: setSelected } } : n))}
+                nodes={laid.nodes.map((n) =>
+                  n.type === "endpoint"
+                    ? { ...n, data: { ...n.data, selected: n.id === selected, onSelect: setSelected } }
+                    : n,
+                )}
                 edges={laid.graph.edges.map((e): Edge => {
                   const hot = selected !== null && (e.source === selected || e.target === selected);
                   return {
-                    id: e.id, source: e.source, target: e.target, label: `${e.ports.join(", ")} ×${e.count}`,
-                    style: { stroke: COLORS[e.verdict], strokeWidth: hot ? 3 : 1.5, opacity: selected === null || hot ? 1 : 0.3 },
+                    id: e.id,
+                    source: e.source,
+                    target: e.target,
+                    label: `${e.ports.join(", ")} ×${e.count}`,
+                    style: {
+                      stroke: COLORS[e.verdict],
+                      strokeWidth: hot ? 3 : 1.5,
+                      opacity: selected === null || hot ? 1 : 0.3,
+                    },
                     markerEnd: { type: MarkerType.ArrowClosed, color: COLORS[e.verdict] },
                     labelStyle: { fontSize: 9 },
                   };
@@ -142,8 +196,18 @@ export function MapView() {
               <p className="p-4 text-slate-500">Laying out the map…</p>
             )}
           </div>
-          <aside aria-label="Selected endpoint" className="w-64 shrink-0 overflow-y-auto border-l border-slate-200 p-3 text-xs dark:border-slate-800">
-            {selected ? <Details state={state} refName={selected} /> : <p className="text-slate-500">Select a pod (Tab to the map, arrows to move, Enter to select) to see its identity and the policies that select it.</p>}
+          <aside
+            aria-label="Selected endpoint"
+            className="w-64 shrink-0 overflow-y-auto border-l border-slate-200 p-3 text-xs dark:border-slate-800"
+          >
+            {selected ? (
+              <Details state={state} refName={selected} />
+            ) : (
+              <p className="text-slate-500">
+                Select a pod (Tab to the map, arrows to move, Enter to select) to see its identity and the policies that
+                select it.
+              </p>
+            )}
           </aside>
         </div>
       )}
@@ -157,7 +221,9 @@ function Details({ state, refName }: { state: ClusterState; refName: string }) {
   return (
     <div data-testid="map-details">
       <h3 className="font-mono font-semibold">{d.ref}</h3>
-      <p className="mt-1">Identity <strong>{d.identity}</strong> · {d.ip} on {d.node}</p>
+      <p className="mt-1">
+        Identity <strong>{d.identity}</strong> · {d.ip} on {d.node}
+      </p>
       <ul className="mt-1 font-mono text-[0.65rem] text-slate-600 dark:text-slate-400">
         {d.labels.map((l) => (
           <li key={l}>{l}</li>
@@ -182,14 +248,22 @@ function Details({ state, refName }: { state: ClusterState; refName: string }) {
 const CELL = { allowed: "allowed", l7: "L7", dropped: "dropped", partial: "some ports", none: "—" } as const;
 
 function MatrixTable({ state }: { state: ClusterState }) {
-  const namespaces = useMemo(() => [...new Set(state.world.pods.filter((p) => !p.hostNetwork).map((p) => p.namespace))].sort(), [state]);
+  const namespaces = useMemo(
+    () => [...new Set(state.world.pods.filter((p) => !p.hostNetwork).map((p) => p.namespace))].sort(),
+    [state],
+  );
   const [ns, setNs] = useState(namespaces.includes("default") ? "default" : (namespaces[0] ?? ""));
   const [port, setPort] = useState("80");
   const [m, setM] = useState<Matrix | null>(null);
   useEffect(() => {
     let live = true;
     const p = Number(port);
-    void settle(() => reachability(state, { namespace: ns, ...(port !== "" && Number.isInteger(p) && p > 0 && p < 65536 ? { port: p } : {}) })).then((r) => live && setM(r));
+    void settle(() =>
+      reachability(state, {
+        namespace: ns,
+        ...(port !== "" && Number.isInteger(p) && p > 0 && p < 65536 ? { port: p } : {}),
+      }),
+    ).then((r) => live && setM(r));
     return () => {
       live = false;
     };
@@ -199,7 +273,11 @@ function MatrixTable({ state }: { state: ClusterState }) {
       <div className="flex gap-3 text-xs">
         <label className="flex items-center gap-1">
           Namespace
-          <select value={ns} onChange={(e) => setNs(e.target.value)} className="rounded border border-slate-300 bg-white px-1 dark:border-slate-700 dark:bg-slate-900">
+          <select
+            value={ns}
+            onChange={(e) => setNs(e.target.value)}
+            className="rounded border border-slate-300 bg-white px-1 dark:border-slate-700 dark:bg-slate-900"
+          >
             {namespaces.map((n) => (
               <option key={n}>{n}</option>
             ))}
@@ -207,28 +285,45 @@ function MatrixTable({ state }: { state: ClusterState }) {
         </label>
         <label className="flex items-center gap-1">
           Port
-          <input value={port} onChange={(e) => setPort(e.target.value.replace(/\D/g, ""))} inputMode="numeric" placeholder="own ports" className="w-20 rounded border border-slate-300 bg-white px-1 font-mono dark:border-slate-700 dark:bg-slate-900" />
+          <input
+            value={port}
+            onChange={(e) => setPort(e.target.value.replace(/\D/g, ""))}
+            inputMode="numeric"
+            placeholder="own ports"
+            className="w-20 rounded border border-slate-300 bg-white px-1 font-mono dark:border-slate-700 dark:bg-slate-900"
+          />
         </label>
       </div>
       {m ? (
         <table className="mt-3 border-collapse font-mono text-[0.7rem]">
           <caption className="mb-1 text-left font-sans text-xs text-slate-600 dark:text-slate-400">
-            Reachability in {ns} {m.port !== undefined ? `on ${m.protocol}/${m.port}` : "on each destination's own ports"}: rows are sources, columns destinations
+            Reachability in {ns}{" "}
+            {m.port !== undefined ? `on ${m.protocol}/${m.port}` : "on each destination's own ports"}: rows are sources,
+            columns destinations
           </caption>
           <thead>
             <tr>
-              <th scope="col" className="px-2 py-1 text-left">from \ to</th>
+              <th scope="col" className="px-2 py-1 text-left">
+                from \ to
+              </th>
               {m.pods.map((p) => (
-                <th key={p.ref} scope="col" className="px-2 py-1 text-left">{p.name}</th>
+                <th key={p.ref} scope="col" className="px-2 py-1 text-left">
+                  {p.name}
+                </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {m.pods.map((p, i) => (
               <tr key={p.ref} className="border-t border-slate-200 dark:border-slate-800">
-                <th scope="row" className="px-2 py-1 text-left">{p.name}</th>
+                <th scope="row" className="px-2 py-1 text-left">
+                  {p.name}
+                </th>
                 {(m.cells[i] ?? []).map((c, j) => (
-                  <td key={j} className={`px-2 py-1 ${c.kind === "dropped" ? "text-red-600" : c.kind === "none" ? "text-slate-400" : "text-emerald-600"}`}>
+                  <td
+                    key={j}
+                    className={`px-2 py-1 ${c.kind === "dropped" ? "text-red-600" : c.kind === "none" ? "text-slate-400" : "text-emerald-600"}`}
+                  >
                     {c.kind === "partial" ? c.ports.join(",") : CELL[c.kind]}
                   </td>
                 ))}

@@ -14,7 +14,6 @@ import { newMeta } from "../store";
 import { findTargets, type TargetRequest } from "./targets";
 import type { Raw } from "@/lib/engine";
 
-
 function line(r: ResourceType, o: KubeObject): string {
   return `${qualifiedSingular(r)} ${JSON.stringify(o.metadata.name)} deleted${r.namespaced ? ` from ${o.metadata.namespace ?? "default"} namespace` : ""}`;
 }
@@ -26,12 +25,20 @@ function cascade(state: ClusterState, objects: Map<string, Stored>, st: Stored, 
     for (const [k, s] of [...objects]) if (s.object.metadata.namespace === o.metadata.name) objects.delete(k);
     return;
   }
-  const owned = (s: Stored, name: string) => ((s.object.metadata.ownerReferences ?? []) as Raw[]).some((r) => r.name === name) && s.object.metadata.namespace === o.metadata.namespace;
-  if (st.resource === "deployments" || st.resource === "statefulsets" || st.resource === "daemonsets" || st.resource === "replicasets") {
+  const owned = (s: Stored, name: string) =>
+    ((s.object.metadata.ownerReferences ?? []) as Raw[]).some((r) => r.name === name) &&
+    s.object.metadata.namespace === o.metadata.namespace;
+  if (
+    st.resource === "deployments" ||
+    st.resource === "statefulsets" ||
+    st.resource === "daemonsets" ||
+    st.resource === "replicasets"
+  ) {
     for (const [k, s] of [...objects]) {
       if (!owned(s, o.metadata.name)) continue;
       objects.delete(k);
-      if (s.resource === "replicasets") for (const [k2, p] of [...objects]) if (owned(p, s.object.metadata.name)) objects.delete(k2);
+      if (s.resource === "replicasets")
+        for (const [k2, p] of [...objects]) if (owned(p, s.object.metadata.name)) objects.delete(k2);
     }
     return;
   }
@@ -42,7 +49,15 @@ function cascade(state: ClusterState, objects: Map<string, Stored>, st: Stored, 
     const name = ref.kind === "StatefulSet" ? o.metadata.name : freshPodName(state, objects, ns, String(ref.name));
     const spec = { ...(o.spec as Raw) };
     if (ref.kind !== "DaemonSet") delete spec.nodeName;
-    const fresh = materializePod(state, objects, { apiVersion: "v1", kind: "Pod", metadata: { ...newMeta(state.deps, ++rv.n, name, ns, o.metadata.labels, undefined), ownerReferences: o.metadata.ownerReferences }, spec: spec as KubeObject["spec"] });
+    const fresh = materializePod(state, objects, {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: {
+        ...newMeta(state.deps, ++rv.n, name, ns, o.metadata.labels, undefined),
+        ownerReferences: o.metadata.ownerReferences,
+      },
+      spec: spec as KubeObject["spec"],
+    });
     objects.set(objKey("pods", ns, name), { resource: "pods", object: fresh });
   }
 }
@@ -51,7 +66,18 @@ export function deleteObjects(state: ClusterState, req: TargetRequest): Mutation
   const t = findTargets(state, req);
   if (!t.ok) return { state, ok: false, outcomes: [], diagnostics: [t.diagnostic] };
   if (t.r.derived) {
-    return { state, ok: false, outcomes: [], diagnostics: [{ severity: "error", code: "unsupported", message: `Error from server (MethodNotAllowed): ${qualifiedPlural(t.r)} are managed by Cilium in this lab and cannot be deleted` }] };
+    return {
+      state,
+      ok: false,
+      outcomes: [],
+      diagnostics: [
+        {
+          severity: "error",
+          code: "unsupported",
+          message: `Error from server (MethodNotAllowed): ${qualifiedPlural(t.r)} are managed by Cilium in this lab and cannot be deleted`,
+        },
+      ],
+    };
   }
   const objects = new Map(state.objects);
   const rv = { n: state.resourceVersion };
@@ -59,11 +85,30 @@ export function deleteObjects(state: ClusterState, req: TargetRequest): Mutation
   for (const st of t.found) {
     cascade(state, objects, st, rv);
     const o = st.object;
-    outcomes.push({ ref: { resource: t.r.plural, group: t.r.group, kind: t.r.kind, name: o.metadata.name, namespace: o.metadata.namespace }, operation: "deleted", line: line(t.r, o) });
+    outcomes.push({
+      ref: {
+        resource: t.r.plural,
+        group: t.r.group,
+        kind: t.r.kind,
+        name: o.metadata.name,
+        namespace: o.metadata.namespace,
+      },
+      operation: "deleted",
+      line: line(t.r, o),
+    });
   }
   const diagnostics: Diagnostic[] = [...t.errors];
-  if (t.found.length === 0 && t.errors.length === 0) diagnostics.push({ severity: "warning", code: "not-found", message: "No resources found" });
-  const next = outcomes.length > 0 ? withChanges(state, { objects, resourceVersion: rv.n, policyChanged: isPolicyResource(t.r.plural), journal: { op: "delete", ...req, names: [...req.names] } }) : state;
+  if (t.found.length === 0 && t.errors.length === 0)
+    diagnostics.push({ severity: "warning", code: "not-found", message: "No resources found" });
+  const next =
+    outcomes.length > 0
+      ? withChanges(state, {
+          objects,
+          resourceVersion: rv.n,
+          policyChanged: isPolicyResource(t.r.plural),
+          journal: { op: "delete", ...req, names: [...req.names] },
+        })
+      : state;
   return { state: next, ok: t.errors.length === 0, outcomes, diagnostics };
 }
 
@@ -80,7 +125,11 @@ export function deleteFromText(state: ClusterState, text: string, source: string
     const r = resourceByKind(String(v?.apiVersion ?? ""), String(v?.kind ?? ""));
     const name = String(meta.name ?? "");
     if (!r) {
-      diagnostics.push({ severity: "error", code: "unknown-kind", message: `error: resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(String(meta.namespace ?? ""))} from ${JSON.stringify(source)}: no matches for kind ${JSON.stringify(String(v?.kind ?? ""))} in version ${JSON.stringify(String(v?.apiVersion ?? ""))}\nensure CRDs are installed first` });
+      diagnostics.push({
+        severity: "error",
+        code: "unknown-kind",
+        message: `error: resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(String(meta.namespace ?? ""))} from ${JSON.stringify(source)}: no matches for kind ${JSON.stringify(String(v?.kind ?? ""))} in version ${JSON.stringify(String(v?.apiVersion ?? ""))}\nensure CRDs are installed first`,
+      });
       continue;
     }
     const own = typeof meta.namespace === "string" ? meta.namespace : "";
@@ -91,14 +140,30 @@ export function deleteFromText(state: ClusterState, text: string, source: string
     const ns = r.namespaced ? own || namespace || "default" : undefined;
     const st = objects.get(objKey(r.plural, ns, name));
     if (!st) {
-      diagnostics.push({ severity: "error", code: "not-found", message: `Error from server (NotFound): error when deleting ${JSON.stringify(source)}: ${qualifiedPlural(r)} ${JSON.stringify(name)} not found` });
+      diagnostics.push({
+        severity: "error",
+        code: "not-found",
+        message: `Error from server (NotFound): error when deleting ${JSON.stringify(source)}: ${qualifiedPlural(r)} ${JSON.stringify(name)} not found`,
+      });
       continue;
     }
     cascade(state, objects, st, rv);
     if (isPolicyResource(r.plural)) policyChanged = true;
-    outcomes.push({ ref: { resource: r.plural, group: r.group, kind: r.kind, name, namespace: ns }, operation: "deleted", line: line(r, st.object) });
+    outcomes.push({
+      ref: { resource: r.plural, group: r.group, kind: r.kind, name, namespace: ns },
+      operation: "deleted",
+      line: line(r, st.object),
+    });
   }
   if (decoded.error) diagnostics.push({ severity: "error", code: decoded.error.code, message: decoded.error.message });
-  const next = outcomes.length > 0 ? withChanges(state, { objects, resourceVersion: rv.n, policyChanged, journal: { op: "delete-text", source, text, ...(namespace !== undefined ? { namespace } : {}) } }) : state;
+  const next =
+    outcomes.length > 0
+      ? withChanges(state, {
+          objects,
+          resourceVersion: rv.n,
+          policyChanged,
+          journal: { op: "delete-text", source, text, ...(namespace !== undefined ? { namespace } : {}) },
+        })
+      : state;
   return { state: next, ok: !diagnostics.some((x) => x.severity === "error"), outcomes, diagnostics };
 }

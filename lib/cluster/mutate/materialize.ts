@@ -11,22 +11,33 @@ import { asArr, sortedKeysDeep, type Raw } from "@/lib/engine";
 export function defaultNetworkPolicy(spec: Raw): Raw {
   const s: Raw = { ...spec, podSelector: spec.podSelector ?? {} };
   // SetDefaults_NetworkPolicy: Egress only when egress has at least one rule (`egress: []` stays out).
-  if (!Array.isArray(s.policyTypes) || s.policyTypes.length === 0) s.policyTypes = ["Ingress", ...(asArr(s.egress).length > 0 ? ["Egress"] : [])];
+  if (!Array.isArray(s.policyTypes) || s.policyTypes.length === 0)
+    s.policyTypes = ["Ingress", ...(asArr(s.egress).length > 0 ? ["Egress"] : [])];
   for (const dir of ["ingress", "egress"]) {
     if (!Array.isArray(s[dir])) continue;
-    s[dir] = asArr(s[dir]).map((r) => (Array.isArray(r.ports) ? { ...r, ports: asArr(r.ports).map((p) => ({ protocol: "TCP", ...p })) } : r));
+    s[dir] = asArr(s[dir]).map((r) =>
+      Array.isArray(r.ports) ? { ...r, ports: asArr(r.ports).map((p) => ({ protocol: "TCP", ...p })) } : r,
+    );
   }
   return s;
 }
 
 /** Cilium's Valid condition for a CNP/CCNP body (the operator's policy validator). */
-export function validCondition(kind: PolicyKind, o: KubeObject, timeMs: number): { status: Json; valid: boolean; message: string; warnings: string[] } {
+export function validCondition(
+  kind: PolicyKind,
+  o: KubeObject,
+  timeMs: number,
+): { status: Json; valid: boolean; message: string; warnings: string[] } {
   const a = analyzePolicy(policyObjectOf(kind, o));
   const valid = a?.valid ?? true;
   const message = a?.message ?? "Policy validation succeeded";
   return {
-    status: { conditions: [{ lastTransitionTime: isoTime(timeMs), message, status: valid ? "True" : "False", type: "Valid" }] },
-    valid, message, warnings: (a?.problems ?? []).filter((p) => p.severity === "warning").map((p) => p.message),
+    status: {
+      conditions: [{ lastTransitionTime: isoTime(timeMs), message, status: valid ? "True" : "False", type: "Valid" }],
+    },
+    valid,
+    message,
+    warnings: (a?.problems ?? []).filter((p) => p.severity === "warning").map((p) => p.message),
   };
 }
 
@@ -53,7 +64,10 @@ function allocPodIP(state: ClusterState, podCIDR: string, used: Set<string>): st
   const reserved = new Set([formatIPv4(base + 91), formatIPv4(base + 200)]);
   for (let i = 0; i < 200; i++) {
     const ip = formatIPv4(base + 10 + Math.floor(state.deps.random() * 240));
-    if (!used.has(ip) && !reserved.has(ip)) { used.add(ip); return ip; }
+    if (!used.has(ip) && !reserved.has(ip)) {
+      used.add(ip);
+      return ip;
+    }
   }
   return formatIPv4(base + 253);
 }
@@ -80,12 +94,26 @@ export function allocClusterIP(state: ClusterState, objects: ReadonlyMap<string,
 export function materializePod(state: ClusterState, objects: ReadonlyMap<string, Stored>, o: KubeObject): KubeObject {
   const spec = { ...(o.spec as Raw) };
   const workers = workerNodes(state);
-  if (typeof spec.nodeName !== "string") spec.nodeName = workers[Math.floor(state.deps.random() * workers.length)]?.name ?? "";
+  if (typeof spec.nodeName !== "string")
+    spec.nodeName = workers[Math.floor(state.deps.random() * workers.length)]?.name ?? "";
   const node = state.world.nodes.find((n) => n.name === spec.nodeName);
-  const ip = spec.hostNetwork === true ? node?.ip ?? "" : allocPodIP(state, node?.podCIDR ?? "10.244.1.0/24", usedIPs(objects));
+  const ip =
+    spec.hostNetwork === true
+      ? (node?.ip ?? "")
+      : allocPodIP(state, node?.podCIDR ?? "10.244.1.0/24", usedIPs(objects));
   spec.serviceAccountName = spec.serviceAccountName ?? "default";
   const containers = asArr(spec.containers);
-  return { ...o, spec: spec as Json, status: podStatus(ip, node?.ip ?? "", containers.map((c) => String(c.name)), containers.map((c) => String(c.image ?? "")), isoTime(state.deps.clock())) };
+  return {
+    ...o,
+    spec: spec as Json,
+    status: podStatus(
+      ip,
+      node?.ip ?? "",
+      containers.map((c) => String(c.name)),
+      containers.map((c) => String(c.image ?? "")),
+      isoTime(state.deps.clock()),
+    ),
+  };
 }
 
 /**
@@ -123,54 +151,148 @@ function baseTemplate(t: unknown, hashKey: string): unknown {
  * gets a new ReplicaSet named after its hash with fresh pods, and the old ReplicaSets stay, scaled to 0
  * (revisionHistoryLimit). Going back to an old template reuses its ReplicaSet, as a rollback does.
  */
-export function deploymentChildren(state: ClusterState, objects: Map<string, Stored>, d: KubeObject, rv: { n: number }): void {
+export function deploymentChildren(
+  state: ClusterState,
+  objects: Map<string, Stored>,
+  d: KubeObject,
+  rv: { n: number },
+): void {
   const spec = (d.spec ?? {}) as Raw;
   const ns = d.metadata.namespace ?? "default";
   const template = (spec.template ?? {}) as Raw;
   const replicas = typeof spec.replicas === "number" ? spec.replicas : 1;
-  const owned = [...objects.values()].filter((st) => st.resource === "replicasets" && st.object.metadata.namespace === ns && ownerOf(st.object)?.kind === "Deployment" && ownerOf(st.object)?.name === d.metadata.name);
+  const owned = [...objects.values()].filter(
+    (st) =>
+      st.resource === "replicasets" &&
+      st.object.metadata.namespace === ns &&
+      ownerOf(st.object)?.kind === "Deployment" &&
+      ownerOf(st.object)?.name === d.metadata.name,
+  );
   const wanted = JSON.stringify(sortedKeysDeep(template));
-  const current = owned.find((st) => JSON.stringify(sortedKeysDeep(baseTemplate((st.object.spec as Raw | undefined)?.template, "pod-template-hash"))) === wanted);
+  const current = owned.find(
+    (st) =>
+      JSON.stringify(
+        sortedKeysDeep(baseTemplate((st.object.spec as Raw | undefined)?.template, "pod-template-hash")),
+      ) === wanted,
+  );
   const podsOf = (rs: KubeObject): [string, Stored][] =>
-    [...objects].filter(([, st]) => st.resource === "pods" && st.object.metadata.namespace === ns && ownerOf(st.object)?.kind === "ReplicaSet" && ownerOf(st.object)?.name === rs.metadata.name).sort((a, b) => (a[1].object.metadata.name < b[1].object.metadata.name ? -1 : 1));
+    [...objects]
+      .filter(
+        ([, st]) =>
+          st.resource === "pods" &&
+          st.object.metadata.namespace === ns &&
+          ownerOf(st.object)?.kind === "ReplicaSet" &&
+          ownerOf(st.object)?.name === rs.metadata.name,
+      )
+      .sort((a, b) => (a[1].object.metadata.name < b[1].object.metadata.name ? -1 : 1));
   // Replacement pods land where the old ones ran (the lab keeps placement stable across rollouts).
-  const previousNodes = owned.filter((st) => st !== current).flatMap((st) => podsOf(st.object).map(([, p]) => String((p.object.spec as Raw | undefined)?.nodeName ?? "")));
+  const previousNodes = owned
+    .filter((st) => st !== current)
+    .flatMap((st) => podsOf(st.object).map(([, p]) => String((p.object.spec as Raw | undefined)?.nodeName ?? "")));
   // Old ReplicaSets: scaled to zero, their pods terminated.
   for (const st of owned) {
     if (st === current) continue;
     for (const [k] of podsOf(st.object)) objects.delete(k);
     const old = st.object;
     if ((old.spec as Raw | undefined)?.replicas === 0) continue;
-    objects.set(objKey("replicasets", ns, old.metadata.name), { resource: "replicasets", object: { ...old, metadata: { ...old.metadata, resourceVersion: String(++rv.n) }, spec: { ...(old.spec as Raw), replicas: 0 } as Json, status: { replicas: 0, observedGeneration: 1 } } });
+    objects.set(objKey("replicasets", ns, old.metadata.name), {
+      resource: "replicasets",
+      object: {
+        ...old,
+        metadata: { ...old.metadata, resourceVersion: String(++rv.n) },
+        spec: { ...(old.spec as Raw), replicas: 0 } as Json,
+        status: { replicas: 0, observedGeneration: 1 },
+      },
+    });
   }
   let rs: KubeObject;
   if (current) {
     rs = current.object;
     const hash = rs.metadata.labels?.["pod-template-hash"] ?? templateHash(template);
-    const labels = { ...((((rs.spec as Raw | undefined)?.template as Raw | undefined)?.metadata as Raw | undefined)?.labels ?? {}) } as Record<string, string>;
-    if (((rs.spec as Raw | undefined)?.replicas) !== replicas) {
-      rs = { ...rs, metadata: { ...rs.metadata, resourceVersion: String(++rv.n) }, spec: { ...(rs.spec as Raw), replicas } as Json, status: { replicas, readyReplicas: replicas, availableReplicas: replicas, fullyLabeledReplicas: replicas, observedGeneration: 1 } };
+    const labels = {
+      ...((((rs.spec as Raw | undefined)?.template as Raw | undefined)?.metadata as Raw | undefined)?.labels ?? {}),
+    } as Record<string, string>;
+    if ((rs.spec as Raw | undefined)?.replicas !== replicas) {
+      rs = {
+        ...rs,
+        metadata: { ...rs.metadata, resourceVersion: String(++rv.n) },
+        spec: { ...(rs.spec as Raw), replicas } as Json,
+        status: {
+          replicas,
+          readyReplicas: replicas,
+          availableReplicas: replicas,
+          fullyLabeledReplicas: replicas,
+          observedGeneration: 1,
+        },
+      };
       objects.set(objKey("replicasets", ns, rs.metadata.name), { resource: "replicasets", object: rs });
     }
     const pods = podsOf(rs);
     for (const [k] of pods.slice(replicas)) objects.delete(k);
-    for (let i = pods.length; i < replicas; i++) addPod(state, objects, rs, ns, `${d.metadata.name}-${hash}`, { ...labels, "pod-template-hash": hash }, template, undefined, rv);
+    for (let i = pods.length; i < replicas; i++)
+      addPod(
+        state,
+        objects,
+        rs,
+        ns,
+        `${d.metadata.name}-${hash}`,
+        { ...labels, "pod-template-hash": hash },
+        template,
+        undefined,
+        rv,
+      );
     return;
   }
   const hash = templateHash(template);
   const tmeta = (template.metadata ?? {}) as Raw;
   const labels = { ...((tmeta.labels ?? {}) as Record<string, string>), "pod-template-hash": hash };
   const rsTemplate = { ...template, metadata: { ...tmeta, labels } };
-  const rsMeta = { ...newMeta(state.deps, ++rv.n, `${d.metadata.name}-${hash}`, ns, labels, undefined), ownerReferences: [{ apiVersion: "apps/v1", kind: "Deployment", name: d.metadata.name, uid: d.metadata.uid, controller: true, blockOwnerDeletion: true }] };
-  rs = { apiVersion: "apps/v1", kind: "ReplicaSet", metadata: rsMeta, spec: { replicas, selector: { matchLabels: labels }, template: rsTemplate as Json }, status: { replicas, readyReplicas: replicas, availableReplicas: replicas } };
+  const rsMeta = {
+    ...newMeta(state.deps, ++rv.n, `${d.metadata.name}-${hash}`, ns, labels, undefined),
+    ownerReferences: [
+      {
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        name: d.metadata.name,
+        uid: d.metadata.uid,
+        controller: true,
+        blockOwnerDeletion: true,
+      },
+    ],
+  };
+  rs = {
+    apiVersion: "apps/v1",
+    kind: "ReplicaSet",
+    metadata: rsMeta,
+    spec: { replicas, selector: { matchLabels: labels }, template: rsTemplate as Json },
+    status: { replicas, readyReplicas: replicas, availableReplicas: replicas },
+  };
   objects.set(objKey("replicasets", ns, rs.metadata.name), { resource: "replicasets", object: rs });
-  const revision = owned.reduce((n, st) => Math.max(n, Number(st.object.metadata.annotations?.["deployment.kubernetes.io/revision"] ?? 0)), Number(d.metadata.annotations?.["deployment.kubernetes.io/revision"] ?? 0)) + (owned.length > 0 ? 1 : 0);
+  const revision =
+    owned.reduce(
+      (n, st) => Math.max(n, Number(st.object.metadata.annotations?.["deployment.kubernetes.io/revision"] ?? 0)),
+      Number(d.metadata.annotations?.["deployment.kubernetes.io/revision"] ?? 0),
+    ) + (owned.length > 0 ? 1 : 0);
   if (owned.length > 0) {
     const dk = objKey("deployments", ns, d.metadata.name);
     const live = objects.get(dk);
-    if (live) objects.set(dk, { ...live, object: { ...live.object, metadata: { ...live.object.metadata, annotations: { ...(live.object.metadata.annotations ?? {}), "deployment.kubernetes.io/revision": String(revision) } } } });
+    if (live)
+      objects.set(dk, {
+        ...live,
+        object: {
+          ...live.object,
+          metadata: {
+            ...live.object.metadata,
+            annotations: {
+              ...(live.object.metadata.annotations ?? {}),
+              "deployment.kubernetes.io/revision": String(revision),
+            },
+          },
+        },
+      });
   }
-  for (let i = 0; i < replicas; i++) addPod(state, objects, rs, ns, `${d.metadata.name}-${hash}`, labels, template, previousNodes[i], rv);
+  for (let i = 0; i < replicas; i++)
+    addPod(state, objects, rs, ns, `${d.metadata.name}-${hash}`, labels, template, previousNodes[i], rv);
 }
 
 const SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
@@ -178,7 +300,8 @@ const SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 /** `n` spelled in the suffix alphabet, at least five characters. */
 function countedSuffix(n: number): string {
   let out = "";
-  for (let v = n; out.length < 5 || v > 0; v = Math.floor(v / SUFFIX_ALPHABET.length)) out = (SUFFIX_ALPHABET[v % SUFFIX_ALPHABET.length] as string) + out;
+  for (let v = n; out.length < 5 || v > 0; v = Math.floor(v / SUFFIX_ALPHABET.length))
+    out = (SUFFIX_ALPHABET[v % SUFFIX_ALPHABET.length] as string) + out;
   return out;
 }
 
@@ -187,7 +310,12 @@ function countedSuffix(n: number): string {
  * the server replays with) would collide forever on the second pod of a rollout, so after a few draws the
  * suffixes are counted: the store is finite, the loop ends.
  */
-export function freshPodName(state: ClusterState, objects: ReadonlyMap<string, Stored>, ns: string, prefix: string): string {
+export function freshPodName(
+  state: ClusterState,
+  objects: ReadonlyMap<string, Stored>,
+  ns: string,
+  prefix: string,
+): string {
   const free = (name: string) => !objects.has(objKey("pods", ns, name));
   for (let i = 0; i < RANDOM_TRIES; i++) {
     const name = `${prefix}-${randomSuffix(state.deps.random, 5)}`;
@@ -200,10 +328,34 @@ export function freshPodName(state: ClusterState, objects: ReadonlyMap<string, S
 }
 
 /** One pod stamped from a controller's template: `<prefix>-<5 random chars>` (or exactly `prefix`), on `node` or a worker. */
-function addPod(state: ClusterState, objects: Map<string, Stored>, owner: KubeObject, ns: string, prefix: string, labels: Record<string, string>, template: Raw, node: string | undefined, rv: { n: number }, exactName = false): void {
+function addPod(
+  state: ClusterState,
+  objects: Map<string, Stored>,
+  owner: KubeObject,
+  ns: string,
+  prefix: string,
+  labels: Record<string, string>,
+  template: Raw,
+  node: string | undefined,
+  rv: { n: number },
+  exactName = false,
+): void {
   const name = exactName ? prefix : freshPodName(state, objects, ns, prefix);
-  const annotations = ((template.metadata as Raw | undefined)?.annotations ?? undefined) as Record<string, string> | undefined;
-  const meta = { ...newMeta(state.deps, ++rv.n, name, ns, labels, annotations), ownerReferences: [{ apiVersion: "apps/v1", kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true }] };
+  const annotations = ((template.metadata as Raw | undefined)?.annotations ?? undefined) as
+    Record<string, string> | undefined;
+  const meta = {
+    ...newMeta(state.deps, ++rv.n, name, ns, labels, annotations),
+    ownerReferences: [
+      {
+        apiVersion: "apps/v1",
+        kind: owner.kind,
+        name: owner.metadata.name,
+        uid: owner.metadata.uid,
+        controller: true,
+        blockOwnerDeletion: true,
+      },
+    ],
+  };
   const spec = { ...((template.spec ?? {}) as Raw), ...(node ? { nodeName: node } : {}) };
   const pod = materializePod(state, objects, { apiVersion: "v1", kind: "Pod", metadata: meta, spec: spec as Json });
   objects.set(objKey("pods", ns, name), { resource: "pods", object: pod });
@@ -224,11 +376,24 @@ function imageID(image: string): string {
 export function podStatus(ip: string, hostIP: string, names: string[], images: string[], t: string): Json {
   const cond = (type: string) => ({ type, status: "True", lastProbeTime: null, lastTransitionTime: t });
   return {
-    phase: "Running", podIP: ip, podIPs: [{ ip }], hostIP, hostIPs: [{ ip: hostIP }], startTime: t, qosClass: "BestEffort",
+    phase: "Running",
+    podIP: ip,
+    podIPs: [{ ip }],
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
+    startTime: t,
+    qosClass: "BestEffort",
     conditions: ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"].map(cond),
     containerStatuses: names.map((name, i) => ({
-      name, ready: true, started: true, restartCount: 0, image: images[i] ?? "", imageID: imageID(images[i] ?? ""),
-      containerID: `containerd://${(name + "0123456789abcdef").slice(0, 12)}`, state: { running: { startedAt: t } }, lastState: {},
+      name,
+      ready: true,
+      started: true,
+      restartCount: 0,
+      image: images[i] ?? "",
+      imageID: imageID(images[i] ?? ""),
+      containerID: `containerd://${(name + "0123456789abcdef").slice(0, 12)}`,
+      state: { running: { startedAt: t } },
+      lastState: {},
     })),
   };
 }

@@ -30,11 +30,20 @@ function restamped(o: KubeObject, at: string): KubeObject {
   const spec = (o.spec ?? {}) as Raw;
   const t = (spec.template ?? {}) as Raw;
   const meta = (t.metadata ?? {}) as Raw;
-  const template = { ...t, metadata: { ...meta, annotations: { ...((meta.annotations ?? {}) as Record<string, string>), [RESTARTED_AT]: at } } };
+  const template = {
+    ...t,
+    metadata: { ...meta, annotations: { ...((meta.annotations ?? {}) as Record<string, string>), [RESTARTED_AT]: at } },
+  };
   const generation = (o.metadata.generation ?? 1) + 1;
   // the controller observes the new generation at once (the lab's rollouts finish immediately)
-  const status = o.status && typeof o.status === "object" ? { ...(o.status as Raw), observedGeneration: generation } : o.status;
-  return { ...o, spec: { ...spec, template } as Json, metadata: { ...o.metadata, generation }, ...(status !== undefined ? { status: status as Json } : {}) };
+  const status =
+    o.status && typeof o.status === "object" ? { ...(o.status as Raw), observedGeneration: generation } : o.status;
+  return {
+    ...o,
+    spec: { ...spec, template } as Json,
+    metadata: { ...o.metadata, generation },
+    ...(status !== undefined ? { status: status as Json } : {}),
+  };
 }
 
 /** DaemonSet / StatefulSet: every pod replaced from the new template, on the node it ran on. */
@@ -43,27 +52,69 @@ function replacePods(state: ClusterState, objects: Map<string, Stored>, o: KubeO
   const t = ((o.spec as Raw).template ?? {}) as Raw;
   const tmeta = (t.metadata ?? {}) as Raw;
   const hash = templateHash(t);
-  const pods = [...objects].filter(([, st]) => st.resource === "pods" && st.object.metadata.namespace === ns && ownerOf(st.object)?.kind === o.kind && ownerOf(st.object)?.name === o.metadata.name)
+  const pods = [...objects]
+    .filter(
+      ([, st]) =>
+        st.resource === "pods" &&
+        st.object.metadata.namespace === ns &&
+        ownerOf(st.object)?.kind === o.kind &&
+        ownerOf(st.object)?.name === o.metadata.name,
+    )
     .sort((a, b) => (a[1].object.metadata.name < b[1].object.metadata.name ? -1 : 1));
   for (const [k, st] of pods) {
     objects.delete(k);
     const old = st.object;
     const base = { ...((tmeta.labels ?? {}) as Record<string, string>) };
-    const labels = o.kind === "StatefulSet"
-      ? { ...base, "controller-revision-hash": `${o.metadata.name}-${hash}`, "statefulset.kubernetes.io/pod-name": old.metadata.name, ...(old.metadata.labels?.["apps.kubernetes.io/pod-index"] ? { "apps.kubernetes.io/pod-index": old.metadata.labels["apps.kubernetes.io/pod-index"] } : {}) }
-      : { ...base, "controller-revision-hash": hash, "pod-template-generation": String(o.metadata.generation ?? 1) };
+    const labels =
+      o.kind === "StatefulSet"
+        ? {
+            ...base,
+            "controller-revision-hash": `${o.metadata.name}-${hash}`,
+            "statefulset.kubernetes.io/pod-name": old.metadata.name,
+            ...(old.metadata.labels?.["apps.kubernetes.io/pod-index"]
+              ? { "apps.kubernetes.io/pod-index": old.metadata.labels["apps.kubernetes.io/pod-index"] }
+              : {}),
+          }
+        : { ...base, "controller-revision-hash": hash, "pod-template-generation": String(o.metadata.generation ?? 1) };
     const node = String((old.spec as Raw | undefined)?.nodeName ?? "");
     // StatefulSet pods keep their names (web-0); DaemonSet pods get a new random suffix.
-    stampPod(state, objects, o, ns, o.kind === "StatefulSet" ? old.metadata.name : o.metadata.name, labels, t, node, rv, o.kind === "StatefulSet");
+    stampPod(
+      state,
+      objects,
+      o,
+      ns,
+      o.kind === "StatefulSet" ? old.metadata.name : o.metadata.name,
+      labels,
+      t,
+      node,
+      rv,
+      o.kind === "StatefulSet",
+    );
   }
   if (o.kind === "StatefulSet") {
     const cur = objects.get(objKey("statefulsets", ns, o.metadata.name));
-    if (cur) objects.set(objKey("statefulsets", ns, o.metadata.name), { ...cur, object: { ...cur.object, status: { ...((cur.object.status ?? {}) as Raw), currentRevision: `${o.metadata.name}-${hash}`, updateRevision: `${o.metadata.name}-${hash}` } as Json } });
+    if (cur)
+      objects.set(objKey("statefulsets", ns, o.metadata.name), {
+        ...cur,
+        object: {
+          ...cur.object,
+          status: {
+            ...((cur.object.status ?? {}) as Raw),
+            currentRevision: `${o.metadata.name}-${hash}`,
+            updateRevision: `${o.metadata.name}-${hash}`,
+          } as Json,
+        },
+      });
   }
 }
 
 export function rolloutRestart(state: ClusterState, req: RestartRequest): MutationResult {
-  const t = findTargets(state, { type: req.type, names: req.names, namespace: req.namespace, ...(req.selector !== undefined ? { selector: req.selector } : { all: req.names.length === 0 }) });
+  const t = findTargets(state, {
+    type: req.type,
+    names: req.names,
+    namespace: req.namespace,
+    ...(req.selector !== undefined ? { selector: req.selector } : { all: req.names.length === 0 }),
+  });
   if (!t.ok) return { state, ok: false, outcomes: [], diagnostics: [t.diagnostic] };
   const diagnostics: Diagnostic[] = [...t.errors];
   const outcomes: Outcome[] = [];
@@ -73,15 +124,27 @@ export function rolloutRestart(state: ClusterState, req: RestartRequest): Mutati
   if (!["Deployment", "DaemonSet", "StatefulSet"].includes(t.r.kind)) {
     // polymorphichelpers.defaultObjectRestarter: every other kind
     const resource = `${t.r.plural}${t.r.group ? `.${t.r.group}` : ""}`;
-    for (const st of t.found) diagnostics.push({ severity: "error", code: "unsupported", message: `error: ${resource} ${JSON.stringify(st.object.metadata.name)} restarting is not supported` });
+    for (const st of t.found)
+      diagnostics.push({
+        severity: "error",
+        code: "unsupported",
+        message: `error: ${resource} ${JSON.stringify(st.object.metadata.name)} restarting is not supported`,
+      });
     return { state, ok: false, outcomes, diagnostics };
   }
   for (const st of t.found) {
     const o = st.object;
-    const current = ((((o.spec as Raw | undefined)?.template as Raw | undefined)?.metadata as Raw | undefined)?.annotations as Record<string, string> | undefined)?.[RESTARTED_AT];
+    const current = (
+      (((o.spec as Raw | undefined)?.template as Raw | undefined)?.metadata as Raw | undefined)?.annotations as
+        Record<string, string> | undefined
+    )?.[RESTARTED_AT];
     if (current === at) {
       // the patch would be empty (rollout_restart.go)
-      diagnostics.push({ severity: "error", code: "bad-request", message: `error: failed to create patch for ${o.metadata.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another` });
+      diagnostics.push({
+        severity: "error",
+        code: "bad-request",
+        message: `error: failed to create patch for ${o.metadata.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another`,
+      });
       continue;
     }
     const stamped = restamped(o, at);
@@ -89,10 +152,31 @@ export function rolloutRestart(state: ClusterState, req: RestartRequest): Mutati
     objects.set(objKey(st.resource, o.metadata.namespace, o.metadata.name), { ...st, object: next });
     if (o.kind === "Deployment") deploymentChildren(state, objects, next, rv);
     else replacePods(state, objects, next, rv);
-    outcomes.push({ ref: { resource: t.r.plural, group: t.r.group, kind: t.r.kind, name: o.metadata.name, namespace: o.metadata.namespace }, operation: "restarted", line: `${qualifiedSingular(t.r)}/${o.metadata.name} restarted` });
+    outcomes.push({
+      ref: {
+        resource: t.r.plural,
+        group: t.r.group,
+        kind: t.r.kind,
+        name: o.metadata.name,
+        namespace: o.metadata.namespace,
+      },
+      operation: "restarted",
+      line: `${qualifiedSingular(t.r)}/${o.metadata.name} restarted`,
+    });
   }
-  const next = outcomes.length > 0
-    ? withChanges(state, { objects, resourceVersion: rv.n, journal: { op: "restart", type: req.type, names: [...req.names], ...(req.namespace !== undefined ? { namespace: req.namespace } : {}), ...(req.selector !== undefined ? { selector: req.selector } : {}) } })
-    : state;
+  const next =
+    outcomes.length > 0
+      ? withChanges(state, {
+          objects,
+          resourceVersion: rv.n,
+          journal: {
+            op: "restart",
+            type: req.type,
+            names: [...req.names],
+            ...(req.namespace !== undefined ? { namespace: req.namespace } : {}),
+            ...(req.selector !== undefined ? { selector: req.selector } : {}),
+          },
+        })
+      : state;
   return { state: next, ok: !diagnostics.some((d) => d.severity === "error"), outcomes, diagnostics };
 }

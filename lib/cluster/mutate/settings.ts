@@ -4,11 +4,25 @@ import type { ClusterState, MutationResult, Settings } from "../types";
 
 export function setSettings(state: ClusterState, patch: Partial<Settings>): MutationResult {
   const next: Settings = { ...state.settings, ...patch };
-  const bad = (["default", "always", "never"] as const).includes(next.enforcementMode) ? undefined : next.enforcementMode;
+  const bad = (["default", "always", "never"] as const).includes(next.enforcementMode)
+    ? undefined
+    : next.enforcementMode;
   if (bad !== undefined) {
-    return { state, ok: false, outcomes: [], diagnostics: [{ severity: "error", code: "bad-request", message: `error: invalid value for enable-policy: ${JSON.stringify(bad)} (default, always or never)` }] };
+    return {
+      state,
+      ok: false,
+      outcomes: [],
+      diagnostics: [
+        {
+          severity: "error",
+          code: "bad-request",
+          message: `error: invalid value for enable-policy: ${JSON.stringify(bad)} (default, always or never)`,
+        },
+      ],
+    };
   }
-  if (JSON.stringify(next) === JSON.stringify(state.settings)) return { state, ok: true, outcomes: [], diagnostics: [] };
+  if (JSON.stringify(next) === JSON.stringify(state.settings))
+    return { state, ok: true, outcomes: [], diagnostics: [] };
   const clean = {
     ...(patch.enforcementMode !== undefined ? { enforcementMode: patch.enforcementMode } : {}),
     ...(patch.hostFirewall !== undefined ? { hostFirewall: patch.hostFirewall } : {}),
@@ -16,5 +30,10 @@ export function setSettings(state: ClusterState, patch: Partial<Settings>): Muta
     ...(patch.policyAuditMode !== undefined ? { policyAuditMode: patch.policyAuditMode } : {}),
     ...(patch.auditEndpoints !== undefined ? { auditEndpoints: [...patch.auditEndpoints] } : {}),
   };
-  return { state: withChanges(state, { settings: next, journal: { op: "setting", settings: clean } }), ok: true, outcomes: [], diagnostics: [] };
+  return {
+    state: withChanges(state, { settings: next, journal: { op: "setting", settings: clean } }),
+    ok: true,
+    outcomes: [],
+    diagnostics: [],
+  };
 }

@@ -31,7 +31,8 @@ const uidOf = (seed: string): string => {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-a${s.slice(17, 20)}-${s.slice(20, 32)}`;
 };
 
-const stored = (state: ClusterState, plural: string): KubeObject[] => [...state.objects.values()].filter((s) => s.resource === plural).map((s) => s.object);
+const stored = (state: ClusterState, plural: string): KubeObject[] =>
+  [...state.objects.values()].filter((s) => s.resource === plural).map((s) => s.object);
 
 const COREFILE = `.:53 {
     errors
@@ -63,18 +64,34 @@ const CA_CRT = `-----BEGIN CERTIFICATE-----\n${stableHex("kube-root-ca", 64)}\n-
 
 export function configMapObjects(state: ClusterState): KubeObject[] {
   const out: KubeObject[] = [];
-  const make = (namespace: string, name: string, created: string | undefined, data: Record<string, string>, labels?: Record<string, string>): KubeObject =>
+  const make = (
+    namespace: string,
+    name: string,
+    created: string | undefined,
+    data: Record<string, string>,
+    labels?: Record<string, string>,
+  ): KubeObject =>
     ({
       apiVersion: "v1",
       kind: "ConfigMap",
-      metadata: { name, namespace, uid: uidOf(`cm/${namespace}/${name}`), resourceVersion: "1", creationTimestamp: created ?? isoTime(state.deps.clock()), ...(labels ? { labels } : {}) },
+      metadata: {
+        name,
+        namespace,
+        uid: uidOf(`cm/${namespace}/${name}`),
+        resourceVersion: "1",
+        creationTimestamp: created ?? isoTime(state.deps.clock()),
+        ...(labels ? { labels } : {}),
+      },
       data,
     }) as KubeObject;
   for (const ns of stored(state, "namespaces")) {
     out.push(make(ns.metadata.name, "kube-root-ca.crt", ns.metadata.creationTimestamp, { "ca.crt": CA_CRT }));
   }
-  const kubeSystem = stored(state, "namespaces").find((n) => n.metadata.name === "kube-system")?.metadata.creationTimestamp;
-  out.push(make("kube-system", "cilium-config", kubeSystem, ciliumConfig(state), { "app.kubernetes.io/managed-by": "Helm" }));
+  const kubeSystem = stored(state, "namespaces").find((n) => n.metadata.name === "kube-system")?.metadata
+    .creationTimestamp;
+  out.push(
+    make("kube-system", "cilium-config", kubeSystem, ciliumConfig(state), { "app.kubernetes.io/managed-by": "Helm" }),
+  );
   out.push(make("kube-system", "coredns", kubeSystem, { Corefile: COREFILE }));
   return out;
 }
@@ -89,7 +106,13 @@ interface EventSpec {
   readonly created?: string | undefined;
 }
 
-const kindRef = (o: KubeObject) => ({ kind: o.kind, namespace: o.metadata.namespace, name: o.metadata.name, uid: o.metadata.uid, apiVersion: o.apiVersion });
+const kindRef = (o: KubeObject) => ({
+  kind: o.kind,
+  namespace: o.metadata.namespace,
+  name: o.metadata.name,
+  uid: o.metadata.uid,
+  apiVersion: o.apiVersion,
+});
 
 /** The events Kubernetes' controllers and the kubelet record when these objects appear. */
 function specsFor(state: ClusterState, since: number): EventSpec[] {
@@ -97,18 +120,56 @@ function specsFor(state: ClusterState, since: number): EventSpec[] {
   const specs: EventSpec[] = [];
   // A new ReplicaSet (a Deployment created, restarted or its template changed) is scaled up by the Deployment controller.
   for (const rs of stored(state, "replicasets").filter(recent)) {
-    const owner = rs.metadata.ownerReferences?.map((o) => o as { kind?: string; name?: string }).find((o) => o.kind === "Deployment");
-    const d = owner && stored(state, "deployments").find((x) => x.metadata.namespace === rs.metadata.namespace && x.metadata.name === owner.name);
+    const owner = rs.metadata.ownerReferences
+      ?.map((o) => o as { kind?: string; name?: string })
+      .find((o) => o.kind === "Deployment");
+    const d =
+      owner &&
+      stored(state, "deployments").find(
+        (x) => x.metadata.namespace === rs.metadata.namespace && x.metadata.name === owner.name,
+      );
     const replicas = (rs.spec as { replicas?: number } | undefined)?.replicas ?? 1;
-    if (d) specs.push({ object: d, reason: "ScalingReplicaSet", message: `Scaled up replica set ${rs.metadata.name} from 0 to ${replicas}`, source: "deployment-controller", offsetMs: 0, created: rs.metadata.creationTimestamp });
+    if (d)
+      specs.push({
+        object: d,
+        reason: "ScalingReplicaSet",
+        message: `Scaled up replica set ${rs.metadata.name} from 0 to ${replicas}`,
+        source: "deployment-controller",
+        offsetMs: 0,
+        created: rs.metadata.creationTimestamp,
+      });
   }
   for (const p of stored(state, "pods").filter(recent)) {
     const spec = p.spec as { nodeName?: string; containers?: { name: string; image: string }[] } | undefined;
-    specs.push({ object: p, reason: "Scheduled", message: `Successfully assigned ${p.metadata.namespace}/${p.metadata.name} to ${spec?.nodeName ?? "kind-worker"}`, source: "default-scheduler", offsetMs: 0 });
+    specs.push({
+      object: p,
+      reason: "Scheduled",
+      message: `Successfully assigned ${p.metadata.namespace}/${p.metadata.name} to ${spec?.nodeName ?? "kind-worker"}`,
+      source: "default-scheduler",
+      offsetMs: 0,
+    });
     for (const c of spec?.containers ?? []) {
-      specs.push({ object: p, reason: "Pulled", message: `Container image "${c.image}" already present on machine`, source: "kubelet", offsetMs: 1000 });
-      specs.push({ object: p, reason: "Created", message: `Created container: ${c.name}`, source: "kubelet", offsetMs: 1000 });
-      specs.push({ object: p, reason: "Started", message: `Started container ${c.name}`, source: "kubelet", offsetMs: 1000 });
+      specs.push({
+        object: p,
+        reason: "Pulled",
+        message: `Container image "${c.image}" already present on machine`,
+        source: "kubelet",
+        offsetMs: 1000,
+      });
+      specs.push({
+        object: p,
+        reason: "Created",
+        message: `Created container: ${c.name}`,
+        source: "kubelet",
+        offsetMs: 1000,
+      });
+      specs.push({
+        object: p,
+        reason: "Started",
+        message: `Started container ${c.name}`,
+        source: "kubelet",
+        offsetMs: 1000,
+      });
     }
   }
   return specs;
@@ -116,14 +177,24 @@ function specsFor(state: ClusterState, since: number): EventSpec[] {
 
 export function eventObjects(state: ClusterState): KubeObject[] {
   const now = state.deps.clock();
-  const events = specsFor(state, now - EVENT_TTL_MS).map((e, i) => ({ e, i, at: Math.min(now, Date.parse(e.created ?? e.object.metadata.creationTimestamp ?? "") + e.offsetMs) }));
+  const events = specsFor(state, now - EVENT_TTL_MS).map((e, i) => ({
+    e,
+    i,
+    at: Math.min(now, Date.parse(e.created ?? e.object.metadata.creationTimestamp ?? "") + e.offsetMs),
+  }));
   return events.map(({ e, i, at }) => {
     // Kubernetes names an event after its object and the time in nanoseconds (hex), so names sort by time.
     const name = `${e.object.metadata.name}.${(BigInt(at) * 1_000_000n + BigInt(i)).toString(16)}`;
     return {
       apiVersion: "v1",
       kind: "Event",
-      metadata: { name, namespace: e.object.metadata.namespace ?? "default", uid: uidOf(`ev/${name}`), resourceVersion: "1", creationTimestamp: isoTime(at) },
+      metadata: {
+        name,
+        namespace: e.object.metadata.namespace ?? "default",
+        uid: uidOf(`ev/${name}`),
+        resourceVersion: "1",
+        creationTimestamp: isoTime(at),
+      },
       involvedObject: kindRef(e.object),
       reason: e.reason,
       message: e.message,

@@ -66,7 +66,12 @@ export interface ScenarioService {
   readonly clusterIP: string;
   readonly selector?: Labels;
   readonly labels: Labels;
-  readonly ports: readonly { readonly name?: string; readonly port: number; readonly targetPort: number | string; readonly protocol: Protocol }[];
+  readonly ports: readonly {
+    readonly name?: string;
+    readonly port: number;
+    readonly targetPort: number | string;
+    readonly protocol: Protocol;
+  }[];
   readonly endpoints?: readonly { readonly ip: string; readonly port: number }[];
 }
 
@@ -84,7 +89,12 @@ export interface Scenario {
   readonly clusterName: string;
   readonly kubernetesVersion: string;
   readonly ciliumVersion: string;
-  readonly settings: { readonly enforcementMode: EnforcementMode; readonly hostFirewall: boolean; readonly egressGateway: boolean; readonly policyAuditMode?: boolean };
+  readonly settings: {
+    readonly enforcementMode: EnforcementMode;
+    readonly hostFirewall: boolean;
+    readonly egressGateway: boolean;
+    readonly policyAuditMode?: boolean;
+  };
   readonly nodes: readonly ScenarioNode[];
   readonly namespaces: readonly { readonly name: string; readonly labels: Labels }[];
   readonly workloads: readonly ScenarioWorkload[];

@@ -8,12 +8,30 @@ const arr = (items: Schema): Schema => ({ t: "array", items });
 
 export const labelSelector: Schema = obj({
   matchLabels: { t: "map", values: str },
-  matchExpressions: arr(obj({ key: str, operator: { t: "string", enum: ["In", "NotIn", "Exists", "DoesNotExist"] }, values: strs }, ["key", "operator"])),
+  matchExpressions: arr(
+    obj({ key: str, operator: { t: "string", enum: ["In", "NotIn", "Exists", "DoesNotExist"] }, values: strs }, [
+      "key",
+      "operator",
+    ]),
+  ),
 });
 
 /** The CRD's port pattern, quirk included: the `^…|…$` alternation anchors each side only at one end. */
-const PORT_PATTERN = "^(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})|([a-zA-Z0-9]-?)*[a-zA-Z](-?[a-zA-Z0-9])*$";
-export const ENTITY_ENUM = ["all", "world", "cluster", "host", "init", "ingress", "unmanaged", "remote-node", "health", "none", "kube-apiserver"];
+const PORT_PATTERN =
+  "^(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4})|([a-zA-Z0-9]-?)*[a-zA-Z](-?[a-zA-Z0-9])*$";
+export const ENTITY_ENUM = [
+  "all",
+  "world",
+  "cluster",
+  "host",
+  "init",
+  "ingress",
+  "unmanaged",
+  "remote-node",
+  "health",
+  "none",
+  "kube-apiserver",
+];
 const cidr: Schema = { t: "string", format: "cidr" };
 const cidrRule = obj({ cidr, cidrGroupRef: str, cidrGroupSelector: labelSelector, except: arr(cidr) });
 const portProtocol = obj({
@@ -22,19 +40,45 @@ const portProtocol = obj({
   protocol: { t: "string", enum: ["TCP", "UDP", "SCTP", "VRRP", "IGMP", "ANY"] },
 });
 const http = obj({
-  path: str, method: str, host: str, headers: strs,
-  headerMatches: arr(obj({ name: str, value: str, mismatch: { t: "string", enum: ["LOG", "ADD", "DELETE", "REPLACE"] }, secret: { t: "any" } }, ["name"])),
+  path: str,
+  method: str,
+  host: str,
+  headers: strs,
+  headerMatches: arr(
+    obj(
+      {
+        name: str,
+        value: str,
+        mismatch: { t: "string", enum: ["LOG", "ADD", "DELETE", "REPLACE"] },
+        secret: { t: "any" },
+      },
+      ["name"],
+    ),
+  ),
 });
 const dns = obj({
   matchName: { t: "string", pattern: "^([-a-zA-Z0-9_]+[.]?)+$" },
   matchPattern: { t: "string", pattern: "^([-a-zA-Z0-9_*]+[.]?)+$" },
 });
-const l7Rules = obj({ http: arr(http), kafka: arr({ t: "any" }), dns: arr(dns), l7proto: str, l7: arr({ t: "map", values: str }) });
+const l7Rules = obj({
+  http: arr(http),
+  kafka: arr({ t: "any" }),
+  dns: arr(dns),
+  l7proto: str,
+  l7: arr({ t: "map", values: str }),
+});
 const portRule = obj({
-  ports: arr(portProtocol), rules: l7Rules, terminatingTLS: { t: "any" }, originatingTLS: { t: "any" }, serverNames: strs, listener: { t: "any" },
+  ports: arr(portProtocol),
+  rules: l7Rules,
+  terminatingTLS: { t: "any" },
+  originatingTLS: { t: "any" },
+  serverNames: strs,
+  listener: { t: "any" },
 });
 const portDenyRule = obj({ ports: arr(portProtocol) });
-const icmp = obj({ fields: arr(obj({ type: { t: "intOrString" }, family: { t: "string", enum: ["IPv4", "IPv6"] } }, ["type"])) });
+const icmp = obj({
+  fields: arr(obj({ type: { t: "intOrString" }, family: { t: "string", enum: ["IPv4", "IPv6"] } }, ["type"])),
+});
 const entities: Schema = arr({ t: "string", enum: ENTITY_ENUM });
 const service = obj({
   k8sService: obj({ serviceName: str, namespace: str }),
@@ -43,12 +87,25 @@ const service = obj({
 const fqdn = dns;
 const auth = obj({ mode: { t: "string", enum: ["disabled", "required", "test-always-fail"] } }, ["mode"]);
 const ingressCommon = {
-  fromEndpoints: arr(labelSelector), fromRequires: arr(labelSelector), fromCIDR: arr(cidr), fromCIDRSet: arr(cidrRule),
-  fromEntities: entities, fromGroups: arr({ t: "any" }), fromNodes: arr(labelSelector), icmps: arr(icmp),
+  fromEndpoints: arr(labelSelector),
+  fromRequires: arr(labelSelector),
+  fromCIDR: arr(cidr),
+  fromCIDRSet: arr(cidrRule),
+  fromEntities: entities,
+  fromGroups: arr({ t: "any" }),
+  fromNodes: arr(labelSelector),
+  icmps: arr(icmp),
 };
 const egressCommon = {
-  toEndpoints: arr(labelSelector), toRequires: arr(labelSelector), toCIDR: arr(cidr), toCIDRSet: arr(cidrRule),
-  toEntities: entities, toServices: arr(service), toGroups: arr({ t: "any" }), toNodes: arr(labelSelector), icmps: arr(icmp),
+  toEndpoints: arr(labelSelector),
+  toRequires: arr(labelSelector),
+  toCIDR: arr(cidr),
+  toCIDRSet: arr(cidrRule),
+  toEntities: entities,
+  toServices: arr(service),
+  toGroups: arr({ t: "any" }),
+  toNodes: arr(labelSelector),
+  icmps: arr(icmp),
 };
 
 export const ciliumRule: Schema = obj({
@@ -67,12 +124,23 @@ export const ciliumRule: Schema = obj({
 export const cnpBody: Record<string, Schema> = { spec: ciliumRule, specs: arr(ciliumRule), status: { t: "any" } };
 
 export const cegpBody: Record<string, Schema> = {
-  spec: obj({
-    selectors: { t: "array", minItems: 1, items: obj({ podSelector: labelSelector, namespaceSelector: labelSelector, nodeSelector: labelSelector }) },
-    destinationCIDRs: { t: "array", minItems: 1, items: cidr },
-    excludedCIDRs: arr(cidr),
-    egressGateway: obj({ nodeSelector: labelSelector, interface: str, egressIP: { t: "string", format: "ipv4" } }, ["nodeSelector"]),
-    egressGateways: arr(obj({ nodeSelector: labelSelector, interface: str, egressIP: { t: "string", format: "ipv4" } })),
-  }, ["selectors", "destinationCIDRs"]),
+  spec: obj(
+    {
+      selectors: {
+        t: "array",
+        minItems: 1,
+        items: obj({ podSelector: labelSelector, namespaceSelector: labelSelector, nodeSelector: labelSelector }),
+      },
+      destinationCIDRs: { t: "array", minItems: 1, items: cidr },
+      excludedCIDRs: arr(cidr),
+      egressGateway: obj({ nodeSelector: labelSelector, interface: str, egressIP: { t: "string", format: "ipv4" } }, [
+        "nodeSelector",
+      ]),
+      egressGateways: arr(
+        obj({ nodeSelector: labelSelector, interface: str, egressIP: { t: "string", format: "ipv4" } }),
+      ),
+    },
+    ["selectors", "destinationCIDRs"],
+  ),
   status: { t: "any" },
 };

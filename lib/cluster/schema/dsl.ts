@@ -7,14 +7,24 @@ import { re2 } from "#re2";
 import { parsePrefix } from "@/lib/engine/ip";
 
 export type Schema =
-  | { readonly t: "string"; readonly enum?: readonly string[]; readonly pattern?: string; readonly format?: "cidr" | "ipv4" }
+  | {
+      readonly t: "string";
+      readonly enum?: readonly string[];
+      readonly pattern?: string;
+      readonly format?: "cidr" | "ipv4";
+    }
   | { readonly t: "integer"; readonly min?: number; readonly max?: number }
   | { readonly t: "boolean" }
   | { readonly t: "intOrString" }
   | { readonly t: "any" }
   | { readonly t: "map"; readonly values: Schema }
   | { readonly t: "array"; readonly items: Schema; readonly minItems?: number }
-  | { readonly t: "object"; readonly props: Readonly<Record<string, Schema>>; readonly required?: readonly string[]; readonly open?: boolean };
+  | {
+      readonly t: "object";
+      readonly props: Readonly<Record<string, Schema>>;
+      readonly required?: readonly string[];
+      readonly open?: boolean;
+    };
 
 export interface SchemaProblems {
   readonly unknown: string[];
@@ -55,7 +65,9 @@ function typeError(path: string, v: unknown, want: string): string {
 
 function checkString(s: Extract<Schema, { t: "string" }>, v: string, path: string, out: SchemaProblems): void {
   if (s.enum && !s.enum.includes(v)) {
-    out.causes.push(`${path}: Unsupported value: ${quote(v)}: supported values: ${s.enum.map((e) => JSON.stringify(e)).join(", ")}`);
+    out.causes.push(
+      `${path}: Unsupported value: ${quote(v)}: supported values: ${s.enum.map((e) => JSON.stringify(e)).join(", ")}`,
+    );
   }
   if (s.pattern && !patternMatches(s.pattern, v)) {
     out.causes.push(`${path}: Invalid value: ${quote(v)}: ${path} in body should match '${s.pattern}'`);
@@ -78,29 +90,48 @@ export function check(s: Schema, v: unknown, path: string, out: SchemaProblems):
       else checkString(s, v, path, out);
       return;
     case "integer":
-      if (typeof v !== "number" || !Number.isInteger(v)) { out.causes.push(typeError(path, v, "integer")); return; }
-      if (s.min !== undefined && v < s.min) out.causes.push(`${path}: Invalid value: ${v}: ${path} in body should be greater than or equal to ${s.min}`);
-      if (s.max !== undefined && v > s.max) out.causes.push(`${path}: Invalid value: ${v}: ${path} in body should be less than or equal to ${s.max}`);
+      if (typeof v !== "number" || !Number.isInteger(v)) {
+        out.causes.push(typeError(path, v, "integer"));
+        return;
+      }
+      if (s.min !== undefined && v < s.min)
+        out.causes.push(`${path}: Invalid value: ${v}: ${path} in body should be greater than or equal to ${s.min}`);
+      if (s.max !== undefined && v > s.max)
+        out.causes.push(`${path}: Invalid value: ${v}: ${path} in body should be less than or equal to ${s.max}`);
       return;
     case "boolean":
       if (typeof v !== "boolean") out.causes.push(typeError(path, v, "boolean"));
       return;
     case "intOrString":
-      if (typeof v !== "string" && !(typeof v === "number" && Number.isInteger(v))) out.causes.push(typeError(path, v, "integer-or-string"));
+      if (typeof v !== "string" && !(typeof v === "number" && Number.isInteger(v)))
+        out.causes.push(typeError(path, v, "integer-or-string"));
       return;
     case "map":
-      if (jsonType(v) !== "object") { out.causes.push(typeError(path, v, "object")); return; }
+      if (jsonType(v) !== "object") {
+        out.causes.push(typeError(path, v, "object"));
+        return;
+      }
       for (const [k, x] of Object.entries(v as object)) check(s.values, x, `${path}.${k}`, out);
       return;
     case "array":
-      if (!Array.isArray(v)) { out.causes.push(typeError(path, v, "array")); return; }
-      if (s.minItems !== undefined && v.length < s.minItems) out.causes.push(`${path}: Invalid value: ${v.length}: ${path} in body should have at least ${s.minItems} items`);
+      if (!Array.isArray(v)) {
+        out.causes.push(typeError(path, v, "array"));
+        return;
+      }
+      if (s.minItems !== undefined && v.length < s.minItems)
+        out.causes.push(
+          `${path}: Invalid value: ${v.length}: ${path} in body should have at least ${s.minItems} items`,
+        );
       v.forEach((x, i) => check(s.items, x, `${path}[${i}]`, out));
       return;
     case "object": {
-      if (jsonType(v) !== "object") { out.causes.push(typeError(path, v, "object")); return; }
+      if (jsonType(v) !== "object") {
+        out.causes.push(typeError(path, v, "object"));
+        return;
+      }
       const o = v as Record<string, unknown>;
-      for (const r of s.required ?? []) if (o[r] === undefined || o[r] === null) out.causes.push(`${path ? `${path}.` : ""}${r}: Required value`);
+      for (const r of s.required ?? [])
+        if (o[r] === undefined || o[r] === null) out.causes.push(`${path ? `${path}.` : ""}${r}: Required value`);
       for (const [k, x] of Object.entries(o)) {
         const sub = s.props[k];
         const p = path ? `${path}.${k}` : k;

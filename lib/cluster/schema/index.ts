@@ -29,7 +29,10 @@ function bodyFor(kind: string): Record<string, Schema> | undefined {
 
 /** The whole object's schema for a kind (unknown kinds: apiVersion, kind and metadata only). */
 export function schemaForKind(kind: string): Schema {
-  return { t: "object", props: { apiVersion: { t: "string" }, kind: { t: "string" }, metadata: metadataSchema, ...(bodyFor(kind) ?? {}) } };
+  return {
+    t: "object",
+    props: { apiVersion: { t: "string" }, kind: { t: "string" }, metadata: metadataSchema, ...(bodyFor(kind) ?? {}) },
+  };
 }
 
 export function validateObject(kind: string, obj: Record<string, unknown>): SchemaResult {
@@ -43,6 +46,7 @@ export function validateObject(kind: string, obj: Record<string, unknown>): Sche
       `metadata.name: Invalid value: ${JSON.stringify(meta.name)}: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
     );
   }
-  if (kind === "NetworkPolicy") out.causes.push(...networkPolicyCauses(obj.spec as Record<string, unknown> | undefined));
+  if (kind === "NetworkPolicy")
+    out.causes.push(...networkPolicyCauses(obj.spec as Record<string, unknown> | undefined));
   return out.causes.length > 0 ? { kind: "invalid", causes: out.causes } : { kind: "ok" };
 }

@@ -6,7 +6,12 @@ import { describe, expect, test } from "vitest";
 import { validateObject as validateManifest } from "./index";
 import { patternMatches } from "./dsl";
 
-const cnp = (spec: Record<string, unknown>) => ({ apiVersion: "cilium.io/v2", kind: "CiliumNetworkPolicy", metadata: { name: "p", namespace: "default" }, spec });
+const cnp = (spec: Record<string, unknown>) => ({
+  apiVersion: "cilium.io/v2",
+  kind: "CiliumNetworkPolicy",
+  metadata: { name: "p", namespace: "default" },
+  spec,
+});
 const fqdn = (sel: Record<string, string>) => cnp({ endpointSelector: {}, egress: [{ toFQDNs: [sel] }] });
 const port = (p: string) => cnp({ endpointSelector: {}, ingress: [{ toPorts: [{ ports: [{ port: p }] }] }] });
 const causes = (o: Record<string, unknown>): readonly string[] => {
@@ -33,16 +38,28 @@ describe("CRD patterns", () => {
   ])("%s %j valid: %s", (field, value, ok) => {
     const path = field === "matchName" ? NAME : PATTERN;
     const pattern = field === "matchName" ? "^([-a-zA-Z0-9_]+[.]?)+$" : "^([-a-zA-Z0-9_*]+[.]?)+$";
-    expect(causes(fqdn({ [field]: value }))).toEqual(ok ? [] : [`${path}: Invalid value: ${JSON.stringify(value)}: ${path} in body should match '${pattern}'`]);
+    expect(causes(fqdn({ [field]: value }))).toEqual(
+      ok ? [] : [`${path}: Invalid value: ${JSON.stringify(value)}: ${path} in body should match '${pattern}'`],
+    );
   });
 
   test.each([
-    ["80", true], ["65535", true], ["http", true], ["my-port", true],
+    ["80", true],
+    ["65535", true],
+    ["http", true],
+    ["my-port", true],
     // the CRD's `^…|…$` quirk: the number branch is anchored only at the start, the name branch only at the end
-    ["80abc!", true], ["!abc", true],
-    ["-", false], ["!", false], ["-8", false],
+    ["80abc!", true],
+    ["!abc", true],
+    ["-", false],
+    ["!", false],
+    ["-8", false],
   ])("port %j valid: %s", (value, ok) => {
-    expect(causes(port(value)).some((c) => c.startsWith(`${PORT}: Invalid value: ${JSON.stringify(value)}: ${PORT} in body should match '^(6553[0-5]`))).toBe(!ok);
+    expect(
+      causes(port(value)).some((c) =>
+        c.startsWith(`${PORT}: Invalid value: ${JSON.stringify(value)}: ${PORT} in body should match '^(6553[0-5]`),
+      ),
+    ).toBe(!ok);
   });
 
   test("patterns are an unanchored search, as OpenAPI's", () => {
@@ -53,7 +70,10 @@ describe("CRD patterns", () => {
   // A backtracking engine needs longer than the universe for these; RE2 is linear in the input.
   test("hostile values of 100,000 characters are decided at once", () => {
     const long = `${"a".repeat(100_000)}!`;
-    for (const [sel, path] of [[{ matchName: long }, NAME], [{ matchPattern: long }, PATTERN]] as const) {
+    for (const [sel, path] of [
+      [{ matchName: long }, NAME],
+      [{ matchPattern: long }, PATTERN],
+    ] as const) {
       const c = causes(fqdn(sel));
       expect(c).toHaveLength(1);
       expect(c[0]).toMatch(new RegExp(`^${path.replace(/[.[\]]/g, "\\$&")}: Invalid value: "a{10}`));

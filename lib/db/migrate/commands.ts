@@ -122,12 +122,19 @@ export async function status(ctx: MigrateContext): Promise<MigrationStatus> {
   return withEngine(ctx, async (engine, dir) => {
     const list = readMigrations(dir);
     try {
-      const out = await engine.diagnoseMigrationHistory({ migrationsList: list, optInToShadowDatabase: false, filters: NO_FILTER });
-      if (out.failedMigrationNames.length > 0) return { state: "drift", detail: `failed: ${out.failedMigrationNames.join(", ")}` };
-      if (out.editedMigrationNames.length > 0) return { state: "drift", detail: `edited after apply: ${out.editedMigrationNames.join(", ")}` };
+      const out = await engine.diagnoseMigrationHistory({
+        migrationsList: list,
+        optInToShadowDatabase: false,
+        filters: NO_FILTER,
+      });
+      if (out.failedMigrationNames.length > 0)
+        return { state: "drift", detail: `failed: ${out.failedMigrationNames.join(", ")}` };
+      if (out.editedMigrationNames.length > 0)
+        return { state: "drift", detail: `edited after apply: ${out.editedMigrationNames.join(", ")}` };
       const history = out.history;
       if (history === null) return { state: "up-to-date", applied: list.migrationDirectories.length };
-      if (history.diagnostic === "databaseIsBehind") return { state: "pending", pending: history.unappliedMigrationNames };
+      if (history.diagnostic === "databaseIsBehind")
+        return { state: "pending", pending: history.unappliedMigrationNames };
       return { state: "drift", detail: JSON.stringify(history) };
     } catch (error) {
       // An empty database has no _prisma_migrations table yet: everything is pending.
@@ -175,7 +182,12 @@ export async function dev(ctx: MigrateContext, migrationName: string): Promise<D
       connectorType: created.connectorType,
     });
     await engine.applyMigrations({ migrationsList: readMigrations(dir), filters: NO_FILTER });
-    return { kind: "created", name: created.generatedMigrationName, dir: written, warnings: loss.warnings.map((w) => w.message) };
+    return {
+      kind: "created",
+      name: created.generatedMigrationName,
+      dir: written,
+      warnings: loss.warnings.map((w) => w.message),
+    };
   });
 }
 

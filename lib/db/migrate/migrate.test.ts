@@ -22,7 +22,10 @@ function scratchRoot(): string {
 
 function addColumn(root: string, provider: DatabaseTarget["provider"]): void {
   const file = path.join(root, PRISMA_LAYOUT[provider].schema);
-  const schema = readFileSync(file, "utf8").replace("  displayName String?\n", "  displayName String?\n  nickname    String?\n");
+  const schema = readFileSync(file, "utf8").replace(
+    "  displayName String?\n",
+    "  displayName String?\n  nickname    String?\n",
+  );
   writeFileSync(file, schema);
 }
 
@@ -91,7 +94,10 @@ for (const fixture of fixtures) {
       expect(result.name).toMatch(/^\d{14}_add_nickname$/);
       const sql = readFileSync(path.join(result.dir, "migration.sql"), "utf8");
       expect(sql).toMatch(/ALTER TABLE "Learner" ADD COLUMN\s+"nickname" TEXT/);
-      const lock = readFileSync(path.join(root, PRISMA_LAYOUT[target.provider].migrations, "migration_lock.toml"), "utf8");
+      const lock = readFileSync(
+        path.join(root, PRISMA_LAYOUT[target.provider].migrations, "migration_lock.toml"),
+        "utf8",
+      );
       expect(lock).toContain(`provider = "${target.provider}"`);
       expect((await status(ctx)).state).toBe("up-to-date");
     });

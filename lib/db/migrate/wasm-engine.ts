@@ -20,7 +20,9 @@ function startWasm(): void {
   const require = createRequire(import.meta.url);
   const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
   const compiled = new WebAssembly.Module(readFileSync(wasmPath));
-  const instance = new WebAssembly.Instance(compiled, { "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports });
+  const instance = new WebAssembly.Instance(compiled, {
+    "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
+  });
   const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start: () => void };
   (glue as unknown as { __wbg_set_wasm: (w: unknown) => void }).__wbg_set_wasm(exports);
   exports.__wbindgen_start();
@@ -51,7 +53,10 @@ function withScriptFallback(adapter: SqlDriverAdapter): SqlDriverAdapter {
  * Wraps a factory so every connection it hands out gets the fallback above, and is remembered: the engine
  * never closes its connections, and an open SQLite handle or pg pool would outlive the command.
  */
-function patchFactory(factory: SqlMigrationAwareDriverAdapterFactory, opened: SqlDriverAdapter[]): SqlMigrationAwareDriverAdapterFactory {
+function patchFactory(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  opened: SqlDriverAdapter[],
+): SqlMigrationAwareDriverAdapterFactory {
   const track = (adapter: SqlDriverAdapter) => {
     opened.push(adapter);
     return withScriptFallback(adapter);
@@ -77,7 +82,11 @@ export async function openSchemaEngine(
   startWasm();
   const opened: SqlDriverAdapter[] = [];
   const bound = bindMigrationAwareSqlAdapterFactory(patchFactory(factory, opened));
-  const engine = await glue.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, (line: string) => log(line), bound);
+  const engine = await glue.SchemaEngine.new(
+    { datamodels: [[schema.path, schema.content]] },
+    (line: string) => log(line),
+    bound,
+  );
   return {
     engine,
     close: async () => {

@@ -24,7 +24,8 @@ import { selectorMatches } from "../selector";
 import { buildIdentities, type IdentityTable } from "./identities";
 import { buildWorldIndex, podKey, serviceBackends, type WorldIndex } from "./world-index";
 
-export type SubjectRef = { readonly kind: "pod"; readonly identity: Identity } | { readonly kind: "host"; readonly node: NodeModel };
+export type SubjectRef =
+  { readonly kind: "pod"; readonly identity: Identity } | { readonly kind: "host"; readonly node: NodeModel };
 
 export interface SubjectPolicy {
   readonly key: string;
@@ -88,7 +89,8 @@ export function egressPolicy(obj: PolicyObject): EgressGatewayPolicy {
 
 function cidrPrefixes(rules: readonly CompiledRule[]): Prefix[] {
   const out: Prefix[] = [];
-  for (const r of rules) for (const e of [...r.ingress, ...r.egress]) if (e.peer.kind === "cidr") out.push(e.peer.prefix, ...e.peer.except);
+  for (const r of rules)
+    for (const e of [...r.ingress, ...r.egress]) if (e.peer.kind === "cidr") out.push(e.peer.prefix, ...e.peer.except);
   return out;
 }
 
@@ -112,7 +114,12 @@ export function compileWorld(world: World): Compiled {
       s = new Set<string>();
       for (const svc of world.services) {
         if (svc.namespace !== p.namespace) continue;
-        if (p.name !== undefined ? svc.name !== p.name : !(p.selector && selectorMatches(p.selector, indexLabels(k8sLabels(svc.selector ?? {}))))) continue;
+        if (
+          p.name !== undefined
+            ? svc.name !== p.name
+            : !(p.selector && selectorMatches(p.selector, indexLabels(k8sLabels(svc.selector ?? {}))))
+        )
+          continue;
         for (const b of serviceBackends(world, svc)) s.add(b.ip);
       }
       svcIPs.set(k, s);
@@ -122,18 +129,26 @@ export function compileWorld(world: World): Compiled {
 
   const peerMatches = (p: Peer, view: PeerView): boolean => {
     switch (p.kind) {
-      case "all": return true;
-      case "endpoints": return endpointSelectorMatcher.allows(p.selector, view);
-      case "entity": return entityMatcher.allows(p.entity, view, world.clusterName);
-      case "cidr": return cidrMatcher.allows(p.prefix, p.except, view);
-      case "fqdn": return fqdnMatcher.allows(p.re, view);
-      case "service": return serviceMatcher.allows(backendIPs(p), view);
-      case "nodes": return false;
+      case "all":
+        return true;
+      case "endpoints":
+        return endpointSelectorMatcher.allows(p.selector, view);
+      case "entity":
+        return entityMatcher.allows(p.entity, view, world.clusterName);
+      case "cidr":
+        return cidrMatcher.allows(p.prefix, p.except, view);
+      case "fqdn":
+        return fqdnMatcher.allows(p.re, view);
+      case "service":
+        return serviceMatcher.allows(backendIPs(p), view);
+      case "nodes":
+        return false;
     }
   };
 
   const selects = (r: CompiledRule, s: SubjectRef): boolean => {
-    if (s.kind === "pod") return r.subject.kind === "endpoints" && selectorMatches(r.subject.selector, s.identity.index);
+    if (s.kind === "pod")
+      return r.subject.kind === "endpoints" && selectorMatches(r.subject.selector, s.identity.index);
     // Host policies: only nodeSelector rules of a CCNP select the host endpoint (pkg/policy/rules.go).
     return r.subject.kind === "nodes" && selectorMatches(r.subject.selector, indexLabels(k8sLabels(s.node.labels)));
   };
@@ -144,10 +159,24 @@ export function compileWorld(world: World): Compiled {
     if (!sp) {
       const key = `${s.kind === "pod" ? `pod:${s.identity.id}` : `host:${s.node.name}`}:${dir}`;
       const selecting = rules.filter((r) => selects(r, s));
-      const enforcement = computeEnforcement(world.settings.enforcementMode, s.kind === "host", world.settings.hostFirewall, selecting, dir);
+      const enforcement = computeEnforcement(
+        world.settings.enforcementMode,
+        s.kind === "host",
+        world.settings.hostFirewall,
+        selecting,
+        dir,
+      );
       const entries = enforcement.rules.flatMap((r) => (dir === "ingress" ? r.ingress : r.egress));
       const named = entries.some((e) => e.ports?.some((x) => x.name !== undefined) ?? false);
-      sp = { key, dir, enforcement, allow: entries.filter((e) => !e.deny), deny: entries.filter((e) => e.deny), l4: new Map(), named };
+      sp = {
+        key,
+        dir,
+        enforcement,
+        allow: entries.filter((e) => !e.deny),
+        deny: entries.filter((e) => e.deny),
+        l4: new Map(),
+        named,
+      };
       if (s.kind === "pod") podSubjects[dir].set(s.identity, sp);
       else subjects.set(key, sp);
     }
@@ -158,7 +187,10 @@ export function compileWorld(world: World): Compiled {
   const viewNum = (view: PeerView): number => {
     if (view.num !== undefined) return view.num;
     let n = viewNums.get(view.key);
-    if (n === undefined) { n = viewNums.size + 1; viewNums.set(view.key, n); }
+    if (n === undefined) {
+      n = viewNums.size + 1;
+      viewNums.set(view.key, n);
+    }
     return n;
   };
   const podIds = new Map<PodModel, Identity>();
@@ -194,7 +226,10 @@ export function compileWorld(world: World): Compiled {
       selectorCache.set(p, m);
     }
     let r = m[n] as number;
-    if (r === 0) { r = peerMatches(p, view) ? 2 : 1; m[n] = r; }
+    if (r === 0) {
+      r = peerMatches(p, view) ? 2 : 1;
+      m[n] = r;
+    }
     return r === 2;
   };
   const precompute = (): void => {
@@ -211,5 +246,19 @@ export function compileWorld(world: World): Compiled {
     for (const r of rules) for (const e of [...r.ingress, ...r.egress]) for (const v of reps) cachedMatch(e.peer, v);
   };
 
-  return { world, index, identities, analyses, rules, egressPolicies, subject, peerMatches, podIdentity, podView, precompute, viewNum, cachedMatch };
+  return {
+    world,
+    index,
+    identities,
+    analyses,
+    rules,
+    egressPolicies,
+    subject,
+    peerMatches,
+    podIdentity,
+    podView,
+    precompute,
+    viewNum,
+    cachedMatch,
+  };
 }

@@ -1,7 +1,14 @@
 /** The identity table of a snapshot: reserved, pod and local CIDR identities, and the views of nodes and world IPs. */
 import { cmpStr, type IdentityId, identityId } from "../brand";
 import {
-  allocateIds, type Identity, LOCAL_IDENTITY_FLAG, labelsKey, makeIdentity, podIdentityLabels, RESERVED, reservedIdentities,
+  allocateIds,
+  type Identity,
+  LOCAL_IDENTITY_FLAG,
+  labelsKey,
+  makeIdentity,
+  podIdentityLabels,
+  RESERVED,
+  reservedIdentities,
 } from "../identity";
 import { parseIPv4, type Prefix, prefixContainsIP } from "../ip";
 import { type Label, SOURCE_CIDR, SOURCE_RESERVED } from "../labels";
@@ -48,25 +55,38 @@ export function buildIdentities(index: WorldIndex, cidrPrefixes: readonly Prefix
     }
     pods.set(pk, idn);
   }
-  const cidrs = [...new Map(cidrPrefixes.filter((p) => p.family === 4).map((p) => [`${p.base}/${p.bits}`, p])).values()].sort(
-    (a, b) => a.base - b.base || a.bits - b.bits,
-  );
+  const cidrs = [
+    ...new Map(cidrPrefixes.filter((p) => p.family === 4).map((p) => [`${p.base}/${p.bits}`, p])).values(),
+  ].sort((a, b) => a.base - b.base || a.bits - b.bits);
   const cidrIds = cidrs.map((p, i) => {
     const text = `${[p.base >>> 24, (p.base >>> 16) & 255, (p.base >>> 8) & 255, p.base & 255].join(".")}/${p.bits}`;
-    return { prefix: p, identity: makeIdentity(identityId(LOCAL_IDENTITY_FLAG + 1 + i), [{ source: SOURCE_CIDR, key: text, value: "" }, r("world")]) };
+    return {
+      prefix: p,
+      identity: makeIdentity(identityId(LOCAL_IDENTITY_FLAG + 1 + i), [
+        { source: SOURCE_CIDR, key: text, value: "" },
+        r("world"),
+      ]),
+    };
   });
-  const all = [...reservedIdentities(), ...byKey.values(), ...cidrIds.map((c) => c.identity)].sort((a, b) => a.id - b.id);
+  const all = [...reservedIdentities(), ...byKey.values(), ...cidrIds.map((c) => c.identity)].sort(
+    (a, b) => a.id - b.id,
+  );
   const byId = new Map(all.map((i) => [i.id as number, i]));
   const hostLocal = makeIdentity(RESERVED.host, [r("host")], { reserved: "host" });
   const hostLocalApi = makeIdentity(RESERVED.host, [r("host"), r("kube-apiserver")], { reserved: "host" });
   const remote = byId.get(RESERVED["remote-node"]) as Identity;
   const remoteApi = byId.get(RESERVED["kube-apiserver"]) as Identity;
   const worldId = byId.get(RESERVED.world) as Identity;
-  const apiExternal = makeIdentity(RESERVED["kube-apiserver"], [r("kube-apiserver"), r("world")], { reserved: "kube-apiserver" });
+  const apiExternal = makeIdentity(RESERVED["kube-apiserver"], [r("kube-apiserver"), r("world")], {
+    reserved: "kube-apiserver",
+  });
   const allocations = new Map<string, number>();
   for (const [k, v] of ids) allocations.set(k, v);
   return {
-    all, byId, pods, allocations,
+    all,
+    byId,
+    pods,
+    allocations,
     hostView: (n) => (index.apiserverIPs.has(n.ip) ? hostLocalApi : hostLocal),
     remoteNodeView: (n) => (index.apiserverIPs.has(n.ip) ? remoteApi : remote),
     worldView: (ip) => {
@@ -74,7 +94,8 @@ export function buildIdentities(index: WorldIndex, cidrPrefixes: readonly Prefix
       const n = parseIPv4(ip);
       if (n === undefined) return worldId;
       let best: { prefix: Prefix; identity: Identity } | undefined;
-      for (const c of cidrIds) if (prefixContainsIP(c.prefix, n) && (!best || c.prefix.bits > best.prefix.bits)) best = c;
+      for (const c of cidrIds)
+        if (prefixContainsIP(c.prefix, n) && (!best || c.prefix.bits > best.prefix.bits)) best = c;
       return best?.identity ?? worldId;
     },
   };

@@ -31,13 +31,20 @@ export function reachabilityMatrix(c: Compiled, ports: readonly number[]): Matri
   const ids = [...reps.keys()].sort((a, b) => a - b).map((id) => c.identities.byId.get(id) as Identity);
   const n = ids.length;
   const words = Math.ceil(n / 32);
-  const views: PeerView[] = ids.map((identity) => ({ key: `p${identity.id}`, identity, ip: reps.get(identity.id)?.ip ?? "", names: [], pod: reps.get(identity.id) }));
+  const views: PeerView[] = ids.map((identity) => ({
+    key: `p${identity.id}`,
+    identity,
+    ip: reps.get(identity.id)?.ip ?? "",
+    names: [],
+    pod: reps.get(identity.id),
+  }));
   const peerBits = new Map<Peer, Uint32Array>();
   const bitsFor = (peer: Peer): Uint32Array => {
     let b = peerBits.get(peer);
     if (!b) {
       b = new Uint32Array(words);
-      for (let i = 0; i < n; i++) if (c.peerMatches(peer, views[i] as PeerView)) (b[i >>> 5] as number) |= 1 << (i & 31);
+      for (let i = 0; i < n; i++)
+        if (c.peerMatches(peer, views[i] as PeerView)) (b[i >>> 5] as number) |= 1 << (i & 31);
       peerBits.set(peer, b);
     }
     return b;
@@ -49,14 +56,29 @@ export function reachabilityMatrix(c: Compiled, ports: readonly number[]): Matri
       return ports.map((port) => {
         const out = new Uint32Array(words);
         // Audit mode forwards what policy would drop (per-endpoint audit: judged on the identity's representative pod).
-        if (!sp.enforcement.enforced || auditMode(c.world.settings, { kind: "pod", pod: rep })) { out.fill(0xffffffff); return out; }
-        const portOk = (e: Entry, peerPod: PodModel | undefined) => !e.ports || e.ports.some((p) => portMatcher.allows(p, port, "TCP", (dir === "ingress" ? rep : peerPod)?.ports));
+        if (!sp.enforcement.enforced || auditMode(c.world.settings, { kind: "pod", pod: rep })) {
+          out.fill(0xffffffff);
+          return out;
+        }
+        const portOk = (e: Entry, peerPod: PodModel | undefined) =>
+          !e.ports ||
+          e.ports.some((p) => portMatcher.allows(p, port, "TCP", (dir === "ingress" ? rep : peerPod)?.ports));
         const apply = (entries: readonly Entry[], f: (w: number, v: number) => number) => {
           for (const e of entries) {
             const named = e.ports?.some((p) => p.name !== undefined) && dir === "egress";
-            if (!named) { if (!portOk(e, undefined)) continue; const b = bitsFor(e.peer); for (let w = 0; w < words; w++) out[w] = f(out[w] as number, b[w] as number); continue; }
+            if (!named) {
+              if (!portOk(e, undefined)) continue;
+              const b = bitsFor(e.peer);
+              for (let w = 0; w < words; w++) out[w] = f(out[w] as number, b[w] as number);
+              continue;
+            }
             const b = bitsFor(e.peer);
-            for (let i = 0; i < n; i++) if (((b[i >>> 5] as number) >>> (i & 31)) & 1 && portOk(e, views[i]?.pod)) { const m = new Uint32Array(words); (m[i >>> 5] as number) |= 1 << (i & 31); for (let w = 0; w < words; w++) out[w] = f(out[w] as number, m[w] as number); }
+            for (let i = 0; i < n; i++)
+              if (((b[i >>> 5] as number) >>> (i & 31)) & 1 && portOk(e, views[i]?.pod)) {
+                const m = new Uint32Array(words);
+                (m[i >>> 5] as number) |= 1 << (i & 31);
+                for (let w = 0; w < words; w++) out[w] = f(out[w] as number, m[w] as number);
+              }
           }
         };
         if (!sp.enforcement.defaultDeny) out.fill(0xffffffff);
@@ -73,9 +95,10 @@ export function reachabilityMatrix(c: Compiled, ports: readonly number[]): Matri
   const egress = table("egress");
   const ingress = table("ingress");
   const allowed = (s: number, d: number, p: number): boolean =>
-    ((((egress[s] as Uint32Array[])[p] as Uint32Array)[d >>> 5] as number) >>> (d & 31) & 1) === 1 &&
-    ((((ingress[d] as Uint32Array[])[p] as Uint32Array)[s >>> 5] as number) >>> (s & 31) & 1) === 1;
+    (((((egress[s] as Uint32Array[])[p] as Uint32Array)[d >>> 5] as number) >>> (d & 31)) & 1) === 1 &&
+    (((((ingress[d] as Uint32Array[])[p] as Uint32Array)[s >>> 5] as number) >>> (s & 31)) & 1) === 1;
   let count = 0;
-  for (let s = 0; s < n; s++) for (let d = 0; d < n; d++) for (let p = 0; p < ports.length; p++) if (allowed(s, d, p)) count++;
+  for (let s = 0; s < n; s++)
+    for (let d = 0; d < n; d++) for (let p = 0; p < ports.length; p++) if (allowed(s, d, p)) count++;
   return { identities: ids, ports, allowed, allowedCount: count };
 }

@@ -49,7 +49,8 @@ export function buildWorldIndex(world: World): WorldIndex {
   const externals = new Map(world.externals.map((e) => [e.name, e]));
   const ips = new Map<string, IPOwner>();
   for (const e of world.externals) ips.set(e.ip, { kind: "external", external: e });
-  for (const s of world.services) if (s.clusterIP && s.clusterIP !== "None") ips.set(s.clusterIP, { kind: "service", service: s });
+  for (const s of world.services)
+    if (s.clusterIP && s.clusterIP !== "None") ips.set(s.clusterIP, { kind: "service", service: s });
   for (const n of world.nodes) {
     for (const i of n.interfaces) for (const ip of i.ipv4) ips.set(ip, { kind: "node", node: n });
     ips.set(n.ip, { kind: "node", node: n });

@@ -7,7 +7,8 @@
 import { LABEL_CLUSTER, SOURCE_K8S, SOURCE_RESERVED } from "../labels";
 import type { PeerView } from "./peer-view";
 
-const has = (peer: PeerView, name: string): boolean => (peer.identity.index.get(name) ?? []).some((l) => l.source === SOURCE_RESERVED);
+const has = (peer: PeerView, name: string): boolean =>
+  (peer.identity.index.get(name) ?? []).some((l) => l.source === SOURCE_RESERVED);
 
 const CLUSTER_RESERVED = ["host", "remote-node", "health", "init", "ingress", "unmanaged"];
 
@@ -22,7 +23,9 @@ export const entityMatcher = {
         return has(peer, "world") || has(peer, "world-ipv4") || has(peer, "world-ipv6");
       case "cluster":
         if (CLUSTER_RESERVED.some((r) => has(peer, r))) return true;
-        return (peer.identity.index.get(LABEL_CLUSTER) ?? []).some((l) => l.source === SOURCE_K8S && l.value === clusterName);
+        return (peer.identity.index.get(LABEL_CLUSTER) ?? []).some(
+          (l) => l.source === SOURCE_K8S && l.value === clusterName,
+        );
       default:
         return has(peer, entity);
     }

@@ -44,7 +44,8 @@ function mismatch(rule: HttpRule, req: HttpRequest): HttpMismatch | undefined {
   }
   for (const hm of rule.headerMatches) {
     const got = header(req, hm.name);
-    if (got === undefined || (hm.value !== undefined && got !== hm.value)) return { part: "header", name: hm.name, want: hm.value, got };
+    if (got === undefined || (hm.value !== undefined && got !== hm.value))
+      return { part: "header", name: hm.name, want: hm.value, got };
   }
   return undefined;
 }
@@ -55,7 +56,8 @@ const q = (s: string): string => `"${s}"`;
 /** `path "/x" does not match "/api/.*"` — the failed part in words. */
 export function mismatchText(m: HttpMismatch): string {
   if (m.part === "header") {
-    if (m.got === undefined) return `header ${m.name} is missing${m.want !== undefined ? ` (the rule wants ${m.name}: ${m.want})` : " (the rule requires it)"}`;
+    if (m.got === undefined)
+      return `header ${m.name} is missing${m.want !== undefined ? ` (the rule wants ${m.name}: ${m.want})` : " (the rule requires it)"}`;
     return `header ${m.name} is ${q(m.got)}, the rule wants ${q(m.want ?? "")}`;
   }
   if (m.part === "host" && m.got === "") return `the request has no Host, the rule wants host ${q(m.want)}`;

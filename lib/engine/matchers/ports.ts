@@ -13,7 +13,12 @@ export const portMatcher = {
     if (spec.protocol === "ICMP" || proto === "ICMP") return spec.protocol === proto;
     if (spec.protocol !== "ANY" && spec.protocol !== proto) return false;
     if (spec.name !== undefined) {
-      return (dstPorts ?? []).some((p) => (p.name ?? "").toLowerCase() === spec.name && p.port === port && (spec.protocol === "ANY" || p.protocol === proto));
+      return (dstPorts ?? []).some(
+        (p) =>
+          (p.name ?? "").toLowerCase() === spec.name &&
+          p.port === port &&
+          (spec.protocol === "ANY" || p.protocol === proto),
+      );
     }
     if (spec.port === 0) return true;
     return port >= spec.port && port <= spec.endPort;

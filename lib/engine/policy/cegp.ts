@@ -50,7 +50,13 @@ export function parseEgressGatewayPolicy(obj: PolicyObject): EgressGatewayPolicy
   const selectors = asArr(spec.selectors).map((s): EgressSelector => ({
     pod: s.podSelector ? fromRawSelector(s.podSelector as RawLabelSelector) : undefined,
     namespace: s.namespaceSelector
-      ? makeSelector(fromRawSelector(s.namespaceSelector as RawLabelSelector, SOURCE_K8S).requirements.map((r) => ({ ...r, source: SOURCE_K8S, key: LABEL_NS_LABELS_PREFIX + r.key })))
+      ? makeSelector(
+          fromRawSelector(s.namespaceSelector as RawLabelSelector, SOURCE_K8S).requirements.map((r) => ({
+            ...r,
+            source: SOURCE_K8S,
+            key: LABEL_NS_LABELS_PREFIX + r.key,
+          })),
+        )
       : undefined,
     node: s.nodeSelector ? fromRawSelector(s.nodeSelector as RawLabelSelector) : undefined,
   }));
@@ -58,7 +64,11 @@ export function parseEgressGatewayPolicy(obj: PolicyObject): EgressGatewayPolicy
   const egressIP = typeof gw.egressIP === "string" && gw.egressIP !== "" ? gw.egressIP : undefined;
   const iface = typeof gw.interface === "string" && gw.interface !== "" ? gw.interface : undefined;
   if (egressIP && iface) {
-    problems.push({ severity: "warning", message: "egressGateway sets both egressIP and interface: Cilium ignores this policy (traffic leaves with the node IP)" });
+    problems.push({
+      severity: "warning",
+      message:
+        "egressGateway sets both egressIP and interface: Cilium ignores this policy (traffic leaves with the node IP)",
+    });
   }
   const nodeSel = (gw.nodeSelector ?? {}) as RawLabelSelector;
   const ml = nodeSel.matchLabels ?? {};
@@ -68,7 +78,11 @@ export function parseEgressGatewayPolicy(obj: PolicyObject): EgressGatewayPolicy
     destinations: prefixes(spec.destinationCIDRs, problems, "destinationCIDRs"),
     excluded: prefixes(spec.excludedCIDRs, problems, "excludedCIDRs"),
     gatewayNodes: fromRawSelector(nodeSel),
-    gatewayNodesText: Object.keys(ml).sort().map((k) => `${k}=${ml[k]}`).join(",") || "<all nodes>",
+    gatewayNodesText:
+      Object.keys(ml)
+        .sort()
+        .map((k) => `${k}=${ml[k]}`)
+        .join(",") || "<all nodes>",
     egressIP,
     iface,
     active: !(egressIP && iface),

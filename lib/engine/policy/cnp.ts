@@ -5,7 +5,14 @@
  */
 import type { PolicyObject } from "../model";
 import { indexLabels, LABEL_POD_NAMESPACE, SOURCE_K8S, SOURCE_RESERVED } from "../labels";
-import { fromRawSelector, type RawLabelSelector, requirementMatches, requirementText, selectorHasSource, withRequirement } from "../selector";
+import {
+  fromRawSelector,
+  type RawLabelSelector,
+  requirementMatches,
+  requirementText,
+  selectorHasSource,
+  withRequirement,
+} from "../selector";
 import { collectPeers } from "./peers";
 import { ciliumSelectorError } from "./selector-check";
 import { parsePortRule } from "./ports";
@@ -26,7 +33,15 @@ interface Ctx {
 }
 
 function origin(ctx: Ctx, section: Section, ruleIndex: number): RuleOrigin {
-  return { policy: ctx.obj.key, kind: ctx.obj.kind, namespace: ctx.namespace, name: ctx.obj.name, specIndex: ctx.specIndex, section, ruleIndex };
+  return {
+    policy: ctx.obj.key,
+    kind: ctx.obj.kind,
+    namespace: ctx.namespace,
+    name: ctx.obj.name,
+    specIndex: ctx.specIndex,
+    section,
+    ruleIndex,
+  };
 }
 
 function sectionEntries(ctx: Ctx, rules: Raw[], section: Section): Entry[] {
@@ -41,16 +56,22 @@ function sectionEntries(ctx: Ctx, rules: Raw[], section: Section): Entry[] {
       }
     }
     if (asArr(rule.fromRequires).length + asArr(rule.toRequires).length > 0) {
-      ctx.warnings.push({ severity: "warning", message: `${section}[${i}]: fromRequires/toRequires are deprecated in Cilium and ignored by this simulator` });
+      ctx.warnings.push({
+        severity: "warning",
+        message: `${section}[${i}]: fromRequires/toRequires are deprecated in Cilium and ignored by this simulator`,
+      });
     }
     const peersRes = collectPeers(rule, dir, ctx.namespace);
     if (!peersRes.ok) throw new RuleError(peersRes.error);
     const toPorts = asArr(rule.toPorts);
     const icmps = asArr(rule.icmps);
     if (icmps.length > 0 && toPorts.length > 0) {
-      throw new RuleError("The ICMPs block may only be present without ToPorts. Define a separate rule to use ToPorts.");
+      throw new RuleError(
+        "The ICMPs block may only be present without ToPorts. Define a separate rule to use ToPorts.",
+      );
     }
-    if (toPorts.length > 0 && asArr(rule.toServices).length > 0) throw new RuleError("Combining ToServices and ToPorts is not supported yet");
+    if (toPorts.length > 0 && asArr(rule.toServices).length > 0)
+      throw new RuleError("Combining ToServices and ToPorts is not supported yet");
     const hasL4 = toPorts.length > 0 || icmps.length > 0;
     // No L3 field at all: toPorts alone means "from/to anyone on these ports"; an empty rule allows nothing.
     const peers = peersRes.peers ?? (hasL4 ? [{ kind: "all" as const }] : []);
@@ -61,10 +82,12 @@ function sectionEntries(ctx: Ctx, rules: Raw[], section: Section): Entry[] {
     const parsed = toPorts.map((pr) => {
       const r = parsePortRule(pr, dir === "ingress");
       if (!r.ok) throw new RuleError(r.error);
-      for (const w of r.rule.endPortWarnings) ctx.warnings.push({ severity: "warning", message: `${section}[${i}]: ${w}` });
+      for (const w of r.rule.endPortWarnings)
+        ctx.warnings.push({ severity: "warning", message: `${section}[${i}]: ${w}` });
       return r.rule;
     });
-    if (ctx.hostPolicy && parsed.some((p) => p.l7?.kind === "http")) throw new RuleError("host policies do not support L7 rules yet");
+    if (ctx.hostPolicy && parsed.some((p) => p.l7?.kind === "http"))
+      throw new RuleError("host policies do not support L7 rules yet");
     if (deny && parsed.some((p) => p.l7)) throw new RuleError("L7 rules are not allowed in deny rules");
     const o = origin(ctx, section, i);
     for (const peer of peers) {
@@ -93,7 +116,8 @@ function withoutForcedKey(es: RawLabelSelector): RawLabelSelector {
 function subjectOf(ctx: Ctx, spec: Raw): Subject {
   const es = spec.endpointSelector as RawLabelSelector | undefined;
   const ns = spec.nodeSelector as RawLabelSelector | undefined;
-  if (ctx.obj.kind === "CiliumNetworkPolicy" && ns) throw new RuleError("Invalid CiliumNetworkPolicy spec: rule cannot have NodeSelector");
+  if (ctx.obj.kind === "CiliumNetworkPolicy" && ns)
+    throw new RuleError("Invalid CiliumNetworkPolicy spec: rule cannot have NodeSelector");
   if (!es && !ns) throw new RuleError("rule must have one of EndpointSelector or NodeSelector");
   if (es && ns) throw new RuleError("rule cannot have both EndpointSelector and NodeSelector");
   const selErr = ciliumSelectorError(es ?? ns);
@@ -137,7 +161,12 @@ function subjectOf(ctx: Ctx, spec: Raw): Subject {
  * deny.rst): a policy made only of deny rules still turns on default deny for its direction. (That an
  * all-toPorts direction stops ICMP is explained by the verdict's nearest rule, not warned: it is the norm.)
  */
-function defaultDenyTraps(ctx: Ctx, allow: Record<"ingress" | "egress", Raw[]>, deny: Record<"ingress" | "egress", Raw[]>, dd: Record<"ingress" | "egress", boolean>): void {
+function defaultDenyTraps(
+  ctx: Ctx,
+  allow: Record<"ingress" | "egress", Raw[]>,
+  deny: Record<"ingress" | "egress", Raw[]>,
+  dd: Record<"ingress" | "egress", boolean>,
+): void {
   const where = ctx.specIndex !== undefined ? `specs[${ctx.specIndex}]: ` : "";
   for (const dir of ["ingress", "egress"] as const) {
     if (!dd[dir]) continue;
@@ -152,13 +181,22 @@ function defaultDenyTraps(ctx: Ctx, allow: Record<"ingress" | "egress", Raw[]>, 
 
 function compileSpec(ctx: Ctx, spec: Raw): CompiledRule {
   const subject = subjectOf(ctx, spec);
-  const ing = asArr(spec.ingress), ingD = asArr(spec.ingressDeny), eg = asArr(spec.egress), egD = asArr(spec.egressDeny);
+  const ing = asArr(spec.ingress),
+    ingD = asArr(spec.ingressDeny),
+    eg = asArr(spec.egress),
+    egD = asArr(spec.egressDeny);
   if (ing.length + ingD.length + eg.length + egD.length === 0) {
     throw new RuleError("rule must have at least one of Ingress, IngressDeny, Egress, EgressDeny");
   }
-  for (const [f, list] of [["ingress", spec.ingress], ["egress", spec.egress]] as const) {
+  for (const [f, list] of [
+    ["ingress", spec.ingress],
+    ["egress", spec.egress],
+  ] as const) {
     if (Array.isArray(list) && list.length === 0) {
-      ctx.warnings.push({ severity: "warning", message: `${f}: [] is an empty list: it adds no rule and does not turn on default deny. To deny all ${f}, write ${f}: [{}].` });
+      ctx.warnings.push({
+        severity: "warning",
+        message: `${f}: [] is an empty list: it adds no rule and does not turn on default deny. To deny all ${f}, write ${f}: [{}].`,
+      });
     }
   }
   const ingress = [...sectionEntries(ctx, ing, "ingress"), ...sectionEntries(ctx, ingD, "ingressDeny")];
@@ -171,25 +209,38 @@ function compileSpec(ctx: Ctx, spec: Raw): CompiledRule {
   };
   defaultDenyTraps(ctx, { ingress: ing, egress: eg }, { ingress: ingD, egress: egD }, defaultDeny);
   const rule: Omit<CompiledRule, "translated"> = {
-    policy: ctx.obj.key, kind: ctx.obj.kind, namespace: ctx.namespace, name: ctx.obj.name, specIndex: ctx.specIndex,
-    subject, ingress, egress, hasSection, defaultDeny,
+    policy: ctx.obj.key,
+    kind: ctx.obj.kind,
+    namespace: ctx.namespace,
+    name: ctx.obj.name,
+    specIndex: ctx.specIndex,
+    subject,
+    ingress,
+    egress,
+    hasSection,
+    defaultDeny,
   };
   return { ...rule, translated: translateRule(ctx.obj, spec, rule) };
 }
 
 function fqdnWarnings(specs: Raw[]): PolicyProblem[] {
   const hasFqdn = specs.some((s) => asArr(s.egress).some((r) => asArr(r.toFQDNs).length > 0));
-  const hasDns = specs.some((s) => asArr(s.egress).some((r) => asArr(r.toPorts).some((p) => asArr((p.rules as Raw | undefined)?.dns).length > 0)));
+  const hasDns = specs.some((s) =>
+    asArr(s.egress).some((r) => asArr(r.toPorts).some((p) => asArr((p.rules as Raw | undefined)?.dns).length > 0)),
+  );
   if (!hasFqdn || hasDns) return [];
-  return [{
-    severity: "warning",
-    message: "toFQDNs only matches IPs that Cilium's DNS proxy saw in an answer, and no egress rule of this policy sends DNS lookups through the proxy (toPorts on port 53 with rules.dns). Unless another policy selecting the same pods does, this toFQDNs rule never matches.",
-  }];
+  return [
+    {
+      severity: "warning",
+      message:
+        "toFQDNs only matches IPs that Cilium's DNS proxy saw in an answer, and no egress rule of this policy sends DNS lookups through the proxy (toPorts on port 53 with rules.dns). Unless another policy selecting the same pods does, this toFQDNs rule never matches.",
+    },
+  ];
 }
 
 /** Analyze a CNP or CCNP object: validation result, warnings and compiled rules. */
 export function analyzeCiliumPolicy(obj: PolicyObject): PolicyAnalysis {
-  const namespace = obj.kind === "CiliumNetworkPolicy" ? obj.namespace ?? "default" : undefined;
+  const namespace = obj.kind === "CiliumNetworkPolicy" ? (obj.namespace ?? "default") : undefined;
   const specs: { spec: Raw; index: number | undefined }[] = [];
   if (obj.spec && typeof obj.spec === "object") specs.push({ spec: obj.spec as Raw, index: undefined });
   asArr(obj.specs).forEach((s, i) => specs.push({ spec: s, index: i }));
@@ -207,7 +258,13 @@ export function analyzeCiliumPolicy(obj: PolicyObject): PolicyAnalysis {
     }
   } catch (e) {
     if (!(e instanceof RuleError)) throw e;
-    return { ...base, valid: false, message: e.message, problems: [{ severity: "error", message: e.message }, ...warnings], rules: [] };
+    return {
+      ...base,
+      valid: false,
+      message: e.message,
+      problems: [{ severity: "error", message: e.message }, ...warnings],
+      rules: [],
+    };
   }
   warnings.push(...fqdnWarnings(specs.map((s) => s.spec)));
   return { ...base, valid: true, message: VALID_MESSAGE, problems: warnings, rules };

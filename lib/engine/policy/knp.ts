@@ -50,8 +50,9 @@ function knpPeer(p: Raw, namespace: string): Peer | undefined {
 function knpPorts(ports: Raw[]): PortSpec[] | undefined {
   if (ports.length === 0) return undefined;
   return ports.map((p) => {
-    const protocol = (String(p.protocol ?? "TCP").toUpperCase() as PortSpec["protocol"]);
-    if (typeof p.port === "string" && !/^\d+$/.test(p.port)) return { port: 0, endPort: 0, name: p.port.toLowerCase(), protocol };
+    const protocol = String(p.protocol ?? "TCP").toUpperCase() as PortSpec["protocol"];
+    if (typeof p.port === "string" && !/^\d+$/.test(p.port))
+      return { port: 0, endPort: 0, name: p.port.toLowerCase(), protocol };
     const port = p.port === undefined ? 0 : Number(p.port);
     const endPort = typeof p.endPort === "number" && p.endPort > port ? p.endPort : port;
     return { port, endPort, protocol };
@@ -62,7 +63,8 @@ function entries(rules: Raw[], peerField: "from" | "to", namespace: string, mk: 
   const out: Entry[] = [];
   rules.forEach((r, i) => {
     const peersRaw = asArr(r[peerField]);
-    const peers: Peer[] = peersRaw.length === 0 ? [{ kind: "all" }] : peersRaw.flatMap((p) => knpPeer(p, namespace) ?? []);
+    const peers: Peer[] =
+      peersRaw.length === 0 ? [{ kind: "all" }] : peersRaw.flatMap((p) => knpPeer(p, namespace) ?? []);
     const ports = knpPorts(asArr(r.ports));
     for (const peer of peers) out.push({ peer, ports, origin: mk(i), deny: false });
   });
@@ -78,29 +80,47 @@ function ignoredTypeWarning(dir: "ingress" | "egress", type: string, n: number):
 export function analyzeNetworkPolicy(obj: PolicyObject): PolicyAnalysis {
   const namespace = obj.namespace ?? "default";
   const spec = (obj.spec ?? {}) as Raw;
-  const ingRules = asArr(spec.ingress), egRules = asArr(spec.egress);
+  const ingRules = asArr(spec.ingress),
+    egRules = asArr(spec.egress);
   // The API server's default (SetDefaults_NetworkPolicy): Ingress, plus Egress only when egress has a
   // rule — `egress: []` stays ingress-only.
-  const types = Array.isArray(spec.policyTypes) && spec.policyTypes.length > 0
-    ? (spec.policyTypes as string[]) : ["Ingress", ...(egRules.length > 0 ? ["Egress"] : [])];
+  const types =
+    Array.isArray(spec.policyTypes) && spec.policyTypes.length > 0
+      ? (spec.policyTypes as string[])
+      : ["Ingress", ...(egRules.length > 0 ? ["Egress"] : [])];
   // ParseNetworkPolicy (pkg/k8s/network_policy.go) translates every ingress and egress rule whatever
   // policyTypes says; policyTypes only decides whether an EMPTY direction becomes default deny
   // (ingress: Ingress listed or Egress not listed; egress: Egress listed).
   const hasIngress = ingRules.length > 0 || types.includes("Ingress") || !types.includes("Egress");
   const hasEgress = egRules.length > 0 || types.includes("Egress");
-  const mk = (section: "ingress" | "egress") => (i: number): RuleOrigin => ({ policy: obj.key, kind: obj.kind, namespace, name: obj.name, section, ruleIndex: i });
+  const mk =
+    (section: "ingress" | "egress") =>
+    (i: number): RuleOrigin => ({ policy: obj.key, kind: obj.kind, namespace, name: obj.name, section, ruleIndex: i });
   const ingress = entries(ingRules, "from", namespace, mk("ingress"));
   const egress = entries(egRules, "to", namespace, mk("egress"));
   const problems: PolicyProblem[] = [];
-  for (const [dir, rules, type] of [["ingress", ingRules, "Ingress"], ["egress", egRules, "Egress"]] as const) {
-    if (rules.length > 0 && !types.includes(type)) problems.push({ severity: "warning", message: ignoredTypeWarning(dir, type, rules.length) });
+  for (const [dir, rules, type] of [
+    ["ingress", ingRules, "Ingress"],
+    ["egress", egRules, "Egress"],
+  ] as const) {
+    if (rules.length > 0 && !types.includes(type))
+      problems.push({ severity: "warning", message: ignoredTypeWarning(dir, type, rules.length) });
   }
   let subjectSel = fromRawSelector(spec.podSelector as RawLabelSelector | undefined, SOURCE_K8S);
-  subjectSel = withRequirement(subjectSel, { source: SOURCE_K8S, key: LABEL_POD_NAMESPACE, op: "In", values: [namespace] });
+  subjectSel = withRequirement(subjectSel, {
+    source: SOURCE_K8S,
+    key: LABEL_POD_NAMESPACE,
+    op: "In",
+    values: [namespace],
+  });
   const base: Omit<CompiledRule, "translated"> = {
-    policy: obj.key, kind: obj.kind, namespace, name: obj.name,
+    policy: obj.key,
+    kind: obj.kind,
+    namespace,
+    name: obj.name,
     subject: { kind: "endpoints", selector: subjectSel },
-    ingress, egress,
+    ingress,
+    egress,
     hasSection: { ingress: hasIngress, egress: hasEgress },
     defaultDeny: { ingress: hasIngress, egress: hasEgress },
   };
@@ -116,7 +136,13 @@ export function analyzeNetworkPolicy(obj: PolicyObject): PolicyAnalysis {
     ],
   };
   return {
-    key: obj.key, kind: obj.kind, namespace, name: obj.name, valid: true, message: VALID_MESSAGE, problems,
+    key: obj.key,
+    kind: obj.kind,
+    namespace,
+    name: obj.name,
+    valid: true,
+    message: VALID_MESSAGE,
+    problems,
     rules: [{ ...base, translated }],
   };
 }

@@ -10,7 +10,13 @@
 import { parsePrefix, parsePrefixOrAddr, prefixContainsPrefix } from "../ip";
 import { LABEL_NS_LABELS_PREFIX, LABEL_POD_NAMESPACE, SOURCE_ANY, SOURCE_K8S, SOURCE_RESERVED } from "../labels";
 import {
-  fromRawSelector, type RawLabelSelector, type Selector, selectorHasKey, selectorHasKeyPrefix, selectorHasSource, withRequirement,
+  fromRawSelector,
+  type RawLabelSelector,
+  type Selector,
+  selectorHasKey,
+  selectorHasKeyPrefix,
+  selectorHasSource,
+  withRequirement,
 } from "../selector";
 import { dnsPattern } from "../dns";
 import { checkDnsMatch } from "./ports";
@@ -19,7 +25,17 @@ import { asArr, type Raw } from "@/lib/base/raw";
 
 /** The entities Cilium knows (pkg/policy/api/entity.go EntitySelectorMapping). */
 export const ENTITIES = [
-  "all", "world", "cluster", "host", "init", "ingress", "unmanaged", "remote-node", "health", "none", "kube-apiserver",
+  "all",
+  "world",
+  "cluster",
+  "host",
+  "init",
+  "ingress",
+  "unmanaged",
+  "remote-node",
+  "health",
+  "none",
+  "kube-apiserver",
 ] as const;
 
 export function peerSelector(raw: RawLabelSelector | undefined, namespace: string | undefined): Selector {
@@ -36,18 +52,29 @@ export function peerSelector(raw: RawLabelSelector | undefined, namespace: strin
 export type PeersResult = { ok: true; peers: Peer[] | undefined } | { ok: false; error: string };
 
 const INGRESS_FIELDS = ["fromEndpoints", "fromCIDR", "fromCIDRSet", "fromEntities", "fromNodes", "fromGroups"] as const;
-const EGRESS_FIELDS = ["toCIDR", "toCIDRSet", "toEndpoints", "toEntities", "toServices", "toFQDNs", "toGroups", "toNodes"] as const;
+const EGRESS_FIELDS = [
+  "toCIDR",
+  "toCIDRSet",
+  "toEndpoints",
+  "toEntities",
+  "toServices",
+  "toFQDNs",
+  "toGroups",
+  "toNodes",
+] as const;
 
 function cidrRulePeer(c: Raw): Peer | string {
   const text = String(c.cidr ?? "");
-  if (c.cidrGroupRef !== undefined || c.cidrGroupSelector !== undefined) return "cidrGroupRef/cidrGroupSelector (CiliumCIDRGroup) is not supported by this simulator";
+  if (c.cidrGroupRef !== undefined || c.cidrGroupSelector !== undefined)
+    return "cidrGroupRef/cidrGroupSelector (CiliumCIDRGroup) is not supported by this simulator";
   const p = parsePrefix(text);
   if (!p.ok) return `Unable to parse CIDRRule ${JSON.stringify(text)}: ${p.error}`;
   const except = [];
   for (const e of Array.isArray(c.except) ? c.except : []) {
     const ep = parsePrefix(String(e));
     if (!ep.ok) return ep.error;
-    if (!prefixContainsPrefix(p.prefix, ep.prefix)) return `allow CIDR prefix ${text} does not contain exclude CIDR prefix ${String(e)}`;
+    if (!prefixContainsPrefix(p.prefix, ep.prefix))
+      return `allow CIDR prefix ${text} does not contain exclude CIDR prefix ${String(e)}`;
     except.push(ep.prefix);
   }
   return { kind: "cidr", prefix: p.prefix, except, text };
@@ -63,7 +90,8 @@ export function collectPeers(rule: Raw, dir: "ingress" | "egress", namespace: st
   const nonEmpty = given.filter((f) => asArr(rule[f]).length > 0);
   // Cilium: "Combining %s and %s is not supported yet" (IngressRule/EgressRule.sanitize).
   const goName = (f: string | undefined) => (f ?? "").charAt(0).toUpperCase() + (f ?? "").slice(1);
-  if (nonEmpty.length > 1) return { ok: false, error: `Combining ${goName(nonEmpty[0])} and ${goName(nonEmpty[1])} is not supported yet` };
+  if (nonEmpty.length > 1)
+    return { ok: false, error: `Combining ${goName(nonEmpty[0])} and ${goName(nonEmpty[1])} is not supported yet` };
   if (given.length === 0) return { ok: true, peers: undefined };
   const peers: Peer[] = [];
   for (const f of given) {
@@ -111,8 +139,18 @@ function onePeer(field: string, item: unknown, namespace: string | undefined): P
       const r = item as Raw;
       const svc = r.k8sService as Raw | undefined;
       const ss = r.k8sServiceSelector as Raw | undefined;
-      if (svc) return { kind: "service", namespace: String(svc.namespace ?? namespace ?? "default"), name: String(svc.serviceName ?? "") };
-      if (ss) return { kind: "service", namespace: String(ss.namespace ?? namespace ?? "default"), selector: fromRawSelector(ss.selector as RawLabelSelector) };
+      if (svc)
+        return {
+          kind: "service",
+          namespace: String(svc.namespace ?? namespace ?? "default"),
+          name: String(svc.serviceName ?? ""),
+        };
+      if (ss)
+        return {
+          kind: "service",
+          namespace: String(ss.namespace ?? namespace ?? "default"),
+          selector: fromRawSelector(ss.selector as RawLabelSelector),
+        };
       return "toServices entry needs k8sService or k8sServiceSelector";
     }
     case "fromNodes":

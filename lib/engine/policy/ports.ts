@@ -10,7 +10,13 @@ const MAX_PORTS = 40;
 
 /** IANA service name (RFC 6335): 1-15 chars, letters/digits/hyphens, at least one letter, no edge or double hyphen. */
 export function isSvcName(s: string): boolean {
-  return s.length >= 1 && s.length <= 15 && /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/.test(s) && /[a-zA-Z]/.test(s) && !s.includes("--");
+  return (
+    s.length >= 1 &&
+    s.length <= 15 &&
+    /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/.test(s) &&
+    /[a-zA-Z]/.test(s) &&
+    !s.includes("--")
+  );
 }
 
 const str = (v: unknown): string => (typeof v === "string" ? v : v === undefined || v === null ? "" : String(v));
@@ -24,7 +30,8 @@ function parsePortNumber(s: string): { ok: true; n: number } | { ok: false; erro
   else if (/^0[bB][01]+$/.test(s)) n = parseInt(s.slice(2), 2);
   else if (/^\d+$/.test(s)) n = Number(s);
   else return { ok: false, error: `Unable to parse port: strconv.ParseUint: parsing ${q}: invalid syntax` };
-  if (n > 65535) return { ok: false, error: `Unable to parse port: strconv.ParseUint: parsing ${q}: value out of range` };
+  if (n > 65535)
+    return { ok: false, error: `Unable to parse port: strconv.ParseUint: parsing ${q}: value out of range` };
   return { ok: true, n };
 }
 
@@ -70,7 +77,10 @@ function parseHttp(raw: Raw): { rule: HttpRule } | { error: string } {
       if (!c.ok) return { error: `error parsing regexp: ${c.error.replace(/^error parsing regexp: /i, "")}` };
     }
   }
-  const headerMatches = asArr(raw.headerMatches).map((h) => ({ name: str(h.name), value: h.value === undefined ? undefined : str(h.value) }));
+  const headerMatches = asArr(raw.headerMatches).map((h) => ({
+    name: str(h.name),
+    value: h.value === undefined ? undefined : str(h.value),
+  }));
   if (headerMatches.some((h) => h.name === "")) return { error: "Header name required" };
   return {
     rule: {
@@ -105,7 +115,10 @@ export interface ParsedPortRule {
 }
 
 /** Parse one PortRule; `ingress` selects ingress-only checks; `deny` rules carry no L7. */
-export function parsePortRule(raw: Raw, ingress: boolean): { ok: true; rule: ParsedPortRule } | { ok: false; error: string } {
+export function parsePortRule(
+  raw: Raw,
+  ingress: boolean,
+): { ok: true; rule: ParsedPortRule } | { ok: false; error: string } {
   const rules = (raw.rules ?? undefined) as Raw | undefined;
   const http = rules ? asArr(rules.http) : [];
   const dns = rules ? asArr(rules.dns) : [];
@@ -121,7 +134,11 @@ export function parsePortRule(raw: Raw, ingress: boolean): { ok: true; rule: Par
     const portText = str(p.port);
     if (portText === "") return { ok: false, error: "Port must be specified" };
     const protocol = parseProto(p.protocol);
-    if (!protocol) return { ok: false, error: `invalid protocol ${JSON.stringify(str(p.protocol))}, must be { tcp | udp | sctp | any }` };
+    if (!protocol)
+      return {
+        ok: false,
+        error: `invalid protocol ${JSON.stringify(str(p.protocol))}, must be { tcp | udp | sctp | any }`,
+      };
     const endPort = typeof p.endPort === "number" ? p.endPort : 0;
     if (isSvcName(portText)) {
       ports.push({ port: 0, endPort: 0, name: portText.toLowerCase(), protocol });
@@ -130,7 +147,10 @@ export function parsePortRule(raw: Raw, ingress: boolean): { ok: true; rule: Par
       if (!n.ok) return { ok: false, error: n.error };
       if (n.n === 0) haveZero = true;
       if (dns.length > 0 && endPort > n.n) return { ok: false, error: "DNS rules do not support port ranges" };
-      if (endPort !== 0 && endPort < n.n) warnings.push(`endPort ${endPort} is lower than port ${n.n}: the range is ignored and only port ${n.n} matches`);
+      if (endPort !== 0 && endPort < n.n)
+        warnings.push(
+          `endPort ${endPort} is lower than port ${n.n}: the range is ignored and only port ${n.n} matches`,
+        );
       ports.push({ port: n.n, endPort: endPort > n.n ? endPort : n.n, protocol });
     }
     if (hasRules && dns.length === 0 && protocol !== "TCP") {
@@ -139,7 +159,12 @@ export function parsePortRule(raw: Raw, ingress: boolean): { ok: true; rule: Par
   }
   if (!hasRules) return { ok: true, rule: { ports, endPortWarnings: warnings } };
   if (haveZero) return { ok: false, error: "L7 rules can not be used when a port is 0" };
-  const nTypes = [rules?.http !== undefined, rules?.kafka !== undefined, rules?.dns !== undefined, rules?.l7proto !== undefined].filter(Boolean).length;
+  const nTypes = [
+    rules?.http !== undefined,
+    rules?.kafka !== undefined,
+    rules?.dns !== undefined,
+    rules?.l7proto !== undefined,
+  ].filter(Boolean).length;
   if (dns.length > 0 && rawPorts.length === 0) return { ok: false, error: "Port 53 must be specified for DNS rules" };
   if (nTypes > 1) return { ok: false, error: "multiple L7 protocol rule types specified in single rule" };
   if (kafka.length > 0 || rules?.l7proto !== undefined) {
@@ -150,7 +175,10 @@ export function parsePortRule(raw: Raw, ingress: boolean): { ok: true; rule: Par
     for (const d of dns) {
       const err = checkDnsMatch(str(d.matchName), str(d.matchPattern));
       if (err) return { ok: false, error: err };
-      out.push({ matchName: d.matchName === undefined ? undefined : str(d.matchName), matchPattern: d.matchPattern === undefined ? undefined : str(d.matchPattern) });
+      out.push({
+        matchName: d.matchName === undefined ? undefined : str(d.matchName),
+        matchPattern: d.matchPattern === undefined ? undefined : str(d.matchPattern),
+      });
     }
     return { ok: true, rule: { ports, l7: { kind: "dns", rules: out }, endPortWarnings: warnings } };
   }

@@ -8,7 +8,6 @@ import type { Requirement, Selector } from "../selector";
 import type { CompiledRule, Peer } from "./types";
 import type { Raw } from "@/lib/base/raw";
 
-
 /** A selector as Cilium prints it: single-value In → matchLabels, the rest → matchExpressions. */
 export function selectorJSON(sel: Selector): Raw {
   const matchLabels: Record<string, string> = {};
@@ -41,7 +40,11 @@ function peerSelectors(entries: CompiledRule["ingress"], section: string, idx: n
   return out;
 }
 
-function translateSection(rule: Omit<CompiledRule, "translated">, spec: Raw, section: "ingress" | "ingressDeny" | "egress" | "egressDeny"): Raw[] | undefined {
+function translateSection(
+  rule: Omit<CompiledRule, "translated">,
+  spec: Raw,
+  section: "ingress" | "ingressDeny" | "egress" | "egressDeny",
+): Raw[] | undefined {
   const list = spec[section];
   if (!Array.isArray(list)) return undefined;
   const entries = section.startsWith("ingress") ? rule.ingress : rule.egress;
@@ -66,7 +69,8 @@ export function translateRule(obj: PolicyObject, spec: Raw, rule: Omit<CompiledR
     { key: "io.cilium.k8s.policy.derived-from", value: obj.kind, source: "k8s" },
     { key: "io.cilium.k8s.policy.name", value: obj.name, source: "k8s" },
   ];
-  if (rule.namespace !== undefined) labels.push({ key: "io.cilium.k8s.policy.namespace", value: rule.namespace, source: "k8s" });
+  if (rule.namespace !== undefined)
+    labels.push({ key: "io.cilium.k8s.policy.namespace", value: rule.namespace, source: "k8s" });
   labels.push({ key: "io.cilium.k8s.policy.uid", value: obj.uid, source: "k8s" });
   out.labels = labels;
   if (typeof spec.description === "string") out.description = spec.description;

@@ -69,8 +69,7 @@ export interface Entry {
 }
 
 export type Subject =
-  | { readonly kind: "endpoints"; readonly selector: Selector }
-  | { readonly kind: "nodes"; readonly selector: Selector };
+  { readonly kind: "endpoints"; readonly selector: Selector } | { readonly kind: "nodes"; readonly selector: Selector };
 
 /** A translated, sanitized rule (one per CNP spec, per KNP). */
 export interface CompiledRule {

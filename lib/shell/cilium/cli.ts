@@ -17,7 +17,19 @@ export function configMap(ctx: Ctx): Record<string, string> {
   return ciliumConfig(ctx.state.cluster);
 }
 
-const KNOWN: Readonly<Record<string, (v: string) => Partial<{ enforcementMode: EnforcementMode; hostFirewall: boolean; egressGateway: boolean; policyAuditMode: boolean }> | undefined>> = {
+const KNOWN: Readonly<
+  Record<
+    string,
+    (v: string) =>
+      | Partial<{
+          enforcementMode: EnforcementMode;
+          hostFirewall: boolean;
+          egressGateway: boolean;
+          policyAuditMode: boolean;
+        }>
+      | undefined
+  >
+> = {
   "policy-audit-mode": (v) => (v === "true" || v === "false" ? { policyAuditMode: v === "true" } : undefined),
   "enable-policy": (v) => (v === "default" || v === "always" || v === "never" ? { enforcementMode: v } : undefined),
   "enable-host-firewall": (v) => (v === "true" || v === "false" ? { hostFirewall: v === "true" } : undefined),
@@ -28,7 +40,10 @@ const status: CommandRow = {
   path: ["cilium", "status"],
   summary: "Display status",
   usage: "cilium status [flags]",
-  flags: [{ name: "wait", type: "bool", usage: "Wait for status to report success (no errors and warnings)" }, { name: "brief", type: "bool", usage: "Print only a one-liner" }],
+  flags: [
+    { name: "wait", type: "bool", usage: "Wait for status to report success (no errors and warnings)" },
+    { name: "brief", type: "bool", usage: "Print only a one-liner" },
+  ],
   run(ctx, f) {
     ctx.io.out(f.values.get("brief") === "true" ? "OK\n" : cliStatus(ctx));
     return 0;
@@ -42,7 +57,15 @@ const view: CommandRow = {
   flags: [],
   run(ctx) {
     const cm = configMap(ctx);
-    ctx.io.out(tabwrite(Object.keys(cm).sort().map((k) => `${k}\t${cm[k]}\n`).join(""), { minwidth: 0, padding: 4 }));
+    ctx.io.out(
+      tabwrite(
+        Object.keys(cm)
+          .sort()
+          .map((k) => `${k}\t${cm[k]}\n`)
+          .join(""),
+        { minwidth: 0, padding: 4 },
+      ),
+    );
     return 0;
   },
 };
@@ -63,7 +86,11 @@ const set: CommandRow = {
     if (change) ctx.state = { ...ctx.state, cluster: configure(ctx.state.cluster, change) };
     // The lab's settings apply at once, restart or not (no stale-config state to model). The agent pods
     // keep their names: lessons address them by name after `cilium config set` (a real restart renames them).
-    ctx.io.out(f.values.get("restart") === "false" ? "⚠️  Restart Cilium pods for configmap changes to take effect\n" : "♻️  Restarted Cilium pods\n");
+    ctx.io.out(
+      f.values.get("restart") === "false"
+        ? "⚠️  Restart Cilium pods for configmap changes to take effect\n"
+        : "♻️  Restarted Cilium pods\n",
+    );
     return 0;
   },
 };
@@ -74,7 +101,9 @@ const version: CommandRow = {
   usage: "cilium version [flags]",
   flags: [{ name: "client", type: "bool", usage: "Only print the client version" }],
   run(ctx) {
-    ctx.io.out(`cilium-cli: v0.19.0 compiled with go1.25.4 on linux/amd64\ncilium image (default): v${CILIUM_VERSION}\ncilium image (stable): v${CILIUM_VERSION}\ncilium image (running): ${CILIUM_VERSION}\n`);
+    ctx.io.out(
+      `cilium-cli: v0.19.0 compiled with go1.25.4 on linux/amd64\ncilium image (default): v${CILIUM_VERSION}\ncilium image (stable): v${CILIUM_VERSION}\ncilium image (running): ${CILIUM_VERSION}\n`,
+    );
     return 0;
   },
 };
@@ -84,7 +113,12 @@ const connectivity: CommandRow = {
   summary: "Validate connectivity in cluster",
   usage: "cilium connectivity test [flags]",
   flags: [
-    { name: "test", type: "strings", usage: "Run tests that match one of the given regular expressions, skip tests by starting the expression with '!', target Scenarios with e.g. '/pod-to-cidr'" },
+    {
+      name: "test",
+      type: "strings",
+      usage:
+        "Run tests that match one of the given regular expressions, skip tests by starting the expression with '!', target Scenarios with e.g. '/pod-to-cidr'",
+    },
     { name: "verbose", short: "v", type: "bool", usage: "Show informational messages and don't buffer any lines" },
   ],
   run: (ctx) => connectivityTest(ctx),
@@ -100,7 +134,9 @@ const portForward: CommandRow = {
   usage: "cilium hubble port-forward [flags]",
   flags: [{ name: "port-forward", type: "int", usage: "Local port to forward to (default 4245)" }],
   run(ctx) {
-    ctx.io.out("ℹ️  Not needed in this lab: hubble observe reaches the agents' flows directly, without Hubble Relay or a port-forward.\n   On a real cluster this command keeps running and makes Relay available at 127.0.0.1:4245.\n");
+    ctx.io.out(
+      "ℹ️  Not needed in this lab: hubble observe reaches the agents' flows directly, without Hubble Relay or a port-forward.\n   On a real cluster this command keeps running and makes Relay available at 127.0.0.1:4245.\n",
+    );
     return 0;
   },
 };
@@ -109,8 +145,11 @@ const portForward: CommandRow = {
 export const CILIUM_CLI: ProgramSpec = {
   name: "cilium",
   rows: [status, view, set, version, connectivity, portForward],
-  globalFlags: [{ name: "namespace", short: "n", type: "string", usage: "Namespace Cilium is running in" }, { name: "context", type: "string", usage: "Kubernetes configuration context" }],
+  globalFlags: [
+    { name: "namespace", short: "n", type: "string", usage: "Namespace Cilium is running in" },
+    { name: "context", type: "string", usage: "Kubernetes configuration context" },
+  ],
   style: "cobra",
   rootHelp:
-    "CLI to install, manage, & troubleshooting Cilium clusters running Kubernetes.\n\nUsage:\n  cilium [command]\n\nAvailable Commands:\n  config       Manage Configuration\n  connectivity Connectivity troubleshooting\n  hubble       Hubble observability\n  status       Display status\n  version      Display detailed version information\n\nUse \"cilium [command] --help\" for more information about a command.\n",
+    'CLI to install, manage, & troubleshooting Cilium clusters running Kubernetes.\n\nUsage:\n  cilium [command]\n\nAvailable Commands:\n  config       Manage Configuration\n  connectivity Connectivity troubleshooting\n  hubble       Hubble observability\n  status       Display status\n  version      Display detailed version information\n\nUse "cilium [command] --help" for more information about a command.\n',
 };

@@ -25,8 +25,15 @@ function endpointList(node: string): CommandRow {
     flags: [{ name: "no-headers", type: "bool", usage: "Do not print headers" }, OUTPUT],
     run(ctx, f) {
       const eps = ciliumEndpoints(ctx.state.cluster, node);
-      if (f.values.has("output")) return printOutput(ctx, f, [...eps].sort((a, b) => a.id - b.id).map((e) => endpointModel(ctx, e)));
-      let text = boolFlag(f, "no-headers") ? "" : "ENDPOINT\tPOLICY (ingress)\tPOLICY (egress)\tIDENTITY\tLABELS (source:key[=value])\tIPv6\tIPv4\tSTATUS\t\n\tENFORCEMENT\tENFORCEMENT\t\t\t\t\t\t\n";
+      if (f.values.has("output"))
+        return printOutput(
+          ctx,
+          f,
+          [...eps].sort((a, b) => a.id - b.id).map((e) => endpointModel(ctx, e)),
+        );
+      let text = boolFlag(f, "no-headers")
+        ? ""
+        : "ENDPOINT\tPOLICY (ingress)\tPOLICY (egress)\tIDENTITY\tLABELS (source:key[=value])\tIPv6\tIPv4\tSTATUS\t\n\tENFORCEMENT\tENFORCEMENT\t\t\t\t\t\t\n";
       for (const e of [...eps].sort((a, b) => a.id - b.id)) {
         const ing = e.ingressEnforcement;
         const eg = e.egressEnforcement;
@@ -48,8 +55,17 @@ const identityList: CommandRow = {
   flags: [{ name: "endpoints", type: "bool", usage: "list identities of locally managed endpoints" }, OUTPUT],
   run(ctx, f) {
     const filter = f.args;
-    const wanted = ciliumIdentities(ctx.state.cluster).filter((id) => filter.length === 0 || filter.every((x) => id.labels.some((l) => l === x || l.endsWith(":" + x) || l.includes(x))));
-    if (f.values.has("output")) return printOutput(ctx, f, wanted.map((id) => identityModel(id.id, id.labels)));
+    const wanted = ciliumIdentities(ctx.state.cluster).filter(
+      (id) =>
+        filter.length === 0 ||
+        filter.every((x) => id.labels.some((l) => l === x || l.endsWith(":" + x) || l.includes(x))),
+    );
+    if (f.values.has("output"))
+      return printOutput(
+        ctx,
+        f,
+        wanted.map((id) => identityModel(id.id, id.labels)),
+      );
     let text = "ID\tLABELS\n";
     for (const id of wanted) {
       const labels = [...id.labels].sort();
@@ -88,7 +104,11 @@ function labelsSHA256(labels: readonly string[]): string {
     const colon = l.indexOf(":");
     const rest = l.slice(colon + 1);
     const eq = rest.indexOf("=");
-    return { source: l.slice(0, colon), key: eq < 0 ? rest : rest.slice(0, eq), value: eq < 0 ? "" : rest.slice(eq + 1) };
+    return {
+      source: l.slice(0, colon),
+      key: eq < 0 ? rest : rest.slice(0, eq),
+      value: eq < 0 ? "" : rest.slice(eq + 1),
+    };
   });
   parsed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return sha256Hex(parsed.map((l) => `${l.source}:${l.key}=${l.value};`).join(""));
@@ -106,16 +126,43 @@ function identityModel(id: number, labels: readonly string[]): Json {
  * labels Cilium's filter drops), addressing, per-direction enforcement and the policy revision, state.
  */
 function endpointModel(ctx: Ctx, e: EndpointInfo): Json {
-  const pod = e.pod !== undefined ? objects(ctx.state.cluster, byPlural("pods")).find((p) => p.metadata.namespace === e.namespace && p.metadata.name === e.pod) : undefined;
+  const pod =
+    e.pod !== undefined
+      ? objects(ctx.state.cluster, byPlural("pods")).find(
+          (p) => p.metadata.namespace === e.namespace && p.metadata.name === e.pod,
+        )
+      : undefined;
   const security = [...e.labels].sort();
-  const derived = Object.entries(pod?.metadata.labels ?? {}).map(([k, v]) => `k8s:${k}=${v}`).filter((l) => !security.includes(l)).sort();
+  const derived = Object.entries(pod?.metadata.labels ?? {})
+    .map(([k, v]) => `k8s:${k}=${v}`)
+    .filter((l) => !security.includes(l))
+    .sort();
   const ing = e.ingressEnforcement === "Enabled";
   const eg = e.egressEnforcement === "Enabled";
-  const policy = { id: e.identity, "policy-enabled": ing && eg ? "both" : ing ? "ingress" : eg ? "egress" : "none", "policy-revision": policyRepository(ctx.state.cluster).revision };
+  const policy = {
+    id: e.identity,
+    "policy-enabled": ing && eg ? "both" : ing ? "ingress" : eg ? "egress" : "none",
+    "policy-revision": policyRepository(ctx.state.cluster).revision,
+  };
   const host = security.includes("reserved:host");
-  const nodeIP = str(arr(objects(ctx.state.cluster, byPlural("nodes")).find((n) => n.metadata.name === e.node) ?? null, "status.addresses").find((a) => str(a, "type") === "InternalIP") ?? null, "address");
+  const nodeIP = str(
+    arr(
+      objects(ctx.state.cluster, byPlural("nodes")).find((n) => n.metadata.name === e.node) ?? null,
+      "status.addresses",
+    ).find((a) => str(a, "type") === "InternalIP") ?? null,
+    "address",
+  );
   const status: Record<string, Json> = {
-    ...(pod ? { "external-identifiers": { "container-id": sha256Hex(`${e.namespace}/${e.pod}/${pod.metadata.uid}`), "k8s-namespace": e.namespace ?? "", "k8s-pod-name": e.pod ?? "", "pod-name": `${e.namespace}/${e.pod}` } } : {}),
+    ...(pod
+      ? {
+          "external-identifiers": {
+            "container-id": sha256Hex(`${e.namespace}/${e.pod}/${pod.metadata.uid}`),
+            "k8s-namespace": e.namespace ?? "",
+            "k8s-pod-name": e.pod ?? "",
+            "pod-name": `${e.namespace}/${e.pod}`,
+          },
+        }
+      : {}),
     health: { bpf: "OK", connected: true, overallHealth: "OK", policy: "OK" },
     identity: identityModel(e.identity, security),
     labels: { derived, disabled: [], realized: {}, "security-relevant": security },
@@ -148,7 +195,11 @@ const statusRow = (node: string): CommandRow => ({
   usage: "cilium-dbg status [flags]",
   flags: [
     { name: "brief", type: "bool", usage: "Only print a one-line status message" },
-    { name: "verbose", type: "bool", usage: "Equivalent to --all-addresses --all-controllers --all-nodes --all-redirects --all-clusters --all-health" },
+    {
+      name: "verbose",
+      type: "bool",
+      usage: "Equivalent to --all-addresses --all-controllers --all-nodes --all-redirects --all-clusters --all-health",
+    },
     { name: "all-controllers", type: "bool", usage: "Show all controllers, not just failing" },
   ],
   run(ctx, f) {
@@ -214,7 +265,9 @@ function endpointConfig(node: string): CommandRow {
       }
       const ep = ciliumEndpoints(ctx.state.cluster, node).find((e) => String(e.id) === id);
       if (!ep) {
-        ctx.io.err(`Error: Cannot get configuration of endpoint ${id}: [GET /endpoint/{id}/config][404] getEndpointIdConfigNotFound \n`);
+        ctx.io.err(
+          `Error: Cannot get configuration of endpoint ${id}: [GET /endpoint/{id}/config][404] getEndpointIdConfigNotFound \n`,
+        );
         return 1;
       }
       const key = ep.pod !== undefined ? `${ep.namespace ?? ""}/${ep.pod}` : undefined;
@@ -222,7 +275,11 @@ function endpointConfig(node: string): CommandRow {
       const audited = s.policyAuditMode === true || (key !== undefined && (s.auditEndpoints ?? []).includes(key));
       if (opts.length === 0) {
         const line = (k: string, v: string): string => `${k.padEnd(34)}: ${v}\n`;
-        ctx.io.out(ENDPOINT_OPTIONS.map(([k, v]) => line(k, k === "PolicyAuditMode" ? (audited ? "Enabled" : "Disabled") : v)).join(""));
+        ctx.io.out(
+          ENDPOINT_OPTIONS.map(([k, v]) =>
+            line(k, k === "PolicyAuditMode" ? (audited ? "Enabled" : "Disabled") : v),
+          ).join(""),
+        );
         return 0;
       }
       let audit: boolean | undefined;
@@ -231,14 +288,19 @@ function endpointConfig(node: string): CommandRow {
         const known = ENDPOINT_OPTIONS.some(([k]) => k === name);
         const b = optionBool(value);
         if (!known || (name !== "MonitorAggregationLevel" && b === undefined)) {
-          ctx.io.err(`Error: Cannot parse option ${o}: ${known ? `invalid option value ${value}` : `unknown option ${name}`}\n`);
+          ctx.io.err(
+            `Error: Cannot parse option ${o}: ${known ? `invalid option value ${value}` : `unknown option ${name}`}\n`,
+          );
           return 1;
         }
         if (name === "PolicyAuditMode") audit = b;
       }
       if (audit !== undefined && key !== undefined) {
         const others = (s.auditEndpoints ?? []).filter((k) => k !== key);
-        ctx.state = { ...ctx.state, cluster: configure(ctx.state.cluster, { auditEndpoints: audit ? [...others, key].sort() : others }) };
+        ctx.state = {
+          ...ctx.state,
+          cluster: configure(ctx.state.cluster, { auditEndpoints: audit ? [...others, key].sort() : others }),
+        };
       }
       ctx.io.out(`Endpoint ${id} configuration updated successfully\n`);
       return 0;
@@ -250,12 +312,19 @@ const config: CommandRow = {
   path: ["cilium-dbg", "config"],
   summary: "Cilium configuration options",
   usage: "cilium-dbg config [<option>=(enable|disable) ...] [flags]",
-  flags: [{ name: "all", short: "a", type: "bool", usage: "Display all cilium configurations" }, { name: "read-only", short: "r", type: "bool", usage: "Display read only configurations" }],
+  flags: [
+    { name: "all", short: "a", type: "bool", usage: "Display all cilium configurations" },
+    { name: "read-only", short: "r", type: "bool", usage: "Display read only configurations" },
+  ],
   run(ctx, f) {
     if (f.args.length > 0) {
       for (const a of f.args) {
         const m = /^PolicyEnforcement=(default|always|never)$/.exec(a);
-        if (m) ctx.state = { ...ctx.state, cluster: configure(ctx.state.cluster, { enforcementMode: m[1] as "default" | "always" | "never" }) };
+        if (m)
+          ctx.state = {
+            ...ctx.state,
+            cluster: configure(ctx.state.cluster, { enforcementMode: m[1] as "default" | "always" | "never" }),
+          };
         else if (!MUTABLE.some(([k]) => a.startsWith(k + "="))) {
           ctx.io.err(`Error: Invalid option "${a.split("=")[0]}"\n`);
           return 1;
@@ -265,7 +334,12 @@ const config: CommandRow = {
     }
     const line = (k: string, v: string): string => `${k.padEnd(34)}: ${v}\n`;
     const audit = getSettings(ctx.state.cluster).policyAuditMode === true;
-    ctx.io.out("##### Read-write configurations #####\n" + MUTABLE.map(([k, v]) => line(k, k === "PolicyAuditMode" ? (audit ? "Enabled" : "Disabled") : v)).join("") + line("MonitorNumPages", "64") + line("PolicyEnforcement", getSettings(ctx.state.cluster).enforcementMode));
+    ctx.io.out(
+      "##### Read-write configurations #####\n" +
+        MUTABLE.map(([k, v]) => line(k, k === "PolicyAuditMode" ? (audit ? "Enabled" : "Disabled") : v)).join("") +
+        line("MonitorNumPages", "64") +
+        line("PolicyEnforcement", getSettings(ctx.state.cluster).enforcementMode),
+    );
     return 0;
   },
 };
@@ -287,14 +361,22 @@ function egressList(node: string, word: "list" | "ls"): CommandRow {
         ctx.io.err("Cannot find egress gateway bpf maps\n");
         return 0;
       }
-      const gateway = (ip: string): string => (ip === "0.0.0.0" ? "Not Found" : ip === "0.0.0.1" ? "Excluded CIDR" : ip);
-      const rows = entries.map((e) => ({ SourceIP: e.sourceIP, DestCIDR: e.destCIDR, EgressIP: e.egressIP, GatewayIP: gateway(e.gatewayIP) }));
+      const gateway = (ip: string): string =>
+        ip === "0.0.0.0" ? "Not Found" : ip === "0.0.0.1" ? "Excluded CIDR" : ip;
+      const rows = entries.map((e) => ({
+        SourceIP: e.sourceIP,
+        DestCIDR: e.destCIDR,
+        EgressIP: e.egressIP,
+        GatewayIP: gateway(e.gatewayIP),
+      }));
       if (f.values.has("output")) return printOutput(ctx, f, rows);
       if (rows.length === 0) {
         ctx.io.err("No entries found.\n");
         return 0;
       }
-      const text = "Source IP\tDestination CIDR\tEgress IP\tGateway IP\n" + rows.map((r) => `${r.SourceIP}\t${r.DestCIDR}\t${r.EgressIP}\t${r.GatewayIP}\n`).join("");
+      const text =
+        "Source IP\tDestination CIDR\tEgress IP\tGateway IP\n" +
+        rows.map((r) => `${r.SourceIP}\t${r.DestCIDR}\t${r.EgressIP}\t${r.GatewayIP}\n`).join("");
       ctx.io.out(tabwrite(text, { minwidth: 5, padding: 3 }));
       return 0;
     },
@@ -305,10 +387,20 @@ function egressList(node: string, word: "list" | "ls"): CommandRow {
 export function agentProgram(node: string): ProgramSpec {
   return {
     name: "cilium-dbg",
-    rows: [endpointList(node), endpointConfig(node), identityList, policyGet, statusRow(node), config, egressList(node, "list"), egressList(node, "ls")],
+    rows: [
+      endpointList(node),
+      endpointConfig(node),
+      identityList,
+      policyGet,
+      statusRow(node),
+      config,
+      egressList(node, "list"),
+      egressList(node, "ls"),
+    ],
     globalFlags: [{ name: "debug", short: "D", type: "bool", usage: "Enable debug messages" }],
     style: "cobra",
-    rootHelp: "CLI for interacting with the local Cilium Agent\n\nUsage:\n  cilium-dbg [command]\n\nAvailable Commands:\n  bpf         Direct access to local BPF maps\n  config      Cilium configuration options\n  endpoint    Manage endpoints\n  identity    Manage security identities\n  policy      Manage security policies\n  status      Display status of daemon\n\nUse \"cilium-dbg [command] --help\" for more information about a command.\n",
+    rootHelp:
+      'CLI for interacting with the local Cilium Agent\n\nUsage:\n  cilium-dbg [command]\n\nAvailable Commands:\n  bpf         Direct access to local BPF maps\n  config      Cilium configuration options\n  endpoint    Manage endpoints\n  identity    Manage security identities\n  policy      Manage security policies\n  status      Display status of daemon\n\nUse "cilium-dbg [command] --help" for more information about a command.\n',
   };
 }
 

@@ -13,7 +13,11 @@ import { objects } from "../cluster/ops";
 
 export { CILIUM_VERSION };
 
-const count = (ctx: Ctx, plural: string): number => objects(ctx.state.cluster, RESOURCES.find((r) => r.plural === plural)!).length;
+const count = (ctx: Ctx, plural: string): number =>
+  objects(
+    ctx.state.cluster,
+    RESOURCES.find((r) => r.plural === plural)!,
+  ).length;
 
 /** The agent's status report, as the agent on `node` sees it. */
 export function agentStatus(ctx: Ctx, node: string): string {
@@ -21,7 +25,9 @@ export function agentStatus(ctx: Ctx, node: string): string {
   const nodes = count(ctx, "nodes");
   const endpoints = ciliumEndpoints(ctx.state.cluster, node).length;
   const nodeObj = objects(ctx.state.cluster, byPlural("nodes")).find((n) => n.metadata.name === node);
-  const nodeIP = str(arr(nodeObj, "status.addresses").find((a) => str(a, "type") === "InternalIP") ?? null, "address") || "172.18.0.2";
+  const nodeIP =
+    str(arr(nodeObj, "status.addresses").find((a) => str(a, "type") === "InternalIP") ?? null, "address") ||
+    "172.18.0.2";
   const podCIDR = str(nodeObj, "spec.podCIDR") || "10.244.0.0/24";
   const l7 = policyRepository(ctx.state.cluster).rules.filter((r) => JSON.stringify(r).includes('"rules"')).length;
   const rows: [string, string][] = [
@@ -47,11 +53,22 @@ export function agentStatus(ctx: Ctx, node: string): string {
     ["Attach Mode:", "TCX"],
     ["Device Mode:", "veth"],
     // BPF masquerading (egress gateway installs) names the devices and the native-routing CIDR.
-    ["Masquerading:", ciliumConfig(ctx.state.cluster)["enable-bpf-masquerade"] === "true" ? "BPF\t[eth0]\t10.244.0.0/16 [IPv4: Enabled, IPv6: Disabled]" : "IPTables [IPv4: Enabled, IPv6: Disabled]"],
+    [
+      "Masquerading:",
+      ciliumConfig(ctx.state.cluster)["enable-bpf-masquerade"] === "true"
+        ? "BPF\t[eth0]\t10.244.0.0/16 [IPv4: Enabled, IPv6: Disabled]"
+        : "IPTables [IPv4: Enabled, IPv6: Disabled]",
+    ],
     ["Controller Status:", `${40 + endpoints}/${40 + endpoints} healthy`],
-    ["Proxy Status:", `OK, ip ${podCIDR.replace(/\.0\/24$/, ".91")}, ${l7} redirects active on ports 10000-20000, Envoy: external`],
+    [
+      "Proxy Status:",
+      `OK, ip ${podCIDR.replace(/\.0\/24$/, ".91")}, ${l7} redirects active on ports 10000-20000, Envoy: external`,
+    ],
     ["Global Identity Range:", "min 256, max 65535"],
-    ["Hubble:", `Ok\tCurrent/Max Flows: ${Math.min(4095, ctx.state.cluster.flows.length)}/4095 (${((Math.min(4095, ctx.state.cluster.flows.length) / 4095) * 100).toFixed(2)}%), Flows/s: 1.21\tMetrics: Disabled`],
+    [
+      "Hubble:",
+      `Ok\tCurrent/Max Flows: ${Math.min(4095, ctx.state.cluster.flows.length)}/4095 (${((Math.min(4095, ctx.state.cluster.flows.length) / 4095) * 100).toFixed(2)}%), Flows/s: 1.21\tMetrics: Disabled`,
+    ],
     ["Encryption:", "Disabled"],
     ["Cluster health:", `${nodes}/${nodes} reachable\t(${rfc3339(ctx.now)})`],
     ["Modules Health:", `Stopped(0) Degraded(0) OK(${60 + nodes})`],
@@ -63,10 +80,22 @@ const GREEN = "\x1b[32m";
 const RESET = "\x1b[0m";
 
 /** Cilium's own workloads as cilium-cli looks for them in kube-system, with the image digests it prints. */
-const COMPONENTS: readonly { readonly kind: "DaemonSet" | "Deployment"; readonly name: string; readonly image: string }[] = [
+const COMPONENTS: readonly {
+  readonly kind: "DaemonSet" | "Deployment";
+  readonly name: string;
+  readonly image: string;
+}[] = [
   { kind: "DaemonSet", name: "cilium", image: `quay.io/cilium/cilium:v${CILIUM_VERSION}@sha256:7e1a5c0b` },
-  { kind: "DaemonSet", name: "cilium-envoy", image: "quay.io/cilium/cilium-envoy:v1.34.10-1762597008-ff7ae7d623be00078865cff1b0672cc5d9bfc6d5@sha256:1deb6709" },
-  { kind: "Deployment", name: "cilium-operator", image: `quay.io/cilium/operator-generic:v${CILIUM_VERSION}@sha256:3c31583e` },
+  {
+    kind: "DaemonSet",
+    name: "cilium-envoy",
+    image: "quay.io/cilium/cilium-envoy:v1.34.10-1762597008-ff7ae7d623be00078865cff1b0672cc5d9bfc6d5@sha256:1deb6709",
+  },
+  {
+    kind: "Deployment",
+    name: "cilium-operator",
+    image: `quay.io/cilium/operator-generic:v${CILIUM_VERSION}@sha256:3c31583e`,
+  },
   { kind: "Deployment", name: "hubble-relay", image: `quay.io/cilium/hubble-relay:v${CILIUM_VERSION}@sha256:9f5e2f1a` },
 ];
 
@@ -83,7 +112,9 @@ interface Found {
 function components(ctx: Ctx): Found[] {
   const out: Found[] = [];
   for (const c of COMPONENTS) {
-    const obj = objects(ctx.state.cluster, byPlural(c.kind === "DaemonSet" ? "daemonsets" : "deployments")).find((o) => o.metadata.namespace === "kube-system" && o.metadata.name === c.name);
+    const obj = objects(ctx.state.cluster, byPlural(c.kind === "DaemonSet" ? "daemonsets" : "deployments")).find(
+      (o) => o.metadata.namespace === "kube-system" && o.metadata.name === c.name,
+    );
     if (!obj) continue;
     const ds = c.kind === "DaemonSet";
     out.push({
@@ -109,9 +140,15 @@ export function cliStatus(ctx: Ctx): string {
   const state = (name: string): string => {
     const c = found.find((f) => f.name === name);
     if (!c) return "disabled";
-    return c.ready === c.desired ? ok : tty ? `\x1b[33m${c.desired - c.ready} errors\x1b[0m` : `${c.desired - c.ready} errors`;
+    return c.ready === c.desired
+      ? ok
+      : tty
+        ? `\x1b[33m${c.desired - c.ready} errors\x1b[0m`
+        : `${c.desired - c.ready} errors`;
   };
-  const managed = objects(ctx.state.cluster, byPlural("pods")).filter((p) => (p.spec as { hostNetwork?: boolean } | undefined)?.hostNetwork !== true).length;
+  const managed = objects(ctx.state.cluster, byPlural("pods")).filter(
+    (p) => (p.spec as { hostNetwork?: boolean } | undefined)?.hostNetwork !== true,
+  ).length;
   const logo = [
     `    /¯¯\\`,
     ` /¯¯\\__/¯¯\\    Cilium:             ${state("cilium")}`,
@@ -123,7 +160,10 @@ export function cliStatus(ctx: Ctx): string {
   const label = (i: number, first: string): string => (i === 0 ? first : "");
   const table = tabwrite(
     [
-      ...found.map((c) => `${c.kind}\t${c.name}\tDesired: ${c.desired}, Ready: ${c.ready}/${c.desired}, Available: ${c.available}/${c.desired}`),
+      ...found.map(
+        (c) =>
+          `${c.kind}\t${c.name}\tDesired: ${c.desired}, Ready: ${c.ready}/${c.desired}, Available: ${c.available}/${c.desired}`,
+      ),
       ...found.map((c, i) => `${label(i, "Containers:")}\t${c.name}\tRunning: ${c.ready}`),
       `Cluster Pods:\t${managed}/${managed} managed by Cilium`,
       `Helm chart version:\t${CILIUM_VERSION}`,

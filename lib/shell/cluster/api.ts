@@ -5,7 +5,15 @@
  */
 import type { ClusterState, KubeObject, Settings } from "@/lib/cluster";
 
-export type { ClientRef, ConnectRequest, ConnectResult, EndpointInfo, FlowEvent, KubeObject, Settings } from "@/lib/cluster";
+export type {
+  ClientRef,
+  ConnectRequest,
+  ConnectResult,
+  EndpointInfo,
+  FlowEvent,
+  KubeObject,
+  Settings,
+} from "@/lib/cluster";
 export type EnforcementMode = Settings["enforcementMode"];
 /** Short alias used by the printers. */
 export type KObject = KubeObject;

@@ -34,10 +34,14 @@ const nl = (s: string): string => (s.endsWith("\n") ? s : s + "\n");
 function lines(r: MutationResult): OutLine[] {
   const notes = r.diagnostics.filter((d) => d.severity === "warning" && /^label ".*" not found\.$/.test(d.message));
   const warnings = r.diagnostics.filter((d) => d.code === "kubectl-warning");
-  const same = (a: ObjectRef | undefined, b: ObjectRef): boolean => a !== undefined && a.resource === b.resource && a.name === b.name && a.namespace === b.namespace;
+  const same = (a: ObjectRef | undefined, b: ObjectRef): boolean =>
+    a !== undefined && a.resource === b.resource && a.name === b.name && a.namespace === b.namespace;
   return [
     ...notes.map((d) => ({ fd: 1 as const, text: nl(d.message) })),
-    ...r.outcomes.flatMap((o) => [...warnings.filter((w) => same(w.object, o.ref)).map((w) => ({ fd: 2 as const, text: nl(w.message) })), { fd: 1 as const, text: nl(o.line) }]),
+    ...r.outcomes.flatMap((o) => [
+      ...warnings.filter((w) => same(w.object, o.ref)).map((w) => ({ fd: 2 as const, text: nl(w.message) })),
+      { fd: 1 as const, text: nl(o.line) },
+    ]),
     ...r.diagnostics.filter((d) => d.severity === "error").map((d) => ({ fd: 2 as const, text: nl(d.message) })),
   ];
 }
@@ -47,7 +51,11 @@ function result(r: MutationResult): WriteResult {
 }
 
 /** Runs a mutation per text, threading the state; lines and ok accumulate. */
-function each(state: ClusterState, texts: readonly { source: string; text: string }[], fn: (s: ClusterState, t: { source: string; text: string }) => MutationResult): WriteResult {
+function each(
+  state: ClusterState,
+  texts: readonly { source: string; text: string }[],
+  fn: (s: ClusterState, t: { source: string; text: string }) => MutationResult,
+): WriteResult {
   let s = state;
   const all: OutLine[] = [];
   let ok = true;
@@ -89,7 +97,9 @@ const nsOpt = (opts: NamespaceOpt) => (opts?.namespace !== undefined ? { namespa
 
 /** kubectl apply/create -f with the text of each file, in order; `namespace` is an explicit `-n`. */
 export function write(state: ClusterState, mode: "apply" | "create", texts: Texts, opts?: NamespaceOpt): WriteResult {
-  return each(state, texts, (s, t) => (mode === "apply" ? apply : create)(s, t.text, { source: t.source, ...nsOpt(opts) }));
+  return each(state, texts, (s, t) =>
+    (mode === "apply" ? apply : create)(s, t.text, { source: t.source, ...nsOpt(opts) }),
+  );
 }
 
 /** kubectl delete -f (`namespace`: an explicit `-n`). */
@@ -107,7 +117,9 @@ export const relabel = (state: ClusterState, req: LabelRequest): WriteResult => 
 export const restart = (state: ClusterState, req: RestartRequest): WriteResult => result(rolloutRestart(state, req));
 
 /** The cluster with Cilium's settings changed (cilium config set, helm upgrade, cilium-dbg config). */
-export const configure = (state: ClusterState, patch: Partial<Settings>): ClusterState => setSettings(state, patch).state;
+export const configure = (state: ClusterState, patch: Partial<Settings>): ClusterState =>
+  setSettings(state, patch).state;
 
 /** Containers outside the cluster on the kind network (docker exec targets besides nodes). */
-export const externals = (state: ClusterState): readonly { readonly name: string; readonly ip: string }[] => state.scenario.externals.map((e) => ({ name: e.name, ip: e.ip }));
+export const externals = (state: ClusterState): readonly { readonly name: string; readonly ip: string }[] =>
+  state.scenario.externals.map((e) => ({ name: e.name, ip: e.ip }));

@@ -46,7 +46,8 @@ const exportCmd: CommandRow = {
   flags: [],
   run(ctx, f) {
     if (f.args.length === 0 || (f.args.length === 1 && f.args[0] === "-p")) {
-      for (const k of Object.keys(ctx.state.env).sort()) ctx.io.out(`declare -x ${k}="${(ctx.state.env[k] ?? "").replace(/(["\\$`])/g, "\\$1")}"\n`);
+      for (const k of Object.keys(ctx.state.env).sort())
+        ctx.io.out(`declare -x ${k}="${(ctx.state.env[k] ?? "").replace(/(["\\$`])/g, "\\$1")}"\n`);
       return 0;
     }
     const env = { ...ctx.state.env };
@@ -152,5 +153,13 @@ export function whichRow(known: (name: string) => boolean): CommandRow {
 }
 
 /** The builtin rows (help, sh -c and which are wired in programs.ts, they need the table). */
-export const BUILTIN_COMMANDS: readonly CommandRow[] = [clear, history, exportCmd, unset, sleep, constant("true"), constant("false"), exit];
-
+export const BUILTIN_COMMANDS: readonly CommandRow[] = [
+  clear,
+  history,
+  exportCmd,
+  unset,
+  sleep,
+  constant("true"),
+  constant("false"),
+  exit,
+];

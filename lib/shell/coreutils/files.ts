@@ -40,10 +40,14 @@ function columns(names: readonly string[], width = 80): string {
 function lsLong(ctx: Ctx, dir: string, entries: readonly { name: string; dir: boolean }[]): string {
   const d = new Date(ctx.now);
   const stamp = `${d.toUTCString().slice(8, 11)} ${String(d.getUTCDate()).padStart(2)} ${String(d.getUTCHours()).padStart(2, "0")}:${String(d.getUTCMinutes()).padStart(2, "0")}`;
-  const sizes = entries.map((e) => (e.dir ? 4096 : (ctx.state.files[`${dir === "/" ? "" : dir}/${e.name}`] ?? "").length));
+  const sizes = entries.map((e) =>
+    e.dir ? 4096 : (ctx.state.files[`${dir === "/" ? "" : dir}/${e.name}`] ?? "").length,
+  );
   const w = Math.max(1, ...sizes.map((s) => String(s).length));
   const total = sizes.reduce((a, s) => a + Math.ceil(s / 4096) * 4, 0);
-  const rows = entries.map((e, i) => `${e.dir ? "drwxr-xr-x 2" : "-rw-r--r-- 1"} root root ${String(sizes[i]).padStart(w)} ${stamp} ${e.name}`);
+  const rows = entries.map(
+    (e, i) => `${e.dir ? "drwxr-xr-x 2" : "-rw-r--r-- 1"} root root ${String(sizes[i]).padStart(w)} ${stamp} ${e.name}`,
+  );
   return `total ${total}\n` + rows.map((r) => r + "\n").join("");
 }
 
@@ -72,13 +76,30 @@ const ls: CommandRow = {
       }
     }
     const show = (names: string[], dir: string, entries: { name: string; dir: boolean }[]): string =>
-      boolFlag(f, "long") ? lsLong(ctx, dir, entries) : boolFlag(f, "one") || !ctx.io.outIsTerminal ? names.map((n) => n + "\n").join("") : columns(names);
-    if (fileHits.length > 0) ctx.io.out(show(fileHits.sort(), ctx.state.cwd, fileHits.map((n) => ({ name: n, dir: false }))));
+      boolFlag(f, "long")
+        ? lsLong(ctx, dir, entries)
+        : boolFlag(f, "one") || !ctx.io.outIsTerminal
+          ? names.map((n) => n + "\n").join("")
+          : columns(names);
+    if (fileHits.length > 0)
+      ctx.io.out(
+        show(
+          fileHits.sort(),
+          ctx.state.cwd,
+          fileHits.map((n) => ({ name: n, dir: false })),
+        ),
+      );
     dirs.forEach((t, i) => {
       const p = resolvePath(ctx.state.cwd, t);
       const entries = listDir(ctx.state.files, p).filter((e) => boolFlag(f, "all") || !e.name.startsWith("."));
       if (targets.length > 1) ctx.io.out(`${i > 0 || fileHits.length > 0 ? "\n" : ""}${t}:\n`);
-      ctx.io.out(show(entries.map((e) => e.name), p, entries));
+      ctx.io.out(
+        show(
+          entries.map((e) => e.name),
+          p,
+          entries,
+        ),
+      );
     });
     return exit;
   },
@@ -111,7 +132,8 @@ const cat: CommandRow = {
     if (boolFlag(f, "number")) {
       const endsNl = text.endsWith("\n");
       const body = (endsNl ? text.slice(0, -1) : text).split("\n");
-      text = text === "" ? "" : body.map((l, i) => `${String(i + 1).padStart(6)}\t${l}`).join("\n") + (endsNl ? "\n" : "");
+      text =
+        text === "" ? "" : body.map((l, i) => `${String(i + 1).padStart(6)}\t${l}`).join("\n") + (endsNl ? "\n" : "");
     }
     ctx.io.out(text);
     return exit;
@@ -183,13 +205,19 @@ function copyOrMove(name: "cp" | "mv"): CommandRow {
     run(ctx, f) {
       const [src, dst] = f.args;
       if (src === undefined || dst === undefined) {
-        ctx.io.err(`${name}: missing ${src === undefined ? "file operand" : `destination file operand after '${src}'`}\nTry '${name} --help' for more information.\n`);
+        ctx.io.err(
+          `${name}: missing ${src === undefined ? "file operand" : `destination file operand after '${src}'`}\nTry '${name} --help' for more information.\n`,
+        );
         return 1;
       }
       const from = resolvePath(ctx.state.cwd, src);
       const content = ctx.state.files[from];
       if (content === undefined) {
-        ctx.io.err(name === "cp" ? `cp: cannot stat '${src}': No such file or directory\n` : `mv: cannot stat '${src}': No such file or directory\n`);
+        ctx.io.err(
+          name === "cp"
+            ? `cp: cannot stat '${src}': No such file or directory\n`
+            : `mv: cannot stat '${src}': No such file or directory\n`,
+        );
         return 1;
       }
       let to = resolvePath(ctx.state.cwd, dst);
@@ -223,7 +251,9 @@ const cd: CommandRow = {
     const target = f.args[0] ?? "/root";
     const p = resolvePath(ctx.state.cwd, target);
     if (!isDir(ctx.state.files, p)) {
-      ctx.io.err(`bash: cd: ${target}: ${isFile(ctx.state.files, p) ? "Not a directory" : "No such file or directory"}\n`);
+      ctx.io.err(
+        `bash: cd: ${target}: ${isFile(ctx.state.files, p) ? "Not a directory" : "No such file or directory"}\n`,
+      );
       return 1;
     }
     ctx.state = { ...ctx.state, cwd: p };

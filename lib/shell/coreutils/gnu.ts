@@ -11,7 +11,10 @@ export function gnuParse(prog: string, argv: readonly string[], specs: readonly 
   let msg = r.error;
   if (short) msg = `${prog}: invalid option -- '${short[1]}'`;
   else if (long) msg = `${prog}: unrecognized option '${long[1]}'`;
-  else if (needs) msg = needs[1] ? `${prog}: option requires an argument -- '${needs[1]}'` : `${prog}: option '--${needs[2]}' requires an argument`;
+  else if (needs)
+    msg = needs[1]
+      ? `${prog}: option requires an argument -- '${needs[1]}'`
+      : `${prog}: option '--${needs[2]}' requires an argument`;
   return { ok: false, error: `${msg}\nTry '${prog} --help' for more information.` };
 }
 

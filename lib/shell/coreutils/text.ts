@@ -18,7 +18,9 @@ function inputs(ctx: Ctx, prog: string, names: readonly string[]): { name: strin
     const p = resolvePath(ctx.state.cwd, n);
     const t = ctx.state.files[p];
     if (t === undefined) {
-      ctx.io.err(isDir(ctx.state.files, p) ? `${prog}: ${n}: Is a directory\n` : `${prog}: ${n}: No such file or directory\n`);
+      ctx.io.err(
+        isDir(ctx.state.files, p) ? `${prog}: ${n}: Is a directory\n` : `${prog}: ${n}: No such file or directory\n`,
+      );
       bad = true;
     } else out.push({ name: n, text: t });
   }
@@ -42,7 +44,10 @@ const echo: CommandRow = {
       if (a.includes("E")) escapes = false;
     }
     let s = args.join(" ");
-    if (escapes) s = s.replace(/\\(n|t|\\|e)/g, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c === "e" ? "\x1b" : "\\"));
+    if (escapes)
+      s = s.replace(/\\(n|t|\\|e)/g, (_, c: string) =>
+        c === "n" ? "\n" : c === "t" ? "\t" : c === "e" ? "\x1b" : "\\",
+      );
     ctx.io.out(s + (newline ? "\n" : ""));
     return 0;
   },
@@ -113,7 +118,13 @@ const grep: CommandRow = {
   },
 };
 
-function grepFiles(ctx: Ctx, f: ParsedFlags, re: RegExp, files: { name: string; text: string }[], prefix: boolean): number {
+function grepFiles(
+  ctx: Ctx,
+  f: ParsedFlags,
+  re: RegExp,
+  files: { name: string; text: string }[],
+  prefix: boolean,
+): number {
   const invert = boolFlag(f, "invert-match");
   const after = Number(flag(f, "after-context", flag(f, "context", "0")));
   const before = Number(flag(f, "before-context", flag(f, "context", "0")));
@@ -138,17 +149,19 @@ function grepFiles(ctx: Ctx, f: ParsedFlags, re: RegExp, files: { name: string; 
       if (!h) return;
       for (let j = Math.max(0, i - before); j <= Math.min(ls.length - 1, i + after); j++) show.add(j);
     });
-    [...show].sort((a, b) => a - b).forEach((i) => {
-      if ((after > 0 || before > 0) && lastPrinted >= 0 && i > lastPrinted + 1) ctx.io.out("--\n");
-      lastPrinted = i;
-      const l = ls[i] ?? "";
-      const sep = hit[i] ? ":" : "-";
-      const num = boolFlag(f, "line-number") ? `${i + 1}${sep}` : "";
-      const p = prefix ? `${file.name}${sep}` : "";
-      if (boolFlag(f, "only-matching") && !invert) {
-        for (const m of l.matchAll(re)) if (m[0] !== "") ctx.io.out(`${p}${num}${m[0]}\n`);
-      } else ctx.io.out(`${p}${num}${l}\n`);
-    });
+    [...show]
+      .sort((a, b) => a - b)
+      .forEach((i) => {
+        if ((after > 0 || before > 0) && lastPrinted >= 0 && i > lastPrinted + 1) ctx.io.out("--\n");
+        lastPrinted = i;
+        const l = ls[i] ?? "";
+        const sep = hit[i] ? ":" : "-";
+        const num = boolFlag(f, "line-number") ? `${i + 1}${sep}` : "";
+        const p = prefix ? `${file.name}${sep}` : "";
+        if (boolFlag(f, "only-matching") && !invert) {
+          for (const m of l.matchAll(re)) if (m[0] !== "") ctx.io.out(`${p}${num}${m[0]}\n`);
+        } else ctx.io.out(`${p}${num}${l}\n`);
+      });
   }
   return any ? 0 : 1;
 }
@@ -174,7 +187,8 @@ function headTail(name: "head" | "tail"): CommandRow {
         const files = inputs(ctx, name, f.args);
         if (typeof files === "number") return files;
         const n = Number(bytes);
-        for (const file of files) ctx.io.out(name === "head" ? file.text.slice(0, n) : file.text.slice(Math.max(0, file.text.length - n)));
+        for (const file of files)
+          ctx.io.out(name === "head" ? file.text.slice(0, n) : file.text.slice(Math.max(0, file.text.length - n)));
         return 0;
       }
       const raw = flag(f, "lines", "10");
@@ -190,7 +204,16 @@ function headTail(name: "head" | "tail"): CommandRow {
         if (files.length > 1) ctx.io.out(`${i > 0 ? "\n" : ""}==> ${file.name} <==\n`);
         const ls = lines(file.text);
         const negative = raw.startsWith("-");
-        const picked = name === "head" ? (negative ? ls.slice(0, Math.max(0, ls.length - n)) : ls.slice(0, n)) : fromStart ? ls.slice(Math.max(0, n - 1)) : n === 0 ? [] : ls.slice(-n);
+        const picked =
+          name === "head"
+            ? negative
+              ? ls.slice(0, Math.max(0, ls.length - n))
+              : ls.slice(0, n)
+            : fromStart
+              ? ls.slice(Math.max(0, n - 1))
+              : n === 0
+                ? []
+                : ls.slice(-n);
         ctx.io.out(picked.map((l) => l + "\n").join(""));
       });
       return 0;
@@ -225,8 +248,13 @@ const wc: CommandRow = {
       rows.push({ name: "total", c: total });
     }
     const single = want.length === 1 && (f.args.length === 0 || rows.length === 1);
-    const width = single ? 0 : f.args.length === 0 ? 7 : Math.max(...rows.flatMap((r) => want.map((k) => String(r.c[k]).length)));
-    for (const r of rows) ctx.io.out(want.map((k) => String(r.c[k]).padStart(width)).join(" ") + (r.name ? ` ${r.name}` : "") + "\n");
+    const width = single
+      ? 0
+      : f.args.length === 0
+        ? 7
+        : Math.max(...rows.flatMap((r) => want.map((k) => String(r.c[k]).length)));
+    for (const r of rows)
+      ctx.io.out(want.map((k) => String(r.c[k]).padStart(width)).join(" ") + (r.name ? ` ${r.name}` : "") + "\n");
     return 0;
   },
 };

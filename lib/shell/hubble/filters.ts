@@ -16,27 +16,84 @@ import { compile } from "./match";
 
 /** The flowpb.FlowFilter fields the lab fills. */
 export interface FlowFilter {
-  sourcePod?: string[]; destinationPod?: string[];
-  sourceIp?: string[]; destinationIp?: string[];
-  sourceLabel?: string[]; destinationLabel?: string[];
-  sourceIdentity?: number[]; destinationIdentity?: number[];
-  sourcePort?: string[]; destinationPort?: string[];
-  sourceFqdn?: string[]; destinationFqdn?: string[];
-  sourceService?: string[]; destinationService?: string[];
-  verdict?: string[]; eventType?: { type: number; subtype?: string }[]; protocol?: string[];
-  httpStatusCode?: string[]; httpMethod?: string[]; httpPath?: string[]; httpUrl?: string[];
-  nodeName?: string[]; trafficDirection?: string[]; tcpFlags?: string[][];
+  sourcePod?: string[];
+  destinationPod?: string[];
+  sourceIp?: string[];
+  destinationIp?: string[];
+  sourceLabel?: string[];
+  destinationLabel?: string[];
+  sourceIdentity?: number[];
+  destinationIdentity?: number[];
+  sourcePort?: string[];
+  destinationPort?: string[];
+  sourceFqdn?: string[];
+  destinationFqdn?: string[];
+  sourceService?: string[];
+  destinationService?: string[];
+  verdict?: string[];
+  eventType?: { type: number; subtype?: string }[];
+  protocol?: string[];
+  httpStatusCode?: string[];
+  httpMethod?: string[];
+  httpPath?: string[];
+  httpUrl?: string[];
+  nodeName?: string[];
+  trafficDirection?: string[];
+  tcpFlags?: string[][];
 }
 type ListKey = keyof FlowFilter;
 
-interface Tracker { left?: FlowFilter; right?: FlowFilter; ns: string[]; srcNs: string[]; dstNs: string[]; changed: string[] }
+interface Tracker {
+  left?: FlowFilter;
+  right?: FlowFilter;
+  ns: string[];
+  srcNs: string[];
+  dstNs: string[];
+  changed: string[];
+}
 
 export const VERDICTS = ["FORWARDED", "DROPPED", "AUDIT", "REDIRECTED", "ERROR", "TRACED", "TRANSLATED"];
 /** monitorAPI.MessageTypeNames. */
-const TYPE_CODES: Readonly<Record<string, number>> = { drop: 1, debug: 2, capture: 3, trace: 4, l7: 5, agent: 6, "policy-verdict": 9, recorder: 10, "trace-sock": 11 };
-const TRACE_POINTS = ["to-endpoint", "to-proxy", "to-host", "to-stack", "to-overlay", "to-network", "to-crypto", "from-endpoint", "from-proxy", "from-host", "from-stack", "from-overlay", "from-network", "from-crypto"];
+const TYPE_CODES: Readonly<Record<string, number>> = {
+  drop: 1,
+  debug: 2,
+  capture: 3,
+  trace: 4,
+  l7: 5,
+  agent: 6,
+  "policy-verdict": 9,
+  recorder: 10,
+  "trace-sock": 11,
+};
+const TRACE_POINTS = [
+  "to-endpoint",
+  "to-proxy",
+  "to-host",
+  "to-stack",
+  "to-overlay",
+  "to-network",
+  "to-crypto",
+  "from-endpoint",
+  "from-proxy",
+  "from-host",
+  "from-stack",
+  "from-overlay",
+  "from-network",
+  "from-crypto",
+];
 /** identity.GetAllReservedIdentities, by number. */
-export const RESERVED_IDENTITIES: readonly string[] = ["host", "world", "unmanaged", "health", "init", "remote-node", "kube-apiserver", "ingress", "world-ipv4", "world-ipv6"];
+export const RESERVED_IDENTITIES: readonly string[] = [
+  "host",
+  "world",
+  "unmanaged",
+  "health",
+  "init",
+  "remote-node",
+  "kube-apiserver",
+  "ingress",
+  "world-ipv4",
+  "world-ipv6",
+];
 
 /** newFlowFilter conflicts (flags in one group cannot be combined). */
 const CONFLICTS: readonly (readonly string[])[] = [
@@ -44,20 +101,70 @@ const CONFLICTS: readonly (readonly string[])[] = [
   ["from-fqdn", "from-ip", "ip", "fqdn", "from-pod", "pod"],
   ["to-fqdn", "to-ip", "ip", "fqdn", "to-namespace", "namespace", "to-all-namespaces", "all-namespaces"],
   ["to-fqdn", "to-ip", "ip", "fqdn", "to-pod", "pod"],
-  ["to-pod", "namespace", "all-namespaces"], ["from-pod", "namespace", "all-namespaces"],
-  ["to-service", "namespace", "all-namespaces"], ["from-service", "namespace", "all-namespaces"],
-  ["label", "from-label"], ["label", "to-label"], ["service", "from-service"], ["service", "to-service"],
-  ["verdict"], ["type"], ["http-status"], ["http-method"], ["http-path"], ["http-url"], ["protocol"],
-  ["port", "to-port"], ["port", "from-port"], ["identity", "to-identity"], ["identity", "from-identity"],
-  ["node-name"], ["tcp-flags"], ["traffic-direction"],
+  ["to-pod", "namespace", "all-namespaces"],
+  ["from-pod", "namespace", "all-namespaces"],
+  ["to-service", "namespace", "all-namespaces"],
+  ["from-service", "namespace", "all-namespaces"],
+  ["label", "from-label"],
+  ["label", "to-label"],
+  ["service", "from-service"],
+  ["service", "to-service"],
+  ["verdict"],
+  ["type"],
+  ["http-status"],
+  ["http-method"],
+  ["http-path"],
+  ["http-url"],
+  ["protocol"],
+  ["port", "to-port"],
+  ["port", "from-port"],
+  ["identity", "to-identity"],
+  ["identity", "from-identity"],
+  ["node-name"],
+  ["tcp-flags"],
+  ["traffic-direction"],
 ];
 
 /** Flags that feed the filter (pflag Values: not split on commas). */
 export const FILTER_FLAGS = new Set([
-  "not", "verdict", "pod", "from-pod", "to-pod", "namespace", "from-namespace", "to-namespace", "all-namespaces", "from-all-namespaces", "to-all-namespaces",
-  "ip", "from-ip", "to-ip", "label", "from-label", "to-label", "identity", "from-identity", "to-identity", "port", "from-port", "to-port",
-  "fqdn", "from-fqdn", "to-fqdn", "service", "from-service", "to-service", "protocol", "type", "http-status", "http-method", "http-path", "http-url",
-  "node-name", "traffic-direction", "tcp-flags",
+  "not",
+  "verdict",
+  "pod",
+  "from-pod",
+  "to-pod",
+  "namespace",
+  "from-namespace",
+  "to-namespace",
+  "all-namespaces",
+  "from-all-namespaces",
+  "to-all-namespaces",
+  "ip",
+  "from-ip",
+  "to-ip",
+  "label",
+  "from-label",
+  "to-label",
+  "identity",
+  "from-identity",
+  "to-identity",
+  "port",
+  "from-port",
+  "to-port",
+  "fqdn",
+  "from-fqdn",
+  "to-fqdn",
+  "service",
+  "from-service",
+  "to-service",
+  "protocol",
+  "type",
+  "http-status",
+  "http-method",
+  "http-path",
+  "http-url",
+  "node-name",
+  "traffic-direction",
+  "tcp-flags",
 ]);
 
 function add(ff: FlowFilter, key: ListKey, value: unknown): void {
@@ -69,7 +176,10 @@ function add(ff: FlowFilter, key: ListKey, value: unknown): void {
 const namespaceOf = (name: string): string => (name.includes("/") ? name.slice(0, name.indexOf("/")) : "");
 
 function conflictsIn(nsList: readonly string[], names: readonly string[] | undefined): string | undefined {
-  for (const ns of nsList) for (const n of names ?? []) if (namespaceOf(n) !== "" && namespaceOf(n) !== ns) return `namespace conflict: ${JSON.stringify(ns)} does not contain ${JSON.stringify(n)}`;
+  for (const ns of nsList)
+    for (const n of names ?? [])
+      if (namespaceOf(n) !== "" && namespaceOf(n) !== ns)
+        return `namespace conflict: ${JSON.stringify(ns)} does not contain ${JSON.stringify(n)}`;
   return undefined;
 }
 
@@ -102,26 +212,44 @@ function set(t: Tracker, name: string, val: string): string | undefined {
   const side = name.startsWith("from-") ? "from" : name.startsWith("to-") ? "to" : "either";
   const base = side === "either" ? name : name.slice(side === "from" ? 5 : 3);
   const pair: Readonly<Record<string, [ListKey, ListKey]>> = {
-    pod: ["sourcePod", "destinationPod"], ip: ["sourceIp", "destinationIp"], label: ["sourceLabel", "destinationLabel"], identity: ["sourceIdentity", "destinationIdentity"],
-    port: ["sourcePort", "destinationPort"], fqdn: ["sourceFqdn", "destinationFqdn"], service: ["sourceService", "destinationService"],
+    pod: ["sourcePod", "destinationPod"],
+    ip: ["sourceIp", "destinationIp"],
+    label: ["sourceLabel", "destinationLabel"],
+    identity: ["sourceIdentity", "destinationIdentity"],
+    port: ["sourcePort", "destinationPort"],
+    fqdn: ["sourceFqdn", "destinationFqdn"],
+    service: ["sourceService", "destinationService"],
   };
   const keys = pair[base];
   if (keys) {
     let v: unknown = val;
     if (base === "identity") {
       v = parseIdentity(val);
-      if (v === undefined) return `invalid security identity, expected one of [${RESERVED_IDENTITIES.join(" ")}] or a numeric value`;
+      if (v === undefined)
+        return `invalid security identity, expected one of [${RESERVED_IDENTITIES.join(" ")}] or a numeric value`;
     }
     if (side === "either") sides(keys[0], keys[1], v);
     else both(side === "from" ? keys[0] : keys[1], v);
   } else {
     switch (name) {
-      case "namespace": t.ns.push(val); break;
-      case "from-namespace": t.srcNs.push(val); break;
-      case "to-namespace": t.dstNs.push(val); break;
-      case "all-namespaces": t.ns.push(""); break;
-      case "from-all-namespaces": t.srcNs.push(""); break;
-      case "to-all-namespaces": t.dstNs.push(""); break;
+      case "namespace":
+        t.ns.push(val);
+        break;
+      case "from-namespace":
+        t.srcNs.push(val);
+        break;
+      case "to-namespace":
+        t.dstNs.push(val);
+        break;
+      case "all-namespaces":
+        t.ns.push("");
+        break;
+      case "from-all-namespaces":
+        t.srcNs.push("");
+        break;
+      case "to-all-namespaces":
+        t.dstNs.push("");
+        break;
       case "verdict":
         if (!VERDICTS.includes(val)) return `invalid --verdict value: ${val}`;
         both("verdict", val);
@@ -129,19 +257,32 @@ function set(t: Tracker, name: string, val: string): string | undefined {
       case "type": {
         const [typ = "", sub] = val.split(/:(.*)/s);
         const code = TYPE_CODES[typ] ?? (/^\d+$/.test(typ) ? Number(typ) : undefined);
-        if (code === undefined) return `unable to parse type '${typ}', not a known type name and unable to parse as numeric value: strconv.ParseUint: parsing ${JSON.stringify(typ)}: invalid syntax`;
+        if (code === undefined)
+          return `unable to parse type '${typ}', not a known type name and unable to parse as numeric value: strconv.ParseUint: parsing ${JSON.stringify(typ)}: invalid syntax`;
         if (sub !== undefined && !(code === 4 && TRACE_POINTS.includes(sub)) && !/^\d+$/.test(sub)) {
           return `unable to parse event sub-type '${sub}', not a known sub-type name and unable to parse as numeric value: strconv.ParseUint: parsing ${JSON.stringify(sub)}: invalid syntax`;
         }
         both("eventType", { type: code, ...(sub !== undefined ? { subtype: sub } : {}) });
         break;
       }
-      case "protocol": both("protocol", val); break;
-      case "http-status": both("httpStatusCode", val); break;
-      case "http-method": both("httpMethod", val); break;
-      case "http-path": both("httpPath", val); break;
-      case "http-url": both("httpUrl", val); break;
-      case "node-name": both("nodeName", val); break;
+      case "protocol":
+        both("protocol", val);
+        break;
+      case "http-status":
+        both("httpStatusCode", val);
+        break;
+      case "http-method":
+        both("httpMethod", val);
+        break;
+      case "http-path":
+        both("httpPath", val);
+        break;
+      case "http-url":
+        both("httpUrl", val);
+        break;
+      case "node-name":
+        both("nodeName", val);
+        break;
       case "traffic-direction": {
         const td = val.toLowerCase();
         if (td !== "ingress" && td !== "egress") return `${td}: invalid traffic direction, expected ingress or egress`;
@@ -161,8 +302,15 @@ function set(t: Tracker, name: string, val: string): string | undefined {
   }
   for (const ff of [t.left, t.right]) {
     if (!ff) continue;
-    const err = conflictsIn(t.ns, ff.sourcePod) ?? conflictsIn(t.ns, ff.sourceService) ?? conflictsIn(t.ns, ff.destinationPod) ?? conflictsIn(t.ns, ff.destinationService)
-      ?? conflictsIn(t.srcNs, ff.sourcePod) ?? conflictsIn(t.srcNs, ff.sourceService) ?? conflictsIn(t.dstNs, ff.destinationPod) ?? conflictsIn(t.dstNs, ff.destinationService);
+    const err =
+      conflictsIn(t.ns, ff.sourcePod) ??
+      conflictsIn(t.ns, ff.sourceService) ??
+      conflictsIn(t.ns, ff.destinationPod) ??
+      conflictsIn(t.ns, ff.destinationService) ??
+      conflictsIn(t.srcNs, ff.sourcePod) ??
+      conflictsIn(t.srcNs, ff.sourceService) ??
+      conflictsIn(t.dstNs, ff.destinationPod) ??
+      conflictsIn(t.dstNs, ff.destinationService);
     if (err) return err;
   }
   return undefined;
@@ -186,16 +334,27 @@ function flowFilters(t: Tracker): FlowFilter[] {
   if (!t.left && !t.right && t.ns.length === 0 && t.srcNs.length === 0 && t.dstNs.length === 0) return [];
   const left = (t.left ??= {});
   const right = (t.right ??= {});
-  if (t.dstNs.length > 0) { applySide(left, t.dstNs, false); applySide(right, t.dstNs, false); }
-  if (t.srcNs.length > 0) { applySide(left, t.srcNs, true); applySide(right, t.srcNs, true); }
-  if (t.ns.length > 0) { applySide(left, t.ns, true); applySide(right, t.ns, false); }
+  if (t.dstNs.length > 0) {
+    applySide(left, t.dstNs, false);
+    applySide(right, t.dstNs, false);
+  }
+  if (t.srcNs.length > 0) {
+    applySide(left, t.srcNs, true);
+    applySide(right, t.srcNs, true);
+  }
+  if (t.ns.length > 0) {
+    applySide(left, t.ns, true);
+    applySide(right, t.ns, false);
+  }
   return JSON.stringify(left) === JSON.stringify(right) ? [left] : [left, right];
 }
 
 export type FlowPredicate = (f: FlowEvent) => boolean;
 
 /** The allow- and denylist from the filter flags in command-line order; a pflag-style error on bad input. */
-export function buildFilters(order: readonly { readonly name: string; readonly value: string }[]): { allow: FlowPredicate; error?: undefined } | { error: string } {
+export function buildFilters(
+  order: readonly { readonly name: string; readonly value: string }[],
+): { allow: FlowPredicate; error?: undefined } | { error: string } {
   const white: Tracker = { ns: [], srcNs: [], dstNs: [], changed: [] };
   let black: Tracker | undefined;
   let negate = false;

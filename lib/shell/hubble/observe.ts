@@ -12,60 +12,151 @@ import { compactLine, dictText, jsonLine, tableText } from "./printer";
 const TYPES = ["trace", "drop", "l7", "policy-verdict", "capture", "trace-sock"];
 
 /** Filter flags are pflag Values in hubble (one value per occurrence, never split on commas): read them from `order`. */
-const filter = (name: string, usage: string, extra: Partial<FlagSpec> = {}): FlagSpec => ({ name, type: "strings", usage, ...extra });
+const filter = (name: string, usage: string, extra: Partial<FlagSpec> = {}): FlagSpec => ({
+  name,
+  type: "strings",
+  usage,
+  ...extra,
+});
 
 const FLAGS: readonly FlagSpec[] = [
   { name: "not", type: "bool", usage: "Reverses the next filter to be blacklist i.e. --not --from-ip 2.2.2.2" },
   filter("verdict", `Show only flows with this verdict [${VERDICTS.join(", ")}]`, { values: VERDICTS }),
-  filter("pod", "Show all flows related to the given pod name prefix ([namespace/]<pod-name>). If namespace is not provided, 'default' is used."),
-  filter("from-pod", "Show all flows originating in the given pod name prefix([namespace/]<pod-name>). If namespace is not provided, 'default' is used"),
-  filter("to-pod", "Show all flows terminating in the given pod name prefix([namespace/]<pod-name>). If namespace is not provided, 'default' is used"),
+  filter(
+    "pod",
+    "Show all flows related to the given pod name prefix ([namespace/]<pod-name>). If namespace is not provided, 'default' is used.",
+  ),
+  filter(
+    "from-pod",
+    "Show all flows originating in the given pod name prefix([namespace/]<pod-name>). If namespace is not provided, 'default' is used",
+  ),
+  filter(
+    "to-pod",
+    "Show all flows terminating in the given pod name prefix([namespace/]<pod-name>). If namespace is not provided, 'default' is used",
+  ),
   filter("namespace", "Show all flows related to the given Kubernetes namespace.", { short: "n" }),
   filter("from-namespace", "Show all flows originating in the given Kubernetes namespace."),
   filter("to-namespace", "Show all flows terminating in the given Kubernetes namespace."),
   { name: "all-namespaces", short: "A", type: "bool", usage: "Show all flows in any Kubernetes namespace." },
   { name: "from-all-namespaces", type: "bool", usage: "Show flows originating in any Kubernetes namespace." },
   { name: "to-all-namespaces", type: "bool", usage: "Show flows terminating in any Kubernetes namespace." },
-  filter("ip", "Show all flows originating or terminating at the given IP address. Each of the IPs can be specified as an exact match (e.g. '1.1.1.1') or as a CIDR range (e.g.'1.1.1.0/24')."),
-  filter("from-ip", "Show all flows originating at the given IP address. Each of the source IPs can be specified as an exact match (e.g. '1.1.1.1') or as a CIDR range (e.g.'1.1.1.0/24')."),
-  filter("to-ip", "Show all flows terminating at the given IP address. Each of the destination IPs can be specified as an exact match (e.g. '1.1.1.1') or as a CIDR range (e.g.'1.1.1.0/24')."),
-  filter("label", 'Show only flows related to an endpoint with the given labels (e.g. "key1=value1", "reserved:world")', { short: "l" }),
-  filter("from-label", 'Show only flows originating in an endpoint with the given labels (e.g. "key1=value1", "reserved:world")'),
-  filter("to-label", 'Show only flows terminating in an endpoint with given labels (e.g. "key1=value1", "reserved:world")'),
-  filter("identity", "Show all flows related to an endpoint with the given security identity", { values: RESERVED_IDENTITIES }),
-  filter("from-identity", "Show all flows originating at an endpoint with the given security identity", { values: RESERVED_IDENTITIES }),
-  filter("to-identity", "Show all flows terminating at an endpoint with the given security identity", { values: RESERVED_IDENTITIES }),
+  filter(
+    "ip",
+    "Show all flows originating or terminating at the given IP address. Each of the IPs can be specified as an exact match (e.g. '1.1.1.1') or as a CIDR range (e.g.'1.1.1.0/24').",
+  ),
+  filter(
+    "from-ip",
+    "Show all flows originating at the given IP address. Each of the source IPs can be specified as an exact match (e.g. '1.1.1.1') or as a CIDR range (e.g.'1.1.1.0/24').",
+  ),
+  filter(
+    "to-ip",
+    "Show all flows terminating at the given IP address. Each of the destination IPs can be specified as an exact match (e.g. '1.1.1.1') or as a CIDR range (e.g.'1.1.1.0/24').",
+  ),
+  filter(
+    "label",
+    'Show only flows related to an endpoint with the given labels (e.g. "key1=value1", "reserved:world")',
+    { short: "l" },
+  ),
+  filter(
+    "from-label",
+    'Show only flows originating in an endpoint with the given labels (e.g. "key1=value1", "reserved:world")',
+  ),
+  filter(
+    "to-label",
+    'Show only flows terminating in an endpoint with given labels (e.g. "key1=value1", "reserved:world")',
+  ),
+  filter("identity", "Show all flows related to an endpoint with the given security identity", {
+    values: RESERVED_IDENTITIES,
+  }),
+  filter("from-identity", "Show all flows originating at an endpoint with the given security identity", {
+    values: RESERVED_IDENTITIES,
+  }),
+  filter("to-identity", "Show all flows terminating at an endpoint with the given security identity", {
+    values: RESERVED_IDENTITIES,
+  }),
   filter("port", "Show only flows with given port in either source or destination (e.g. 8080)"),
   filter("from-port", "Show only flows with the given source port (e.g. 8080)"),
   filter("to-port", "Show only flows with the given destination port (e.g. 8080)"),
   filter("fqdn", 'Show all flows related to the given fully qualified domain name (e.g. "*.cilium.io").'),
   filter("from-fqdn", 'Show all flows originating at the given fully qualified domain name (e.g. "*.cilium.io").'),
   filter("to-fqdn", 'Show all flows terminating at the given fully qualified domain name (e.g. "*.cilium.io").'),
-  filter("service", "Shows flows where either the source or destination IP address matches the ClusterIP address of the given service name prefix ([namespace/]<svc-name>). If namespace is not provided, 'default' is used. "),
-  filter("from-service", "Shows flows where the source IP address matches the ClusterIP address of the given service name prefix([namespace/]<svc-name>). If namespace is not provided, 'default' is used"),
-  filter("to-service", "Shows flows where the destination IP address matches the ClusterIP address of the given service name prefix([namespace/]<svc-name>). If namespace is not provided, 'default' is used"),
-  filter("protocol", 'Show only flows which match the given L4/L7 flow protocol (e.g. "udp", "http")', { values: ["icmp", "icmpv4", "icmpv6", "sctp", "tcp", "udp", "dns", "http", "kafka"] }),
+  filter(
+    "service",
+    "Shows flows where either the source or destination IP address matches the ClusterIP address of the given service name prefix ([namespace/]<svc-name>). If namespace is not provided, 'default' is used. ",
+  ),
+  filter(
+    "from-service",
+    "Shows flows where the source IP address matches the ClusterIP address of the given service name prefix([namespace/]<svc-name>). If namespace is not provided, 'default' is used",
+  ),
+  filter(
+    "to-service",
+    "Shows flows where the destination IP address matches the ClusterIP address of the given service name prefix([namespace/]<svc-name>). If namespace is not provided, 'default' is used",
+  ),
+  filter("protocol", 'Show only flows which match the given L4/L7 flow protocol (e.g. "udp", "http")', {
+    values: ["icmp", "icmpv4", "icmpv6", "sctp", "tcp", "udp", "dns", "http", "kafka"],
+  }),
   filter("type", "Filter by event types TYPE[:SUBTYPE]", { short: "t", values: TYPES }),
   filter("http-status", 'Show only flows which match this HTTP status code prefix (e.g. "404", "5+")'),
-  filter("http-method", 'Show only flows which match this HTTP method (e.g. "get", "post")', { values: ["CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE"] }),
+  filter("http-method", 'Show only flows which match this HTTP method (e.g. "get", "post")', {
+    values: ["CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE"],
+  }),
   filter("http-path", 'Show only flows which match this HTTP path regular expressions (e.g. "/page/\\d+")'),
-  filter("http-url", 'Show only flows which match this HTTP URL regular expressions (e.g. "http://.*cilium\\.io/page/\\d+")'),
+  filter(
+    "http-url",
+    'Show only flows which match this HTTP URL regular expressions (e.g. "http://.*cilium\\.io/page/\\d+")',
+  ),
   filter("node-name", 'Show all flows which match the given node names (e.g. "k8s*", "test-cluster/*.company.com")'),
-  filter("traffic-direction", "Show all flows in the given traffic direction (either ingress or egress)", { values: ["ingress", "egress"] }),
+  filter("traffic-direction", "Show all flows in the given traffic direction (either ingress or egress)", {
+    values: ["ingress", "egress"],
+  }),
   filter("tcp-flags", 'Show only flows which match the given TCP flags (e.g. "syn", "ack", "fin")'),
-  { name: "since", type: "string", usage: "Filter flows since a specific date. The format is relative (e.g. 3s, 4m, 1h43,, ...) or one of:\n  StampMilli:             Jan _2 15:04:05.000\n  YearMonthDay:           2006-01-02\n  YearMonthDayHour:       2006-01-02T15-07:00\n  YearMonthDayHourMinute: 2006-01-02T15:04-07:00\n  RFC3339:                2006-01-02T15:04:05-07:00\n  RFC3339Milli:           2006-01-02T15:04:05.999-07:00\n  RFC3339Micro:           2006-01-02T15:04:05.999999-07:00\n  RFC3339Nano:            2006-01-02T15:04:05.999999999-07:00\n  RFC1123Z:               Mon, 02 Jan 2006 15:04:05 -0700\n " },
-  { name: "until", type: "string", usage: "Filter flows until a specific date. The format is relative (e.g. 3s, 4m, 1h43,, ...) or one of: (see --since)" },
-  { name: "last", type: "int", usage: "Get last N flows stored in Hubble's buffer. When querying against Hubble Relay, this gets N flows per instance." },
+  {
+    name: "since",
+    type: "string",
+    usage:
+      "Filter flows since a specific date. The format is relative (e.g. 3s, 4m, 1h43,, ...) or one of:\n  StampMilli:             Jan _2 15:04:05.000\n  YearMonthDay:           2006-01-02\n  YearMonthDayHour:       2006-01-02T15-07:00\n  YearMonthDayHourMinute: 2006-01-02T15:04-07:00\n  RFC3339:                2006-01-02T15:04:05-07:00\n  RFC3339Milli:           2006-01-02T15:04:05.999-07:00\n  RFC3339Micro:           2006-01-02T15:04:05.999999-07:00\n  RFC3339Nano:            2006-01-02T15:04:05.999999999-07:00\n  RFC1123Z:               Mon, 02 Jan 2006 15:04:05 -0700\n ",
+  },
+  {
+    name: "until",
+    type: "string",
+    usage:
+      "Filter flows until a specific date. The format is relative (e.g. 3s, 4m, 1h43,, ...) or one of: (see --since)",
+  },
+  {
+    name: "last",
+    type: "int",
+    usage:
+      "Get last N flows stored in Hubble's buffer. When querying against Hubble Relay, this gets N flows per instance.",
+  },
   { name: "first", type: "int", usage: "Get first N flows stored in Hubble's buffer." },
   { name: "all", type: "bool", usage: "Get all flows stored in Hubble's buffer." },
   { name: "follow", short: "f", type: "bool", usage: "Follow flows output" },
-  { name: "output", short: "o", type: "string", usage: "Specify the output format, one of: compact, dict, json, jsonpb, table", values: ["compact", "dict", "json", "jsonpb", "table"] },
+  {
+    name: "output",
+    short: "o",
+    type: "string",
+    usage: "Specify the output format, one of: compact, dict, json, jsonpb, table",
+    values: ["compact", "dict", "json", "jsonpb", "table"],
+  },
   { name: "print-node-name", type: "bool", usage: "Print node name in output" },
-  { name: "color", type: "string", usage: "Colorize the output when the output format is one of 'compact', 'table', 'dict'. Possible values: 'auto', 'always', 'never'" },
+  {
+    name: "color",
+    type: "string",
+    usage:
+      "Colorize the output when the output format is one of 'compact', 'table', 'dict'. Possible values: 'auto', 'always', 'never'",
+  },
 ];
 
 /** Go duration units hubble's relative times accept. */
-const UNIT_MS: Readonly<Record<string, number>> = { ns: 1e-6, us: 1e-3, "µs": 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const UNIT_MS: Readonly<Record<string, number>> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
 
 /**
  * hubble's time flags (pkg/time ParseTime): a Go duration counted back from now ("5m", "1h30m"), or an
@@ -75,7 +166,8 @@ export function parseTime(raw: string, now: number): number | undefined {
   const text = raw.trim();
   if (/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(text)) {
     let ms = 0;
-    for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) ms += Number(n) * (UNIT_MS[unit as string] as number);
+    for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g))
+      ms += Number(n) * (UNIT_MS[unit as string] as number);
     return now - ms;
   }
   if (!/^\d{4}-\d{2}-\d{2}/.test(text) && !/^[A-Z][a-z]{2}, /.test(text)) return undefined;
@@ -87,7 +179,14 @@ function runObserve(ctx: Ctx, f: ParsedFlags): number {
   const first = Number(f.values.get("first") ?? "0") > 0;
   const last = Number(f.values.get("last") ?? "0") > 0;
   const all = f.values.get("all") === "true";
-  const clash = first && last ? "--first and --last" : first && all ? "--first and --all" : last && all ? "--last and --all" : undefined;
+  const clash =
+    first && last
+      ? "--first and --last"
+      : first && all
+        ? "--first and --all"
+        : last && all
+          ? "--last and --all"
+          : undefined;
   if (clash) {
     ctx.io.err(`cannot set both ${clash}\n`);
     return 1;
@@ -108,19 +207,28 @@ function runObserve(ctx: Ctx, f: ParsedFlags): number {
     if (raw === undefined) continue;
     const t = parseTime(raw, ctx.now);
     if (t === undefined) {
-      ctx.io.err(`failed to parse the ${name} time: ${JSON.stringify(raw)}: use a duration such as 30s, 5m or 1h30m, or a time such as 2006-01-02T15:04:05Z\n`);
+      ctx.io.err(
+        `failed to parse the ${name} time: ${JSON.stringify(raw)}: use a duration such as 30s, 5m or 1h30m, or a time such as 2006-01-02T15:04:05Z\n`,
+      );
       return 1;
     }
     window[name] = t;
   }
-  let flows = ctx.state.cluster.flows.filter((fl) => built.allow(fl) && (window.since === undefined || fl.time >= window.since) && (window.until === undefined || fl.time <= window.until));
+  let flows = ctx.state.cluster.flows.filter(
+    (fl) =>
+      built.allow(fl) &&
+      (window.since === undefined || fl.time >= window.since) &&
+      (window.until === undefined || fl.time <= window.until),
+  );
   // getFlowsRequest: --first N, --all, else --last N (0 or unset: the default 20, but not with --since/--until)
   if (first) flows = flows.slice(0, Number(f.values.get("first")));
   else if (!all && (last || (window.since === undefined && window.until === undefined))) {
     const n = last ? Number(f.values.get("last")) : 20;
     flows = flows.slice(Math.max(0, flows.length - n));
   }
-  const color = f.values.get("color") === "always" || (f.values.get("color") !== "never" && ctx.deps.tty === true && ctx.io.outIsTerminal);
+  const color =
+    f.values.get("color") === "always" ||
+    (f.values.get("color") !== "never" && ctx.deps.tty === true && ctx.io.outIsTerminal);
   const nodeName = f.values.get("print-node-name") === "true";
   if (out === "table") ctx.io.out(flows.length > 0 ? tableText(flows) : "");
   else if (out === "dict") ctx.io.out(dictText(flows));
@@ -143,7 +251,9 @@ const status: CommandRow = {
   flags: [],
   run(ctx) {
     const n = ctx.state.cluster.flows.length;
-    ctx.io.out(`Healthcheck (via localhost:4245): Ok\nCurrent/Max Flows: ${n.toLocaleString("en-US")}/12,285 (${((n / 12285) * 100).toFixed(2)}%)\nFlows/s: 1.21\nConnected Nodes: 3/3\n`);
+    ctx.io.out(
+      `Healthcheck (via localhost:4245): Ok\nCurrent/Max Flows: ${n.toLocaleString("en-US")}/12,285 (${((n / 12285) * 100).toFixed(2)}%)\nFlows/s: 1.21\nConnected Nodes: 3/3\n`,
+    );
     return 0;
   },
 };
@@ -152,8 +262,16 @@ const status: CommandRow = {
 export const HUBBLE: ProgramSpec = {
   name: "hubble",
   rows: [observe, status],
-  globalFlags: [{ name: "server", type: "string", usage: "Address of a Hubble server" }, { name: "port-forward", short: "P", type: "bool", usage: "Automatically forward the relay port to the local machine" }],
+  globalFlags: [
+    { name: "server", type: "string", usage: "Address of a Hubble server" },
+    {
+      name: "port-forward",
+      short: "P",
+      type: "bool",
+      usage: "Automatically forward the relay port to the local machine",
+    },
+  ],
   style: "hubble",
   rootHelp:
-    "Hubble is a utility to observe and inspect recent Cilium routed traffic in a cluster.\n\nUsage:\n  hubble [command]\n\nAvailable Commands:\n  observe     Observe flows and events of a Hubble server\n  status      Display status of Hubble server\n\nUse \"hubble [command] --help\" for more information about a command.\n",
+    'Hubble is a utility to observe and inspect recent Cilium routed traffic in a cluster.\n\nUsage:\n  hubble [command]\n\nAvailable Commands:\n  observe     Observe flows and events of a Hubble server\n  status      Display status of Hubble server\n\nUse "hubble [command] --help" for more information about a command.\n',
 };

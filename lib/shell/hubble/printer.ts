@@ -11,7 +11,7 @@ type End = FlowEvent["source"];
 const paint = (on: boolean, code: number, s: string): string => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 
 function endpoint(e: End, color: boolean): string {
-  const host = e.pod ? `${e.namespace}/${e.pod}` : e.names[0] ?? e.ip;
+  const host = e.pod ? `${e.namespace}/${e.pod}` : (e.names[0] ?? e.ip);
   const id = e.reserved ?? `ID:${e.identity}`;
   const port = e.port ? `:${paint(color, 33, String(e.port))}` : "";
   return `${paint(color, 36, host)}${port} (${paint(color, 35, id)})`;
@@ -43,7 +43,9 @@ export function summary(f: FlowEvent): string {
       case "dns-request":
         return `DNS Query ${l7.query} ${l7.qtype}`;
       case "dns-response":
-        return l7.rcode === "NOERROR" ? `DNS Answer ${l7.answers.map((a) => `"${a}"`).join(",")} TTL: ${l7.ttl} (Proxy ${l7.query} ${l7.qtype})` : `DNS Answer RCode: ${l7.rcode === "NXDOMAIN" ? "Non-Existent Domain" : "Refused"} TTL: 4294967295 (Proxy ${l7.query} ${l7.qtype})`;
+        return l7.rcode === "NOERROR"
+          ? `DNS Answer ${l7.answers.map((a) => `"${a}"`).join(",")} TTL: ${l7.ttl} (Proxy ${l7.query} ${l7.qtype})`
+          : `DNS Answer RCode: ${l7.rcode === "NXDOMAIN" ? "Non-Existent Domain" : "Refused"} TTL: 4294967295 (Proxy ${l7.query} ${l7.qtype})`;
     }
   }
   if (f.l4.protocol === "TCP") return `TCP Flags: ${(f.l4.flags ?? []).join(", ")}`;
@@ -53,7 +55,8 @@ export function summary(f: FlowEvent): string {
 
 function verdictText(f: FlowEvent, color: boolean): string {
   let v: string = f.verdict;
-  if (f.event.type === "policy-verdict") v = f.event.allowed ? (f.verdict === "AUDIT" ? "AUDITED" : "ALLOWED") : "DENIED";
+  if (f.event.type === "policy-verdict")
+    v = f.event.allowed ? (f.verdict === "AUDIT" ? "AUDITED" : "ALLOWED") : "DENIED";
   const code = f.verdict === "FORWARDED" ? 32 : f.verdict === "DROPPED" ? 31 : f.verdict === "AUDIT" ? 33 : 0;
   return code === 0 ? v : paint(color, code, v);
 }
@@ -67,7 +70,7 @@ export function compactLine(f: FlowEvent, color: boolean, nodeName: boolean): st
 }
 
 function plainEndpoint(e: End): string {
-  const host = e.pod ? `${e.namespace}/${e.pod}` : e.names[0] ?? e.ip;
+  const host = e.pod ? `${e.namespace}/${e.pod}` : (e.names[0] ?? e.ip);
   return e.port ? `${host}:${e.port}` : host;
 }
 
@@ -77,7 +80,10 @@ export function tableText(flows: readonly FlowEvent[]): string {
     const [l, r] = f.isReply ? [f.destination, f.source] : [f.source, f.destination];
     return `${stampMilli(f.time)}\t${plainEndpoint(l)}\t${plainEndpoint(r)}\t${typeText(f)}\t${verdictText(f, false)}\t${summary(f)}`;
   });
-  return tabwrite(["TIMESTAMP\tSOURCE\tDESTINATION\tTYPE\tVERDICT\tSUMMARY", ...rows].join("\n") + "\n", { minwidth: 0, padding: 3 });
+  return tabwrite(["TIMESTAMP\tSOURCE\tDESTINATION\tTYPE\tVERDICT\tSUMMARY", ...rows].join("\n") + "\n", {
+    minwidth: 0,
+    padding: 3,
+  });
 }
 
 /** -o dict: one block per flow, separated by a line of dashes. */
@@ -125,11 +131,30 @@ export function jsonLine(f: FlowEvent): string {
     node_name: f.node,
     ...(f.destination.names.length > 0 ? { destination_names: f.destination.names } : {}),
     ...(l7 && (l7.kind === "http-request" || l7.kind === "http-response")
-      ? { l7: { type: l7.kind === "http-request" ? "REQUEST" : "RESPONSE", http: { ...(l7.kind === "http-response" ? { code: l7.code } : {}), method: l7.method, url: l7.url, protocol: l7.protocol } } }
+      ? {
+          l7: {
+            type: l7.kind === "http-request" ? "REQUEST" : "RESPONSE",
+            http: {
+              ...(l7.kind === "http-response" ? { code: l7.code } : {}),
+              method: l7.method,
+              url: l7.url,
+              protocol: l7.protocol,
+            },
+          },
+        }
       : {}),
     is_reply: f.isReply,
     traffic_direction: f.trafficDirection,
-    ...(f.policies.length > 0 ? { [`${f.trafficDirection === "EGRESS" ? "egress" : "ingress"}_${f.verdict === "DROPPED" ? "denied" : "allowed"}_by`]: f.policies.map((n) => ({ name: n.split("/").pop(), namespace: n.includes("/") ? n.split(" ")[1]?.split("/")[0] : undefined, kind: n.split(" ")[0] })) } : {}),
+    ...(f.policies.length > 0
+      ? {
+          [`${f.trafficDirection === "EGRESS" ? "egress" : "ingress"}_${f.verdict === "DROPPED" ? "denied" : "allowed"}_by`]:
+            f.policies.map((n) => ({
+              name: n.split("/").pop(),
+              namespace: n.includes("/") ? n.split(" ")[1]?.split("/")[0] : undefined,
+              kind: n.split(" ")[0],
+            })),
+        }
+      : {}),
     Summary: summary(f),
   };
   return JSON.stringify({ flow, node_name: f.node, time }) + "\n";

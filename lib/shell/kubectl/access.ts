@@ -60,7 +60,9 @@ export function formatLabelSelector(sel: Json | undefined): string {
   for (const e of arr(sel, "matchExpressions")) {
     const key = str(e, "key");
     const op = str(e, "operator");
-    const values = arr(e, "values").map((v) => String(v)).sort();
+    const values = arr(e, "values")
+      .map((v) => String(v))
+      .sort();
     if (op === "In") parts.push({ key, text: `${key} in (${values.join(",")})` });
     else if (op === "NotIn") parts.push({ key, text: `${key} notin (${values.join(",")})` });
     else if (op === "Exists") parts.push({ key, text: key });

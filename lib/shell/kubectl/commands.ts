@@ -5,17 +5,57 @@
  */
 import { declare } from "../commands";
 
-const FILE_FLAG = { name: "filename", short: "f", type: "strings" as const, usage: "The files that contain the configurations." };
-const DRY_RUN = { name: "dry-run", type: "string" as const, usage: 'Must be "none", "server", or "client".', values: ["none", "server", "client"] };
+const FILE_FLAG = {
+  name: "filename",
+  short: "f",
+  type: "strings" as const,
+  usage: "The files that contain the configurations.",
+};
+const DRY_RUN = {
+  name: "dry-run",
+  type: "string" as const,
+  usage: 'Must be "none", "server", or "client".',
+  values: ["none", "server", "client"],
+};
 
 /**
  * Real kubectl commands this lab does not simulate: each says so and what to do instead (./refusals.ts), with
  * kubectl's error style — never a silent failure or a fake flag error. Their arguments are not parsed.
  */
-export const NOT_IN_LAB = ["logs", "edit", "patch", "replace", "annotate", "run", "expose", "scale", "port-forward", "proxy", "explain", "top", "cp", "attach", "debug", "cordon", "uncordon", "drain", "taint", "wait", "diff", "events", "auth"] as const;
+export const NOT_IN_LAB = [
+  "logs",
+  "edit",
+  "patch",
+  "replace",
+  "annotate",
+  "run",
+  "expose",
+  "scale",
+  "port-forward",
+  "proxy",
+  "explain",
+  "top",
+  "cp",
+  "attach",
+  "debug",
+  "cordon",
+  "uncordon",
+  "drain",
+  "taint",
+  "wait",
+  "diff",
+  "events",
+  "auth",
+] as const;
 export const ROLLOUT_NOT_IN_LAB = ["history", "undo", "pause", "resume"] as const;
 
-const notInLab = <W extends string>(words: W) => declare(`kubectl ${words}`, { summary: "(not available in this lab)", usage: `kubectl ${words}`, rawArgs: true, flags: [] });
+const notInLab = <W extends string>(words: W) =>
+  declare(`kubectl ${words}`, {
+    summary: "(not available in this lab)",
+    usage: `kubectl ${words}`,
+    rawArgs: true,
+    flags: [],
+  });
 
 /** kubectl's table after `get`. */
 export const KUBECTL_COMMANDS = [
@@ -24,7 +64,12 @@ export const KUBECTL_COMMANDS = [
     usage: "kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]",
     args: "types-and-names",
     flags: [
-      { name: "all-namespaces", short: "A", type: "bool", usage: "If present, list the requested object(s) across all namespaces." },
+      {
+        name: "all-namespaces",
+        short: "A",
+        type: "bool",
+        usage: "If present, list the requested object(s) across all namespaces.",
+      },
       { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on." },
       { name: "show-events", type: "bool", usage: "If true, display events related to the described object." },
     ],
@@ -33,7 +78,12 @@ export const KUBECTL_COMMANDS = [
     summary: "Apply a configuration to a resource by file name or stdin.",
     usage: "kubectl apply (-f FILENAME | -k DIRECTORY) [options]",
     args: "files",
-    flags: [FILE_FLAG, DRY_RUN, { name: "server-side", type: "bool", usage: "If true, apply runs in the server instead of the client." }, { name: "output", short: "o", type: "string", usage: "Output format." }],
+    flags: [
+      FILE_FLAG,
+      DRY_RUN,
+      { name: "server-side", type: "bool", usage: "If true, apply runs in the server instead of the client." },
+      { name: "output", short: "o", type: "string", usage: "Output format." },
+    ],
   }),
   declare("kubectl create", {
     summary: "Create a resource from a file or from stdin.",
@@ -46,7 +96,11 @@ export const KUBECTL_COMMANDS = [
     usage: "kubectl create deployment NAME --image=image -- [COMMAND] [args...] [options]",
     args: "none",
     flags: [
-      { name: "image", type: "strings", usage: "Image names to run. A deployment can have multiple images set for multi-container pod." },
+      {
+        name: "image",
+        type: "strings",
+        usage: "Image names to run. A deployment can have multiple images set for multi-container pod.",
+      },
       { name: "replicas", short: "r", type: "int", usage: "Number of replicas to create. Default is 1." },
       { name: "port", type: "int", usage: "The containerPort that this deployment exposes." },
       DRY_RUN,
@@ -61,19 +115,34 @@ export const KUBECTL_COMMANDS = [
       FILE_FLAG,
       { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on." },
       { name: "all", type: "bool", usage: "Delete all resources, in the namespace of the specified resource types." },
-      { name: "all-namespaces", short: "A", type: "bool", usage: "If present, list the requested object(s) across all namespaces." },
+      {
+        name: "all-namespaces",
+        short: "A",
+        type: "bool",
+        usage: "If present, list the requested object(s) across all namespaces.",
+      },
       { name: "force", type: "bool", usage: "Immediately remove resources from API." },
-      { name: "grace-period", type: "int", usage: "Period of time in seconds given to the resource to terminate gracefully." },
+      {
+        name: "grace-period",
+        type: "int",
+        usage: "Period of time in seconds given to the resource to terminate gracefully.",
+      },
       { name: "now", type: "bool", usage: "If true, resources are signaled for immediate shutdown." },
       { name: "wait", type: "bool", usage: "If true, wait for resources to be gone before returning." },
     ],
   }),
   declare("kubectl label", {
     summary: "Update the labels on a resource.",
-    usage: "kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]",
+    usage:
+      "kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]",
     args: "types-and-names",
     flags: [
-      { name: "overwrite", type: "bool", usage: "If true, allow labels to be overwritten, otherwise reject label updates that overwrite existing labels." },
+      {
+        name: "overwrite",
+        type: "bool",
+        usage:
+          "If true, allow labels to be overwritten, otherwise reject label updates that overwrite existing labels.",
+      },
       { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on." },
       { name: "all", type: "bool", usage: "Select all resources, in the namespace of the specified resource types" },
     ],
@@ -85,7 +154,13 @@ export const KUBECTL_COMMANDS = [
     flags: [
       { name: "stdin", short: "i", type: "bool", usage: "Pass stdin to the container" },
       { name: "tty", short: "t", type: "bool", usage: "Stdin is a TTY" },
-      { name: "container", short: "c", type: "string", usage: "Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen" },
+      {
+        name: "container",
+        short: "c",
+        type: "string",
+        usage:
+          "Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen",
+      },
       { name: "quiet", short: "q", type: "bool", usage: "Only print output from the remote session" },
     ],
   }),
@@ -102,7 +177,11 @@ export const KUBECTL_COMMANDS = [
     flags: [
       { name: "watch", short: "w", type: "bool", usage: "Watch the status of the rollout until it's done." },
       { name: "timeout", type: "string", usage: "The length of time to wait before ending watch, zero means never." },
-      { name: "revision", type: "int", usage: "Pin to a specific revision for showing its status. Defaults to 0 (last revision)." },
+      {
+        name: "revision",
+        type: "int",
+        usage: "Pin to a specific revision for showing its status. Defaults to 0 (last revision).",
+      },
     ],
   }),
   ...ROLLOUT_NOT_IN_LAB.map((name) => notInLab(`rollout ${name}`)),
@@ -111,9 +190,18 @@ export const KUBECTL_COMMANDS = [
     usage: "kubectl api-resources [flags] [options]",
     args: "none",
     flags: [
-      { name: "namespaced", type: "string", usage: "If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default." },
+      {
+        name: "namespaced",
+        type: "string",
+        usage:
+          "If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.",
+      },
       { name: "api-group", type: "string", usage: "Limit to resources in the specified API group." },
-      { name: "no-headers", type: "bool", usage: "When using the default or custom-column output format, don't print headers (default print headers)." },
+      {
+        name: "no-headers",
+        type: "bool",
+        usage: "When using the default or custom-column output format, don't print headers (default print headers).",
+      },
       { name: "output", short: "o", type: "string", usage: "Output format. One of: (wide, name)." },
     ],
   }),
@@ -121,7 +209,10 @@ export const KUBECTL_COMMANDS = [
     summary: "Print the client and server version information.",
     usage: "kubectl version [flags] [options]",
     args: "none",
-    flags: [{ name: "client", type: "bool", usage: "If true, shows client version only (no server required)." }, { name: "output", short: "o", type: "string", usage: "One of 'yaml' or 'json'." }],
+    flags: [
+      { name: "client", type: "bool", usage: "If true, shows client version only (no server required)." },
+      { name: "output", short: "o", type: "string", usage: "One of 'yaml' or 'json'." },
+    ],
   }),
   declare("kubectl config current-context", {
     summary: "Display the current-context.",

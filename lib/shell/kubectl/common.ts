@@ -7,10 +7,22 @@ import { objects } from "../cluster/ops";
 
 /** kubectl's persistent flags that this lab honours (others are accepted and ignored). */
 export const KUBECTL_GLOBAL_FLAGS: readonly FlagSpec[] = [
-  { name: "namespace", short: "n", type: "string", usage: "If present, the namespace scope for this CLI request", values: [] },
+  {
+    name: "namespace",
+    short: "n",
+    type: "string",
+    usage: "If present, the namespace scope for this CLI request",
+    values: [],
+  },
   { name: "context", type: "string", usage: "The name of the kubeconfig context to use" },
   { name: "kubeconfig", type: "string", usage: "Path to the kubeconfig file to use for CLI requests." },
-  { name: "server", short: "s", type: "string", usage: "The address and port of the Kubernetes API server", hidden: true },
+  {
+    name: "server",
+    short: "s",
+    type: "string",
+    usage: "The address and port of the Kubernetes API server",
+    hidden: true,
+  },
   { name: "v", short: "v", type: "string", usage: "number for the log level verbosity", hidden: true },
 ];
 
@@ -42,7 +54,9 @@ export function noSuchType(word: string): string {
 
 /** Finds one object; namespaced types look in `ns`. */
 export function findObject(ctx: Ctx, t: ResourceType, ns: string, name: string): KObject | undefined {
-  return objects(ctx.state.cluster, t).find((o) => o.metadata.name === name && (!t.namespaced || (o.metadata.namespace ?? "default") === ns));
+  return objects(ctx.state.cluster, t).find(
+    (o) => o.metadata.name === name && (!t.namespaced || (o.metadata.namespace ?? "default") === ns),
+  );
 }
 
 /** Resolves one type word or reports it. */

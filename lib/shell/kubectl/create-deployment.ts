@@ -12,13 +12,21 @@ import { namespaceOf } from "./common";
 /** kubectl's container name for an image: `quay.io/cilium/starwars:v2.1` → `starwars`. */
 export function containerName(image: string): string {
   const base = image.split("@")[0]?.split("/").pop()?.split(":")[0] ?? image;
-  return base.toLowerCase().replace(/[^-a-z0-9]/g, "-").replace(/^-+|-+$/g, "") || "container";
+  return (
+    base
+      .toLowerCase()
+      .replace(/[^-a-z0-9]/g, "-")
+      .replace(/^-+|-+$/g, "") || "container"
+  );
 }
 
 /** The manifest kubectl's generator builds (its YAML printer's key order). */
 export function deploymentManifest(name: string, images: readonly string[], replicas: number, port?: number): string {
   const containers = images
-    .map((image) => `      - image: ${image}\n        name: ${containerName(image)}\n${port !== undefined ? `        ports:\n        - containerPort: ${port}\n` : ""}`)
+    .map(
+      (image) =>
+        `      - image: ${image}\n        name: ${containerName(image)}\n${port !== undefined ? `        ports:\n        - containerPort: ${port}\n` : ""}`,
+    )
     .join("");
   return `apiVersion: apps/v1
 kind: Deployment
@@ -42,7 +50,9 @@ ${containers}`;
 
 export function runCreateDeployment(ctx: Ctx, f: ParsedFlags): number {
   if (f.args.length !== 1) {
-    ctx.io.err(`error: exactly one NAME is required, got ${f.args.length}\nSee 'kubectl create deployment -h' for help and examples\n`);
+    ctx.io.err(
+      `error: exactly one NAME is required, got ${f.args.length}\nSee 'kubectl create deployment -h' for help and examples\n`,
+    );
     return 1;
   }
   const name = f.args[0] as string;
@@ -58,7 +68,12 @@ export function runCreateDeployment(ctx: Ctx, f: ParsedFlags): number {
     ctx.io.err(`error: invalid argument "${flag(f, "replicas", "1")}" for "--replicas" flag\n`);
     return 1;
   }
-  const text = deploymentManifest(name, images, replicas, port !== undefined && Number.isInteger(port) ? port : undefined);
+  const text = deploymentManifest(
+    name,
+    images,
+    replicas,
+    port !== undefined && Number.isInteger(port) ? port : undefined,
+  );
   const opts = f.values.has("namespace") ? { namespace: namespaceOf(f, ctx) } : {};
   const dryRun = flag(f, "dry-run", "none");
   if (dryRun === "client" && flag(f, "output", "") === "yaml") {

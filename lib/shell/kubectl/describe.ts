@@ -14,7 +14,11 @@ function env(ctx: Ctx, events: boolean): DescribeEnv {
     events,
     find(kind, namespace, name) {
       const t = RESOURCES.find((r) => r.plural === kind);
-      return t ? objects(ctx.state.cluster, t).find((o) => o.metadata.name === name && (!t.namespaced || o.metadata.namespace === namespace)) : undefined;
+      return t
+        ? objects(ctx.state.cluster, t).find(
+            (o) => o.metadata.name === name && (!t.namespaced || o.metadata.namespace === namespace),
+          )
+        : undefined;
     },
   };
 }
@@ -22,7 +26,9 @@ function env(ctx: Ctx, events: boolean): DescribeEnv {
 export function runDescribe(ctx: Ctx, f: ParsedFlags): number {
   const args = f.args;
   if (args.length === 0) {
-    ctx.io.err('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee \'kubectl describe -h\' for help and examples\n');
+    ctx.io.err(
+      "You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples\n",
+    );
     return 1;
   }
   const allNs = boolFlag(f, "all-namespaces");
@@ -49,9 +55,15 @@ export function runDescribe(ctx: Ctx, f: ParsedFlags): number {
   const found: { type: ResourceType; obj: KObject; prefix: boolean }[] = [];
   const errors: string[] = [];
   for (const p of pairs) {
-    const scope = objects(ctx.state.cluster, p.type).filter((o) => !p.type.namespaced || allNs || o.metadata.namespace === ns);
+    const scope = objects(ctx.state.cluster, p.type).filter(
+      (o) => !p.type.namespaced || allNs || o.metadata.namespace === ns,
+    );
     if (p.name === undefined) {
-      found.push(...scope.filter((o) => matches(sel.reqs, o.metadata.labels)).map((obj) => ({ type: p.type, obj, prefix: false })));
+      found.push(
+        ...scope
+          .filter((o) => matches(sel.reqs, o.metadata.labels))
+          .map((obj) => ({ type: p.type, obj, prefix: false })),
+      );
       continue;
     }
     const exact = scope.find((o) => o.metadata.name === p.name);
@@ -63,12 +75,20 @@ export function runDescribe(ctx: Ctx, f: ParsedFlags): number {
     }
   }
   if (found.length === 0 && errors.length === 0) {
-    ctx.io.err(noResources(pairs.every((p) => p.type.namespaced), allNs, ns));
+    ctx.io.err(
+      noResources(
+        pairs.every((p) => p.type.namespaced),
+        allNs,
+        ns,
+      ),
+    );
     return 0;
   }
   if (found.every((x) => x.prefix)) {
     // DescribeMatchingResources: every match with its events, each followed by a newline
-    ctx.io.out(found.map((x) => describeObject(x.type.plural, x.obj, env(ctx, showEvents !== "false")) + "\n").join(""));
+    ctx.io.out(
+      found.map((x) => describeObject(x.type.plural, x.obj, env(ctx, showEvents !== "false")) + "\n").join(""),
+    );
   } else {
     const events = showEvents !== undefined ? showEvents === "true" : found.length <= 1;
     ctx.io.out(found.map((x) => describeObject(x.type.plural, x.obj, env(ctx, events))).join("\n\n"));
@@ -76,4 +96,3 @@ export function runDescribe(ctx: Ctx, f: ParsedFlags): number {
   for (const e of errors) ctx.io.err(e);
   return errors.length > 0 ? 1 : 0;
 }
-

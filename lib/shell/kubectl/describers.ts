@@ -28,7 +28,9 @@ function describePod(o: KObject, env: DescribeEnv): string {
   const w = new PrefixWriter();
   const nodeName = str(o, "spec.nodeName");
   const node = nodeName ? env.find("nodes", "", nodeName) : undefined;
-  const nodeIP = node ? str(arr(node, "status.addresses").find((a) => str(a, "type") === "InternalIP") ?? null, "address") : str(o, "status.hostIP");
+  const nodeIP = node
+    ? str(arr(node, "status.addresses").find((a) => str(a, "type") === "InternalIP") ?? null, "address")
+    : str(o, "status.hostIP");
   w.write(0, `Name:\t${o.metadata.name}\n`);
   w.write(0, `Namespace:\t${o.metadata.namespace ?? ""}\n`);
   w.write(0, `Priority:\t${num(o, "spec.priority")}\n`);
@@ -61,8 +63,14 @@ function describePod(o: KObject, env: DescribeEnv): string {
       w.write(2, `Image:\t${str(c, "image")}\n`);
       if (cs) w.write(2, `Image ID:\t${str(cs, "imageID")}\n`);
       const ports = arr(c, "ports");
-      w.write(2, `Port:\t${ports.length === 0 ? "<none>" : ports.map((p) => `${num(p, "containerPort")}/${str(p, "protocol", "TCP")}`).join(", ")}\n`);
-      w.write(2, `Host Port:\t${ports.length === 0 ? "<none>" : ports.map((p) => `${num(p, "hostPort")}/${str(p, "protocol", "TCP")}`).join(", ")}\n`);
+      w.write(
+        2,
+        `Port:\t${ports.length === 0 ? "<none>" : ports.map((p) => `${num(p, "containerPort")}/${str(p, "protocol", "TCP")}`).join(", ")}\n`,
+      );
+      w.write(
+        2,
+        `Host Port:\t${ports.length === 0 ? "<none>" : ports.map((p) => `${num(p, "hostPort")}/${str(p, "protocol", "TCP")}`).join(", ")}\n`,
+      );
       const started = cs ? str(cs, "state.running.startedAt") : "";
       w.write(2, `State:\t${started ? "Running" : cs && str(cs, "state.waiting.reason") ? "Waiting" : "Running"}\n`);
       if (started) w.write(3, `Started:\t${rfc1123z(Date.parse(started))}\n`);
@@ -71,7 +79,10 @@ function describePod(o: KObject, env: DescribeEnv): string {
       w.write(2, `Restart Count:\t${cs ? num(cs, "restartCount") : 0}\n`);
       w.write(2, "Environment:\t<none>\n");
       w.write(2, "Mounts:\n");
-      w.write(3, `/var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-${tokenSuffix(o.metadata.name)} (ro)\n`);
+      w.write(
+        3,
+        `/var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-${tokenSuffix(o.metadata.name)} (ro)\n`,
+      );
     }
   }
   const conds = arr(o, "status.conditions");
@@ -128,7 +139,11 @@ function describeService(o: KObject, env: DescribeEnv): string {
     const tp = at(p, "targetPort");
     w.write(0, `TargetPort:\t${tp === undefined ? num(p, "port") : String(tp)}/${proto}\n`);
     if (num(p, "nodePort")) w.write(0, `NodePort:\t${str(p, "name") || "<unset>"}  ${num(p, "nodePort")}/${proto}\n`);
-    const addrs = ep ? arr(ep, "subsets").flatMap((ss) => arr(ss, "addresses").map((a) => `${str(a, "ip")}:${num(arr(ss, "ports")[0] ?? null, "port")}`)) : [];
+    const addrs = ep
+      ? arr(ep, "subsets").flatMap((ss) =>
+          arr(ss, "addresses").map((a) => `${str(a, "ip")}:${num(arr(ss, "ports")[0] ?? null, "port")}`),
+        )
+      : [];
     w.write(0, `Endpoints:\t${addrs.join(",")}\n`);
   }
   w.write(0, "Session Affinity:\tNone\n");
@@ -148,14 +163,22 @@ function describeNamespace(o: KObject): string {
 
 function describeNode(o: KObject, env: DescribeEnv): string {
   const w = new PrefixWriter();
-  const roles = Object.keys(o.metadata.labels ?? {}).filter((k) => k.startsWith("node-role.kubernetes.io/")).map((k) => k.slice(24));
+  const roles = Object.keys(o.metadata.labels ?? {})
+    .filter((k) => k.startsWith("node-role.kubernetes.io/"))
+    .map((k) => k.slice(24));
   w.write(0, `Name:\t${o.metadata.name}\n`);
   w.write(0, `Roles:\t${roles.length > 0 ? roles.sort().join(",") : "<none>"}\n`);
   writeLabels(w, "Labels", o.metadata.labels);
   writeAnnotations(w, o.metadata.annotations);
-  w.write(0, `CreationTimestamp:\t${o.metadata.creationTimestamp ? rfc1123z(Date.parse(o.metadata.creationTimestamp)) : "<unknown>"}\n`);
+  w.write(
+    0,
+    `CreationTimestamp:\t${o.metadata.creationTimestamp ? rfc1123z(Date.parse(o.metadata.creationTimestamp)) : "<unknown>"}\n`,
+  );
   const taints = arr(o, "spec.taints");
-  w.write(0, `Taints:\t${taints.length === 0 ? "<none>" : taints.map((t) => `${str(t, "key")}${str(t, "value") ? "=" + str(t, "value") : ""}:${str(t, "effect")}`).join("\n\t")}\n`);
+  w.write(
+    0,
+    `Taints:\t${taints.length === 0 ? "<none>" : taints.map((t) => `${str(t, "key")}${str(t, "value") ? "=" + str(t, "value") : ""}:${str(t, "effect")}`).join("\n\t")}\n`,
+  );
   w.write(0, `Unschedulable:\t${at(o.spec as Json, "unschedulable") === true}\n`);
   w.write(0, "Addresses:\n");
   for (const a of arr(o, "status.addresses")) w.write(1, `${str(a, "type")}:\t${str(a, "address")}\n`);
@@ -182,9 +205,14 @@ function peers(w: PrefixWriter, rules: readonly Json[], dir: "ingress" | "egress
   rules.forEach((r, i) => {
     const ports = arr(r, "ports");
     if (ports.length === 0) w.write(0, `${ind}To Port: <any> (traffic allowed to all ports)\n`);
-    for (const p of ports) w.write(0, `${ind}To Port: ${at(p, "port") === undefined ? "<any>" : String(at(p, "port"))}/${str(p, "protocol", "TCP")}\n`);
+    for (const p of ports)
+      w.write(
+        0,
+        `${ind}To Port: ${at(p, "port") === undefined ? "<any>" : String(at(p, "port"))}/${str(p, "protocol", "TCP")}\n`,
+      );
     const list = arr(r, peerKey);
-    if (list.length === 0) w.write(0, `${ind}${label}: <any> (traffic not restricted by ${dir === "ingress" ? "source" : "destination"})\n`);
+    if (list.length === 0)
+      w.write(0, `${ind}${label}: <any> (traffic not restricted by ${dir === "ingress" ? "source" : "destination"})\n`);
     for (const pe of list) {
       w.write(0, `${ind}${label}:\n`);
       const ps = at(pe, "podSelector");

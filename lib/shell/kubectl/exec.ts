@@ -24,7 +24,13 @@ export function resolvePod(ctx: Ctx, ns: string, target: string): KObject | stri
   const kind = target.slice(0, slash).toLowerCase();
   const name = target.slice(slash + 1);
   const owned = (ownerKind: string): KObject[] =>
-    pods.filter((p) => arr(p, "metadata.ownerReferences").some((o) => str(o, "kind") === ownerKind && (str(o, "name") === name || (ownerKind === "ReplicaSet" && str(o, "name").startsWith(name + "-")))));
+    pods.filter((p) =>
+      arr(p, "metadata.ownerReferences").some(
+        (o) =>
+          str(o, "kind") === ownerKind &&
+          (str(o, "name") === name || (ownerKind === "ReplicaSet" && str(o, "name").startsWith(name + "-"))),
+      ),
+    );
   let hits: KObject[];
   let missing: string;
   if (["po", "pod", "pods"].includes(kind)) return pods.find((p) => p.metadata.name === name) ?? notFound(PODS, name);
@@ -36,7 +42,9 @@ export function resolvePod(ctx: Ctx, ns: string, target: string): KObject | stri
     hits = [...owned("Deployment"), ...owned("ReplicaSet")];
     missing = `Error from server (NotFound): deployments.apps "${name}" not found\n`;
   } else if (["svc", "service", "services"].includes(kind)) {
-    const svc = objects(ctx.state.cluster, byPlural("services")).find((s) => s.metadata.namespace === ns && s.metadata.name === name);
+    const svc = objects(ctx.state.cluster, byPlural("services")).find(
+      (s) => s.metadata.namespace === ns && s.metadata.name === name,
+    );
     if (!svc) return `Error from server (NotFound): services "${name}" not found\n`;
     const sel = Object.entries((svc.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {});
     hits = pods.filter((p) => sel.length > 0 && sel.every(([k, v]) => p.metadata.labels?.[k] === v));
@@ -47,13 +55,21 @@ export function resolvePod(ctx: Ctx, ns: string, target: string): KObject | stri
 }
 
 /** The Cilium agent pod's init containers in a 1.20 install (what kubectl lists after "Defaulted container"). */
-const CILIUM_INIT = ["config", "mount-cgroup", "apply-sysctl-overwrites", "mount-bpf-fs", "clean-cilium-state", "install-cni-binaries"];
+const CILIUM_INIT = [
+  "config",
+  "mount-cgroup",
+  "apply-sysctl-overwrites",
+  "mount-bpf-fs",
+  "clean-cilium-state",
+  "install-cni-binaries",
+];
 
 function containerNames(pod: KObject): { main: string[]; init: string[] } {
   const main = arr(pod, "spec.containers").map((c) => str(c, "name"));
   const init = arr(pod, "spec.initContainers").map((c) => str(c, "name"));
   // scenarios model the agent with its main container only; the real pod always has these
-  if (init.length === 0 && pod.metadata.labels?.["k8s-app"] === "cilium" && main.includes("cilium-agent")) return { main, init: CILIUM_INIT };
+  if (init.length === 0 && pod.metadata.labels?.["k8s-app"] === "cilium" && main.includes("cilium-agent"))
+    return { main, init: CILIUM_INIT };
   return { main, init };
 }
 
@@ -61,11 +77,15 @@ export function runExec(ctx: Ctx, f: ParsedFlags): number {
   const before = f.dashAt < 0 ? f.args : f.args.slice(0, f.dashAt);
   const command = f.dashAt < 0 ? [] : f.args.slice(f.dashAt);
   if (before.length === 0) {
-    ctx.io.err(`error: expected 'exec POD_NAME COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD or TYPE/NAME is a required argument for the exec command\n${USAGE_HINT}`);
+    ctx.io.err(
+      `error: expected 'exec POD_NAME COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD or TYPE/NAME is a required argument for the exec command\n${USAGE_HINT}`,
+    );
     return 1;
   }
   if (before.length > 1) {
-    ctx.io.err(`error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\n${USAGE_HINT}`);
+    ctx.io.err(
+      `error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\n${USAGE_HINT}`,
+    );
     return 1;
   }
   if (command.length === 0) {
@@ -86,18 +106,23 @@ export function runExec(ctx: Ctx, f: ParsedFlags): number {
   }
   const container = wanted ?? pod.metadata.annotations?.["kubectl.kubernetes.io/default-container"] ?? main[0] ?? "";
   if (wanted === undefined && main.length + init.length > 1 && !boolFlag(f, "quiet")) {
-    ctx.io.err(`Defaulted container "${container}" out of: ${[...main, ...init.map((i) => `${i} (init)`)].join(", ")}\n`);
+    ctx.io.err(
+      `Defaulted container "${container}" out of: ${[...main, ...init.map((i) => `${i} (init)`)].join(", ")}\n`,
+    );
   }
   const isAgent = container === "cilium-agent" || pod.metadata.labels?.["k8s-app"] === "cilium";
   const hostNetwork = (pod.spec as { hostNetwork?: boolean } | undefined)?.hostNetwork === true;
   const node = str(pod, "spec.nodeName");
-  const code = runRemote(ctx, {
-    origin: hostNetwork ? { kind: "node", name: node } : { kind: "pod", namespace: ns, name: pod.metadata.name },
-    tty: boolFlag(f, "tty"),
-    hostname: hostNetwork ? node : pod.metadata.name,
-    ...(isAgent ? { agent: (c: Ctx, argv: readonly string[]) => agentMain(c, node, argv) } : {}),
-  }, command);
+  const code = runRemote(
+    ctx,
+    {
+      origin: hostNetwork ? { kind: "node", name: node } : { kind: "pod", namespace: ns, name: pod.metadata.name },
+      tty: boolFlag(f, "tty"),
+      hostname: hostNetwork ? node : pod.metadata.name,
+      ...(isAgent ? { agent: (c: Ctx, argv: readonly string[]) => agentMain(c, node, argv) } : {}),
+    },
+    command,
+  );
   if (code !== 0) ctx.io.err(`command terminated with exit code ${code}\n`);
   return code;
 }
-

@@ -30,7 +30,8 @@ function targets(ctx: Ctx, args: readonly string[]): { type: ResourceType; names
   if ((args[0] ?? "").includes("/")) {
     for (const a of args) {
       const slash = a.indexOf("/");
-      if (slash < 0) return "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n";
+      if (slash < 0)
+        return "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n";
       const ts = resolveType(a.slice(0, slash));
       if (!ts || ts.length !== 1) return noSuchType(a.slice(0, slash));
       add(ts[0] as ResourceType, a.slice(slash + 1));
@@ -47,7 +48,14 @@ function targets(ctx: Ctx, args: readonly string[]): { type: ResourceType; names
   return out;
 }
 
-function tableFor(g: Group, f: ParsedFlags, now: number, allNs: boolean, withKind: boolean, labelCols: readonly string[]): string {
+function tableFor(
+  g: Group,
+  f: ParsedFlags,
+  now: number,
+  allNs: boolean,
+  withKind: boolean,
+  labelCols: readonly string[],
+): string {
   const wide = flag(f, "output") === "wide";
   const cols = (COLUMNS[g.type.plural] ?? DEFAULT_COLUMNS).filter((c) => wide || !c.wide);
   const header: string[] = [];
@@ -70,7 +78,9 @@ function tableFor(g: Group, f: ParsedFlags, now: number, allNs: boolean, withKin
 function runGet(ctx: Ctx, f: ParsedFlags): number {
   const out = flag(f, "output");
   if (out !== "" && !["wide", "yaml", "json", "name"].includes(out) && !out.startsWith("jsonpath")) {
-    ctx.io.err(`error: unable to match a printer suitable for the output format "${out}", allowed formats are: ${ALLOWED_FORMATS}\n`);
+    ctx.io.err(
+      `error: unable to match a printer suitable for the output format "${out}", allowed formats are: ${ALLOWED_FORMATS}\n`,
+    );
     return 1;
   }
   if (f.args.length === 0) {
@@ -100,7 +110,9 @@ function runGet(ctx: Ctx, f: ParsedFlags): number {
   }
   const errors: string[] = [];
   const groups: Group[] = req.map((r) => {
-    const inScope = objectsOf(ctx.state.cluster, r.type).filter((o) => !r.type.namespaced || allNs || (o.metadata.namespace ?? "default") === ns);
+    const inScope = objectsOf(ctx.state.cluster, r.type).filter(
+      (o) => !r.type.namespaced || allNs || (o.metadata.namespace ?? "default") === ns,
+    );
     if (r.names.length === 0) return { type: r.type, objects: inScope.filter((o) => matches(reqs, o.metadata.labels)) };
     const objects: KObject[] = [];
     for (const name of r.names) {
@@ -128,7 +140,13 @@ function runGet(ctx: Ctx, f: ParsedFlags): number {
     ctx.io.out(found.map((g) => tableFor(g, f, ctx.now, allNs, withKind, labelCols)).join("\n"));
   }
   if (found.length === 0 && errors.length === 0 && (out === "" || out === "wide" || out === "name")) {
-    ctx.io.err(noResources(req.every((r) => r.type.namespaced), allNs, ns));
+    ctx.io.err(
+      noResources(
+        req.every((r) => r.type.namespaced),
+        allNs,
+        ns,
+      ),
+    );
   }
   for (const e of errors) ctx.io.err(e);
   return errors.length > 0 ? 1 : 0;
@@ -138,15 +156,35 @@ function runGet(ctx: Ctx, f: ParsedFlags): number {
 export const GET: CommandRow = {
   path: ["kubectl", "get"],
   summary: "Display one or many resources.",
-  usage: "kubectl get [(-o|--output=)json|yaml|name|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]",
+  usage:
+    "kubectl get [(-o|--output=)json|yaml|name|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]",
   args: "types-and-names",
   flags: [
     { name: "all-namespaces", short: "A", type: "bool", usage: "List the requested object(s) across all namespaces." },
-    { name: "selector", short: "l", type: "string", usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'." },
+    {
+      name: "selector",
+      short: "l",
+      type: "string",
+      usage: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.",
+    },
     { name: "show-labels", type: "bool", usage: "When printing, show all labels as the last column." },
-    { name: "label-columns", short: "L", type: "strings", usage: "Accepts a comma separated list of labels that are going to be presented as columns." },
-    { name: "no-headers", type: "bool", usage: "When using the default or custom-column output format, don't print headers." },
-    { name: "watch", short: "w", type: "bool", usage: "After listing/getting the requested object, watch for changes." },
+    {
+      name: "label-columns",
+      short: "L",
+      type: "strings",
+      usage: "Accepts a comma separated list of labels that are going to be presented as columns.",
+    },
+    {
+      name: "no-headers",
+      type: "bool",
+      usage: "When using the default or custom-column output format, don't print headers.",
+    },
+    {
+      name: "watch",
+      short: "w",
+      type: "bool",
+      usage: "After listing/getting the requested object, watch for changes.",
+    },
     OUTPUT_FLAG,
   ],
   run: runGet,

@@ -43,7 +43,8 @@ function walk(values: readonly Json[], seg: string): Json[] {
         const x = (v as Json[])[n < 0 ? (v as Json[]).length + n : n];
         if (x !== undefined) out.push(x);
       }
-    } else if (seg === "*" && v !== null && typeof v === "object") out.push(...Object.values(v as Record<string, Json>));
+    } else if (seg === "*" && v !== null && typeof v === "object")
+      out.push(...Object.values(v as Record<string, Json>));
     else if (v !== null && typeof v === "object" && !Array.isArray(v)) {
       const x = (v as Record<string, Json>)[seg];
       if (x !== undefined) out.push(x);

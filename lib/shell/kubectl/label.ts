@@ -35,8 +35,15 @@ export function runLabel(ctx: Ctx, f: ParsedFlags): number {
       return 1;
     }
   }
-  const r = relabel(ctx.state.cluster, { type, names, namespace: namespaceOf(f, ctx), labels, overwrite: boolFlag(f, "overwrite"), ...(selector !== undefined ? { selector } : {}), all });
+  const r = relabel(ctx.state.cluster, {
+    type,
+    names,
+    namespace: namespaceOf(f, ctx),
+    labels,
+    overwrite: boolFlag(f, "overwrite"),
+    ...(selector !== undefined ? { selector } : {}),
+    all,
+  });
   ctx.state = { ...ctx.state, cluster: r.cluster };
   return printWrite(ctx, r);
 }
-

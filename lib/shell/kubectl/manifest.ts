@@ -15,14 +15,19 @@ export function readSources(ctx: Ctx, names: readonly string[]): Sources {
     }
     if (/^https?:\/\//.test(n)) {
       const body = builtinUrl(n);
-      if (body === undefined) return { error: `error: unable to read URL "${n}", server reported 404 Not Found, status code=404\n` };
+      if (body === undefined)
+        return { error: `error: unable to read URL "${n}", server reported 404 Not Found, status code=404\n` };
       texts.push({ source: n, text: body });
       continue;
     }
     const p = resolvePath(ctx.state.cwd, n);
     if (isDir(ctx.state.files, p)) {
       for (const e of listDir(ctx.state.files, p)) {
-        if (!e.dir && /\.(ya?ml|json)$/.test(e.name)) texts.push({ source: `${n.replace(/\/$/, "")}/${e.name}`, text: ctx.state.files[`${p === "/" ? "" : p}/${e.name}`] ?? "" });
+        if (!e.dir && /\.(ya?ml|json)$/.test(e.name))
+          texts.push({
+            source: `${n.replace(/\/$/, "")}/${e.name}`,
+            text: ctx.state.files[`${p === "/" ? "" : p}/${e.name}`] ?? "",
+          });
       }
       continue;
     }

@@ -11,19 +11,28 @@ import { KUBERNETES_VERSION as KUBE_VERSION } from "./constants";
 export function runApiResources(ctx: Ctx, f: ParsedFlags): number {
   const ns = f.values.get("namespaced");
   const group = f.values.get("api-group");
-  const list = RESOURCES.filter((r) => (ns === undefined || String(r.namespaced) === ns) && (group === undefined || r.group === group));
+  const list = RESOURCES.filter(
+    (r) => (ns === undefined || String(r.namespaced) === ns) && (group === undefined || r.group === group),
+  );
   if (flag(f, "output") === "name") {
     ctx.io.out(list.map((r) => qualifiedPlural(r) + "\n").join(""));
     return 0;
   }
   const rows = list.map((r) => [r.plural, r.shortNames.join(","), r.apiVersion, String(r.namespaced), r.kind]);
   const header = ["NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND"];
-  ctx.io.out(tabwrite([...(f.values.get("no-headers") === "true" ? [] : [header]), ...rows].map((r) => r.join("\t")).join("\n") + "\n", KUBECTL_TABLE));
+  ctx.io.out(
+    tabwrite(
+      [...(f.values.get("no-headers") === "true" ? [] : [header]), ...rows].map((r) => r.join("\t")).join("\n") + "\n",
+      KUBECTL_TABLE,
+    ),
+  );
   return 0;
 }
 
 export function runVersion(ctx: Ctx, f: ParsedFlags): number {
-  ctx.io.out(`Client Version: ${KUBE_VERSION}\nKustomize Version: v5.7.1\n${f.values.get("client") === "true" ? "" : `Server Version: ${KUBE_VERSION}\n`}`);
+  ctx.io.out(
+    `Client Version: ${KUBE_VERSION}\nKustomize Version: v5.7.1\n${f.values.get("client") === "true" ? "" : `Server Version: ${KUBE_VERSION}\n`}`,
+  );
   return 0;
 }
 
@@ -34,7 +43,13 @@ export function runCurrentContext(ctx: Ctx): number {
 
 export function runGetContexts(ctx: Ctx, f: ParsedFlags): number {
   if (flag(f, "output") === "name") ctx.io.out(KUBE_CONTEXT + "\n");
-  else ctx.io.out(tabwrite(`CURRENT\tNAME\tCLUSTER\tAUTHINFO\tNAMESPACE\n*\t${KUBE_CONTEXT}\t${KUBE_CONTEXT}\t${KUBE_CONTEXT}\t\n`, KUBECTL_TABLE));
+  else
+    ctx.io.out(
+      tabwrite(
+        `CURRENT\tNAME\tCLUSTER\tAUTHINFO\tNAMESPACE\n*\t${KUBE_CONTEXT}\t${KUBE_CONTEXT}\t${KUBE_CONTEXT}\t\n`,
+        KUBECTL_TABLE,
+      ),
+    );
   return 0;
 }
 

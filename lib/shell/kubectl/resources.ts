@@ -9,7 +9,9 @@ export type { ResourceType };
 /** `kubectl api-resources` order: core, then built-in groups, then the CRD groups (discovery order). */
 const GROUP_ORDER = ["", "apps", "networking.k8s.io", "cilium.io"];
 export const RESOURCES: readonly ResourceType[] = [...RESOURCE_TYPES].sort(
-  (a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0),
+  (a, b) =>
+    GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) ||
+    (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0),
 );
 
 /** `plural[.group]` for NotFound messages; `kind[.group]` lower-cased for the name printer. */

@@ -33,7 +33,12 @@ export function runRestart(ctx: Ctx, f: ParsedFlags): number {
     return 1;
   }
   const selector = f.values.get("selector");
-  const r = restart(ctx.state.cluster, { type: t.type, names: t.names, namespace: namespaceOf(f, ctx), ...(selector !== undefined ? { selector } : {}) });
+  const r = restart(ctx.state.cluster, {
+    type: t.type,
+    names: t.names,
+    namespace: namespaceOf(f, ctx),
+    ...(selector !== undefined ? { selector } : {}),
+  });
   ctx.state = { ...ctx.state, cluster: r.cluster };
   return printWrite(ctx, r);
 }
@@ -61,10 +66,16 @@ export function runStatus(ctx: Ctx, f: ParsedFlags): number {
   const type = typeOrError(ctx, t.type);
   if (!type) return 1;
   const ns = namespaceOf(f, ctx);
-  const all = objects(ctx.state.cluster, type).filter((o) => !type.namespaced || (o.metadata.namespace ?? "default") === ns);
+  const all = objects(ctx.state.cluster, type).filter(
+    (o) => !type.namespaced || (o.metadata.namespace ?? "default") === ns,
+  );
   const found = t.names.length > 0 ? t.names.map((n) => all.find((o) => o.metadata.name === n) ?? n) : all;
   if (found.length !== 1) {
-    ctx.io.err(found.length === 0 ? `No resources found in ${ns} namespace.\n` : "error: rollout status is only supported on individual resources and resource collections of size 1\n");
+    ctx.io.err(
+      found.length === 0
+        ? `No resources found in ${ns} namespace.\n`
+        : "error: rollout status is only supported on individual resources and resource collections of size 1\n",
+    );
     return 1;
   }
   const o = found[0] as KObject | string;
@@ -74,10 +85,11 @@ export function runStatus(ctx: Ctx, f: ParsedFlags): number {
   }
   const text = settled(o);
   if (text === undefined) {
-    ctx.io.err(`error: no status viewer has been implemented for ${type.group ? `${type.kind}.${type.group}` : type.kind}\n`);
+    ctx.io.err(
+      `error: no status viewer has been implemented for ${type.group ? `${type.kind}.${type.group}` : type.kind}\n`,
+    );
     return 1;
   }
   ctx.io.out(text);
   return 0;
 }
-

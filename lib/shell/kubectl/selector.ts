@@ -8,7 +8,8 @@ export type Requirement =
   | { readonly op: "in" | "notin"; readonly key: string; readonly values: readonly string[] }
   | { readonly op: "exists" | "notexists"; readonly key: string };
 
-export type SelectorResult = { readonly ok: true; readonly reqs: readonly Requirement[] } | { readonly ok: false; readonly error: string };
+export type SelectorResult =
+  { readonly ok: true; readonly reqs: readonly Requirement[] } | { readonly ok: false; readonly error: string };
 
 /** Splits on commas that are not inside parentheses. */
 function splitTop(s: string): string[] {
@@ -37,7 +38,11 @@ export function parseSelector(s: string): SelectorResult {
     const part = raw.trim();
     let m: RegExpExecArray | null;
     if ((m = /^(\S+?)\s+(in|notin)\s*\(([^)]*)\)$/.exec(part))) {
-      reqs.push({ op: m[2] as "in" | "notin", key: m[1] as string, values: (m[3] as string).split(",").map((v) => v.trim()) });
+      reqs.push({
+        op: m[2] as "in" | "notin",
+        key: m[1] as string,
+        values: (m[3] as string).split(",").map((v) => v.trim()),
+      });
     } else if ((m = /^([^=!\s]+)\s*(==|=|!=)\s*([^=!\s]*)$/.exec(part))) {
       reqs.push({ op: m[2] === "!=" ? "neq" : "eq", key: m[1] as string, value: m[3] as string });
     } else if ((m = /^!\s*(\S+)$/.exec(part))) {
@@ -45,10 +50,14 @@ export function parseSelector(s: string): SelectorResult {
     } else if (KEY.test(part)) {
       reqs.push({ op: "exists", key: part });
     } else {
-      return { ok: false, error: `unable to parse requirement: found '${part}', expected: in, notin, =, ==, !=, gt, lt` };
+      return {
+        ok: false,
+        error: `unable to parse requirement: found '${part}', expected: in, notin, =, ==, !=, gt, lt`,
+      };
     }
   }
-  for (const r of reqs) if (!KEY.test(r.key)) return { ok: false, error: `unable to parse requirement: ${r.key}: invalid label key` };
+  for (const r of reqs)
+    if (!KEY.test(r.key)) return { ok: false, error: `unable to parse requirement: ${r.key}: invalid label key` };
   return { ok: true, reqs };
 }
 

@@ -15,7 +15,11 @@ export interface Column {
 
 const AGE: Column = { header: "AGE", cell: (o, now) => age(o.metadata.creationTimestamp, now) };
 const NAME: Column = { header: "NAME", cell: (o) => o.metadata.name };
-const col = (header: string, cell: (o: KObject, now: number) => string, wide = false): Column => ({ header, cell, wide });
+const col = (header: string, cell: (o: KObject, now: number) => string, wide = false): Column => ({
+  header,
+  cell,
+  wide,
+});
 
 function podStatus(o: KObject): string {
   if (str(o, "metadata.deletionTimestamp")) return "Terminating";
@@ -52,7 +56,14 @@ function at(j: Json, key: string): Json | undefined {
 
 function nodeStatus(o: KObject): string {
   const ready = arr(o, "status.conditions").find((c) => str(c, "type") === "Ready");
-  const s = ready === undefined ? "Unknown" : str(ready, "status") === "True" ? "Ready" : str(ready, "status") === "False" ? "NotReady" : "Unknown";
+  const s =
+    ready === undefined
+      ? "Unknown"
+      : str(ready, "status") === "True"
+        ? "Ready"
+        : str(ready, "status") === "False"
+          ? "NotReady"
+          : "Unknown";
   return at((o.spec ?? null) as Json, "unschedulable") === true ? `${s},SchedulingDisabled` : s;
 }
 
@@ -73,7 +84,9 @@ function nodeAddress(o: KObject, type: string): string {
 function servicePorts(o: KObject): string {
   const ports = arr(o, "spec.ports");
   if (ports.length === 0) return "<none>";
-  return ports.map((p) => `${num(p, "port")}${num(p, "nodePort") ? `:${num(p, "nodePort")}` : ""}/${str(p, "protocol", "TCP")}`).join(",");
+  return ports
+    .map((p) => `${num(p, "port")}${num(p, "nodePort") ? `:${num(p, "nodePort")}` : ""}/${str(p, "protocol", "TCP")}`)
+    .join(",");
 }
 
 function externalIP(o: KObject): string {
@@ -123,8 +136,22 @@ const firstAddressing = (o: KObject, key: string): string => str(o, `status.netw
 /** CONTAINERS, IMAGES, SELECTOR (wide) of the workload printers. */
 function workloadWide(): Column[] {
   return [
-    col("CONTAINERS", (o) => arr(o, "spec.template.spec.containers").map((c) => str(c, "name")).join(","), true),
-    col("IMAGES", (o) => arr(o, "spec.template.spec.containers").map((c) => str(c, "image")).join(","), true),
+    col(
+      "CONTAINERS",
+      (o) =>
+        arr(o, "spec.template.spec.containers")
+          .map((c) => str(c, "name"))
+          .join(","),
+      true,
+    ),
+    col(
+      "IMAGES",
+      (o) =>
+        arr(o, "spec.template.spec.containers")
+          .map((c) => str(c, "image"))
+          .join(","),
+      true,
+    ),
     col("SELECTOR", (o) => formatLabelSelector(at((o.spec ?? null) as Json, "selector")), true),
   ];
 }
@@ -155,7 +182,11 @@ export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
     col("EXTERNAL-IP", (o) => nodeAddress(o, "ExternalIP"), true),
     col("OS-IMAGE", (o) => str(o, "status.nodeInfo.osImage", "<unknown>") || "<unknown>", true),
     col("KERNEL-VERSION", (o) => str(o, "status.nodeInfo.kernelVersion", "<unknown>") || "<unknown>", true),
-    col("CONTAINER-RUNTIME", (o) => str(o, "status.nodeInfo.containerRuntimeVersion", "<unknown>") || "<unknown>", true),
+    col(
+      "CONTAINER-RUNTIME",
+      (o) => str(o, "status.nodeInfo.containerRuntimeVersion", "<unknown>") || "<unknown>",
+      true,
+    ),
   ],
   namespaces: [NAME, col("STATUS", (o) => str(o, "status.phase", "Active")), AGE],
   services: [
@@ -188,9 +219,27 @@ export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
     col("UP-TO-DATE", (o) => String(num(o, "status.updatedReplicas"))),
     col("AVAILABLE", (o) => String(num(o, "status.availableReplicas"))),
     AGE,
-    col("CONTAINERS", (o) => arr(o, "spec.template.spec.containers").map((c) => str(c, "name")).join(","), true),
-    col("IMAGES", (o) => arr(o, "spec.template.spec.containers").map((c) => str(c, "image")).join(","), true),
-    col("SELECTOR", (o) => formatLabelSelector(o.spec === undefined ? undefined : (at(o.spec as Json, "selector") as Json)), true),
+    col(
+      "CONTAINERS",
+      (o) =>
+        arr(o, "spec.template.spec.containers")
+          .map((c) => str(c, "name"))
+          .join(","),
+      true,
+    ),
+    col(
+      "IMAGES",
+      (o) =>
+        arr(o, "spec.template.spec.containers")
+          .map((c) => str(c, "image"))
+          .join(","),
+      true,
+    ),
+    col(
+      "SELECTOR",
+      (o) => formatLabelSelector(o.spec === undefined ? undefined : (at(o.spec as Json, "selector") as Json)),
+      true,
+    ),
   ],
   replicasets: [
     NAME,
@@ -211,13 +260,24 @@ export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
     AGE,
     ...workloadWide(),
   ],
-  statefulsets: [NAME, col("READY", (o) => `${num(o, "status.readyReplicas")}/${num(o, "spec.replicas", 1)}`), AGE, ...workloadWide().slice(0, 2)],
-  networkpolicies: [NAME, col("POD-SELECTOR", (o) => formatLabelSelector(at((o.spec ?? null) as Json, "podSelector"))), AGE],
+  statefulsets: [
+    NAME,
+    col("READY", (o) => `${num(o, "status.readyReplicas")}/${num(o, "spec.replicas", 1)}`),
+    AGE,
+    ...workloadWide().slice(0, 2),
+  ],
+  networkpolicies: [
+    NAME,
+    col("POD-SELECTOR", (o) => formatLabelSelector(at((o.spec ?? null) as Json, "podSelector"))),
+    AGE,
+  ],
   ciliumnetworkpolicies: [NAME, AGE, col("VALID", validCondition)],
   ciliumclusterwidenetworkpolicies: [NAME, col("VALID", validCondition)],
   ciliumendpoints: [
     NAME,
-    col("SECURITY IDENTITY", (o) => (at(o.status as Json, "identity") !== undefined ? String(num(o, "status.identity.id", 0) || "") : "")),
+    col("SECURITY IDENTITY", (o) =>
+      at(o.status as Json, "identity") !== undefined ? String(num(o, "status.identity.id", 0) || "") : "",
+    ),
     col("INGRESS ENFORCEMENT", (o) => str(o, "status.policy.ingress.state"), true),
     col("EGRESS ENFORCEMENT", (o) => str(o, "status.policy.egress.state"), true),
     col("ENDPOINT STATE", (o) => str(o, "status.state")),
@@ -228,7 +288,9 @@ export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
   ciliumegressgatewaypolicies: [NAME, AGE],
   ciliumnodes: [
     NAME,
-    col("CILIUMINTERNALIP", (o) => str(arr(o, "spec.addresses").find((a) => str(a, "type") === "CiliumInternalIP") ?? null, "ip")),
+    col("CILIUMINTERNALIP", (o) =>
+      str(arr(o, "spec.addresses").find((a) => str(a, "type") === "CiliumInternalIP") ?? null, "ip"),
+    ),
     col("INTERNALIP", (o) => str(arr(o, "spec.addresses").find((a) => str(a, "type") === "InternalIP") ?? null, "ip")),
     AGE,
   ],

@@ -119,6 +119,9 @@ const FILES: Readonly<Record<string, string>> = {
 
 /** The content behind a known URL, or undefined. */
 export function builtinUrl(url: string): string | undefined {
-  const m = /^https:\/\/(?:raw\.githubusercontent\.com\/cilium\/cilium\/[^/]+|github\.com\/cilium\/cilium\/raw\/[^/]+)\/examples\/minikube\/([^/?#]+)$/.exec(url);
+  const m =
+    /^https:\/\/(?:raw\.githubusercontent\.com\/cilium\/cilium\/[^/]+|github\.com\/cilium\/cilium\/raw\/[^/]+)\/examples\/minikube\/([^/?#]+)$/.exec(
+      url,
+    );
   return m ? FILES[m[1] as string] : undefined;
 }

@@ -3,7 +3,15 @@
  * "Allow this" draft, the impact preview and the reachability matrix, as text for the keyboard, screen
  * readers and scripts. Errors are specific (which flag, which pod) and cobra-styled like the other CLIs.
  */
-import { explainFlow, explanationLines, draftAllowPolicy, impactLine, impactOfManifest, matrixLines, reachability } from "@/lib/insight";
+import {
+  explainFlow,
+  explanationLines,
+  draftAllowPolicy,
+  impactLine,
+  impactOfManifest,
+  matrixLines,
+  reachability,
+} from "@/lib/insight";
 import type { Flow } from "@/lib/cluster";
 import { fail, type ProgramSpec } from "../cobra";
 import { flag, type FlagSpec, type ParsedFlags } from "../flags";
@@ -31,16 +39,24 @@ function refError(ctx: Ctx, ref: string, what: "from" | "to"): string | undefine
     if (what === "from") return `--from ${ref}: a Service is not a source; name a pod (NS/POD)`;
     const [ns, name] = ref.slice(4).split("/");
     if (!name) return `--to ${ref}: expected svc:NAMESPACE/NAME`;
-    return world.services.some((s) => s.namespace === ns && s.name === name) ? undefined : `service "${name}" not found in namespace "${ns}"`;
+    return world.services.some((s) => s.namespace === ns && s.name === name)
+      ? undefined
+      : `service "${name}" not found in namespace "${ns}"`;
   }
-  if (ref.startsWith("node:")) return world.nodes.some((n) => n.name === ref.slice(5)) ? undefined : `node "${ref.slice(5)}" not found (nodes: ${world.nodes.map((n) => n.name).join(", ")})`;
+  if (ref.startsWith("node:"))
+    return world.nodes.some((n) => n.name === ref.slice(5))
+      ? undefined
+      : `node "${ref.slice(5)}" not found (nodes: ${world.nodes.map((n) => n.name).join(", ")})`;
   if (ref.startsWith("external:")) {
     const names = world.externals.map((e) => e.name);
-    return names.includes(ref.slice(9)) ? undefined : `external address "${ref.slice(9)}" not known in this lab (${names.length > 0 ? `known: ${names.join(", ")}` : "this scenario has none"})`;
+    return names.includes(ref.slice(9))
+      ? undefined
+      : `external address "${ref.slice(9)}" not known in this lab (${names.length > 0 ? `known: ${names.join(", ")}` : "this scenario has none"})`;
   }
   if (/^\d+\.\d+\.\d+\.\d+$/.test(ref)) return undefined;
   const slash = ref.indexOf("/");
-  if (slash <= 0) return `--${what} ${ref}: expected NAMESPACE/POD${what === "to" ? ", svc:NAMESPACE/NAME, external:NAME or node:NAME" : ", node:NAME or external:NAME"}`;
+  if (slash <= 0)
+    return `--${what} ${ref}: expected NAMESPACE/POD${what === "to" ? ", svc:NAMESPACE/NAME, external:NAME or node:NAME" : ", node:NAME or external:NAME"}`;
   const ns = ref.slice(0, slash);
   const name = ref.slice(slash + 1);
   if (!world.namespaces.some((n) => n.name === ns)) return `namespace "${ns}" not found`;
@@ -51,24 +67,43 @@ function refError(ctx: Ctx, ref: string, what: "from" | "to"): string | undefine
 /** The flow the flags describe, or the error to print. */
 function flowOf(ctx: Ctx, path: string, f: ParsedFlags): Flow | number {
   const missing = ["from", "to", "port"].filter((n) => !f.values.has(n));
-  if (missing.length > 0) return fails(ctx, path, `required flag(s) ${missing.map((m) => `"${m}"`).join(", ")} not set`);
+  if (missing.length > 0)
+    return fails(ctx, path, `required flag(s) ${missing.map((m) => `"${m}"`).join(", ")} not set`);
   const from = flag(f, "from");
   const to = flag(f, "to");
   const port = Number(flag(f, "port"));
-  if (!Number.isInteger(port) || port < 1 || port > 65535) return fails(ctx, path, `invalid argument "${flag(f, "port")}" for "--port" flag: a port is 1-65535`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    return fails(ctx, path, `invalid argument "${flag(f, "port")}" for "--port" flag: a port is 1-65535`);
   const protocol = flag(f, "protocol", "TCP").toUpperCase();
-  if (protocol !== "TCP" && protocol !== "UDP" && protocol !== "SCTP") return fails(ctx, path, `invalid argument "${flag(f, "protocol")}" for "--protocol" flag: must be TCP, UDP or SCTP`);
+  if (protocol !== "TCP" && protocol !== "UDP" && protocol !== "SCTP")
+    return fails(
+      ctx,
+      path,
+      `invalid argument "${flag(f, "protocol")}" for "--protocol" flag: must be TCP, UDP or SCTP`,
+    );
   const method = f.values.get("http-method");
   const hpath = f.values.get("http-path");
-  if ((method === undefined) !== (hpath === undefined)) return fails(ctx, path, `--http-method and --http-path go together: give both (e.g. --http-method GET --http-path /)`);
-  if (hpath !== undefined && !hpath.startsWith("/")) return fails(ctx, path, `invalid argument "${hpath}" for "--http-path" flag: an HTTP path starts with /`);
-  for (const [ref, what] of [[from, "from"], [to, "to"]] as const) {
+  if ((method === undefined) !== (hpath === undefined))
+    return fails(
+      ctx,
+      path,
+      `--http-method and --http-path go together: give both (e.g. --http-method GET --http-path /)`,
+    );
+  if (hpath !== undefined && !hpath.startsWith("/"))
+    return fails(ctx, path, `invalid argument "${hpath}" for "--http-path" flag: an HTTP path starts with /`);
+  for (const [ref, what] of [
+    [from, "from"],
+    [to, "to"],
+  ] as const) {
     const e = refError(ctx, ref, what);
     if (e) return fails(ctx, path, e, false);
   }
   const dns = f.values.get("dns");
   return {
-    from, to, port, protocol,
+    from,
+    to,
+    port,
+    protocol,
     ...(method !== undefined && hpath !== undefined ? { http: { method: method.toUpperCase(), path: hpath } } : {}),
     ...(dns !== undefined ? { dns } : {}),
   };
@@ -76,8 +111,10 @@ function flowOf(ctx: Ctx, path: string, f: ParsedFlags): Flow | number {
 
 const explain: CommandRow = {
   path: ["lab", "explain"],
-  summary: "explain a flow's verdict: which policy and rule decided, the default deny and the nearest rule that did not match",
-  usage: "lab explain --from NS/POD --to NS/POD|svc:NS/NAME|external:NAME|node:NAME --port N [--protocol TCP|UDP] [--http-method M --http-path P] [--dns NAME]",
+  summary:
+    "explain a flow's verdict: which policy and rule decided, the default deny and the nearest rule that did not match",
+  usage:
+    "lab explain --from NS/POD --to NS/POD|svc:NS/NAME|external:NAME|node:NAME --port N [--protocol TCP|UDP] [--http-method M --http-path P] [--dns NAME]",
   flags: FLOW_FLAGS,
   run(ctx, f) {
     const flow = flowOf(ctx, "lab explain", f);
@@ -92,7 +129,8 @@ const explain: CommandRow = {
 const allow: CommandRow = {
   path: ["lab", "allow"],
   summary: "print the narrowest CiliumNetworkPolicy that allows a dropped or L7-denied flow (lab allow … > allow.yaml)",
-  usage: "lab allow --from NS/POD --to NS/POD|svc:NS/NAME|external:NAME|node:NAME --port N [--protocol TCP|UDP] [--http-method M --http-path P] [--dns NAME]",
+  usage:
+    "lab allow --from NS/POD --to NS/POD|svc:NS/NAME|external:NAME|node:NAME --port N [--protocol TCP|UDP] [--http-method M --http-path P] [--dns NAME]",
   flags: FLOW_FLAGS,
   run(ctx, f) {
     const flow = flowOf(ctx, "lab allow", f);
@@ -110,10 +148,22 @@ const impact: CommandRow = {
   summary: "the flows applying FILE would change, before → after (nothing is applied)",
   usage: "lab impact FILE",
   args: "files",
-  flags: [{ name: "namespace", short: "n", type: "string", usage: "namespace for documents without one (as kubectl apply -n)" }],
+  flags: [
+    {
+      name: "namespace",
+      short: "n",
+      type: "string",
+      usage: "namespace for documents without one (as kubectl apply -n)",
+    },
+  ],
   run(ctx, f) {
     const file = f.args[0];
-    if (file === undefined) return fails(ctx, "lab impact", "requires a FILE argument: the manifest to preview (e.g. lab impact policy.yaml)");
+    if (file === undefined)
+      return fails(
+        ctx,
+        "lab impact",
+        "requires a FILE argument: the manifest to preview (e.g. lab impact policy.yaml)",
+      );
     if (f.args.length > 1) return fails(ctx, "lab impact", `accepts 1 FILE, received ${f.args.length}`);
     const text = file === "-" ? ctx.io.stdin : ctx.state.files[resolvePath(ctx.state.cwd, file)];
     if (text === undefined) return fails(ctx, "lab impact", `open ${file}: no such file or directory`, false);
@@ -129,7 +179,9 @@ const impact: CommandRow = {
       ctx.io.out(`Applying ${file} changes no verdict (${compared} flows checked).\n`);
       return 0;
     }
-    ctx.io.out(`Applying ${file} would change ${all.length} of ${compared} flows${rows.length < all.length ? ` (${rows.length} lines: a Service stands for its backends, an L4 line for its HTTP requests)` : ""}:\n${rows.map((x) => `  ${impactLine(x)}`).join("\n")}\n`);
+    ctx.io.out(
+      `Applying ${file} would change ${all.length} of ${compared} flows${rows.length < all.length ? ` (${rows.length} lines: a Service stands for its backends, an L4 line for its HTTP requests)` : ""}:\n${rows.map((x) => `  ${impactLine(x)}`).join("\n")}\n`,
+    );
     return 0;
   },
 };
@@ -146,12 +198,19 @@ const matrix: CommandRow = {
   run(ctx, f) {
     const state = ctx.state.cluster;
     const ns = f.values.get("namespace");
-    if (ns !== undefined && !state.world.namespaces.some((n) => n.name === ns)) return fails(ctx, "lab matrix", `namespace "${ns}" not found`, false);
+    if (ns !== undefined && !state.world.namespaces.some((n) => n.name === ns))
+      return fails(ctx, "lab matrix", `namespace "${ns}" not found`, false);
     const portText = f.values.get("port");
     const port = portText === undefined ? undefined : Number(portText);
-    if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) return fails(ctx, "lab matrix", `invalid argument "${portText}" for "--port" flag: a port is 1-65535`);
+    if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535))
+      return fails(ctx, "lab matrix", `invalid argument "${portText}" for "--port" flag: a port is 1-65535`);
     const protocol = flag(f, "protocol", "TCP").toUpperCase();
-    if (protocol !== "TCP" && protocol !== "UDP" && protocol !== "SCTP") return fails(ctx, "lab matrix", `invalid argument "${flag(f, "protocol")}" for "--protocol" flag: must be TCP, UDP or SCTP`);
+    if (protocol !== "TCP" && protocol !== "UDP" && protocol !== "SCTP")
+      return fails(
+        ctx,
+        "lab matrix",
+        `invalid argument "${flag(f, "protocol")}" for "--protocol" flag: must be TCP, UDP or SCTP`,
+      );
     const m = reachability(state, { namespace: ns, port, protocol });
     ctx.io.out(matrixLines(m).join("\n") + "\n");
     return 0;

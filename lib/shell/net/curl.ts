@@ -19,11 +19,17 @@ function meter(bytes: number, elapsedMs: number, failed: boolean): string {
   const speed = elapsedMs > 0 && !failed ? Math.round((bytes * 1000) / elapsedMs) : 0;
   const t = (ms: number): string => {
     const s = Math.floor(ms / 1000);
-    return `${Math.floor(s / 3600)}:${String(Math.floor(s / 60) % 60).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`.padStart(8);
+    return `${Math.floor(s / 3600)}:${String(Math.floor(s / 60) % 60).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`.padStart(
+      8,
+    );
   };
   const pct = failed ? 0 : 100;
   const line = `${String(pct).padStart(3)} ${sz(bytes)}  ${String(pct).padStart(3)} ${sz(bytes)}    0     0  ${sz(speed)}      0 --:--:-- ${elapsedMs >= 1000 ? t(elapsedMs) : "--:--:--"} --:--:-- ${sz(speed)}`;
-  return "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n" + line + "\n";
+  return (
+    "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n" +
+    line +
+    "\n"
+  );
 }
 
 interface Reply {
@@ -35,20 +41,33 @@ interface Reply {
 
 function reply(ctx: Ctx, res: HttpResponse, denied: boolean): Reply {
   const date = new Date(ctx.now).toUTCString();
-  if (denied) return { status: 403, statusText: "Forbidden", headers: ["content-length: 15", "content-type: text/plain", `date: ${date}`, "server: envoy"], body: res.body || "Access denied\r\n" };
+  if (denied)
+    return {
+      status: 403,
+      statusText: "Forbidden",
+      headers: ["content-length: 15", "content-type: text/plain", `date: ${date}`, "server: envoy"],
+      body: res.body || "Access denied\r\n",
+    };
   const entries = Object.entries(res.headers);
   const envoy = entries.some(([k, v]) => k.toLowerCase() === "server" && v === "envoy");
   // Go's net/http canonicalises header names; Envoy sends them lower-case
-  const name = (k: string): string => (envoy ? k.toLowerCase() : k.toLowerCase().replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase()));
+  const name = (k: string): string =>
+    envoy
+      ? k.toLowerCase()
+      : k.toLowerCase().replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase());
   const headers = entries.map(([k, v]) => `${name(k)}: ${v}`);
-  if (!entries.some(([k]) => k.toLowerCase() === "content-type")) headers.unshift(`${name("content-type")}: text/plain; charset=utf-8`);
+  if (!entries.some(([k]) => k.toLowerCase() === "content-type"))
+    headers.unshift(`${name("content-type")}: text/plain; charset=utf-8`);
   if (!entries.some(([k]) => k.toLowerCase() === "date")) headers.splice(1, 0, `${name("date")}: ${date}`);
-  if (!entries.some(([k]) => k.toLowerCase() === "content-length")) headers.push(`${name("content-length")}: ${utf8Length(res.body)}`);
+  if (!entries.some(([k]) => k.toLowerCase() === "content-length"))
+    headers.push(`${name("content-length")}: ${utf8Length(res.body)}`);
   return { status: res.status, statusText: res.statusText, headers, body: res.body };
 }
 
 function writeOut(fmt: string, vars: Readonly<Record<string, string>>): string {
-  return fmt.replace(/%\{([a-z_]+)\}|\\n|\\t|\\r/g, (m, name: string | undefined) => (name !== undefined ? (vars[name] ?? "") : m === "\\n" ? "\n" : m === "\\t" ? "\t" : "\r"));
+  return fmt.replace(/%\{([a-z_]+)\}|\\n|\\t|\\r/g, (m, name: string | undefined) =>
+    name !== undefined ? (vars[name] ?? "") : m === "\\n" ? "\n" : m === "\\t" ? "\t" : "\r",
+  );
 }
 
 /** Runs curl; returns its exit code. */
@@ -68,20 +87,41 @@ function fetchOne(ctx: Ctx, env: ClientEnv, o: CurlOptions, raw: string): number
   const fail = (code: number, msg: string, elapsedMs: number): number => {
     if (showMeter) ctx.io.err(meter(0, elapsedMs, true));
     if (!o.silent || o.showError) ctx.io.err(`curl: (${code}) ${msg}\n`);
-    if (o.writeOut) ctx.io.out(writeOut(o.writeOut, { http_code: "000", response_code: "000", exitcode: String(code), url_effective: raw, errormsg: msg }));
+    if (o.writeOut)
+      ctx.io.out(
+        writeOut(o.writeOut, {
+          http_code: "000",
+          response_code: "000",
+          exitcode: String(code),
+          url_effective: raw,
+          errormsg: msg,
+        }),
+      );
     return code;
   };
   const t = parseUrl(raw);
   if ("error" in t) return fail(3, t.error, 0);
-  const limit = o.connectTimeout !== undefined && (o.maxTime === undefined || o.connectTimeout <= o.maxTime) ? o.connectTimeout : o.maxTime;
-  const timeoutMs = limit !== undefined ? Math.round(limit * 1000) : KERNEL_SYN_TIMEOUT_MS + Math.round(jitter(ctx, 800, 4800));
+  const limit =
+    o.connectTimeout !== undefined && (o.maxTime === undefined || o.connectTimeout <= o.maxTime)
+      ? o.connectTimeout
+      : o.maxTime;
+  const timeoutMs =
+    limit !== undefined ? Math.round(limit * 1000) : KERNEL_SYN_TIMEOUT_MS + Math.round(jitter(ctx, 800, 4800));
   const method = o.method ?? (o.head ? "HEAD" : o.data !== undefined ? "POST" : "GET");
   const r = connect(ctx, {
     from: env.origin,
     host: t.host,
     port: t.port,
     kind: "http",
-    http: { method, path: t.path, scheme: t.scheme, ...(o.data !== undefined ? { body: o.data } : {}), headers: Object.fromEntries(o.headers.map((h) => [h.slice(0, h.indexOf(":")).trim(), h.slice(h.indexOf(":") + 1).trim()])) },
+    http: {
+      method,
+      path: t.path,
+      scheme: t.scheme,
+      ...(o.data !== undefined ? { body: o.data } : {}),
+      headers: Object.fromEntries(
+        o.headers.map((h) => [h.slice(0, h.indexOf(":")).trim(), h.slice(h.indexOf(":") + 1).trim()]),
+      ),
+    },
     timeoutMs,
   });
   const out = r.outcome;
@@ -91,24 +131,56 @@ function fetchOne(ctx: Ctx, env: ClientEnv, o: CurlOptions, raw: string): number
       return fail(6, `Could not resolve host: ${t.host}`, out.elapsedMs);
     case "dns-timeout":
       wait(ctx, out.elapsedMs);
-      return limit !== undefined ? fail(28, `Resolving timed out after ${out.elapsedMs} milliseconds`, out.elapsedMs) : fail(6, `Could not resolve host: ${t.host}`, out.elapsedMs);
+      return limit !== undefined
+        ? fail(28, `Resolving timed out after ${out.elapsedMs} milliseconds`, out.elapsedMs)
+        : fail(6, `Could not resolve host: ${t.host}`, out.elapsedMs);
     case "timeout":
       return timedOut(ctx, o, t, timeoutMs, fail);
     case "refused":
-      return fail(7, `Failed to connect to ${t.host} port ${t.port} after ${out.elapsedMs} ms: Couldn't connect to server`, out.elapsedMs);
+      return fail(
+        7,
+        `Failed to connect to ${t.host} port ${t.port} after ${out.elapsedMs} ms: Couldn't connect to server`,
+        out.elapsedMs,
+      );
     case "http":
-      return respond(ctx, env, o, t, r.resolved?.ip ?? t.host, reply(ctx, out.response, out.deniedByProxy), Math.max(1, out.elapsedMs), showMeter, fail);
+      return respond(
+        ctx,
+        env,
+        o,
+        t,
+        r.resolved?.ip ?? t.host,
+        reply(ctx, out.response, out.deniedByProxy),
+        Math.max(1, out.elapsedMs),
+        showMeter,
+        fail,
+      );
     default:
       return fail(52, "Empty reply from server", out.elapsedMs);
   }
 }
 
-function respond(ctx: Ctx, env: ClientEnv, o: CurlOptions, t: Target, ip: string, rep: Reply, elapsed: number, showMeter: boolean, fail: (code: number, msg: string, ms: number) => number): number {
+function respond(
+  ctx: Ctx,
+  env: ClientEnv,
+  o: CurlOptions,
+  t: Target,
+  ip: string,
+  rep: Reply,
+  elapsed: number,
+  showMeter: boolean,
+  fail: (code: number, msg: string, ms: number) => number,
+): number {
   if (o.verbose) verbose(ctx, ip, t, o.method ?? "GET", rep);
   if (o.fail && rep.status >= 400) return fail(22, `The requested URL returned error: ${rep.status}`, elapsed);
   const headText = `HTTP/1.1 ${rep.status} ${rep.statusText}\r\n${rep.headers.map((h) => h + "\r\n").join("")}\r\n`;
   const payload = (o.include || o.head ? headText : "") + (o.head ? "" : rep.body);
-  if (o.output !== undefined && o.output !== "-" && o.output !== "/dev/null" && env.origin.kind === "external" && env.origin.name === "server") {
+  if (
+    o.output !== undefined &&
+    o.output !== "-" &&
+    o.output !== "/dev/null" &&
+    env.origin.kind === "external" &&
+    env.origin.name === "server"
+  ) {
     const p = resolvePath(ctx.state.cwd, o.output);
     ctx.state = { ...ctx.state, files: { ...ctx.state.files, [p]: payload } };
   }
@@ -117,12 +189,30 @@ function respond(ctx: Ctx, env: ClientEnv, o: CurlOptions, t: Target, ip: string
   if (o.output === undefined || o.output === "-") ctx.io.out(payload);
   if (o.writeOut) {
     const type = rep.headers.find((h) => /^content-type:/i.test(h))?.replace(/^[^:]*: /, "") ?? "";
-    ctx.io.out(writeOut(o.writeOut, { http_code: String(rep.status), response_code: String(rep.status), exitcode: "0", url_effective: t.url, remote_ip: ip, remote_port: String(t.port), size_download: String(utf8Length(rep.body)), time_total: (elapsed / 1000).toFixed(6), content_type: type }));
+    ctx.io.out(
+      writeOut(o.writeOut, {
+        http_code: String(rep.status),
+        response_code: String(rep.status),
+        exitcode: "0",
+        url_effective: t.url,
+        remote_ip: ip,
+        remote_port: String(t.port),
+        size_download: String(utf8Length(rep.body)),
+        time_total: (elapsed / 1000).toFixed(6),
+        content_type: type,
+      }),
+    );
   }
   return 0;
 }
 
-function timedOut(ctx: Ctx, o: CurlOptions, t: Target, timeoutMs: number, fail: (code: number, msg: string, ms: number) => number): number {
+function timedOut(
+  ctx: Ctx,
+  o: CurlOptions,
+  t: Target,
+  timeoutMs: number,
+  fail: (code: number, msg: string, ms: number) => number,
+): number {
   const ct = o.connectTimeout;
   const mt = o.maxTime;
   if (ct !== undefined && (mt === undefined || ct <= mt)) {
@@ -136,7 +226,11 @@ function timedOut(ctx: Ctx, o: CurlOptions, t: Target, timeoutMs: number, fail: 
     return fail(28, `Connection timed out after ${ms} milliseconds`, ms);
   }
   wait(ctx, timeoutMs);
-  return fail(28, `Failed to connect to ${t.host} port ${t.port} after ${timeoutMs} ms: Connection timed out`, timeoutMs);
+  return fail(
+    28,
+    `Failed to connect to ${t.host} port ${t.port} after ${timeoutMs} ms: Connection timed out`,
+    timeoutMs,
+  );
 }
 
 function verbose(ctx: Ctx, ip: string, t: Target, method: string, rep: Reply): void {

@@ -63,7 +63,13 @@ const LONG: Record<string, [keyof CurlOptions | "ignore", Kind]> = {
 
 const TRY = "curl: try 'curl --help' or 'curl --manual' for more information\n";
 
-function set(o: CurlOptions, key: keyof CurlOptions | "ignore", kind: Kind, value: string | undefined, display: string): string | undefined {
+function set(
+  o: CurlOptions,
+  key: keyof CurlOptions | "ignore",
+  kind: Kind,
+  value: string | undefined,
+  display: string,
+): string | undefined {
   if (key === "ignore") return undefined;
   if (kind === "bool") {
     (o as unknown as Record<string, unknown>)[key] = true;
@@ -80,7 +86,16 @@ function set(o: CurlOptions, key: keyof CurlOptions | "ignore", kind: Kind, valu
 
 /** Parses curl's argv (without the program name). */
 export function parseCurl(argv: readonly string[]): CurlOptions | { readonly error: string } {
-  const o: CurlOptions = { silent: false, showError: false, include: false, head: false, verbose: false, fail: false, headers: [], urls: [] };
+  const o: CurlOptions = {
+    silent: false,
+    showError: false,
+    include: false,
+    head: false,
+    verbose: false,
+    fail: false,
+    headers: [],
+    urls: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a.startsWith("--")) {

@@ -40,7 +40,9 @@ export function nc(ctx: Ctx, env: ClientEnv, argv: readonly string[]): number {
     case "nxdomain":
     case "dns-refused":
     case "dns-timeout":
-      ctx.io.err(`nc: getaddrinfo for host "${host}" port ${port}: ${out.status === "dns-timeout" ? "Temporary failure in name resolution" : "Name or service not known"}\n`);
+      ctx.io.err(
+        `nc: getaddrinfo for host "${host}" port ${port}: ${out.status === "dns-timeout" ? "Temporary failure in name resolution" : "Name or service not known"}\n`,
+      );
       return 1;
     case "refused":
       if (verbose) ctx.io.err(`nc: connect to ${who} port ${port} (${proto}) failed: Connection refused\n`);
@@ -48,7 +50,12 @@ export function nc(ctx: Ctx, env: ClientEnv, argv: readonly string[]): number {
     case "timeout":
       if (udp) break;
       wait(ctx, timeoutMs);
-      if (verbose) ctx.io.err(w !== undefined ? `nc: connect to ${who} port ${port} (${proto}) timed out: Operation now in progress\n` : `nc: connect to ${who} port ${port} (${proto}) failed: Connection timed out\n`);
+      if (verbose)
+        ctx.io.err(
+          w !== undefined
+            ? `nc: connect to ${who} port ${port} (${proto}) timed out: Operation now in progress\n`
+            : `nc: connect to ${who} port ${port} (${proto}) failed: Connection timed out\n`,
+        );
       return 1;
     default:
       break;
@@ -96,7 +103,9 @@ export function dig(ctx: Ctx, env: ClientEnv, argv: readonly string[]): number {
   const out = r.outcome;
   if (out.status === "dns-timeout" || out.status === "timeout") {
     wait(ctx, 15_000);
-    ctx.io.out(`;; communications error to ${server}#53: timed out\n;; communications error to ${server}#53: timed out\n;; communications error to ${server}#53: timed out\n\n; <<>> DiG 9.18.33 <<>> ${name}\n;; global options: +cmd\n;; no servers could be reached\n`);
+    ctx.io.out(
+      `;; communications error to ${server}#53: timed out\n;; communications error to ${server}#53: timed out\n;; communications error to ${server}#53: timed out\n\n; <<>> DiG 9.18.33 <<>> ${name}\n;; global options: +cmd\n;; no servers could be reached\n`,
+    );
     return 9;
   }
   const answers = out.status === "dns-answer" ? out.answers : [];
@@ -125,7 +134,11 @@ export function ping(ctx: Ctx, env: ClientEnv, argv: readonly string[]): number 
     { name: "q", short: "q", type: "bool", usage: "" },
   ]);
   if (!p.ok || p.flags.args.length === 0) {
-    ctx.io.err(p.ok ? "ping: usage error: Destination address required\n" : `ping: invalid option -- '${/'(.)'/.exec(p.error)?.[1] ?? "?"}'\n`);
+    ctx.io.err(
+      p.ok
+        ? "ping: usage error: Destination address required\n"
+        : `ping: invalid option -- '${/'(.)'/.exec(p.error)?.[1] ?? "?"}'\n`,
+    );
     return 2;
   }
   const host = p.flags.args[0] as string;
@@ -133,7 +146,9 @@ export function ping(ctx: Ctx, env: ClientEnv, argv: readonly string[]): number 
   const r = connect(ctx, { from: env.origin, host, port: 0, kind: "icmp" });
   const out = r.outcome;
   if (out.status === "nxdomain" || out.status === "dns-refused" || out.status === "dns-timeout") {
-    ctx.io.err(`ping: ${host}: ${out.status === "dns-timeout" ? "Temporary failure in name resolution" : "Name or service not known"}\n`);
+    ctx.io.err(
+      `ping: ${host}: ${out.status === "dns-timeout" ? "Temporary failure in name resolution" : "Name or service not known"}\n`,
+    );
     return 2;
   }
   const ip = r.resolved?.ip ?? host;

@@ -17,7 +17,8 @@ export function parseUrl(raw: string): Target | { readonly error: string } {
   const host = m[2] ?? "";
   if (host === "") return { error: "URL rejected: No host part in the URL" };
   const port = m[3] ? Number(m[3]) : scheme === "https" ? 443 : 80;
-  if (!Number.isInteger(port) || port > 65535) return { error: "URL rejected: Port number was not a decimal number between 0 and 65535" };
+  if (!Number.isInteger(port) || port > 65535)
+    return { error: "URL rejected: Port number was not a decimal number between 0 and 65535" };
   const path = (m[4] || "/") + (m[5] ?? "");
   return { scheme, host, port, path, url: `${scheme}://${host}${m[3] ? `:${port}` : ""}${path}` };
 }
@@ -29,6 +30,18 @@ export function isIPv4(s: string): boolean {
 
 /** /etc/services names nc prints: `[tcp/http]`. */
 export function serviceName(port: number, proto: "tcp" | "udp"): string {
-  const names: Record<number, string> = { 22: "ssh", 53: "domain", 80: "http", 443: "https", 2379: "*", 5432: "postgresql", 6443: "*", 8080: "http-alt", 9090: "*", 9100: "*", 10250: "*" };
+  const names: Record<number, string> = {
+    22: "ssh",
+    53: "domain",
+    80: "http",
+    443: "https",
+    2379: "*",
+    5432: "postgresql",
+    6443: "*",
+    8080: "http-alt",
+    9090: "*",
+    9100: "*",
+    10250: "*",
+  };
   return `[${proto}/${names[port] ?? "*"}]`;
 }

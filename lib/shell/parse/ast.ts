@@ -16,7 +16,13 @@ export type Redirect =
   | { readonly kind: "out"; readonly fd: 1 | 2 | "both"; readonly append: boolean; readonly target: Word }
   | { readonly kind: "dup"; readonly fd: 1 | 2; readonly to: 1 | 2 }
   | { readonly kind: "in"; readonly target: Word }
-  | { readonly kind: "heredoc"; readonly delimiter: string; readonly quoted: boolean; readonly stripTabs: boolean; body: string | undefined };
+  | {
+      readonly kind: "heredoc";
+      readonly delimiter: string;
+      readonly quoted: boolean;
+      readonly stripTabs: boolean;
+      body: string | undefined;
+    };
 
 export interface SimpleCommand {
   readonly words: readonly Word[];
@@ -37,5 +43,10 @@ export interface ListItem {
 export type ParseResult =
   | { readonly kind: "ok"; readonly items: readonly ListItem[] }
   /** The text is not finished: an open quote, a heredoc without its terminator, a trailing `|`, `&&` or `\`. */
-  | { readonly kind: "incomplete"; readonly reason: "quote" | "heredoc" | "continuation"; readonly quote?: string; readonly delimiter?: string }
+  | {
+      readonly kind: "incomplete";
+      readonly reason: "quote" | "heredoc" | "continuation";
+      readonly quote?: string;
+      readonly delimiter?: string;
+    }
   | { readonly kind: "error"; readonly message: string };

@@ -26,7 +26,8 @@ function readVar(src: string, i: number, quoted: boolean): { part: WordPart; nex
     if (close < 0) return undefined;
     return { part: { kind: "var", name: src.slice(i + 2, close), quoted }, next: close + 1 };
   }
-  if (c === "?" || c === "$" || c === "#" || /[0-9]/.test(c)) return { part: { kind: "var", name: c, quoted }, next: i + 2 };
+  if (c === "?" || c === "$" || c === "#" || /[0-9]/.test(c))
+    return { part: { kind: "var", name: c, quoted }, next: i + 2 };
   if (!VAR_START.test(c)) return undefined;
   let j = i + 1;
   while (j < src.length && VAR_CHAR.test(src[j] ?? "")) j++;
@@ -85,7 +86,17 @@ export function lex(src: string, from = 0, stopAtNewline = false): LexResult {
     };
     while (i < to) {
       const ch = src[i] ?? "";
-      if (ch === " " || ch === "\t" || ch === "\n" || ch === "|" || ch === ";" || ch === "<" || ch === ">" || (ch === "&" && (src[i + 1] === "&" || src[i + 1] === ">"))) break;
+      if (
+        ch === " " ||
+        ch === "\t" ||
+        ch === "\n" ||
+        ch === "|" ||
+        ch === ";" ||
+        ch === "<" ||
+        ch === ">" ||
+        (ch === "&" && (src[i + 1] === "&" || src[i + 1] === ">"))
+      )
+        break;
       if (ch === "\\") {
         if (i + 1 >= to) return { kind: "continuation", tokens };
         if (src[i + 1] === "\n") {

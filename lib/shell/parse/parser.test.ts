@@ -13,7 +13,11 @@ describe("shell parser", () => {
   });
   it("keeps $VAR references for run-time expansion", () => {
     const r = parse('echo "$NS" ${A}');
-    expect(r.kind === "ok" && r.items[0]?.pipeline.commands[0]?.words.map((w) => w.parts.map((p) => p.kind))).toEqual([["lit"], ["var"], ["var"]]);
+    expect(r.kind === "ok" && r.items[0]?.pipeline.commands[0]?.words.map((w) => w.parts.map((p) => p.kind))).toEqual([
+      ["lit"],
+      ["var"],
+      ["var"],
+    ]);
   });
   it("parses pipes, lists and redirects", () => {
     const r = parse("kubectl get pods | grep x > out.txt 2>&1 && echo ok; echo done");
@@ -29,7 +33,10 @@ describe("shell parser", () => {
     const h = r.kind === "ok" ? r.items[0]?.pipeline.commands[0]?.redirects[0] : undefined;
     expect(h).toMatchObject({ kind: "heredoc", delimiter: "EOF", quoted: false, body: "kind: Pod\n  name: $X\n" });
     const q = parse("cat > f <<'EOF'\n$X\nEOF");
-    expect(q.kind === "ok" && q.items[0]?.pipeline.commands[0]?.redirects[1]).toMatchObject({ quoted: true, body: "$X\n" });
+    expect(q.kind === "ok" && q.items[0]?.pipeline.commands[0]?.redirects[1]).toMatchObject({
+      quoted: true,
+      body: "$X\n",
+    });
   });
   it("knows when more lines are needed", () => {
     expect(isIncomplete("cat <<EOF | kubectl apply -f -")).toBe(true);

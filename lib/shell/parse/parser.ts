@@ -90,7 +90,9 @@ export function parse(src: string, atEof = false): ParseResult {
         const lit = tok.word.parts[0];
         const m = words.length === 0 && lit?.kind === "lit" && !lit.quoted ? ASSIGN.exec(lit.text) : null;
         if (m && lit?.kind === "lit") {
-          const rest = [{ ...lit, text: lit.text.slice(m[0].length) }, ...tok.word.parts.slice(1)].filter((p) => p.kind !== "lit" || p.text !== "" || p.quoted);
+          const rest = [{ ...lit, text: lit.text.slice(m[0].length) }, ...tok.word.parts.slice(1)].filter(
+            (p) => p.kind !== "lit" || p.text !== "" || p.quoted,
+          );
           assigns.push({ name: m[1] as string, value: { parts: rest, start: tok.word.start, end: tok.word.end } });
         } else words.push(tok.word);
         continue;
@@ -117,7 +119,13 @@ export function parse(src: string, atEof = false): ParseResult {
       if (target?.type !== "word") return syntaxError(target?.type === "op" ? target.op : "newline");
       t++;
       if (op === "<<" || op === "<<-") {
-        const h: Heredoc = { kind: "heredoc", delimiter: literal(target.word), quoted: isQuoted(target.word), stripTabs: op === "<<-", body: undefined };
+        const h: Heredoc = {
+          kind: "heredoc",
+          delimiter: literal(target.word),
+          quoted: isQuoted(target.word),
+          stripTabs: op === "<<-",
+          body: undefined,
+        };
         redirects.push(h);
         pending.push(h);
       } else if (op === "<") redirects.push({ kind: "in", target: target.word });
@@ -129,7 +137,8 @@ export function parse(src: string, atEof = false): ParseResult {
     pos = r.end;
     if (pending.length > 0) {
       const after = readBodies(src, pos, pending, atEof);
-      if (after < 0) return { kind: "incomplete", reason: "heredoc", delimiter: pending[pending.length - 1]?.delimiter ?? "" };
+      if (after < 0)
+        return { kind: "incomplete", reason: "heredoc", delimiter: pending[pending.length - 1]?.delimiter ?? "" };
       pos = after;
       pending = [];
     }

@@ -54,7 +54,12 @@ export function smartLabel(field: string): string {
 }
 
 /** printLabelsMultiline: `Labels:` + sorted `k=v`, continuation lines aligned under the first value. */
-export function writeLabels(w: PrefixWriter, title: string, labels: Readonly<Record<string, string>> | undefined, indent = ""): void {
+export function writeLabels(
+  w: PrefixWriter,
+  title: string,
+  labels: Readonly<Record<string, string>> | undefined,
+  indent = "",
+): void {
   w.write(0, `${indent}${title}:\t`);
   const keys = Object.keys(labels ?? {}).sort();
   if (keys.length === 0) {
@@ -96,7 +101,13 @@ function goValue(v: Json): string {
 }
 
 /** printUnstructuredContent: sorted keys, smart labels, list items without markers. */
-export function writeUnstructured(w: PrefixWriter, level: number, content: { readonly [k: string]: Json }, prefix: string, skip: ReadonlySet<string>): void {
+export function writeUnstructured(
+  w: PrefixWriter,
+  level: number,
+  content: { readonly [k: string]: Json },
+  prefix: string,
+  skip: ReadonlySet<string>,
+): void {
   for (const field of Object.keys(content).sort()) {
     const value = content[field] as Json;
     const path = `${prefix}.${field}`;
@@ -106,7 +117,11 @@ export function writeUnstructured(w: PrefixWriter, level: number, content: { rea
       for (const child of value as readonly Json[]) {
         if (typeof child === "object" && child !== null && !Array.isArray(child)) {
           writeUnstructured(w, level + 1, child as { readonly [k: string]: Json }, path, skip);
-        } else w.write(level + 1, `${Array.isArray(child) ? "[" + (child as Json[]).map(goValue).join(" ") + "]" : goValue(child)}\n`);
+        } else
+          w.write(
+            level + 1,
+            `${Array.isArray(child) ? "[" + (child as Json[]).map(goValue).join(" ") + "]" : goValue(child)}\n`,
+          );
       }
     } else if (typeof value === "object" && value !== null) {
       w.write(level, `${smartLabel(field)}:\n`);
@@ -115,11 +130,22 @@ export function writeUnstructured(w: PrefixWriter, level: number, content: { rea
   }
 }
 
-const GENERIC_SKIP = new Set([".metadata.managedFields", ".metadata.name", ".metadata.namespace", ".metadata.labels", ".metadata.annotations"]);
+const GENERIC_SKIP = new Set([
+  ".metadata.managedFields",
+  ".metadata.name",
+  ".metadata.namespace",
+  ".metadata.labels",
+  ".metadata.annotations",
+]);
 
 /** The generic describer (custom resources): Name, Namespace, Labels, Annotations, the object, Events. */
 export function describeGeneric(obj: { readonly [k: string]: Json }, events: "none" | "omit"): string {
-  const meta = (obj.metadata ?? {}) as { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  const meta = (obj.metadata ?? {}) as {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   const w = new PrefixWriter();
   w.write(0, `Name:\t${meta.name ?? ""}\n`);
   w.write(0, `Namespace:\t${meta.namespace ?? ""}\n`);

@@ -8,7 +8,9 @@ import { toYaml } from "./yaml";
 
 describe("tabwriter (Go text/tabwriter semantics)", () => {
   it("pads every column but the last to max(6, longest + 3)", () => {
-    expect(tabwrite("NAME\tAGE\tVALID\nrule1\t38s\tTrue\n", KUBECTL_TABLE)).toBe("NAME    AGE   VALID\nrule1   38s   True\n");
+    expect(tabwrite("NAME\tAGE\tVALID\nrule1\t38s\tTrue\n", KUBECTL_TABLE)).toBe(
+      "NAME    AGE   VALID\nrule1   38s   True\n",
+    );
   });
   // Go pads these too; the lab drops padding at a line's end, which wraps into blank rows in a narrow terminal (issue 12)
   it("drops the padding of an empty last cell (cep IPV6)", () => {
@@ -18,7 +20,9 @@ describe("tabwriter (Go text/tabwriter semantics)", () => {
     expect(tabwrite("ID\tA\t\n1\tBB\t\n22\t\t\n", { minwidth: 5, padding: 3 })).toBe("ID   A\n1    BB\n22\n");
   });
   it("a line without tabs ends the alignment block (describe)", () => {
-    expect(tabwrite("Name:\tx\nIPs:\n  IP:\ty\nLonger label:\tz\n", { minwidth: 0, padding: 2 })).toBe("Name:  x\nIPs:\n  IP:          y\nLonger label:  z\n");
+    expect(tabwrite("Name:\tx\nIPs:\n  IP:\ty\nLonger label:\tz\n", { minwidth: 0, padding: 2 })).toBe(
+      "Name:  x\nIPs:\n  IP:          y\nLonger label:  z\n",
+    );
   });
 });
 
@@ -49,7 +53,19 @@ describe("HumanDuration (apimachinery)", () => {
 
 describe("YAML (sigs.k8s.io/yaml style) and JSON", () => {
   it("sorts keys, keeps list items at the parent's column, quotes ambiguous strings", () => {
-    const y = toYaml({ spec: { ingress: [{ toPorts: [{ ports: [{ port: "80", protocol: "TCP" }] }] }], z: "yes", e: "", t: "2025-08-05T10:20:31Z", star: "*", b: true, nil: null, m: {}, n: "x" } });
+    const y = toYaml({
+      spec: {
+        ingress: [{ toPorts: [{ ports: [{ port: "80", protocol: "TCP" }] }] }],
+        z: "yes",
+        e: "",
+        t: "2025-08-05T10:20:31Z",
+        star: "*",
+        b: true,
+        nil: null,
+        m: {},
+        n: "x",
+      },
+    });
     expect(y).toBe(
       [
         "spec:",
@@ -95,6 +111,9 @@ describe("sha256Hex (Cilium's labelsSHA256)", () => {
   it.each([
     ["", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"],
     ["abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"],
-    ["abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"],
+    [
+      "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+    ],
   ])("%j", (text, want) => expect(sha256Hex(text)).toBe(want));
 });

@@ -84,8 +84,11 @@ function uniform(lines: readonly string[][], opts: TabwriterOptions): string | u
   const n = lines[0]?.length ?? 0;
   if (n < 2 || !lines.every((l) => l.length === n)) return undefined;
   const widths = new Array<number>(n - 1).fill(opts.minwidth);
-  for (const l of lines) for (let j = 0; j < n - 1; j++) widths[j] = Math.max(widths[j] as number, runeWidth(l[j] as string) + opts.padding);
-  return lines.map((l) => l.map((c, j) => (j < n - 1 ? c + " ".repeat((widths[j] as number) - runeWidth(c)) : c)).join("")).join("\n");
+  for (const l of lines)
+    for (let j = 0; j < n - 1; j++) widths[j] = Math.max(widths[j] as number, runeWidth(l[j] as string) + opts.padding);
+  return lines
+    .map((l) => l.map((c, j) => (j < n - 1 ? c + " ".repeat((widths[j] as number) - runeWidth(c)) : c)).join(""))
+    .join("\n");
 }
 
 /** Convenience: rows of cells → a kubectl-style table (cells joined by tabs, last column unpadded). */

@@ -53,7 +53,12 @@ const OWN_TOOLS = {
 
 const TOOLS: Readonly<Record<string, Tool>> = {
   ...OWN_TOOLS,
-  ...Object.fromEntries(TEXT_COMMANDS.map((row) => [row.path[0] as string, (ctx: Ctx, _env: RemoteEnv, argv: readonly string[]) => runLocal(ctx, row, argv)])),
+  ...Object.fromEntries(
+    TEXT_COMMANDS.map((row) => [
+      row.path[0] as string,
+      (ctx: Ctx, _env: RemoteEnv, argv: readonly string[]) => runLocal(ctx, row, argv),
+    ]),
+  ),
 };
 
 function shell(ctx: Ctx, env: RemoteEnv, argv: readonly string[]): number {
@@ -71,6 +76,8 @@ export function runRemote(ctx: Ctx, env: RemoteEnv, argv: readonly string[]): nu
   if ((name === "cilium-dbg" || name === "cilium") && env.agent) return env.agent(ctx, argv);
   const tool = TOOLS[name];
   if (tool) return tool(ctx, env, argv);
-  ctx.io.err(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`);
+  ctx.io.err(
+    `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`,
+  );
   return 127;
 }

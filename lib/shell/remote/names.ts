@@ -4,11 +4,30 @@
  */
 import { TEXT_COMMANDS } from "../coreutils/text";
 
-export const REMOTE_TOOLS = ["curl", "nc", "nslookup", "dig", "ping", "hostname", "echo", "true", "false", "cat", "sh", "bash"] as const;
+export const REMOTE_TOOLS = [
+  "curl",
+  "nc",
+  "nslookup",
+  "dig",
+  "ping",
+  "hostname",
+  "echo",
+  "true",
+  "false",
+  "cat",
+  "sh",
+  "bash",
+] as const;
 
 export type RemoteTool = (typeof REMOTE_TOOLS)[number];
 
 /** Names available inside containers (completion after `--`). */
 export function remoteCommandNames(agent: boolean): string[] {
-  return [...new Set([...REMOTE_TOOLS, ...TEXT_COMMANDS.map((r) => r.path[0] as string), ...(agent ? ["cilium-dbg", "cilium"] : [])])].sort();
+  return [
+    ...new Set([
+      ...REMOTE_TOOLS,
+      ...TEXT_COMMANDS.map((r) => r.path[0] as string),
+      ...(agent ? ["cilium-dbg", "cilium"] : []),
+    ]),
+  ].sort();
 }

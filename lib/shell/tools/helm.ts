@@ -16,12 +16,31 @@ const upgrade: CommandRow = {
   summary: "upgrade a release",
   usage: "helm upgrade [RELEASE] [CHART] [flags]",
   flags: [
-    { name: "reuse-values", type: "bool", usage: "when upgrading, reuse the last release's values and merge in any overrides from the command line" },
-    { name: "set", type: "strings", usage: "set values on the command line (can specify multiple or separate values with commas: key1=val1,key2=val2)" },
+    {
+      name: "reuse-values",
+      type: "bool",
+      usage: "when upgrading, reuse the last release's values and merge in any overrides from the command line",
+    },
+    {
+      name: "set",
+      type: "strings",
+      usage:
+        "set values on the command line (can specify multiple or separate values with commas: key1=val1,key2=val2)",
+    },
     { name: "version", type: "string", usage: "specify a version constraint for the chart version to use" },
-    { name: "install", short: "i", type: "bool", usage: "if a release by this name doesn't already exist, run an install" },
+    {
+      name: "install",
+      short: "i",
+      type: "bool",
+      usage: "if a release by this name doesn't already exist, run an install",
+    },
     { name: "wait", type: "bool", usage: "wait until all resources are ready" },
-    { name: "values", short: "f", type: "strings", usage: "specify values in a YAML file or a URL (can specify multiple)" },
+    {
+      name: "values",
+      short: "f",
+      type: "strings",
+      usage: "specify values in a YAML file or a URL (can specify multiple)",
+    },
   ],
   run(ctx, f) {
     const [release, chart] = f.args;
@@ -40,7 +59,14 @@ const upgrade: CommandRow = {
     }
     const current = getSettings(ctx.state.cluster);
     // Per-endpoint options (cilium-dbg endpoint config) are agent state, not Helm values: they survive.
-    const next: { enforcementMode: EnforcementMode; hostFirewall: boolean; egressGateway: boolean; policyAuditMode?: boolean } = boolFlag(f, "reuse-values") ? { ...current } : { enforcementMode: "default", hostFirewall: false, egressGateway: false, policyAuditMode: false };
+    const next: {
+      enforcementMode: EnforcementMode;
+      hostFirewall: boolean;
+      egressGateway: boolean;
+      policyAuditMode?: boolean;
+    } = boolFlag(f, "reuse-values")
+      ? { ...current }
+      : { enforcementMode: "default", hostFirewall: false, egressGateway: false, policyAuditMode: false };
     for (const kv of f.all.get("set") ?? []) {
       const [k, v] = kv.split("=");
       if (v === undefined) {
@@ -53,7 +79,9 @@ const upgrade: CommandRow = {
       if (k === "policyAuditMode" || k === "config.policyAuditMode") next.policyAuditMode = v === "true";
       if (k === "policyEnforcementMode") {
         if (v !== "default" && v !== "always" && v !== "never") {
-          ctx.io.err(`Error: UPGRADE FAILED: values don't meet the specifications of the schema(s) in the following chart(s):\ncilium:\n- policyEnforcementMode: policyEnforcementMode must be one of the following: "default", "always", "never"\n\n`);
+          ctx.io.err(
+            `Error: UPGRADE FAILED: values don't meet the specifications of the schema(s) in the following chart(s):\ncilium:\n- policyEnforcementMode: policyEnforcementMode must be one of the following: "default", "always", "never"\n\n`,
+          );
           return 1;
         }
         next.enforcementMode = v;
@@ -63,7 +91,13 @@ const upgrade: CommandRow = {
     const revision = (ctx.state.counters["helm-cilium"] ?? 1) + 1;
     ctx.state = { ...ctx.state, counters: { ...ctx.state.counters, "helm-cilium": revision } };
     const d = new Date(ctx.now);
-    const when = d.toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, (_m, wd: string, day: string, mon: string, y: string, t: string) => `${wd} ${mon} ${String(Number(day)).padStart(2)} ${t} ${y}`);
+    const when = d
+      .toUTCString()
+      .replace(
+        /^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/,
+        (_m, wd: string, day: string, mon: string, y: string, t: string) =>
+          `${wd} ${mon} ${String(Number(day)).padStart(2)} ${t} ${y}`,
+      );
     ctx.io.out(
       `Release "cilium" has been upgraded. Happy Helming!\nNAME: cilium\nLAST DEPLOYED: ${when}\nNAMESPACE: kube-system\nSTATUS: deployed\nREVISION: ${revision}\nTEST SUITE: None\nNOTES:\nYou have successfully installed Cilium with Hubble Relay.\n\nYour release version is ${CILIUM_VERSION}.\n\nFor any further help, visit https://docs.cilium.io/en/v1.20/gettinghelp\n`,
     );
@@ -75,7 +109,11 @@ const upgrade: CommandRow = {
 export const HELM: ProgramSpec = {
   name: "helm",
   rows: [upgrade],
-  globalFlags: [{ name: "namespace", short: "n", type: "string", usage: "namespace scope for this request" }, { name: "kube-context", type: "string", usage: "name of the kubeconfig context to use" }],
+  globalFlags: [
+    { name: "namespace", short: "n", type: "string", usage: "namespace scope for this request" },
+    { name: "kube-context", type: "string", usage: "name of the kubeconfig context to use" },
+  ],
   style: "helm",
-  rootHelp: "The Kubernetes package manager\n\nUsage:\n  helm [command]\n\nAvailable Commands:\n  upgrade     upgrade a release\n\nUse \"helm [command] --help\" for more information about a command.\n",
+  rootHelp:
+    'The Kubernetes package manager\n\nUsage:\n  helm [command]\n\nAvailable Commands:\n  upgrade     upgrade a release\n\nUse "helm [command] --help" for more information about a command.\n',
 };

@@ -24,7 +24,9 @@ export async function POST(request: NextRequest) {
   const result = await signIn(db(), parsed.data.email, parsed.data.password, clientAddress(request), now);
   if (!result.ok) {
     if (result.reason === "locked") {
-      return jsonError(429, `too many failed sign-ins: try again in ${result.retryAfterSeconds} s`, { "retry-after": String(result.retryAfterSeconds) });
+      return jsonError(429, `too many failed sign-ins: try again in ${result.retryAfterSeconds} s`, {
+        "retry-after": String(result.retryAfterSeconds),
+      });
     }
     return jsonError(401, "wrong e-mail address or password");
   }

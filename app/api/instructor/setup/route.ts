@@ -10,7 +10,9 @@ import { setUpFirstInstructor } from "@/lib/workshops/instructors";
 import { setSessionCookie } from "@/lib/workshops/session-cookie";
 import { createSession } from "@/lib/workshops/sessions";
 
-const body = z.object({ token: z.string().max(200), email: z.string().max(320), password: z.string().max(1000) }).strict();
+const body = z
+  .object({ token: z.string().max(200), email: z.string().max(320), password: z.string().max(1000) })
+  .strict();
 
 export async function POST(request: NextRequest) {
   const refused = crossSiteProblem(request);

@@ -21,10 +21,16 @@ export async function POST(request: NextRequest, { params }: Context) {
   if (!parsed.ok) return parsed.response;
   const code = (await params).code.slice(0, 32);
   const result = await joinWorkshop(db(), code, learnerId, parsed.data.displayName, clientAddress(request), new Date());
-  if (result.ok) return NextResponse.json({ workshopId: result.workshopId, title: result.title, next: result.firstHref }, { status: 201, headers: NO_STORE });
+  if (result.ok)
+    return NextResponse.json(
+      { workshopId: result.workshopId, title: result.title, next: result.firstHref },
+      { status: 201, headers: NO_STORE },
+    );
   switch (result.reason) {
     case "locked":
-      return jsonError(429, `too many wrong join codes: try again in ${result.retryAfterSeconds} s`, { "retry-after": String(result.retryAfterSeconds) });
+      return jsonError(429, `too many wrong join codes: try again in ${result.retryAfterSeconds} s`, {
+        "retry-after": String(result.retryAfterSeconds),
+      });
     case "unknown":
       return jsonError(404, "no open workshop has this code: check it with your instructor");
     case "closed":

@@ -12,7 +12,10 @@ export async function GET(request: NextRequest, { params }: Context) {
   const guard = await requireWorkshop(request, (await params).id);
   if (!guard.ok) return guard.response;
   const { workshop } = guard.value;
-  return NextResponse.json({ ...workshopJson(workshop, request), hosts: await workshopHosts(db(), workshop.id) }, { headers: NO_STORE });
+  return NextResponse.json(
+    { ...workshopJson(workshop, request), hosts: await workshopHosts(db(), workshop.id) },
+    { headers: NO_STORE },
+  );
 }
 
 export async function PATCH(request: NextRequest, { params }: Context) {
@@ -21,5 +24,7 @@ export async function PATCH(request: NextRequest, { params }: Context) {
   const parsed = await readJson(request, patchWorkshopBody);
   if (!parsed.ok) return parsed.response;
   await setWorkshopState(db(), guard.value.workshop.id, parsed.data.state);
-  return NextResponse.json(workshopJson({ ...guard.value.workshop, state: parsed.data.state }, request), { headers: NO_STORE });
+  return NextResponse.json(workshopJson({ ...guard.value.workshop, state: parsed.data.state }, request), {
+    headers: NO_STORE,
+  });
 }

@@ -25,7 +25,8 @@ export default async function WorkshopPage({ params }: Params) {
   // Drawn on the server: the projector page needs no QR library in the browser.
   const qr = await QRCode.toString(joinUrl, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   const hosts = await workshopHosts(db(), workshop.id);
-  const when = (d: Date | null) => (d ? d.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : null);
+  const when = (d: Date | null) =>
+    d ? d.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC" : null;
 
   return (
     <div className="mx-auto w-full max-w-7xl space-y-8 px-4 py-8 sm:px-6">
@@ -39,12 +40,20 @@ export default async function WorkshopPage({ params }: Params) {
         <div className="min-w-72 flex-1 space-y-3">
           <h1 className="text-3xl font-bold text-slate-900 dark:text-white">{workshop.title}</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {workshop.state === "open" ? "Open for joining" : workshop.state === "closed" ? "Closed to new participants" : "Archived"}
+            {workshop.state === "open"
+              ? "Open for joining"
+              : workshop.state === "closed"
+                ? "Closed to new participants"
+                : "Archived"}
             {workshop.startsAt ? ` · starts ${when(workshop.startsAt)}` : ""}
-            {workshop.endsAt ? ` · ends ${when(workshop.endsAt)}` : ""} · hosts: {hosts.map((h) => `${h.email}${h.role === "owner" ? " (owner)" : ""}`).join(", ")}
+            {workshop.endsAt ? ` · ends ${when(workshop.endsAt)}` : ""} · hosts:{" "}
+            {hosts.map((h) => `${h.email}${h.role === "owner" ? " (owner)" : ""}`).join(", ")}
           </p>
           <p className="text-lg">
-            Join at <span className="font-mono" data-testid="join-url">{joinUrl}</span>
+            Join at{" "}
+            <span className="font-mono" data-testid="join-url">
+              {joinUrl}
+            </span>
           </p>
           <p className="text-4xl font-bold tracking-widest" aria-label="Join code">
             {formatJoinCode(workshop.code)}
@@ -65,7 +74,12 @@ export default async function WorkshopPage({ params }: Params) {
             </a>
           </p>
         </div>
-        <div className="w-56 shrink-0 rounded-xl bg-white p-2" aria-label="QR code of the join link" role="img" dangerouslySetInnerHTML={{ __html: qr }} />
+        <div
+          className="w-56 shrink-0 rounded-xl bg-white p-2"
+          aria-label="QR code of the join link"
+          role="img"
+          dangerouslySetInnerHTML={{ __html: qr }}
+        />
         <div className="min-w-72 flex-1">
           <WorkshopControls id={workshop.id} state={workshop.state} isOwner={workshop.role === "owner"} />
         </div>

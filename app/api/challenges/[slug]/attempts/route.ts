@@ -20,29 +20,35 @@ type Context = { params: Promise<{ slug: string }> };
 
 const exists = (slug: string) => catalog().challenges.some((c) => c.slug === slug);
 
-export const POST = route(withStorageFaults(async (request: NextRequest, { params }: Context) => {
-  const { slug } = await params;
-  if (!exists(slug)) throw new HttpError(404, `no challenge "${slug}"`);
-  const learnerId = await requireLearner("submit attempts");
-  limitRequest(request, "attempt", learnerId);
-  const { submission, stored } = await readAttempt(request);
+export const POST = route(
+  withStorageFaults(async (request: NextRequest, { params }: Context) => {
+    const { slug } = await params;
+    if (!exists(slug)) throw new HttpError(404, `no challenge "${slug}"`);
+    const learnerId = await requireLearner("submit attempts");
+    limitRequest(request, "attempt", learnerId);
+    const { submission, stored } = await readAttempt(request);
 
-  const now = new Date();
-  const limit = await checkRateLimit(db(), learnerId, now, rateLimitFromEnv());
-  if (!limit.allowed) {
-    throw new HttpError(429, `too many attempts: try again in ${limit.retryAfterSeconds} s`, { "retry-after": String(limit.retryAfterSeconds) });
-  }
+    const now = new Date();
+    const limit = await checkRateLimit(db(), learnerId, now, rateLimitFromEnv());
+    if (!limit.allowed) {
+      throw new HttpError(429, `too many attempts: try again in ${limit.retryAfterSeconds} s`, {
+        "retry-after": String(limit.retryAfterSeconds),
+      });
+    }
 
-  const result = await runLearnerJob("the submission", { kind: "grade", slug, submission });
-  const attempt = await recordAttempt(db(), { learnerId, challengeSlug: slug, submission: stored, result, now });
-  // The stored result (capped: a grade's messages can quote a huge input), so a reload shows the same.
-  return apiJson<AttemptResponse>(attempt.result, { status: 201, headers: { "x-attempt-id": attempt.id } });
-}));
+    const result = await runLearnerJob("the submission", { kind: "grade", slug, submission });
+    const attempt = await recordAttempt(db(), { learnerId, challengeSlug: slug, submission: stored, result, now });
+    // The stored result (capped: a grade's messages can quote a huge input), so a reload shows the same.
+    return apiJson<AttemptResponse>(attempt.result, { status: 201, headers: { "x-attempt-id": attempt.id } });
+  }),
+);
 
-export const GET = route(withStorageFaults(async (_request: NextRequest, { params }: Context) => {
-  const { slug } = await params;
-  if (!exists(slug)) throw new HttpError(404, `no challenge "${slug}"`);
-  const learnerId = await currentLearnerId();
-  if (!learnerId) return apiJson<AttemptsSummaryResponse>({ attempts: 0, bestScore: 0, passed: false, last: null });
-  return apiJson<AttemptsSummaryResponse>(wire(await attemptsSummary(db(), learnerId, slug)));
-}));
+export const GET = route(
+  withStorageFaults(async (_request: NextRequest, { params }: Context) => {
+    const { slug } = await params;
+    if (!exists(slug)) throw new HttpError(404, `no challenge "${slug}"`);
+    const learnerId = await currentLearnerId();
+    if (!learnerId) return apiJson<AttemptsSummaryResponse>({ attempts: 0, bestScore: 0, passed: false, last: null });
+    return apiJson<AttemptsSummaryResponse>(wire(await attemptsSummary(db(), learnerId, slug)));
+  }),
+);

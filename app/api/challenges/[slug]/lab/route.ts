@@ -17,20 +17,24 @@ type Context = { params: Promise<{ slug: string }> };
 
 const exists = (slug: string) => catalog().challenges.some((c) => c.slug === slug);
 
-export const GET = route(withStorageFaults(async (_request: NextRequest, { params }: Context) => {
-  const { slug } = await params;
-  if (!exists(slug)) throw new HttpError(404, `no challenge "${slug}"`);
-  const learnerId = await currentLearnerId();
-  const snapshot = learnerId ? await loadChallengeLab(db(), learnerId, slug) : null;
-  return apiJson<ChallengeLabResponse>({ snapshot });
-}));
+export const GET = route(
+  withStorageFaults(async (_request: NextRequest, { params }: Context) => {
+    const { slug } = await params;
+    if (!exists(slug)) throw new HttpError(404, `no challenge "${slug}"`);
+    const learnerId = await currentLearnerId();
+    const snapshot = learnerId ? await loadChallengeLab(db(), learnerId, slug) : null;
+    return apiJson<ChallengeLabResponse>({ snapshot });
+  }),
+);
 
-export const PUT = route(withStorageFaults(async (request: NextRequest, { params }: Context) => {
-  const { slug } = await params;
-  if (!exists(slug)) throw new HttpError(404, `no challenge "${slug}"`);
-  const learnerId = await requireLearner("save your lab");
-  limitRequest(request, "save", learnerId);
-  const { snapshot } = await readLabSave(request);
-  await saveChallengeLab(db(), learnerId, slug, snapshot);
-  return apiJson<ChallengeLabSaveResponse>({ saved: true });
-}));
+export const PUT = route(
+  withStorageFaults(async (request: NextRequest, { params }: Context) => {
+    const { slug } = await params;
+    if (!exists(slug)) throw new HttpError(404, `no challenge "${slug}"`);
+    const learnerId = await requireLearner("save your lab");
+    limitRequest(request, "save", learnerId);
+    const { snapshot } = await readLabSave(request);
+    await saveChallengeLab(db(), learnerId, slug, snapshot);
+    return apiJson<ChallengeLabSaveResponse>({ saved: true });
+  }),
+);

@@ -22,24 +22,42 @@ function lessonOf(slug: string) {
   return catalog().lessons.find((l) => l.slug === slug);
 }
 
-export const GET = route(withStorageFaults(async (_request: NextRequest, { params }: Context) => {
-  const { slug } = await params;
-  if (!lessonOf(slug)) throw new HttpError(404, `no lesson "${slug}"`);
-  const learnerId = await currentLearnerId();
-  if (!learnerId) return apiJson<LessonLabResponse>({ snapshot: null, objectivesMet: [], completed: false });
-  const saved = await loadLessonLab(db(), learnerId, slug);
-  return apiJson<LessonLabResponse>({ snapshot: saved.snapshot, objectivesMet: saved.objectivesMet, completed: saved.completedAt !== null });
-}));
+export const GET = route(
+  withStorageFaults(async (_request: NextRequest, { params }: Context) => {
+    const { slug } = await params;
+    if (!lessonOf(slug)) throw new HttpError(404, `no lesson "${slug}"`);
+    const learnerId = await currentLearnerId();
+    if (!learnerId) return apiJson<LessonLabResponse>({ snapshot: null, objectivesMet: [], completed: false });
+    const saved = await loadLessonLab(db(), learnerId, slug);
+    return apiJson<LessonLabResponse>({
+      snapshot: saved.snapshot,
+      objectivesMet: saved.objectivesMet,
+      completed: saved.completedAt !== null,
+    });
+  }),
+);
 
-export const PUT = route(withStorageFaults(async (request: NextRequest, { params }: Context) => {
-  const { slug } = await params;
-  const lesson = lessonOf(slug);
-  if (!lesson) throw new HttpError(404, `no lesson "${slug}"`);
-  const learnerId = await requireLearner("save your lab");
-  limitRequest(request, "save", learnerId);
-  const body = await readLabSave(request);
+export const PUT = route(
+  withStorageFaults(async (request: NextRequest, { params }: Context) => {
+    const { slug } = await params;
+    const lesson = lessonOf(slug);
+    if (!lesson) throw new HttpError(404, `no lesson "${slug}"`);
+    const learnerId = await requireLearner("save your lab");
+    limitRequest(request, "save", learnerId);
+    const body = await readLabSave(request);
 
-  const checked = await runLearnerJob("the lab", { kind: "lesson-objectives", slug, journal: body.journal, history: body.snapshot.history });
-  const saved = await saveLessonLab(db(), learnerId, slug, { snapshot: body.snapshot, objectivesMet: checked.objectivesMet, allMet: checked.allMet, now: new Date() });
-  return apiJson<LessonSaveResponse>({ objectivesMet: saved.objectivesMet, completed: saved.completedAt !== null });
-}));
+    const checked = await runLearnerJob("the lab", {
+      kind: "lesson-objectives",
+      slug,
+      journal: body.journal,
+      history: body.snapshot.history,
+    });
+    const saved = await saveLessonLab(db(), learnerId, slug, {
+      snapshot: body.snapshot,
+      objectivesMet: checked.objectivesMet,
+      allMet: checked.allMet,
+      now: new Date(),
+    });
+    return apiJson<LessonSaveResponse>({ objectivesMet: saved.objectivesMet, completed: saved.completedAt !== null });
+  }),
+);

@@ -11,7 +11,8 @@ type Context = { params: Promise<{ id: string }> };
 export async function POST(request: NextRequest, { params }: Context) {
   const guard = await requireWorkshop(request, (await params).id, { change: true });
   if (!guard.ok) return guard.response;
-  if (guard.value.workshop.state === "archived") return jsonError(409, "the workshop is archived: reopen it to send announcements");
+  if (guard.value.workshop.state === "archived")
+    return jsonError(409, "the workshop is archived: reopen it to send announcements");
   const parsed = await readJson(request, announcementBody);
   if (!parsed.ok) return parsed.response;
   const a = await addAnnouncement(db(), guard.value.workshop.id, parsed.data.text, new Date());
@@ -21,5 +22,8 @@ export async function POST(request: NextRequest, { params }: Context) {
 export async function GET(request: NextRequest, { params }: Context) {
   const guard = await requireWorkshop(request, (await params).id);
   if (!guard.ok) return guard.response;
-  return NextResponse.json({ announcements: await recentAnnouncements(db(), guard.value.workshop.id) }, { headers: NO_STORE });
+  return NextResponse.json(
+    { announcements: await recentAnnouncements(db(), guard.value.workshop.id) },
+    { headers: NO_STORE },
+  );
 }

@@ -18,5 +18,8 @@ export async function GET(request: NextRequest, { params }: Context) {
   if (!rules.ok) return jsonError(400, rules.message);
   const { workshop } = guard.value;
   const dashboard = await loadDashboard(db(), workshop, new Date(), rules.rules);
-  return NextResponse.json({ workshop: { id: workshop.id, title: workshop.title, state: workshop.state }, ...dashboard }, { headers: NO_STORE });
+  return NextResponse.json(
+    { workshop: { id: workshop.id, title: workshop.title, state: workshop.state }, ...dashboard },
+    { headers: NO_STORE },
+  );
 }

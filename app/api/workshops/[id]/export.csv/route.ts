@@ -15,7 +15,13 @@ type Context = { params: Promise<{ id: string }> };
 
 const PAGE = 500;
 
-const fileName = (title: string, what: string) => `${title.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "workshop"}-${what}.csv`;
+const fileName = (title: string, what: string) =>
+  `${
+    title
+      .replace(/[^A-Za-z0-9._-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "workshop"
+  }-${what}.csv`;
 
 export async function GET(request: NextRequest, { params }: Context) {
   const guard = await requireWorkshop(request, (await params).id);
@@ -30,11 +36,16 @@ export async function GET(request: NextRequest, { params }: Context) {
   if (table === "grid") {
     const rules = stuckRulesFrom(request.nextUrl.searchParams);
     if (!rules.ok) return jsonError(400, rules.message);
-    return new Response(gridCsv(await loadDashboard(db(), workshop, new Date(), rules.rules)), { headers: headers("grid") });
+    return new Response(gridCsv(await loadDashboard(db(), workshop, new Date(), rules.rules)), {
+      headers: headers("grid"),
+    });
   }
   if (table !== "attempts") return jsonError(400, `table must be grid or attempts, not "${table}"`);
 
-  const participants = await db().workshopParticipant.findMany({ where: { workshopId: workshop.id }, select: { learnerId: true, displayName: true } });
+  const participants = await db().workshopParticipant.findMany({
+    where: { workshopId: workshop.id },
+    select: { learnerId: true, displayName: true },
+  });
   const names = new Map(participants.map((p) => [p.learnerId, p.displayName]));
   const slugs = workshop.items.filter((i) => i.kind === "challenge").map((i) => i.slug);
   const encoder = new TextEncoder();
@@ -54,7 +65,15 @@ export async function GET(request: NextRequest, { params }: Context) {
               orderBy: { id: "asc" },
               take: PAGE,
               ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-              select: { id: true, learnerId: true, challengeSlug: true, createdAt: true, score: true, passed: true, result: true },
+              select: {
+                id: true,
+                learnerId: true,
+                challengeSlug: true,
+                createdAt: true,
+                score: true,
+                passed: true,
+                result: true,
+              },
             });
       let text = "";
       for (const r of rows) {

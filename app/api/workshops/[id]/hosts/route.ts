@@ -15,5 +15,8 @@ export async function POST(request: NextRequest, { params }: Context) {
   if (!parsed.ok) return parsed.response;
   const invited = await inviteCohost(db(), guard.value.workshop.id, parsed.data.email);
   if (!invited.ok) return jsonError(invited.status, invited.message);
-  return NextResponse.json({ hosts: await workshopHosts(db(), guard.value.workshop.id) }, { status: 201, headers: NO_STORE });
+  return NextResponse.json(
+    { hosts: await workshopHosts(db(), guard.value.workshop.id) },
+    { status: 201, headers: NO_STORE },
+  );
 }

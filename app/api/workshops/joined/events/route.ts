@@ -27,7 +27,14 @@ export async function GET(request: Request) {
       async () => {
         const w = await db().workshop.findUnique({
           where: { id: workshopId },
-          select: { state: true, announcements: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 5, select: { id: true, text: true, createdAt: true } } },
+          select: {
+            state: true,
+            announcements: {
+              orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+              take: 5,
+              select: { id: true, text: true, createdAt: true },
+            },
+          },
         });
         return { workshopId, state: w?.state ?? "archived", announcements: w?.announcements ?? [] };
       },

@@ -31,7 +31,12 @@ export async function GET(request: NextRequest, { params }: Context) {
       key,
       async () => {
         // Without generatedAt, so an unchanged class sends nothing (the stream's keep-alive shows it is live).
-        const dashboard: { -readonly [K in keyof Dashboard]?: Dashboard[K] } = await loadDashboard(db(), workshop, new Date(), r);
+        const dashboard: { -readonly [K in keyof Dashboard]?: Dashboard[K] } = await loadDashboard(
+          db(),
+          workshop,
+          new Date(),
+          r,
+        );
         delete dashboard.generatedAt;
         return { workshop: { id: workshop.id, title: workshop.title, state: workshop.state }, ...dashboard };
       },

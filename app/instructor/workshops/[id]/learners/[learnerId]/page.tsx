@@ -35,7 +35,11 @@ export default async function LearnerPage({ params }: Params) {
       </nav>
       <h1 className="text-3xl font-bold text-slate-900 dark:text-white">{detail.displayName}</h1>
       {detail.items.map((item) => (
-        <section key={`${item.kind}:${item.slug}`} className="space-y-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800" aria-label={item.title}>
+        <section
+          key={`${item.kind}:${item.slug}`}
+          className="space-y-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800"
+          aria-label={item.title}
+        >
           <h2 className="text-xl font-semibold text-slate-900 dark:text-white">
             {item.title} <span className="text-sm font-normal uppercase text-slate-500">{item.kind}</span>
           </h2>
@@ -43,20 +47,30 @@ export default async function LearnerPage({ params }: Params) {
             item.latestAttempt ? (
               <div className="space-y-2">
                 <p className="text-sm">
-                  Latest of {item.attempts} attempts: score {item.latestAttempt.score}, {item.latestAttempt.passed ? "passed" : "not passed"} ·{" "}
+                  Latest of {item.attempts} attempts: score {item.latestAttempt.score},{" "}
+                  {item.latestAttempt.passed ? "passed" : "not passed"} ·{" "}
                   {new Date(item.latestAttempt.createdAt).toLocaleTimeString("en-GB", { timeZone: "UTC" })} UTC
                 </p>
                 <ul className="space-y-1 text-sm">
                   {item.latestAttempt.result.checks.map((c) => (
                     <li key={c.name}>
-                      <span className={c.passed ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}>{c.passed ? "✓" : c.status === "blocked" ? "⊘" : "✗"}</span> {c.title}
+                      <span
+                        className={
+                          c.passed ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"
+                        }
+                      >
+                        {c.passed ? "✓" : c.status === "blocked" ? "⊘" : "✗"}
+                      </span>{" "}
+                      {c.title}
                       {!c.hidden && !c.passed ? (
                         <ul className="ml-6 list-disc text-slate-600 dark:text-slate-400">
                           {c.details
                             .filter((d) => !d.passed)
                             .map((d, i) => (
                               <li key={i} className="font-mono text-xs">
-                                {d.kind === "flow" ? `${d.flow.from} → ${d.flow.to}:${d.flow.port}: expected ${d.expected}, got ${d.actual}` : d.message}
+                                {d.kind === "flow"
+                                  ? `${d.flow.from} → ${d.flow.to}:${d.flow.port}: expected ${d.expected}, got ${d.actual}`
+                                  : d.message}
                               </li>
                             ))}
                         </ul>
@@ -96,7 +110,10 @@ export default async function LearnerPage({ params }: Params) {
                   Command history ({item.lab.historyTotal}
                   {item.lab.historyTotal > item.lab.history.length ? `, latest ${item.lab.history.length}` : ""})
                 </h3>
-                <pre className="max-h-80 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900" aria-label="Command history">
+                <pre
+                  className="max-h-80 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900"
+                  aria-label="Command history"
+                >
                   {item.lab.history.join("\n")}
                 </pre>
               </div>
