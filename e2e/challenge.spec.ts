@@ -4,7 +4,7 @@ import { landingPolicy as policy, runInTerminal } from "./helpers";
 test("a learner solves a challenge: a failing check with its hint, a fix, a pass, and the result on the catalogue", async ({
   page,
 }) => {
-  await page.goto("/challenges/landing-protocol");
+  await page.goto("/challenges/grading-mechanics");
   const terminal = page.getByTestId("terminal");
   await expect(terminal).toContainText("root@server:~#");
   const checkButton = page.getByRole("button", { name: "Check my work" });
@@ -35,12 +35,12 @@ test("a learner solves a challenge: a failing check with its hint, a fix, a pass
 
   // The catalogue shows it, after a fresh load.
   await page.goto("/");
-  const card = page.locator('#challenges a[href="/challenges/landing-protocol"]');
+  const card = page.locator('#challenges a[href="/challenges/grading-mechanics"]');
   await expect(card).toContainText("Complete");
   await expect(card).toContainText("best 100% · 2 attempts");
 
   // Back in the challenge, the lab and the last result are as they were.
-  await page.goto("/challenges/landing-protocol");
+  await page.goto("/challenges/grading-mechanics");
   await expect(page.getByText("✓ Challenge solved — score 100%")).toBeVisible();
   await expect(terminal).toContainText("root@server:~#");
   await runInTerminal(page, "kubectl get cnp");

@@ -3,9 +3,9 @@ import path from "node:path";
 import { expect, request, test } from "@playwright/test";
 import { learnerFrom } from "./helpers";
 
-const LAB = "/api/lessons/l3-l4-policies/lab";
+const LAB = "/api/lessons/lab-mechanics/lab";
 const rule1 = readFileSync(
-  path.join(import.meta.dirname, "../content/lessons/03-l3-l4-policies/files/rule1.yaml"),
+  path.join(import.meta.dirname, "fixtures/content/lessons/90-lab-mechanics/files/rule1.yaml"),
   "utf8",
 );
 const snapshot = (journal: unknown[], extra: Record<string, unknown> = {}) => ({
@@ -18,13 +18,13 @@ const snapshot = (journal: unknown[], extra: Record<string, unknown> = {}) => ({
 });
 
 /** A learner as the browser is one: the lesson page first, which hands out the cookie. */
-const learner = (baseURL: string | undefined) => learnerFrom(baseURL, "/lessons/l3-l4-policies");
+const learner = (baseURL: string | undefined) => learnerFrom(baseURL, "/lessons/lab-mechanics");
 
 test.describe("saving a lesson's lab", () => {
   test("the server decides which objectives hold: a lab claiming completion is not complete", async ({ baseURL }) => {
     const api = await learner(baseURL);
     const forged = await api.put(LAB, {
-      data: snapshot([], { completed: true, objectivesMet: ["empire-only", "xwing-egress"] }),
+      data: snapshot([], { completed: true, objectivesMet: ["empire-only", "listed-endpoints"] }),
     });
     expect(forged.status()).toBe(200);
     expect(await forged.json()).toEqual({ objectivesMet: [], completed: false });

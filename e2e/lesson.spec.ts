@@ -6,10 +6,8 @@ test.describe("a lesson with its lab", () => {
   test("a learner runs commands, applies the lesson's policy, sees the objective tick, and finds the lab again after a reload", async ({
     page,
   }) => {
-    await page.goto("/lessons/l3-l4-policies");
-    await expect(
-      page.getByRole("heading", { level: 1, name: "L3/L4 policies with CiliumNetworkPolicy" }),
-    ).toBeVisible();
+    await page.goto("/lessons/lab-mechanics");
+    await expect(page.getByRole("heading", { level: 1, name: "Lab mechanics fixture" })).toBeVisible();
     await expect(terminal(page)).toContainText("root@server:~#");
 
     // Run, from the lesson text: the command is typed into the terminal and runs.
@@ -45,7 +43,7 @@ test.describe("a lesson with its lab", () => {
   });
 
   test("Reset lab returns to the scenario once confirmed", async ({ page }) => {
-    await page.goto("/lessons/l3-l4-policies");
+    await page.goto("/lessons/lab-mechanics");
     await page.getByRole("button", { name: "Run: kubectl apply -f rule1.yaml" }).click();
     await expect(terminal(page)).toContainText("rule1 created");
     await page.getByRole("button", { name: "Reset lab" }).click();
@@ -59,7 +57,7 @@ test.describe("a lesson with its lab", () => {
   });
 
   test("the lesson and the lab stack on a phone @phone", async ({ page }) => {
-    await page.goto("/lessons/l3-l4-policies");
+    await page.goto("/lessons/lab-mechanics");
     // xterm draws its rows only while they are on screen (screen-reader mode, which mirrors them, is off by default)
     await terminal(page).scrollIntoViewIfNeeded();
     await expect(terminal(page)).toContainText("root@server:~#");

@@ -10,7 +10,7 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
     context,
   }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    await page.goto("/lessons/l3-l4-policies");
+    await page.goto("/lessons/lab-mechanics");
     await expect(rows(page)).toContainText("root@server:~#");
     const copy = page.getByRole("button", { name: "Copy terminal text" });
     const button = await copy.boundingBox();
@@ -37,7 +37,7 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
   });
 
   test("a lesson's Run keeps what the learner had half-typed; echo -n output stays on screen", async ({ page }) => {
-    await page.goto("/lessons/l3-l4-policies");
+    await page.goto("/lessons/lab-mechanics");
     await expect(rows(page)).toContainText("root@server:~#");
     await terminal(page).click();
     await page.keyboard.type("echo -n hello");
@@ -55,7 +55,7 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
   test("a skip link reaches the terminal in a few Tabs; Shift+Tab leaves it; screen-reader mode is a setting", async ({
     page,
   }) => {
-    await page.goto("/lessons/l3-l4-policies");
+    await page.goto("/lessons/lab-mechanics");
     await expect(rows(page)).toContainText("root@server:~#");
     let found = false;
     for (let i = 0; i < 12 && !found; i++) {
@@ -88,7 +88,7 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
     page,
   }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto("/lessons/l3-l4-policies");
+    await page.goto("/lessons/lab-mechanics");
     await expect(rows(page)).toContainText("root@server:~#");
     await expect(page.getByRole("separator", { name: "Resize the lesson and the lab" })).toHaveAttribute(
       "aria-valuenow",
@@ -100,7 +100,7 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
   });
 
   test("Reset asks first and can be undone", async ({ page }) => {
-    await page.goto("/lessons/l3-l4-policies");
+    await page.goto("/lessons/lab-mechanics");
     await page.getByRole("button", { name: "Run: kubectl apply -f rule1.yaml" }).click();
     await expect(rows(page)).toContainText("rule1 created");
     await page.getByRole("button", { name: "Reset lab" }).click();
@@ -127,7 +127,7 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
   });
 
   test("a policy's age goes on across a reload", async ({ page }) => {
-    await page.goto("/lessons/l3-l4-policies");
+    await page.goto("/lessons/lab-mechanics");
     await page.getByRole("button", { name: "Run: kubectl apply -f rule1.yaml" }).click();
     await expect(rows(page)).toContainText("rule1 created");
     await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
@@ -142,7 +142,7 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
   test("a wrong quiz answer does not give the right one away; answers survive a reload and count on the progress page", async ({
     page,
   }) => {
-    await page.goto("/lessons/l3-l4-policies");
+    await page.goto("/lessons/lab-mechanics");
     const quiz = page.locator("fieldset").filter({ hasText: "With only rule1 applied, the xwing connects" });
     await quiz.getByLabel("Dropped: rule1 put the whole namespace in default deny.").check();
     await quiz.getByRole("button", { name: "Check" }).click();
@@ -158,22 +158,26 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
       quiz.getByLabel("Allowed: no policy selects the xwing's egress or the tiefighter's ingress."),
     ).toBeChecked();
     await page.goto("/progress");
-    await expect(page.locator('[data-quizzes="/lessons/l3-l4-policies"]')).toHaveText("1/3 quizzes");
+    await expect(page.locator('[data-quizzes="/lessons/lab-mechanics"]')).toHaveText("1/3 quizzes");
   });
 
   test("challenge feedback names checks by title and shows code as code", async ({ page }) => {
-    await page.goto("/challenges/zero-trust-switch");
+    await page.goto("/challenges/grading-mechanics");
     await expect(rows(page)).toContainText("root@server:~#");
     await page.getByRole("button", { name: "Check my work" }).click();
-    const lands = page.locator('[data-check="empire-lands"]');
+    const lands = page.locator('[data-check="lands-after-lockout"]');
     await expect(lands).toHaveAttribute("data-status", "blocked");
-    await expect(lands).toContainText("Checked once this passes: “The enforcement mode is always”.");
+    await expect(lands).toContainText("Checked once this passes: “The X-wing cannot connect at all”.");
+    // A hint's `code` is set as code, not as backticks.
+    const exhaust = page.locator('[data-check="exhaust-port-safe"]');
+    await expect(exhaust.locator("code", { hasText: "rules: http:" })).toBeVisible();
+    await expect(exhaust).not.toContainText("`");
   });
 });
 
 test.describe("the lab on a phone (issue 12)", () => {
   test("the lab is one tap away from anywhere, and Run shows its result @phone", async ({ page }) => {
-    await page.goto("/lessons/l3-l4-policies");
+    await page.goto("/lessons/lab-mechanics");
     await expect(rows(page)).toContainText("root@server:~#");
     const lab = page.getByRole("region", { name: "Lab", exact: true });
     const inView = async () => {

@@ -43,6 +43,14 @@ export function fingerprint(root: string): string {
       hash.update(path.relative(root, file)).update("\0").update(readFileSync(file)).update("\0");
     }
   }
+  // Pages are prerendered from the content folder, so a build over other content (the e2e fixtures) is another build.
+  const content = process.env.POLICY_LAB_CONTENT_DIR;
+  if (content) {
+    const dir = path.resolve(content);
+    hash.update(`POLICY_LAB_CONTENT_DIR=${dir}\0`);
+    for (const file of files(dir))
+      hash.update(path.relative(dir, file)).update("\0").update(readFileSync(file)).update("\0");
+  }
   return hash.digest("hex");
 }
 

@@ -5,6 +5,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { buildIfChanged } from "./build-if-changed";
+import { prepareE2eContent } from "./e2e-content";
 import { prepareDatabase } from "./prepare-db";
 import { serve } from "./serve";
 
@@ -13,6 +14,7 @@ const file = path.join(root, "data", "e2e.db");
 for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 process.env.DATABASE_URL = `file:${file}`;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+process.env.POLICY_LAB_CONTENT_DIR ??= prepareE2eContent(root);
 
 if (!prepareDatabase(root)) process.exit(1);
 if (!buildIfChanged(root)) process.exit(1);
