@@ -40,6 +40,10 @@ describe("the dependency rule fails lint", () => {
     ["lib/shell/probe.ts", 'import { db } from "@/lib/db";\nvoid db;\n'],
     ["lib/shell/probe.ts", 'import { grade } from "../grading";\nvoid grade;\n'],
     ["lib/terminal/probe.ts", 'import { run } from "../shell";\nvoid run;\n'],
+    ["lib/base/probe.ts", 'import { parseIPv4 } from "../engine/ip";\nvoid parseIPv4;\n'],
+    ["lib/base/libs/probe.ts", 'import { createCluster } from "@/lib/cluster";\nvoid createCluster;\n'],
+    ["lib/engine/probe.ts", 'import { validateObject } from "../cluster/schema/index";\nvoid validateObject;\n'],
+    ["lib/cluster/probe.ts", 'import { impactOf } from "../insight";\nvoid impactOf;\n'],
     ["components/probe.tsx", 'import { saveDisplayName } from "../app/progress/actions";\nvoid saveDisplayName;\n'],
     ["components/lab/probe.tsx", 'import { saveDisplayName } from "@/app/progress/actions";\nvoid saveDisplayName;\n'],
     ["lib/progress/probe.ts", 'import Page from "@/app/progress/page";\nvoid Page;\n'],
@@ -82,6 +86,11 @@ describe("imports that follow the layer map pass", () => {
       'import { createCluster } from "@/lib/cluster";\nimport { analyzePolicy } from "../engine";\nvoid createCluster;\nvoid analyzePolicy;\n',
     ],
     ["lib/grading/probe.ts", 'import { createCluster } from "../cluster";\nvoid createCluster;\n'],
+    [
+      "lib/engine/probe.ts",
+      'import { settle } from "@/lib/base/deferred";\nimport { asArr } from "../base/raw";\nvoid settle;\nvoid asArr;\n',
+    ],
+    ["lib/terminal/probe.ts", 'import { settle } from "../base/deferred";\nvoid settle;\n'],
     [
       "lib/progress/probe.ts",
       'import { createCluster } from "@/lib/cluster";\nimport { db } from "../db";\nvoid createCluster;\nvoid db;\n',
