@@ -103,6 +103,36 @@ describe("DNS and toFQDNs", () => {
   });
 });
 
+describe('learned IPs are per agent (layer7.rst "DNS Proxy")', () => {
+  // The same DNS + toFQDNs rules for the three pods; mediabot and tiefighter run on kind-worker, xwing on kind-worker2.
+  const SHIPS = FQDN_POLICY.replace(
+    "    matchLabels:\n      class: mediabot\n",
+    "    matchExpressions:\n    - { key: class, operator: In, values: [mediabot, tiefighter, xwing] }\n",
+  );
+  const pod = (name: string) => ({ kind: "pod", namespace: "default", name }) as const;
+  test.each([
+    { resolver: "mediabot", client: "tiefighter", status: "connected", why: "same node as the pod that resolved" },
+    { resolver: "mediabot", client: "mediabot", status: "connected", why: "the pod that resolved" },
+    { resolver: "mediabot", client: "xwing", status: "timeout", why: "its agent never saw the answer" },
+    { resolver: "xwing", client: "xwing", status: "connected", why: "resolved on its own node" },
+    { resolver: "xwing", client: "tiefighter", status: "timeout", why: "kind-worker's agent never saw the answer" },
+  ])(
+    "$resolver resolves api.github.com; $client connects to its IP: $status ($why)",
+    ({ resolver, client, status }) => {
+      let s = apply(load("starwars-dns"), SHIPS, { source: "ships.yaml" }).state;
+      s = connect(s, { from: pod(resolver), host: "api.github.com", port: 443, kind: "tcp" }).state;
+      const r = connect(s, { from: pod(client), host: "198.51.100.20", port: 443, kind: "tcp", timeoutMs: 1000 });
+      expect(r.result.outcome.status).toBe(status);
+      const v = evaluate(s, { from: `default/${client}`, to: "external:api.github.com", port: 443 });
+      expect(v).toMatchObject({ ok: true, verdict: { verdict: status === "connected" ? "allowed" : "dropped" } });
+      if (status === "timeout" && v.ok) {
+        const node = client === "xwing" ? "kind-worker2" : "kind-worker";
+        expect(v.verdict.reason).toContain(`no DNS answer for api.github.com was seen by the agent on node ${node}`);
+      }
+    },
+  );
+});
+
 describe("answers and the flow log", () => {
   test("refused ports, ping, node clients, journaled", () => {
     let s = load("starwars");

@@ -5,6 +5,7 @@
  * the scenario's app, and appends Hubble events.
  */
 import {
+  agentCache,
   cmpStr,
   dnsServers,
   evaluatePair,
@@ -278,9 +279,8 @@ export function connect(state: ClusterState, req: ConnectRequest): { state: Clus
   const tg = target(acc, c, ip, port);
   if (!tg) return finish({ outcome: { status: "refused", elapsedMs: 1 }, resolved });
   const proto = req.kind === "icmp" ? "ICMP" : req.kind === "udp" ? "UDP" : "TCP";
-  const names = new Map<string, string[]>();
-  for (const per of acc.fqdn.values())
-    for (const [k, v] of per) names.set(k, [...new Set([...(names.get(k) ?? []), ...v])].sort(cmpStr));
+  // Only the client's own agent's cache counts: other nodes' agents never saw this node's answers.
+  const names = agentCache(acc.fqdn, client);
   const http =
     req.kind === "http" && req.http
       ? { method: req.http.method, path: req.http.path, host: req.host, headers: req.http.headers }

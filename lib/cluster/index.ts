@@ -78,6 +78,5 @@ export function deleteFromText(state: ClusterState, text: string, opts: TextOpti
   return deleteText(state, text, opts.source, opts.namespace);
 }
 
-/** The compiled engine view of a snapshot (cached per snapshot) and the union of the DNS proxies' caches: for lib/insight. */
+/** The compiled engine view of a snapshot (cached per snapshot): for lib/insight. */
 export { compiled as compiledState } from "./store";
-export { fqdnUnion } from "./evaluate";

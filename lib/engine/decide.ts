@@ -309,7 +309,11 @@ function computeNear(c: Compiled, inp: DirectionInput, svc: string): string {
   const miss = nearestMiss(c, sp.allow, peer, inp.port, inp.proto, inp.dstPorts);
   let t = `no rule allows ${peerText(peer)} on ${svc}`;
   if (miss) t += `; ${miss.text}`;
-  if (sp.dir === "egress" && miss?.entry.peer.kind !== "fqdn" && hasFqdn(sp)) t += `; toFQDNs: ${fqdnMiss(peer)}`;
+  if (sp.dir === "egress" && miss?.entry.peer.kind !== "fqdn" && hasFqdn(sp))
+    t += `; toFQDNs: ${fqdnMiss(
+      peer,
+      sp.allow.map((e) => e.peer),
+    )}`;
   return t;
 }
 
@@ -320,9 +324,9 @@ function hasFqdn(sp: SubjectPolicy): boolean {
   return b;
 }
 
-/** `destination 198.51.100.7, learned by the DNS proxy as api.partner.io`. */
+/** `destination 198.51.100.7, learned by the DNS proxy as api.partner.io (agent on node worker2)`. */
 function fqdnHit(peer: PeerView): string {
-  return `destination ${peer.ip}, learned by the DNS proxy as ${peer.names.join(", ")}`;
+  return `destination ${peer.ip}, learned by the DNS proxy as ${peer.names.join(", ")}${peer.agent !== undefined ? ` (agent on node ${peer.agent})` : ""}`;
 }
 
 /** The entries without L7 rules, cached per (memoized) entries array. */

@@ -62,7 +62,7 @@ function peerMiss(p: Peer, peer: PeerView): string {
         ? `${peer.ip} is inside the cluster, and CIDR rules never match pods or nodes (policy-cidr-match-mode unset)`
         : `${peer.ip} is outside ${p.text}${p.except.length > 0 ? " or in an except range" : ""}`;
     case "fqdn":
-      return fqdnMiss(peer);
+      return fqdnMiss(peer, [p]);
     case "service":
       return "the peer is not a backend of that service";
     case "all":
@@ -70,13 +70,27 @@ function peerMiss(p: Peer, peer: PeerView): string {
   }
 }
 
-/** toFQDNs looks only at names the DNS proxy learned for the destination IP. */
-export function fqdnMiss(peer: PeerView): string {
+/** `api.partner.io`, `a name matching *.github.com` — what toFQDNs peers wait for. */
+function wantedNames(rules: readonly Peer[]): string {
+  const ws = rules.flatMap((p) =>
+    p.kind !== "fqdn"
+      ? []
+      : [p.matchName !== undefined ? p.matchName : `a name matching ${p.matchPattern ?? ""}`.trimEnd()],
+  );
+  return [...new Set(ws)].join(" or ");
+}
+
+/**
+ * toFQDNs looks only at the names the subject's agent learned for the destination IP: answers to any
+ * pod on that node count, answers seen by other nodes' agents do not (layer7.rst "DNS Proxy").
+ */
+export function fqdnMiss(peer: PeerView, rules: readonly Peer[]): string {
   if (peer.worldIP === undefined) return `${peer.ip} is inside the cluster; toFQDNs only selects IPs outside it`;
+  const agent = peer.agent !== undefined ? `the agent on node ${peer.agent}` : "no Cilium agent";
   if (peer.names.length === 0) {
-    return `no DNS name was learned for ${formatIPv4(peer.worldIP)}: the DNS proxy learns names only from lookups this pod made through it (an egress rule on port 53 with rules.dns)`;
+    return `no DNS answer for ${wantedNames(rules)} was seen by ${agent}, so it has learned no name for ${formatIPv4(peer.worldIP)}: an agent learns from the lookups pods on its node make through its DNS proxy (an egress rule on port 53 with rules.dns)`;
   }
-  return `the names learned for ${formatIPv4(peer.worldIP)} (${peer.names.join(", ")}) do not match`;
+  return `${agent} learned ${formatIPv4(peer.worldIP)} as ${peer.names.join(", ")}, which does not match ${wantedNames(rules)}`;
 }
 
 const portsTexts = new WeakMap<Entry, string>();

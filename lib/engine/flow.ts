@@ -24,8 +24,24 @@ export interface FlowSpec {
   readonly dns?: string;
 }
 
-/** IP → names the DNS proxy has seen (a cluster's FQDN cache; empty for stateless checks). */
+/** IP → names one agent's DNS proxy has seen (empty for stateless checks). */
 export type FqdnCache = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * node → the FQDN cache of the Cilium agent on that node. Learned IPs are per agent: an answer to any
+ * pod on a node lets every pod on that node reach the IPs (for a matching toFQDNs rule); other nodes
+ * have not seen it (Documentation/security/policy/layer7.rst "DNS Proxy").
+ */
+export type FqdnCaches = ReadonlyMap<string, FqdnCache>;
+
+const NO_NAMES: FqdnCache = new Map();
+
+/** The cache of the agent that manages `p` (pods and hosts: their node's; outside machines have none). */
+export function agentCache(caches: FqdnCaches, p: Party): FqdnCache {
+  if (p.kind === "pod") return caches.get(p.pod.node) ?? NO_NAMES;
+  if (p.kind === "host") return caches.get(p.node.name) ?? NO_NAMES;
+  return NO_NAMES;
+}
 
 export type FlowResult = { ok: true; verdict: Verdict } | { ok: false; error: string };
 
@@ -47,7 +63,7 @@ export function dnsServers(c: Compiled): Target[] {
     .map((pod) => ({ party: { kind: "pod", pod } as Party, port: 53 }));
 }
 
-/** Simulate the client's lookup; return what the DNS proxy learned (IP → names). */
+/** Simulate the client's lookup; return what its agent's DNS proxy (whose cache is `cache`) then knows (IP → names). */
 export function learnThroughProxy(c: Compiled, src: Party, name: string, cache: FqdnCache): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [k, v] of cache) out.set(k, [...v]);
@@ -71,7 +87,7 @@ export function learnThroughProxy(c: Compiled, src: Party, name: string, cache: 
 export function evaluateAllPairs(
   c: Compiled,
   flow: FlowSpec,
-  cache: FqdnCache = new Map(),
+  caches: FqdnCaches = new Map(),
 ): { ok: true; pairs: PairVerdict[] } | { ok: false; error: string } {
   const proto = flow.protocol ?? "TCP";
   const from = resolveRef(c, flow.from, 0);
@@ -82,6 +98,7 @@ export function evaluateAllPairs(
   const l7: L7Payload = { http: flow.http, dnsQuery: isQuery ? flow.dns : undefined };
   const pairs: PairVerdict[] = [];
   for (const s of from.targets) {
+    const cache = agentCache(caches, s.party);
     const names = flow.dns !== undefined && !isQuery ? learnThroughProxy(c, s.party, flow.dns, cache) : cache;
     for (const d of to.targets) {
       const verdict = evaluatePair(c, { src: s.party, dst: d, srcPort: 40000, proto, l7, names });
@@ -96,8 +113,8 @@ export function evaluateAllPairs(
  * is; otherwise the first pair (sorted by source, then destination) that is not allowed is returned,
  * its reason prefixed with the pair.
  */
-export function evaluateFlow(c: Compiled, flow: FlowSpec, cache: FqdnCache = new Map()): FlowResult {
-  const all = evaluateAllPairs(c, flow, cache);
+export function evaluateFlow(c: Compiled, flow: FlowSpec, caches: FqdnCaches = new Map()): FlowResult {
+  const all = evaluateAllPairs(c, flow, caches);
   if (!all.ok) return all;
   const first = all.pairs[0];
   if (!first) return { ok: false, error: "the flow has no endpoints" };

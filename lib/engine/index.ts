@@ -14,9 +14,11 @@ export {
   evaluateFlow,
   evaluateAllPairs,
   learnThroughProxy,
+  agentCache,
   dnsServers,
   type FlowSpec,
   type FqdnCache,
+  type FqdnCaches,
   type PairVerdict,
   type FlowResult,
 } from "./flow";

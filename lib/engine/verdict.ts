@@ -34,7 +34,7 @@ export function partyNode(c: Compiled, p: Party): NodeModel | undefined {
   return undefined;
 }
 
-/** How `p` looks to an endpoint on `from` (its identity, IP, learned names). */
+/** How `p` looks to an endpoint on `from` (its identity, IP, the names `from`'s agent learned for it). */
 export function viewOf(
   c: Compiled,
   p: Party,
@@ -49,7 +49,16 @@ export function viewOf(
   }
   const identity = c.identities.worldView(p.ip);
   const n = names.get(p.ip) ?? [];
-  return { key: `w${p.ip}|${n.join(",")}`, identity, ip: p.ip, worldIP: parseIPv4(p.ip), names: n };
+  // The agent is part of the key: explanations of a toFQDNs miss name the node whose cache was read.
+  const agent = from?.name;
+  return {
+    key: `w${p.ip}|${n.join(",")}|${agent ?? ""}`,
+    identity,
+    ip: p.ip,
+    worldIP: parseIPv4(p.ip),
+    names: n,
+    agent,
+  };
 }
 
 const labelTexts = new WeakMap<Identity, readonly string[]>();

@@ -4,7 +4,7 @@
  * that did not match, with the label or port that failed. The verdict is evaluate()'s own; the
  * "nearest rule" is a read-only walk over the same compiled entries the verdict used.
  */
-import { type ClusterState, compiledState, evaluateAll, type Flow, fqdnUnion } from "@/lib/cluster";
+import { type ClusterState, compiledState, evaluateAll, type Flow } from "@/lib/cluster";
 import {
   type Compiled,
   type DirectionResult,
@@ -12,6 +12,7 @@ import {
   type FqdnCache,
   formatLabel,
   learnThroughProxy,
+  agentCache,
   LABEL_POD_NAMESPACE,
   type Party,
   partyNode,
@@ -122,7 +123,9 @@ function peerFailures(c: Compiled, peer: Peer, view: PeerView, peerName: string)
       ];
     case "fqdn":
       return [
-        `allows names matching ${peer.matchName ?? peer.matchPattern ?? ""}; ${view.ip} ${view.names.length > 0 ? `is known as ${view.names.join(", ")}` : "was not learned by the DNS proxy under any name (look it up through a DNS rule first)"}`,
+        view.names.length > 0
+          ? `allows names matching ${peer.matchName ?? peer.matchPattern ?? ""}; the agent on node ${view.agent ?? "?"} knows ${view.ip} as ${view.names.join(", ")}`
+          : `allows names matching ${peer.matchName ?? peer.matchPattern ?? ""}; no DNS answer for ${peer.matchName ?? `a name matching ${peer.matchPattern ?? ""}`} was seen by the agent on node ${view.agent ?? "?"}, so ${view.ip} is not selected (a pod on that node must look it up through a DNS rule first; answers seen on other nodes do not count)`,
       ];
     case "service":
       return [`allows the backends of Service ${peer.namespace}/${peer.name ?? "(selector)"}; ${peerName} is not one`];
@@ -183,8 +186,8 @@ export function explainFlow(state: ClusterState, flow: Flow): ExplainResult {
   );
   const pair = pairs[index] as (typeof pairs)[number];
   const c = compiledState(state);
-  const cache: FqdnCache = fqdnUnion(state);
   const src = partyOf(c, pair.from);
+  const cache: FqdnCache = src ? agentCache(state.fqdnCache, src) : new Map();
   const dst = partyOf(c, pair.to);
   const isQuery = flow.dns !== undefined && flow.port === 53;
   const names = src && flow.dns !== undefined && !isQuery ? learnThroughProxy(c, src, flow.dns, cache) : cache;

@@ -4,7 +4,7 @@
  * is the one `kubectl apply -f FILE` would produce (same validation, same engine), so the preview is
  * exactly what applying does; the FQDN cache is the current one on both sides.
  */
-import { apply, type ClusterState, type Diagnostic, fqdnUnion } from "@/lib/cluster";
+import { apply, type ClusterState, type Diagnostic } from "@/lib/cluster";
 import type { VerdictKind } from "@/lib/engine";
 import { catalogue, probeKey, type Probe } from "./probes";
 import { probeVerdict, verdictContext } from "./verdicts";
@@ -34,9 +34,8 @@ const changeOf = (after: VerdictKind): Change =>
 
 /** The probes whose verdict differs between two snapshots of one cluster. */
 export function impactBetween(before: ClusterState, after: ClusterState): Impact {
-  const cache = fqdnUnion(before);
-  const b = verdictContext(before, cache);
-  const a = verdictContext(after, cache);
+  const b = verdictContext(before, before.fqdnCache);
+  const a = verdictContext(after, before.fqdnCache);
   const all: ImpactRow[] = [];
   let compared = 0;
   const cat = catalogue(after);

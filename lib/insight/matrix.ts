@@ -4,7 +4,7 @@
  * whether an L7 proxy then decides per request (an allowed port with HTTP rules reads "L7").
  */
 import type { ClusterState } from "@/lib/cluster";
-import { cmpStr, evaluatePair, type FlowProto, type Party, type PodModel, resolveRef } from "@/lib/engine";
+import { agentCache, cmpStr, evaluatePair, type FlowProto, type Party, type PodModel, resolveRef } from "@/lib/engine";
 import { verdictContext } from "./verdicts";
 
 export type CellKind = "allowed" | "l7" | "dropped" | "partial" | "none";
@@ -80,7 +80,7 @@ export function reachability(state: ClusterState, opts: MatrixOptions = {}): Mat
         srcPort: 40000,
         proto,
         l7: {},
-        names: ctx.cache,
+        names: agentCache(ctx.caches, src),
       });
       v = verdict.verdict === "dropped" ? "dropped" : verdict.steps.some((s) => s.proxy === "http") ? "l7" : "allowed";
       memo.set(k, v);

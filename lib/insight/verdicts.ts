@@ -4,10 +4,12 @@
  * through several backends is allowed only when every pair is, otherwise it takes the first failing
  * pair's verdict.
  */
-import { type ClusterState, compiledState, fqdnUnion } from "@/lib/cluster";
+import { type ClusterState, compiledState } from "@/lib/cluster";
 import {
   type Compiled,
+  agentCache,
   type FqdnCache,
+  type FqdnCaches,
   learnThroughProxy,
   type Party,
   quickVerdict,
@@ -19,16 +21,17 @@ import type { Probe } from "./probes";
 
 export interface VerdictContext {
   readonly c: Compiled;
-  readonly cache: FqdnCache;
+  /** Per node, what that node's agent learned (a source sees only its own node's). */
+  readonly caches: FqdnCaches;
   readonly sources: Map<string, Party | null>;
   readonly targets: Map<string, Target[] | null>;
   readonly learned: Map<string, FqdnCache>;
 }
 
-export function verdictContext(state: ClusterState, cache?: FqdnCache): VerdictContext {
+export function verdictContext(state: ClusterState, caches?: FqdnCaches): VerdictContext {
   return {
     c: compiledState(state),
-    cache: cache ?? fqdnUnion(state),
+    caches: caches ?? state.fqdnCache,
     sources: new Map(),
     targets: new Map(),
     learned: new Map(),
@@ -62,12 +65,12 @@ export function probeVerdict(ctx: VerdictContext, p: Probe): VerdictKind | undef
   const dsts = targets(ctx, p.to.ref, p.port);
   if (!src || !dsts) return undefined;
   const isQuery = p.dns !== undefined && p.port === 53;
-  let names = ctx.cache;
+  let names = agentCache(ctx.caches, src);
   if (p.dns !== undefined && !isQuery) {
     const k = `${p.from.ref}|${p.dns}`;
     let n = ctx.learned.get(k);
     if (!n) {
-      n = learnThroughProxy(ctx.c, src, p.dns, ctx.cache);
+      n = learnThroughProxy(ctx.c, src, p.dns, names);
       ctx.learned.set(k, n);
     }
     names = n;

@@ -12,8 +12,10 @@ export interface PeerView {
   readonly worldIP?: number;
   /** The peer's IP as text (any kind of peer). */
   readonly ip: string;
-  /** Names the DNS proxy saw resolve to this IP (toFQDNs). */
+  /** Names the DNS proxy of the subject's agent saw resolve to this IP (toFQDNs). */
   readonly names: readonly string[];
+  /** World peers: the node whose agent's FQDN cache `names` came from. */
+  readonly agent?: string;
   /** The peer pod, when it is one (named ports on egress resolve against it). */
   readonly pod?: PodModel;
 }
