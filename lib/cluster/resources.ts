@@ -57,6 +57,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   rt("deployments", "deployment", "Deployment", "apps", "v1", true, ["deploy"], ["all"]),
   rt("replicasets", "replicaset", "ReplicaSet", "apps", "v1", true, ["rs"], ["all"], true),
   rt("statefulsets", "statefulset", "StatefulSet", "apps", "v1", true, ["sts"], ["all"]),
+  rt("ciliumcidrgroups", "ciliumcidrgroup", "CiliumCIDRGroup", "cilium.io", "v2", false, ["ccg"], ["cilium"]),
   rt(
     "ciliumclusterwidenetworkpolicies",
     "ciliumclusterwidenetworkpolicy",

@@ -164,6 +164,11 @@ export function buildWorld(
     policies: sorted
       .filter((s) => isPolicyResource(s.resource))
       .map((s) => policyObjectOf(POLICY_KINDS[s.resource] as PolicyKind, s.object)),
+    cidrGroups: of("ciliumcidrgroups").map((o) => ({
+      name: o.metadata.name,
+      labels: o.metadata.labels ?? {},
+      cidrs: asArr((o.spec as Raw | undefined)?.externalCIDRs as unknown).map(String),
+    })),
     pinnedIdentities: allocations,
   };
 }

@@ -36,6 +36,8 @@ function peerRuleTextOf(p: Peer): string {
       return `entity ${p.entity}`;
     case "cidr":
       return `CIDR ${p.text}`;
+    case "cidrGroup":
+      return p.text;
     case "fqdn":
       return p.matchName !== undefined
         ? `toFQDNs matchName ${p.matchName}`
@@ -61,6 +63,10 @@ function peerMiss(p: Peer, peer: PeerView): string {
       return peer.worldIP === undefined
         ? `${peer.ip} is inside the cluster, and CIDR rules never match pods or nodes (policy-cidr-match-mode unset)`
         : `${peer.ip} is outside ${p.text}${p.except.length > 0 ? " or in an except range" : ""}`;
+    case "cidrGroup":
+      return peer.worldIP === undefined
+        ? `${peer.ip} is inside the cluster, and CIDR rules never match pods or nodes (policy-cidr-match-mode unset)`
+        : `${peer.ip} is in no CIDR of the CiliumCIDRGroup(s) that ${p.text} selects (a group that does not exist matches nothing)`;
     case "fqdn":
       return fqdnMiss(peer, [p]);
     case "service":

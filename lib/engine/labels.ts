@@ -15,6 +15,8 @@ export const SOURCE_K8S = "k8s";
 export const SOURCE_RESERVED = "reserved";
 export const SOURCE_ANY = "any";
 export const SOURCE_CIDR = "cidr";
+/** Labels of a CiliumCIDRGroup, as cidrGroupSelector sees them (pkg/labels LabelSourceCIDRGroup). */
+export const SOURCE_CIDR_GROUP = "cidrgroup";
 
 /** Namespace label Cilium adds to every pod identity. */
 export const LABEL_POD_NAMESPACE = "io.kubernetes.pod.namespace";

@@ -98,6 +98,13 @@ export interface Settings {
   readonly auditEndpoints?: readonly string[];
 }
 
+/** A CiliumCIDRGroup (cilium.io/v2, cluster-scoped): a named, labelled list of external CIDRs. */
+export interface CidrGroupModel {
+  readonly name: string;
+  readonly labels: Labels;
+  readonly cidrs: readonly string[];
+}
+
 export type PolicyKind =
   "NetworkPolicy" | "CiliumNetworkPolicy" | "CiliumClusterwideNetworkPolicy" | "CiliumEgressGatewayPolicy";
 
@@ -123,6 +130,8 @@ export interface World {
   readonly externals: readonly ExternalModel[];
   readonly settings: Settings;
   readonly policies: readonly PolicyObject[];
+  /** CiliumCIDRGroups, sorted by name (fromCIDRSet/toCIDRSet cidrGroupRef, cidrGroupSelector). */
+  readonly cidrGroups?: readonly CidrGroupModel[];
   /** Identity numbers pinned by the scenario: canonical label string → id. */
   readonly pinnedIdentities: ReadonlyMap<string, number>;
 }

@@ -121,6 +121,10 @@ function peerFailures(c: Compiled, peer: Peer, view: PeerView, peerName: string)
       return [
         `allows CIDR ${peer.text}; ${peerName} is ${view.ip} (${view.identity.reserved ? `reserved:${view.identity.reserved}` : identityText(view)})`,
       ];
+    case "cidrGroup":
+      return [
+        `allows the CIDRs of ${peer.text} (a CiliumCIDRGroup that does not exist matches nothing); ${peerName} is ${view.ip} (${view.identity.reserved ? `reserved:${view.identity.reserved}` : identityText(view)})`,
+      ];
     case "fqdn":
       return [
         view.names.length > 0

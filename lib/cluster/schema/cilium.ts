@@ -144,3 +144,8 @@ export const cegpBody: Record<string, Schema> = {
   ),
   status: { t: "any" },
 };
+
+/** ciliumcidrgroups.cilium.io v2: spec.externalCIDRs (format cidr) is required. */
+export const cidrGroupBody: Record<string, Schema> = {
+  spec: obj({ externalCIDRs: { t: "array", minItems: 0, items: cidr } }, ["externalCIDRs"]),
+};

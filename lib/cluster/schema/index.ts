@@ -2,7 +2,7 @@
  * The API-server layer: given a decoded manifest of a known kind, report strict-decoding errors
  * (unknown fields) or Invalid causes, before anything is stored.
  */
-import { cegpBody, cnpBody } from "./cilium";
+import { cegpBody, cidrGroupBody, cnpBody } from "./cilium";
 import { check, type Schema, type SchemaProblems } from "./dsl";
 import { coreBodies, metadataSchema, networkPolicyBody, networkPolicyCauses } from "./k8s";
 
@@ -20,6 +20,8 @@ function bodyFor(kind: string): Record<string, Schema> | undefined {
       return cnpBody;
     case "CiliumEgressGatewayPolicy":
       return cegpBody;
+    case "CiliumCIDRGroup":
+      return cidrGroupBody;
     case "NetworkPolicy":
       return networkPolicyBody;
     default:

@@ -8,6 +8,7 @@ import { cmpStr } from "../brand";
 import { computeEnforcement, type Enforcement } from "../enforcement";
 import type { Identity } from "../identity";
 import type { Prefix } from "../ip";
+import { cidrGroupIndex, type CidrGroups } from "../matchers/cidr-group";
 import { cidrMatcher } from "../matchers/cidr";
 import { endpointSelectorMatcher } from "../matchers/endpoint-selector";
 import { entityMatcher } from "../matchers/entity";
@@ -87,10 +88,13 @@ export function egressPolicy(obj: PolicyObject): EgressGatewayPolicy {
   return p;
 }
 
-function cidrPrefixes(rules: readonly CompiledRule[]): Prefix[] {
+function cidrPrefixes(rules: readonly CompiledRule[], groups: CidrGroups): Prefix[] {
   const out: Prefix[] = [];
   for (const r of rules)
-    for (const e of [...r.ingress, ...r.egress]) if (e.peer.kind === "cidr") out.push(e.peer.prefix, ...e.peer.except);
+    for (const e of [...r.ingress, ...r.egress]) {
+      if (e.peer.kind === "cidr") out.push(e.peer.prefix, ...e.peer.except);
+      else if (e.peer.kind === "cidrGroup") out.push(...groups.prefixes(e.peer));
+    }
   return out;
 }
 
@@ -103,7 +107,8 @@ export function compileWorld(world: World): Compiled {
     else analyses.push(analyzePolicy(obj) as PolicyAnalysis);
   }
   const rules = analyses.filter((a) => a.valid).flatMap((a) => a.rules);
-  const identities = buildIdentities(index, cidrPrefixes(rules));
+  const groups = cidrGroupIndex(world.cidrGroups ?? []);
+  const identities = buildIdentities(index, cidrPrefixes(rules, groups));
   const subjects = new Map<string, SubjectPolicy>();
   const svcIPs = new Map<string, Set<string>>();
 
@@ -137,6 +142,8 @@ export function compileWorld(world: World): Compiled {
         return entityMatcher.allows(p.entity, view, world.clusterName);
       case "cidr":
         return cidrMatcher.allows(p.prefix, p.except, view);
+      case "cidrGroup":
+        return groups.prefixes(p).some((g) => cidrMatcher.allows(g, [], view));
       case "fqdn":
         return fqdnMatcher.allows(p.re, view);
       case "service":

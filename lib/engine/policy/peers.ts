@@ -8,7 +8,14 @@
  * - in a CCNP, such a peer gets `k8s:io.kubernetes.pod.namespace` Exists (pods only, never world/host).
  */
 import { parsePrefix, parsePrefixOrAddr, prefixContainsPrefix } from "../ip";
-import { LABEL_NS_LABELS_PREFIX, LABEL_POD_NAMESPACE, SOURCE_ANY, SOURCE_K8S, SOURCE_RESERVED } from "../labels";
+import {
+  LABEL_NS_LABELS_PREFIX,
+  LABEL_POD_NAMESPACE,
+  SOURCE_ANY,
+  SOURCE_CIDR_GROUP,
+  SOURCE_K8S,
+  SOURCE_RESERVED,
+} from "../labels";
 import {
   fromRawSelector,
   type RawLabelSelector,
@@ -63,10 +70,23 @@ const EGRESS_FIELDS = [
   "toNodes",
 ] as const;
 
+/**
+ * CIDRRule.Validate (pkg/policy/api/rule_validation.go, 1.20): exactly one of cidr, cidrGroupRef and
+ * cidrGroupSelector; a group reference is a selector, so `except` is not checked (nor applied) with it.
+ * The group is looked up per snapshot, by name or by its labels (source cidrgroup:).
+ */
 function cidrRulePeer(c: Raw): Peer | string {
   const text = String(c.cidr ?? "");
-  if (c.cidrGroupRef !== undefined || c.cidrGroupSelector !== undefined)
-    return "cidrGroupRef/cidrGroupSelector (CiliumCIDRGroup) is not supported by this simulator";
+  const ref = typeof c.cidrGroupRef === "string" ? c.cidrGroupRef : "";
+  const sel = c.cidrGroupSelector as RawLabelSelector | undefined;
+  const set = [text !== "", ref !== "", sel !== undefined && sel !== null].filter(Boolean).length;
+  if (set === 0) return "one of cidr, cidrGroupRef, or cidrGroupSelector is required";
+  if (set > 1) return "more than one of cidr, cidrGroupRef, or cidrGroupSelector may not be set";
+  if (ref !== "") return { kind: "cidrGroup", name: ref, text: `cidrGroupRef ${ref}` };
+  if (sel) {
+    const selector = fromRawSelector(sel, SOURCE_CIDR_GROUP);
+    return { kind: "cidrGroup", selector, text: `cidrGroupSelector {${selector.key}}` };
+  }
   const p = parsePrefix(text);
   if (!p.ok) return `Unable to parse CIDRRule ${JSON.stringify(text)}: ${p.error}`;
   const except = [];

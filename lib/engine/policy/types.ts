@@ -27,6 +27,8 @@ export type Peer =
   | { readonly kind: "endpoints"; readonly selector: Selector; readonly text: string }
   | { readonly kind: "entity"; readonly entity: string }
   | { readonly kind: "cidr"; readonly prefix: Prefix; readonly except: readonly Prefix[]; readonly text: string }
+  /** cidrGroupRef (by name) or cidrGroupSelector (by the group's labels): resolved per snapshot. */
+  | { readonly kind: "cidrGroup"; readonly name?: string; readonly selector?: Selector; readonly text: string }
   | { readonly kind: "fqdn"; readonly matchName?: string; readonly matchPattern?: string; readonly re: DnsNamePattern }
   | { readonly kind: "service"; readonly namespace: string; readonly name?: string; readonly selector?: Selector }
   | { readonly kind: "nodes"; readonly selector: Selector };

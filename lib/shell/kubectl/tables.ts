@@ -286,6 +286,7 @@ export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
   ],
   ciliumidentities: [NAME, col("NAMESPACE", (o) => o.metadata.labels?.["io.kubernetes.pod.namespace"] ?? ""), AGE],
   ciliumegressgatewaypolicies: [NAME, AGE],
+  ciliumcidrgroups: [NAME, AGE],
   ciliumnodes: [
     NAME,
     col("CILIUMINTERNALIP", (o) =>
