@@ -193,6 +193,7 @@ export function ciliumConfig(state: ClusterState): Record<string, string> {
     "operator-api-serve-addr": "127.0.0.1:9234",
     "policy-audit-mode": String(s.policyAuditMode ?? false),
     "policy-cidr-match-mode": "",
+    "policy-deny-response": s.policyDenyResponse ?? "none",
     "proxy-prometheus-port": "9964",
     "routing-mode": "tunnel",
     "tunnel-protocol": "vxlan",

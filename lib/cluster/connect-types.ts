@@ -44,6 +44,12 @@ export type ConnectOutcome =
   | { readonly status: "dns-timeout"; readonly name: string; readonly elapsedMs: number }
   /** Packets dropped: the client hangs until its timeout (curl exit 28). */
   | { readonly status: "timeout"; readonly elapsedMs: number }
+  /**
+   * policy-deny-response=icmp and policy denied the packet on the client's egress: the datapath answers with
+   * ICMP destination unreachable, code 13 (communication administratively prohibited), sent as if from `from`
+   * (the destination). The kernel turns it into EHOSTUNREACH ("No route to host") at once.
+   */
+  | { readonly status: "unreachable"; readonly from: string; readonly elapsedMs: number }
   /** Delivered but nothing listens on that port: TCP RST (curl exit 7 "Connection refused"). */
   | { readonly status: "refused"; readonly elapsedMs: number }
   /** The HTTP exchange happened: the app's answer, or the proxy's 403 `Access denied` (deniedByProxy). */

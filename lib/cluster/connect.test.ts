@@ -8,6 +8,7 @@ import {
   createCluster,
   evaluate,
   parseScenario,
+  setSettings,
   type ClusterState,
   type FlowEvent,
 } from "@/lib/cluster";
@@ -131,6 +132,49 @@ describe('learned IPs are per agent (layer7.rst "DNS Proxy")', () => {
       }
     },
   );
+});
+
+describe("policy-deny-response=icmp", () => {
+  const XWING_EGRESS = `apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: xwing-egress
+spec:
+  endpointSelector:
+    matchLabels:
+      class: xwing
+  egress:
+  - toEndpoints:
+    - matchLabels:
+        class: deathstar
+`;
+  const xwing = { kind: "pod", namespace: "default", name: "xwing" } as const;
+  const lab = (icmp: boolean, audit = false): ClusterState => {
+    let s = apply(load("starwars"), readFileSync("lib/engine/fixtures/sw_l3_l4_l7_policy.yaml", "utf8"), {
+      source: "p.yaml",
+    }).state;
+    s = apply(s, XWING_EGRESS, { source: "x.yaml" }).state;
+    return setSettings(s, { policyDenyResponse: icmp ? "icmp" : "none", policyAuditMode: audit }).state;
+  };
+  test.each([
+    { icmp: true, to: "10.244.1.197", kind: "tcp", status: "unreachable", why: "egress denied: ICMP at once" },
+    { icmp: true, to: "10.244.1.197", kind: "icmp", status: "unreachable", why: "ping denied on egress" },
+    { icmp: false, to: "10.244.1.197", kind: "tcp", status: "timeout", why: "off: a silent drop" },
+    { icmp: true, to: "10.244.1.238", kind: "tcp", status: "timeout", why: "ingress drop at the deathstar: silent" },
+  ] as const)("$kind to $to, icmp=$icmp: $status ($why)", ({ icmp, to, kind, status }) => {
+    const s = lab(icmp);
+    const r = connect(s, { from: xwing, host: to, port: 80, kind, timeoutMs: 3000 });
+    expect(r.result.outcome.status).toBe(status);
+    if (status === "unreachable") {
+      expect(r.result.outcome).toMatchObject({ from: to, elapsedMs: 0 });
+      // Hubble shows the drop as before, once: no retransmissions follow an ICMP error.
+      expect(r.state.flows.filter((f) => f.verdict === "DROPPED" && f.event.type === "drop")).toHaveLength(1);
+    }
+  });
+  test("audit mode forwards the flow, so nothing is answered with ICMP", () => {
+    const r = connect(lab(true, true), { from: xwing, host: "10.244.1.197", port: 80, kind: "tcp" });
+    expect(r.result.outcome.status).not.toBe("unreachable");
+  });
 });
 
 describe("answers and the flow log", () => {

@@ -233,6 +233,16 @@ function target(acc: Acc, c: Compiled, ip: string, port: number): { t: Target; s
   return { t: { party: ipParty(c, ip), port } };
 }
 
+/**
+ * policy-deny-response=icmp answers policy drops on a pod's egress (bpf_lxc: DROP_POLICY / DROP_POLICY_DENY
+ * → ICMP destination unreachable); drops on ingress, audited flows and egress-gateway drops stay silent.
+ */
+function icmpDenyResponse(state: ClusterState, client: Party, v: Verdict): boolean {
+  if (state.settings.policyDenyResponse !== "icmp" || client.kind !== "pod") return false;
+  const first = v.steps.find((s) => !s.audited && (s.outcome === "denied" || s.outcome === "default-deny"));
+  return first?.direction === "egress";
+}
+
 export function connect(state: ClusterState, req: ConnectRequest): { state: ClusterState; result: ConnectResult } {
   const c = compiled(state);
   const time = state.deps.clock();
@@ -306,6 +316,11 @@ export function connect(state: ClusterState, req: ConnectRequest): { state: Clus
   };
   const base = { resolved, verdict, backend, sourceIP: verdict.snatIP };
   if (verdict.verdict === "dropped") {
+    if (icmpDenyResponse(state, client, verdict)) {
+      // One packet, one ICMP error: the client gives up at once, so there are no retransmissions to drop.
+      acc.events.push(...connectionEvents({ ...ctx, timeoutMs: 0 }));
+      return finish({ ...base, outcome: { status: "unreachable", from: backend.ip, elapsedMs: 0 } });
+    }
     acc.events.push(...connectionEvents(ctx));
     return finish({ ...base, outcome: { status: "timeout", elapsedMs: timeoutMs } });
   }

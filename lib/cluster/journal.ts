@@ -78,6 +78,7 @@ export const journalOpSchema = z.discriminatedUnion("op", [
       hostFirewall: z.boolean().optional(),
       egressGateway: z.boolean().optional(),
       policyAuditMode: z.boolean().optional(),
+      policyDenyResponse: z.enum(["none", "icmp"]).optional(),
       auditEndpoints: z.array(z.string().max(507)).max(1000).optional(),
     }),
   }),

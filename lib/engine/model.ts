@@ -94,6 +94,12 @@ export interface Settings {
   readonly egressGateway: boolean;
   /** `policy-audit-mode` in cilium-config: policy drops are reported (AUDIT) and forwarded. */
   readonly policyAuditMode?: boolean;
+  /**
+   * `policy-deny-response` in cilium-config (Helm `policyDenyResponse`, experimental since 1.19): with `icmp`,
+   * a packet that policy denies on a pod's egress is answered with ICMP destination unreachable (type 3,
+   * code 13, communication administratively prohibited), so the client fails at once. Ingress drops stay silent.
+   */
+  readonly policyDenyResponse?: "none" | "icmp";
   /** Endpoints (`namespace/pod`) with PolicyAuditMode=Enabled (`cilium-dbg endpoint config ID …`). */
   readonly auditEndpoints?: readonly string[];
 }

@@ -32,6 +32,7 @@ export const GOLDEN_SESSIONS = [
   "cilium",
   "hubble",
   "errors",
+  "deny-response",
   "lab",
 ] as const;
 

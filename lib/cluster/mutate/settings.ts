@@ -28,6 +28,7 @@ export function setSettings(state: ClusterState, patch: Partial<Settings>): Muta
     ...(patch.hostFirewall !== undefined ? { hostFirewall: patch.hostFirewall } : {}),
     ...(patch.egressGateway !== undefined ? { egressGateway: patch.egressGateway } : {}),
     ...(patch.policyAuditMode !== undefined ? { policyAuditMode: patch.policyAuditMode } : {}),
+    ...(patch.policyDenyResponse !== undefined ? { policyDenyResponse: patch.policyDenyResponse } : {}),
     ...(patch.auditEndpoints !== undefined ? { auditEndpoints: [...patch.auditEndpoints] } : {}),
   };
   return {

@@ -1,6 +1,6 @@
 /**
  * The cilium CLI on the workstation (cilium-cli): status, config view, config set, version. Settings map to
- * the cilium-config ConfigMap keys enable-policy, enable-host-firewall, enable-ipv4-egress-gateway and policy-audit-mode
+ * the cilium-config ConfigMap keys enable-policy, enable-host-firewall, enable-ipv4-egress-gateway, policy-audit-mode and policy-deny-response
  * (pkg/option/config.go).
  */
 import type { ProgramSpec } from "../cobra";
@@ -26,10 +26,12 @@ const KNOWN: Readonly<
           hostFirewall: boolean;
           egressGateway: boolean;
           policyAuditMode: boolean;
+          policyDenyResponse: "none" | "icmp";
         }>
       | undefined
   >
 > = {
+  "policy-deny-response": (v) => (v === "none" || v === "icmp" ? { policyDenyResponse: v } : undefined),
   "policy-audit-mode": (v) => (v === "true" || v === "false" ? { policyAuditMode: v === "true" } : undefined),
   "enable-policy": (v) => (v === "default" || v === "always" || v === "never" ? { enforcementMode: v } : undefined),
   "enable-host-firewall": (v) => (v === "true" || v === "false" ? { hostFirewall: v === "true" } : undefined),

@@ -136,6 +136,7 @@ function fetchOne(ctx: Ctx, env: ClientEnv, o: CurlOptions, raw: string): number
         : fail(6, `Could not resolve host: ${t.host}`, out.elapsedMs);
     case "timeout":
       return timedOut(ctx, o, t, timeoutMs, fail);
+    case "unreachable":
     case "refused":
       return fail(
         7,

@@ -47,6 +47,9 @@ export function nc(ctx: Ctx, env: ClientEnv, argv: readonly string[]): number {
     case "refused":
       if (verbose) ctx.io.err(`nc: connect to ${who} port ${port} (${proto}) failed: Connection refused\n`);
       return 1;
+    case "unreachable":
+      if (verbose) ctx.io.err(`nc: connect to ${who} port ${port} (${proto}) failed: No route to host\n`);
+      return 1;
     case "timeout":
       if (udp) break;
       wait(ctx, timeoutMs);
@@ -154,16 +157,21 @@ export function ping(ctx: Ctx, env: ClientEnv, argv: readonly string[]): number 
   const ip = r.resolved?.ip ?? host;
   const named = r.resolved !== undefined && r.resolved.fqdn !== ip ? r.resolved.fqdn : undefined;
   const ok = out.status === "icmp-reply";
+  // policy-deny-response=icmp: every echo request is answered with ICMP type 3 code 13 (iputils: "Packet filtered").
+  const filtered = out.status === "unreachable" ? out.from : undefined;
   let text = `PING ${named ?? ip} (${ip}) 56(84) bytes of data.\n`;
   const times: number[] = [];
+  for (let i = 1; i <= count && filtered !== undefined; i++)
+    text += `From ${named ? `${named} (${filtered})` : filtered} icmp_seq=${i} Packet filtered\n`;
   for (let i = 1; i <= count && ok; i++) {
     const t = Number(jitter(ctx, 0.04, 0.2).toFixed(3));
     times.push(t);
     text += `64 bytes from ${named ? `${named} (${ip})` : ip}: icmp_seq=${i} ttl=63 time=${t.toFixed(3)} ms\n`;
   }
   const spent = (count - 1) * 1000 + Math.round(jitter(ctx, 1, 60));
-  wait(ctx, ok ? spent : spent + 1000);
-  text += `\n--- ${named ?? ip} ping statistics ---\n${count} packets transmitted, ${times.length} received, ${ok ? 0 : 100}% packet loss, time ${spent}ms\n`;
+  wait(ctx, ok || filtered !== undefined ? spent : spent + 1000);
+  const errors = filtered !== undefined ? `, +${count} errors` : "";
+  text += `\n--- ${named ?? ip} ping statistics ---\n${count} packets transmitted, ${times.length} received${errors}, ${ok ? 0 : 100}% packet loss, time ${spent}ms\n`;
   if (times.length > 0) {
     const min = Math.min(...times);
     const max = Math.max(...times);

@@ -1,6 +1,6 @@
 /**
  * helm upgrade cilium cilium/cilium -n kube-system [--reuse-values] --set k=v[,k=v]: the chart values that map
- * to the lab's settings are hostFirewall.enabled, policyEnforcementMode, egressGateway.enabled and policyAuditMode. Without --reuse-values, helm
+ * to the lab's settings are hostFirewall.enabled, policyEnforcementMode, egressGateway.enabled, policyAuditMode and policyDenyResponse. Without --reuse-values, helm
  * resets every value not given to the chart default — a real trap, kept.
  */
 import type { ProgramSpec } from "../cobra";
@@ -64,9 +64,16 @@ const upgrade: CommandRow = {
       hostFirewall: boolean;
       egressGateway: boolean;
       policyAuditMode?: boolean;
+      policyDenyResponse?: "none" | "icmp";
     } = boolFlag(f, "reuse-values")
       ? { ...current }
-      : { enforcementMode: "default", hostFirewall: false, egressGateway: false, policyAuditMode: false };
+      : {
+          enforcementMode: "default",
+          hostFirewall: false,
+          egressGateway: false,
+          policyAuditMode: false,
+          policyDenyResponse: "none",
+        };
     for (const kv of f.all.get("set") ?? []) {
       const [k, v] = kv.split("=");
       if (v === undefined) {
@@ -77,6 +84,15 @@ const upgrade: CommandRow = {
       if (k === "egressGateway.enabled") next.egressGateway = v === "true";
       // values.yaml `policyAuditMode`; the audit-mode guide writes it as config.policyAuditMode.
       if (k === "policyAuditMode" || k === "config.policyAuditMode") next.policyAuditMode = v === "true";
+      if (k === "policyDenyResponse") {
+        if (v !== "none" && v !== "icmp") {
+          ctx.io.err(
+            `Error: UPGRADE FAILED: values don't meet the specifications of the schema(s) in the following chart(s):\ncilium:\n- policyDenyResponse: policyDenyResponse must be one of the following: "none", "icmp"\n\n`,
+          );
+          return 1;
+        }
+        next.policyDenyResponse = v;
+      }
       if (k === "policyEnforcementMode") {
         if (v !== "default" && v !== "always" && v !== "never") {
           ctx.io.err(
