@@ -192,7 +192,7 @@ export function ciliumConfig(state: ClusterState): Record<string, string> {
     "monitor-aggregation": "medium",
     "operator-api-serve-addr": "127.0.0.1:9234",
     "policy-audit-mode": String(s.policyAuditMode ?? false),
-    "policy-cidr-match-mode": "",
+    "policy-cidr-match-mode": s.policyCidrMatchMode ?? "",
     "policy-deny-response": s.policyDenyResponse ?? "none",
     "proxy-prometheus-port": "9964",
     "routing-mode": "tunnel",

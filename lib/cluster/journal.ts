@@ -79,6 +79,7 @@ export const journalOpSchema = z.discriminatedUnion("op", [
       egressGateway: z.boolean().optional(),
       policyAuditMode: z.boolean().optional(),
       policyDenyResponse: z.enum(["none", "icmp"]).optional(),
+      policyCidrMatchMode: z.enum(["", "nodes", "pods", "nodes pods"]).optional(),
       auditEndpoints: z.array(z.string().max(507)).max(1000).optional(),
     }),
   }),

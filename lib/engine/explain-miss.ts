@@ -61,11 +61,11 @@ function peerMiss(p: Peer, peer: PeerView): string {
       return `the peer is not the ${p.entity} entity`;
     case "cidr":
       return peer.worldIP === undefined
-        ? `${peer.ip} is inside the cluster, and CIDR rules never match pods or nodes (policy-cidr-match-mode unset)`
+        ? `${peer.ip} is inside the cluster, and CIDR rules match pods and nodes only when policy-cidr-match-mode includes pods or nodes`
         : `${peer.ip} is outside ${p.text}${p.except.length > 0 ? " or in an except range" : ""}`;
     case "cidrGroup":
       return peer.worldIP === undefined
-        ? `${peer.ip} is inside the cluster, and CIDR rules never match pods or nodes (policy-cidr-match-mode unset)`
+        ? `${peer.ip} is inside the cluster, and CIDR rules match pods and nodes only when policy-cidr-match-mode includes pods or nodes`
         : `${peer.ip} is in no CIDR of the CiliumCIDRGroup(s) that ${p.text} selects (a group that does not exist matches nothing)`;
     case "fqdn":
       return fqdnMiss(peer, [p]);

@@ -10,6 +10,7 @@ export { buildWorldIndex, serviceBackends, podKey, type WorldIndex, type IPOwner
 export type { IdentityTable } from "./compile/identities";
 export { computeEnforcement, type Enforcement } from "./enforcement";
 export { auditMode } from "./audit";
+export { cidrSelects, parseCidrMatchMode } from "./cidr-match-mode";
 export {
   evaluateFlow,
   evaluateAllPairs,

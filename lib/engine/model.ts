@@ -88,6 +88,8 @@ export interface ExternalModel {
   readonly app?: string;
 }
 
+export type CidrMatchMode = "" | "nodes" | "pods" | "nodes pods";
+
 export interface Settings {
   readonly enforcementMode: EnforcementMode;
   readonly hostFirewall: boolean;
@@ -100,6 +102,12 @@ export interface Settings {
    * code 13, communication administratively prohibited), so the client fails at once. Ingress drops stay silent.
    */
   readonly policyDenyResponse?: "none" | "icmp";
+  /**
+   * `policy-cidr-match-mode` in cilium-config (helm `policyCIDRMatchMode`, a list): "" (default) — CIDR
+   * rules and ipBlock select only addresses outside the cluster; `nodes` — also node IPs; `pods` (new in
+   * 1.20) — also pod IPs. Stored as the ConfigMap value, entities sorted and space-separated.
+   */
+  readonly policyCidrMatchMode?: CidrMatchMode;
   /** Endpoints (`namespace/pod`) with PolicyAuditMode=Enabled (`cilium-dbg endpoint config ID …`). */
   readonly auditEndpoints?: readonly string[];
 }

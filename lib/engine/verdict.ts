@@ -10,6 +10,7 @@ import { auditMode } from "./audit";
 import { egressGatewayFor } from "./egress-gateway";
 import type { Identity } from "./identity";
 import { parseIPv4 } from "./ip";
+import { cidrSelects } from "./cidr-match-mode";
 import { formatLabel } from "./labels";
 import type { PeerView } from "./matchers/peer-view";
 import type { FlowProto } from "./matchers/ports";
@@ -45,6 +46,18 @@ export function viewOf(
   if (p.kind === "host") {
     const identity =
       from && from.name === p.node.name ? c.identities.hostView(p.node) : c.identities.remoteNodeView(p.node);
+    // policy-cidr-match-mode=nodes: CIDR selectors also select node IPs (Documentation/security/policy/
+    // language.rst "Selecting nodes with CIDR / ipBlock"); the node keeps its host/remote-node identity,
+    // so its IP becomes part of the memo key.
+    if (cidrSelects(c.world.settings, "nodes"))
+      return {
+        key: `${hostKey(identity)}|${p.node.ip}`,
+        identity,
+        ip: p.node.ip,
+        worldIP: parseIPv4(p.node.ip),
+        names: [],
+        pod: p.pod,
+      };
     return { key: hostKey(identity), identity, ip: p.node.ip, names: [], pod: p.pod };
   }
   const identity = c.identities.worldView(p.ip);

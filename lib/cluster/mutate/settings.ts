@@ -29,6 +29,7 @@ export function setSettings(state: ClusterState, patch: Partial<Settings>): Muta
     ...(patch.egressGateway !== undefined ? { egressGateway: patch.egressGateway } : {}),
     ...(patch.policyAuditMode !== undefined ? { policyAuditMode: patch.policyAuditMode } : {}),
     ...(patch.policyDenyResponse !== undefined ? { policyDenyResponse: patch.policyDenyResponse } : {}),
+    ...(patch.policyCidrMatchMode !== undefined ? { policyCidrMatchMode: patch.policyCidrMatchMode } : {}),
     ...(patch.auditEndpoints !== undefined ? { auditEndpoints: [...patch.auditEndpoints] } : {}),
   };
   return {

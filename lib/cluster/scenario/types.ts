@@ -94,6 +94,7 @@ export interface Scenario {
     readonly hostFirewall: boolean;
     readonly egressGateway: boolean;
     readonly policyAuditMode?: boolean;
+    readonly policyCidrMatchMode?: "" | "nodes" | "pods" | "nodes pods";
   };
   readonly nodes: readonly ScenarioNode[];
   readonly namespaces: readonly { readonly name: string; readonly labels: Labels }[];

@@ -15,6 +15,8 @@ import { entityMatcher } from "../matchers/entity";
 import { fqdnMatcher } from "../matchers/fqdn";
 import type { PeerView } from "../matchers/peer-view";
 import { serviceMatcher } from "../matchers/service";
+import { parseIPv4 } from "../ip";
+import { cidrSelects } from "../cidr-match-mode";
 import type { NodeModel, PodModel, PolicyObject, World } from "../model";
 import { parseEgressGatewayPolicy, type EgressGatewayPolicy } from "../policy/cegp";
 import { analyzeCiliumPolicy } from "../policy/cnp";
@@ -207,12 +209,21 @@ export function compileWorld(world: World): Compiled {
   }
   const podIdentity = (pod: PodModel): Identity | undefined => podIds.get(pod) ?? identities.pods.get(podKey(pod));
   const views = new Map<PodModel, PeerView>();
+  const cidrPods = cidrSelects(world.settings, "pods");
   const podView = (pod: PodModel): PeerView => {
     let v = views.get(pod);
     if (!v) {
       const identity = podIdentity(pod) as Identity;
-      const key = `p${identity.id}`;
-      v = { key, num: viewNum({ key } as PeerView), identity, ip: pod.ip, names: [], pod };
+      // policy-cidr-match-mode=pods: CIDR selectors also select pod IPs, so the view carries the IP
+      // (and the memo key, since pods sharing an identity differ by address).
+      if (cidrPods) {
+        const key = `p${identity.id}|${pod.ip}`;
+        const worldIP = parseIPv4(pod.ip);
+        v = { key, num: viewNum({ key } as PeerView), identity, ip: pod.ip, worldIP, names: [], pod };
+      } else {
+        const key = `p${identity.id}`;
+        v = { key, num: viewNum({ key } as PeerView), identity, ip: pod.ip, names: [], pod };
+      }
       views.set(pod, v);
     }
     return v;

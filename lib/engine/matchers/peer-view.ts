@@ -8,7 +8,7 @@ export interface PeerView {
   /** Small integer standing for `key` (fast memo keys); assigned by the compiled snapshot. */
   readonly num?: number;
   readonly identity: Identity;
-  /** IPv4 as uint32 when CIDR rules may match it (only outside-the-cluster addresses). */
+  /** IPv4 as uint32 when CIDR rules may match it (outside-the-cluster addresses; node IPs with policy-cidr-match-mode=nodes). */
   readonly worldIP?: number;
   /** The peer's IP as text (any kind of peer). */
   readonly ip: string;

@@ -10,6 +10,7 @@ import type { CommandRow, Ctx } from "../types";
 import { connectivityTest } from "./connectivity";
 import { CILIUM_VERSION, cliStatus } from "./status";
 import { ciliumConfig } from "@/lib/cluster";
+import { parseCidrMatchMode, type CidrMatchMode } from "@/lib/engine";
 import { configure } from "../cluster/ops";
 
 /** The cilium-config ConfigMap (lib/cluster ciliumConfig: derived from the scenario and the live settings). */
@@ -27,12 +28,18 @@ const KNOWN: Readonly<
           egressGateway: boolean;
           policyAuditMode: boolean;
           policyDenyResponse: "none" | "icmp";
+          policyCidrMatchMode: CidrMatchMode;
         }>
       | undefined
   >
 > = {
   "policy-deny-response": (v) => (v === "none" || v === "icmp" ? { policyDenyResponse: v } : undefined),
   "policy-audit-mode": (v) => (v === "true" || v === "false" ? { policyAuditMode: v === "true" } : undefined),
+  // A string slice in the agent: nodes, and from 1.20 pods (pkg/option: policy-cidr-match-mode).
+  "policy-cidr-match-mode": (v) => {
+    const mode = parseCidrMatchMode(v);
+    return mode === undefined ? undefined : { policyCidrMatchMode: mode };
+  },
   "enable-policy": (v) => (v === "default" || v === "always" || v === "never" ? { enforcementMode: v } : undefined),
   "enable-host-firewall": (v) => (v === "true" || v === "false" ? { hostFirewall: v === "true" } : undefined),
   "enable-ipv4-egress-gateway": (v) => (v === "true" || v === "false" ? { egressGateway: v === "true" } : undefined),

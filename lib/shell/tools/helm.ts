@@ -9,6 +9,7 @@ import { boolFlag, flag } from "../flags";
 import type { CommandRow } from "../types";
 import { CILIUM_VERSION } from "../kubectl/constants";
 import { getSettings } from "@/lib/cluster";
+import { parseCidrMatchMode, type CidrMatchMode } from "@/lib/engine";
 import { configure } from "../cluster/ops";
 
 const upgrade: CommandRow = {
@@ -65,6 +66,7 @@ const upgrade: CommandRow = {
       egressGateway: boolean;
       policyAuditMode?: boolean;
       policyDenyResponse?: "none" | "icmp";
+      policyCidrMatchMode?: CidrMatchMode;
     } = boolFlag(f, "reuse-values")
       ? { ...current }
       : {
@@ -73,6 +75,7 @@ const upgrade: CommandRow = {
           egressGateway: false,
           policyAuditMode: false,
           policyDenyResponse: "none",
+          policyCidrMatchMode: "",
         };
     for (const kv of f.all.get("set") ?? []) {
       const [k, v] = kv.split("=");
@@ -92,6 +95,17 @@ const upgrade: CommandRow = {
           return 1;
         }
         next.policyDenyResponse = v;
+      }
+      // values.yaml `policyCIDRMatchMode` is a list: `--set policyCIDRMatchMode=nodes` or `={nodes}`.
+      if (k === "policyCIDRMatchMode") {
+        const mode = parseCidrMatchMode(v);
+        if (mode === undefined) {
+          ctx.io.err(
+            `Error: UPGRADE FAILED: values don't meet the specifications of the schema(s) in the following chart(s):\ncilium:\n- policyCIDRMatchMode.0: policyCIDRMatchMode.0 must be one of the following: "nodes", "pods"\n\n`,
+          );
+          return 1;
+        }
+        next.policyCidrMatchMode = mode;
       }
       if (k === "policyEnforcementMode") {
         if (v !== "default" && v !== "always" && v !== "never") {
