@@ -199,6 +199,8 @@ export function ciliumConfig(state: ClusterState): Record<string, string> {
     "tunnel-protocol": "vxlan",
   };
   if (s.egressGateway) cm["enable-ipv4-egress-gateway"] = "true";
+  // Helm writes the key only when nodeSelectorLabels is true.
+  if (s.nodeSelectorLabels) cm["enable-node-selector-labels"] = "true";
   return Object.fromEntries(
     Object.keys(cm)
       .sort(cmpStr)

@@ -6,6 +6,7 @@
 import type { Compiled } from "./compile/compiled";
 import { ruleLabel, svcText } from "./explain-parts";
 import { formatIPv4 } from "./ip";
+import { indexLabels, k8sLabels } from "./labels";
 import type { PeerView } from "./matchers/peer-view";
 import { type FlowProto, portMatcher } from "./matchers/ports";
 import type { ContainerPort } from "./model";
@@ -52,8 +53,13 @@ function peerRuleTextOf(p: Peer): string {
 /** Why the peer failed this rule's peer term. */
 function peerMiss(p: Peer, peer: PeerView): string {
   switch (p.kind) {
-    case "endpoints":
     case "nodes": {
+      if (peer.node === undefined) return "the peer is not a node";
+      const labels = indexLabels(k8sLabels(peer.node.labels));
+      const r = p.selector.requirements.find((x) => !requirementMatches(x, labels));
+      return r ? `node ${peer.node.name} fails ${requirementText(r)}` : "the node does not match the selector";
+    }
+    case "endpoints": {
       const r = p.selector.requirements.find((x) => !requirementMatches(x, peer.identity.index));
       return r ? `the peer fails ${requirementText(r)}` : "the peer does not match the selector";
     }

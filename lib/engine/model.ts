@@ -108,6 +108,11 @@ export interface Settings {
    * 1.20) — also pod IPs. Stored as the ConfigMap value, entities sorted and space-separated.
    */
   readonly policyCidrMatchMode?: CidrMatchMode;
+  /**
+   * `enable-node-selector-labels` (helm `nodeSelectorLabels`): nodes get identities from their labels, so
+   * toNodes/fromNodes can select them; without it such rules are rejected (pkg/policy/api rule_validation.go).
+   */
+  readonly nodeSelectorLabels?: boolean;
   /** Endpoints (`namespace/pod`) with PolicyAuditMode=Enabled (`cilium-dbg endpoint config ID …`). */
   readonly auditEndpoints?: readonly string[];
 }

@@ -47,18 +47,19 @@ export function viewOf(
     const identity =
       from && from.name === p.node.name ? c.identities.hostView(p.node) : c.identities.remoteNodeView(p.node);
     // policy-cidr-match-mode=nodes: CIDR selectors also select node IPs (Documentation/security/policy/
-    // language.rst "Selecting nodes with CIDR / ipBlock"); the node keeps its host/remote-node identity,
-    // so its IP becomes part of the memo key.
-    if (cidrSelects(c.world.settings, "nodes"))
-      return {
-        key: `${hostKey(identity)}|${p.node.ip}`,
-        identity,
-        ip: p.node.ip,
-        worldIP: parseIPv4(p.node.ip),
-        names: [],
-        pod: p.pod,
-      };
-    return { key: hostKey(identity), identity, ip: p.node.ip, names: [], pod: p.pod };
+    // language.rst "Selecting nodes with CIDR / ipBlock"); enable-node-selector-labels: toNodes/fromNodes
+    // select the node by its labels. Either way nodes sharing an identity differ, so the key names the node.
+    const byIP = cidrSelects(c.world.settings, "nodes");
+    const distinct = byIP || c.world.settings.nodeSelectorLabels === true;
+    return {
+      key: distinct ? `${hostKey(identity)}|${p.node.name}` : hostKey(identity),
+      identity,
+      ip: p.node.ip,
+      ...(byIP ? { worldIP: parseIPv4(p.node.ip) } : {}),
+      names: [],
+      node: p.node,
+      pod: p.pod,
+    };
   }
   const identity = c.identities.worldView(p.ip);
   const n = names.get(p.ip) ?? [];

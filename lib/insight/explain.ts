@@ -134,7 +134,15 @@ function peerFailures(c: Compiled, peer: Peer, view: PeerView, peerName: string)
     case "service":
       return [`allows the backends of Service ${peer.namespace}/${peer.name ?? "(selector)"}; ${peerName} is not one`];
     case "nodes":
-      return [`selects nodes by label, which this lab does not match; ${peerName} is ${identityText(view)}`];
+      return [
+        view.node
+          ? `selects nodes by label {${peer.selector.key}}; node ${view.node.name} has ${
+              Object.entries(view.node.labels)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(",") || "no labels"
+            }`
+          : `selects nodes by label; ${peerName} is ${identityText(view)}, not a node`,
+      ];
   }
   void c;
 }

@@ -368,7 +368,7 @@ function finish(
   const warnings: Omit<Diagnostic, "object">[] = [];
   let o = obj;
   if (r.kind === "CiliumNetworkPolicy" || r.kind === "CiliumClusterwideNetworkPolicy") {
-    const vc = validCondition(r.kind as PolicyKind, o, state.deps.clock());
+    const vc = validCondition(r.kind as PolicyKind, o, state.deps.clock(), state.settings.nodeSelectorLabels === true);
     o = { ...o, status: vc.status };
     if (!vc.valid) warnings.push({ severity: "warning", code: "policy-invalid", message: vc.message });
     for (const w of vc.warnings) warnings.push({ severity: "warning", code: "policy-warning", message: w });

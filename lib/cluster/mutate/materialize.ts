@@ -27,8 +27,9 @@ export function validCondition(
   kind: PolicyKind,
   o: KubeObject,
   timeMs: number,
+  nodeSelectorLabels = false,
 ): { status: Json; valid: boolean; message: string; warnings: string[] } {
-  const a = analyzePolicy(policyObjectOf(kind, o));
+  const a = analyzePolicy(policyObjectOf(kind, o), nodeSelectorLabels);
   const valid = a?.valid ?? true;
   const message = a?.message ?? "Policy validation succeeded";
   return {

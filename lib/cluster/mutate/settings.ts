@@ -30,6 +30,7 @@ export function setSettings(state: ClusterState, patch: Partial<Settings>): Muta
     ...(patch.policyAuditMode !== undefined ? { policyAuditMode: patch.policyAuditMode } : {}),
     ...(patch.policyDenyResponse !== undefined ? { policyDenyResponse: patch.policyDenyResponse } : {}),
     ...(patch.policyCidrMatchMode !== undefined ? { policyCidrMatchMode: patch.policyCidrMatchMode } : {}),
+    ...(patch.nodeSelectorLabels !== undefined ? { nodeSelectorLabels: patch.nodeSelectorLabels } : {}),
     ...(patch.auditEndpoints !== undefined ? { auditEndpoints: [...patch.auditEndpoints] } : {}),
   };
   return {

@@ -49,6 +49,7 @@ const caseSchema = z.object({
       hostFirewall: z.boolean().default(false),
       egressGateway: z.boolean().default(false),
       policyAuditMode: z.boolean().optional(),
+      nodeSelectorLabels: z.boolean().optional(),
       policyCidrMatchMode: z.enum(["", "nodes", "pods", "nodes pods"]).optional(),
     })
     .default({ enforcementMode: "default", hostFirewall: false, egressGateway: false }),

@@ -123,6 +123,7 @@ export const scenarioSchema = z
         hostFirewall: z.boolean().default(false),
         egressGateway: z.boolean().default(false),
         policyAuditMode: z.boolean().optional(),
+        nodeSelectorLabels: z.boolean().optional(),
         policyCidrMatchMode: z.enum(["", "nodes", "pods", "nodes pods"]).optional(),
       })
       .strict()

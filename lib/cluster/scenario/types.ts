@@ -94,6 +94,7 @@ export interface Scenario {
     readonly hostFirewall: boolean;
     readonly egressGateway: boolean;
     readonly policyAuditMode?: boolean;
+    readonly nodeSelectorLabels?: boolean;
     readonly policyCidrMatchMode?: "" | "nodes" | "pods" | "nodes pods";
   };
   readonly nodes: readonly ScenarioNode[];

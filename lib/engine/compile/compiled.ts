@@ -68,15 +68,17 @@ export interface Compiled {
   cachedMatch(p: Peer, view: PeerView): boolean;
 }
 
-const analysisCache = new WeakMap<PolicyObject, PolicyAnalysis>();
+/** One cache per enable-node-selector-labels value: it decides whether toNodes/fromNodes validate. */
+const analysisCaches = [new WeakMap<PolicyObject, PolicyAnalysis>(), new WeakMap<PolicyObject, PolicyAnalysis>()];
 const egwCache = new WeakMap<PolicyObject, EgressGatewayPolicy>();
 
-export function analyzePolicy(obj: PolicyObject): PolicyAnalysis | undefined {
+export function analyzePolicy(obj: PolicyObject, nodeSelectorLabels = false): PolicyAnalysis | undefined {
   if (obj.kind === "CiliumEgressGatewayPolicy") return undefined;
-  let a = analysisCache.get(obj);
+  const cache = analysisCaches[nodeSelectorLabels ? 1 : 0] as WeakMap<PolicyObject, PolicyAnalysis>;
+  let a = cache.get(obj);
   if (!a) {
-    a = obj.kind === "NetworkPolicy" ? analyzeNetworkPolicy(obj) : analyzeCiliumPolicy(obj);
-    analysisCache.set(obj, a);
+    a = obj.kind === "NetworkPolicy" ? analyzeNetworkPolicy(obj) : analyzeCiliumPolicy(obj, { nodeSelectorLabels });
+    cache.set(obj, a);
   }
   return a;
 }
@@ -100,13 +102,20 @@ function cidrPrefixes(rules: readonly CompiledRule[], groups: CidrGroups): Prefi
   return out;
 }
 
+const nodeLabelIndexes = new WeakMap<NodeModel, ReturnType<typeof indexLabels>>();
+function nodeLabelIndex(n: NodeModel): ReturnType<typeof indexLabels> {
+  let i = nodeLabelIndexes.get(n);
+  if (!i) nodeLabelIndexes.set(n, (i = indexLabels(k8sLabels(n.labels))));
+  return i;
+}
+
 export function compileWorld(world: World): Compiled {
   const index = buildWorldIndex(world);
   const analyses: PolicyAnalysis[] = [];
   const egressPolicies: EgressGatewayPolicy[] = [];
   for (const obj of [...world.policies].sort((a, b) => cmpStr(a.key, b.key))) {
     if (obj.kind === "CiliumEgressGatewayPolicy") egressPolicies.push(egressPolicy(obj));
-    else analyses.push(analyzePolicy(obj) as PolicyAnalysis);
+    else analyses.push(analyzePolicy(obj, world.settings.nodeSelectorLabels === true) as PolicyAnalysis);
   }
   const rules = analyses.filter((a) => a.valid).flatMap((a) => a.rules);
   const groups = cidrGroupIndex(world.cidrGroups ?? []);
@@ -151,7 +160,8 @@ export function compileWorld(world: World): Compiled {
       case "service":
         return serviceMatcher.allows(backendIPs(p), view);
       case "nodes":
-        return false;
+        // toNodes/fromNodes select the local host and remote nodes by the node's labels.
+        return view.node !== undefined && selectorMatches(p.selector, nodeLabelIndex(view.node));
     }
   };
 

@@ -1,6 +1,6 @@
 /** What a policy sees of the other side of a flow: its identity (as seen from the subject's node), its IP and learned DNS names. */
 import type { Identity } from "../identity";
-import type { PodModel } from "../model";
+import type { NodeModel, PodModel } from "../model";
 
 export interface PeerView {
   /** Memo key: identity id, plus the IP and names for world peers (CIDR / FQDN rules look at those). */
@@ -16,6 +16,8 @@ export interface PeerView {
   readonly names: readonly string[];
   /** World peers: the node whose agent's FQDN cache `names` came from. */
   readonly agent?: string;
+  /** The node, when the peer is a host (toNodes/fromNodes match its labels). */
+  readonly node?: NodeModel;
   /** The peer pod, when it is one (named ports on egress resolve against it). */
   readonly pod?: PodModel;
 }

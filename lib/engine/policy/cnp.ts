@@ -24,8 +24,18 @@ export const VALID_MESSAGE = "Policy validation succeeded";
 
 class RuleError extends Error {}
 
+/** Agent options Rule validation reads (bound in both the operator and the agent). */
+export interface AnalyzeOptions {
+  readonly nodeSelectorLabels: boolean;
+}
+
+/** ErrFromToNodesRequiresNodeSelectorOption (pkg/policy/api/rule_validation.go). */
+export const NODE_SELECTOR_LABELS_ERROR =
+  'FromNodes/ToNodes rules can only be applied when the "enable-node-selector-labels" flag is set';
+
 interface Ctx {
   readonly obj: PolicyObject;
+  readonly opts: AnalyzeOptions;
   readonly namespace: string | undefined;
   readonly specIndex: number | undefined;
   readonly hostPolicy: boolean;
@@ -61,6 +71,8 @@ function sectionEntries(ctx: Ctx, rules: Raw[], section: Section): Entry[] {
         message: `${section}[${i}]: fromRequires/toRequires are deprecated in Cilium and ignored by this simulator`,
       });
     }
+    if (!ctx.opts.nodeSelectorLabels && asArr(rule[dir === "ingress" ? "fromNodes" : "toNodes"]).length > 0)
+      throw new RuleError(NODE_SELECTOR_LABELS_ERROR);
     const peersRes = collectPeers(rule, dir, ctx.namespace);
     if (!peersRes.ok) throw new RuleError(peersRes.error);
     const toPorts = asArr(rule.toPorts);
@@ -239,7 +251,10 @@ function fqdnWarnings(specs: Raw[]): PolicyProblem[] {
 }
 
 /** Analyze a CNP or CCNP object: validation result, warnings and compiled rules. */
-export function analyzeCiliumPolicy(obj: PolicyObject): PolicyAnalysis {
+export function analyzeCiliumPolicy(
+  obj: PolicyObject,
+  opts: AnalyzeOptions = { nodeSelectorLabels: false },
+): PolicyAnalysis {
   const namespace = obj.kind === "CiliumNetworkPolicy" ? (obj.namespace ?? "default") : undefined;
   const specs: { spec: Raw; index: number | undefined }[] = [];
   if (obj.spec && typeof obj.spec === "object") specs.push({ spec: obj.spec as Raw, index: undefined });
@@ -254,7 +269,7 @@ export function analyzeCiliumPolicy(obj: PolicyObject): PolicyAnalysis {
   try {
     for (const { spec, index } of specs) {
       const hostPolicy = spec.nodeSelector !== undefined && spec.endpointSelector === undefined;
-      rules.push(compileSpec({ obj, namespace, specIndex: index, hostPolicy, warnings }, spec));
+      rules.push(compileSpec({ obj, opts, namespace, specIndex: index, hostPolicy, warnings }, spec));
     }
   } catch (e) {
     if (!(e instanceof RuleError)) throw e;

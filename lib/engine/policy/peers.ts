@@ -174,8 +174,10 @@ function onePeer(field: string, item: unknown, namespace: string | undefined): P
       return "toServices entry needs k8sService or k8sServiceSelector";
     }
     case "fromNodes":
-    case "toNodes":
-      return `FromNodes/ToNodes rules can only be applied when the "enable-node-selector-labels" flag is set`;
+    case "toNodes": {
+      const selector = fromRawSelector(item as RawLabelSelector);
+      return { kind: "nodes", selector };
+    }
     default:
       return `${field} is not supported by this simulator`;
   }

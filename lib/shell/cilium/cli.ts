@@ -29,6 +29,7 @@ const KNOWN: Readonly<
           policyAuditMode: boolean;
           policyDenyResponse: "none" | "icmp";
           policyCidrMatchMode: CidrMatchMode;
+          nodeSelectorLabels: boolean;
         }>
       | undefined
   >
@@ -40,6 +41,8 @@ const KNOWN: Readonly<
     const mode = parseCidrMatchMode(v);
     return mode === undefined ? undefined : { policyCidrMatchMode: mode };
   },
+  "enable-node-selector-labels": (v) =>
+    v === "true" || v === "false" ? { nodeSelectorLabels: v === "true" } : undefined,
   "enable-policy": (v) => (v === "default" || v === "always" || v === "never" ? { enforcementMode: v } : undefined),
   "enable-host-firewall": (v) => (v === "true" || v === "false" ? { hostFirewall: v === "true" } : undefined),
   "enable-ipv4-egress-gateway": (v) => (v === "true" || v === "false" ? { egressGateway: v === "true" } : undefined),

@@ -67,6 +67,7 @@ const upgrade: CommandRow = {
       policyAuditMode?: boolean;
       policyDenyResponse?: "none" | "icmp";
       policyCidrMatchMode?: CidrMatchMode;
+      nodeSelectorLabels?: boolean;
     } = boolFlag(f, "reuse-values")
       ? { ...current }
       : {
@@ -76,6 +77,7 @@ const upgrade: CommandRow = {
           policyAuditMode: false,
           policyDenyResponse: "none",
           policyCidrMatchMode: "",
+          nodeSelectorLabels: false,
         };
     for (const kv of f.all.get("set") ?? []) {
       const [k, v] = kv.split("=");
@@ -97,6 +99,7 @@ const upgrade: CommandRow = {
         next.policyDenyResponse = v;
       }
       // values.yaml `policyCIDRMatchMode` is a list: `--set policyCIDRMatchMode=nodes` or `={nodes}`.
+      if (k === "nodeSelectorLabels") next.nodeSelectorLabels = v === "true";
       if (k === "policyCIDRMatchMode") {
         const mode = parseCidrMatchMode(v);
         if (mode === undefined) {
