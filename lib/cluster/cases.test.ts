@@ -1,8 +1,9 @@
 /**
  * The in-repo acceptance cases (lib/cluster/cases/*.json, the shared acceptance format): each flow's
  * verdict under every order of the case's policies, plus two optional fields of ours —
- * `expectWarnings` (text each listed policy warning must contain, in `kind ns/name` → substrings) and
- * `expectReason` on a flow (substrings of the explained verdict).
+ * `expectWarnings` (text each listed policy warning must contain, in `kind ns/name` → substrings),
+ * `expectErrors` (substrings, each found in one of the apply errors) and `expectReason` on a flow (substrings
+ * of the explained verdict).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -28,6 +29,7 @@ interface Case {
   flows: Flow[];
   invalid?: unknown;
   expectWarnings?: Record<string, string[]>;
+  expectErrors?: string[];
 }
 
 function permutations<T>(xs: T[]): T[][] {
@@ -69,6 +71,7 @@ describe("in-repo acceptance cases", () => {
         });
         if (c.invalid) expect(r.errors.length).toBeGreaterThan(0);
         else expect(r.errors).toEqual([]);
+        for (const s of c.expectErrors ?? []) expect(r.errors).toContainEqual(expect.stringContaining(s));
       }
       if (c.expectWarnings) {
         const got = warnings(c);

@@ -145,7 +145,11 @@ function admit(
   const existing = objects.get(objKey(r.plural, ns, name));
   const sv = validateManifest(r.kind, v);
   if (sv.kind === "strict") {
-    const list = sv.unknown.map((u) => `unknown field ${JSON.stringify(u)}`).join(", ");
+    // The API server sorts the pruned paths (apiextensions-apiserver unstructuredSchemaCoercer: sort.Strings).
+    const list = [...sv.unknown]
+      .sort()
+      .map((u) => `unknown field ${JSON.stringify(u)}`)
+      .join(", ");
     return fail({
       ref,
       code: "strict-decoding",

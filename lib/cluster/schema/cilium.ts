@@ -1,4 +1,10 @@
-/** Schemas of Cilium's CRDs (cilium.io/v2, v1.19: pkg/k8s/apis/cilium.io/v2, pkg/policy/api kubebuilder markers). */
+/**
+ * Schemas of Cilium's CRDs (cilium.io/v2, v1.20: pkg/k8s/apis/cilium.io/v2, pkg/policy/api kubebuilder markers).
+ * Fields Cilium removed are absent, so the API server answers them with a strict decoding error:
+ * `toPorts[].rules.kafka`, `rules.l7proto` and `rules.l7` (proxylib removed in 1.20, cilium/cilium#43557, #44610,
+ * Documentation/operations/upgrade-current.inc) and `fromRequires`/`toRequires` (removed in 1.19, #42615).
+ * `authentication` (mutual authentication, deprecated in 1.20) is still in the CRD.
+ */
 import type { Schema } from "./dsl";
 
 const str: Schema = { t: "string" };
@@ -60,13 +66,7 @@ const dns = obj({
   matchName: { t: "string", pattern: "^([-a-zA-Z0-9_]+[.]?)+$" },
   matchPattern: { t: "string", pattern: "^([-a-zA-Z0-9_*]+[.]?)+$" },
 });
-const l7Rules = obj({
-  http: arr(http),
-  kafka: arr({ t: "any" }),
-  dns: arr(dns),
-  l7proto: str,
-  l7: arr({ t: "map", values: str }),
-});
+const l7Rules = obj({ http: arr(http), dns: arr(dns) });
 const portRule = obj({
   ports: arr(portProtocol),
   rules: l7Rules,
@@ -88,7 +88,6 @@ const fqdn = dns;
 const auth = obj({ mode: { t: "string", enum: ["disabled", "required", "test-always-fail"] } }, ["mode"]);
 const ingressCommon = {
   fromEndpoints: arr(labelSelector),
-  fromRequires: arr(labelSelector),
   fromCIDR: arr(cidr),
   fromCIDRSet: arr(cidrRule),
   fromEntities: entities,
@@ -98,7 +97,6 @@ const ingressCommon = {
 };
 const egressCommon = {
   toEndpoints: arr(labelSelector),
-  toRequires: arr(labelSelector),
   toCIDR: arr(cidr),
   toCIDRSet: arr(cidrRule),
   toEntities: entities,

@@ -122,8 +122,8 @@ export function parsePortRule(
   const rules = (raw.rules ?? undefined) as Raw | undefined;
   const http = rules ? asArr(rules.http) : [];
   const dns = rules ? asArr(rules.dns) : [];
-  const kafka = rules ? asArr(rules.kafka) : [];
-  const hasRules = http.length + dns.length + kafka.length > 0 || (rules !== undefined && rules.l7proto !== undefined);
+  // The CRD has no kafka / l7proto / l7 since 1.20 (proxylib removed): the API server rejects them before this.
+  const hasRules = http.length + dns.length > 0;
   if (ingress && dns.length > 0) return { ok: false, error: "DNS rules are not allowed on ingress" };
   const rawPorts = asArr(raw.ports);
   if (rawPorts.length > MAX_PORTS) return { ok: false, error: `too many ports, the max is ${MAX_PORTS}` };
@@ -159,17 +159,9 @@ export function parsePortRule(
   }
   if (!hasRules) return { ok: true, rule: { ports, endPortWarnings: warnings } };
   if (haveZero) return { ok: false, error: "L7 rules can not be used when a port is 0" };
-  const nTypes = [
-    rules?.http !== undefined,
-    rules?.kafka !== undefined,
-    rules?.dns !== undefined,
-    rules?.l7proto !== undefined,
-  ].filter(Boolean).length;
+  const nTypes = [rules?.http !== undefined, rules?.dns !== undefined].filter(Boolean).length;
   if (dns.length > 0 && rawPorts.length === 0) return { ok: false, error: "Port 53 must be specified for DNS rules" };
   if (nTypes > 1) return { ok: false, error: "multiple L7 protocol rule types specified in single rule" };
-  if (kafka.length > 0 || rules?.l7proto !== undefined) {
-    return { ok: false, error: "Kafka and generic L7 (l7proto) rules are not supported by this simulator" };
-  }
   if (dns.length > 0) {
     const out: DnsRule[] = [];
     for (const d of dns) {

@@ -46,6 +46,64 @@ spec:
       - port: "80"
         protocol: HTTP
 EOF
+kubectl apply -f - <<EOF
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: kafka-plans
+spec:
+  endpointSelector:
+    matchLabels:
+      class: deathstar
+  ingress:
+  - fromEndpoints:
+    - matchLabels:
+        org: empire
+    toPorts:
+    - ports:
+      - port: "9092"
+        protocol: TCP
+      rules:
+        kafka:
+        - role: produce
+          topic: deathstar-plans
+EOF
+kubectl apply -f - <<EOF
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: empire-only
+spec:
+  endpointSelector:
+    matchLabels:
+      class: deathstar
+  ingress:
+  - fromRequires:
+    - matchLabels:
+        org: empire
+  egress:
+  - toRequires:
+    - matchLabels:
+        org: empire
+EOF
+kubectl apply -f - <<EOF
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: mutual-auth
+spec:
+  endpointSelector:
+    matchLabels:
+      class: deathstar
+  ingress:
+  - fromEndpoints:
+    - matchLabels:
+        org: empire
+    authentication:
+      mode: required
+EOF
+kubectl get cnp mutual-auth
+kubectl delete cnp mutual-auth
 kubectl apply -f bad-yaml.yaml
 kubectl apply -f typo.yaml
 kubectl apply -f missing.yaml
