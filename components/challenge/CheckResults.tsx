@@ -34,6 +34,10 @@ const VERDICT_WORDS: Record<string, string> = {
 };
 const verdictWords = (v: string): string => VERDICT_WORDS[v] ?? v;
 
+/** Audit mode forwards a flow policy would drop: say so, since "allowed" alone hides it. */
+const auditWords = (audited: boolean | undefined): string =>
+  audited === undefined ? "" : audited ? " (audited: policy would drop it)" : " (not audited)";
+
 function FlowLine({ detail }: { detail: Extract<Detail, { kind: "flow" }> }) {
   const f = detail.flow;
   const what = `${f.from} → ${f.to}:${f.port}/${f.protocol}${f.http ? ` ${f.http.method} ${f.http.path}` : ""}${f.dns ? ` (resolving ${f.dns})` : ""}`;
@@ -42,9 +46,11 @@ function FlowLine({ detail }: { detail: Extract<Detail, { kind: "flow" }> }) {
       <span className="font-mono text-xs">{what}</span>
       <span className="ml-2 text-xs">
         expected <strong>{verdictWords(detail.expected)}</strong>
-        {detail.expectedSnatIP ? ` from ${detail.expectedSnatIP}` : ""}, got{" "}
+        {detail.expectedSnatIP ? ` from ${detail.expectedSnatIP}` : ""}
+        {auditWords(detail.expectedAudited)}, got{" "}
         <strong className={detail.passed ? "" : "text-red-600 dark:text-red-400"}>{verdictWords(detail.actual)}</strong>
         {detail.actualSnatIP ? ` from ${detail.actualSnatIP}` : ""}
+        {auditWords(detail.actualAudited)}
       </span>
       {!detail.passed ? (
         <span className="mt-0.5 block text-xs text-slate-500">

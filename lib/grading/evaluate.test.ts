@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { setSettings } from "@/lib/cluster";
 import { RULE1, lab } from "@/lib/testing/grading-fixtures";
 import { evaluateCheck, evaluateObjectives } from "./evaluate";
 import { checkSchema, type Check } from "./schema";
@@ -110,6 +111,40 @@ describe("command", () => {
   });
 });
 
+describe("audited flows", () => {
+  const xwing = { from: "default/xwing", to: "svc:default/deathstar", port: 80 };
+  const tie = { from: "default/tiefighter", to: "svc:default/deathstar", port: 80 };
+  const audit = (patch: Parameters<typeof setSettings>[1]) => {
+    const cluster = setSettings(lab("starwars-fleet", RULE1), patch).state;
+    return { cluster, history: [] };
+  };
+
+  it("tells a flow audit mode forwarded from one policy allows", () => {
+    const c = audit({ policyAuditMode: true });
+    expect(evaluateCheck(c, flows({ ...xwing, expect: "allowed", audited: true })).passed).toBe(true);
+    expect(evaluateCheck(c, flows({ ...tie, expect: "allowed", audited: false })).passed).toBe(true);
+    const wrong = evaluateCheck(c, flows({ ...xwing, expect: "allowed", audited: false }));
+    expect(wrong.passed).toBe(false);
+    expect(wrong.details[0]).toMatchObject({ expectedAudited: false, actualAudited: true, actual: "allowed" });
+  });
+
+  it("without audit mode the same flow is dropped, and never audited", () => {
+    const c = ctx(RULE1);
+    expect(evaluateCheck(c, flows({ ...xwing, expect: "allowed", audited: true })).passed).toBe(false);
+    expect(evaluateCheck(c, flows({ ...xwing, expect: "dropped", audited: false })).passed).toBe(true);
+  });
+
+  it("audits only the endpoints put in audit mode one by one", () => {
+    // One deathstar replica in audit mode: the xwing's flow is audited there and dropped at the other.
+    const c = audit({ auditEndpoints: ["default/deathstar-86f85ffb4d-7d86t"] });
+    const out = evaluateCheck(c, flows({ ...xwing, expect: "allowed", audited: true }));
+    expect(out.passed).toBe(false);
+    expect((out.details[0] as FlowDetail).pair?.to).toMatch(/deathstar-86f85ffb4d-dxp9z/);
+    const one = { from: "default/xwing", to: "default/deathstar-86f85ffb4d-7d86t", port: 80 };
+    expect(evaluateCheck(c, flows({ ...one, expect: "allowed", audited: true })).passed).toBe(true);
+  });
+});
+
 describe("resource and setting", () => {
   const broken = `apiVersion: cilium.io/v2
 kind: CiliumNetworkPolicy
@@ -156,6 +191,17 @@ spec:
       passed: false,
       details: [{ field: "enforcementMode", expected: "always", actual: "default" }],
     });
+  });
+
+  it("compares the agent-wide policy audit mode", () => {
+    expect(evaluateCheck(ctx(), check({ type: "setting", policyAuditMode: false })).passed).toBe(true);
+    const on = { cluster: setSettings(lab("starwars-fleet"), { policyAuditMode: true }).state, history: [] };
+    const out = evaluateCheck(on, check({ type: "setting", policyAuditMode: false }));
+    expect(out).toMatchObject({
+      passed: false,
+      details: [{ field: "policyAuditMode", expected: false, actual: true }],
+    });
+    expect(out.details[0]?.message).toMatch(/policy-audit-mode\) is enabled agent-wide, expected disabled/);
   });
 });
 

@@ -25,6 +25,7 @@ const viaGateway = (verdict: Verdict): boolean => verdict.egressGateway?.node !=
 function meets(flow: ExpectedFlow, verdict: Verdict): boolean {
   if (verdict.verdict !== flow.expect) return false;
   if (flow.egressGateway !== undefined && viaGateway(verdict) !== flow.egressGateway) return false;
+  if (flow.audited !== undefined && (verdict.audited === true) !== flow.audited) return false;
   return flow.snatIP === undefined || verdict.snatIP === flow.snatIP;
 }
 
@@ -37,6 +38,7 @@ export function evaluateExpectedFlow(state: ClusterState, flow: ExpectedFlow): F
     expected: flow.expect,
     ...(flow.snatIP !== undefined ? { expectedSnatIP: flow.snatIP } : {}),
     ...(flow.egressGateway !== undefined ? { expectedEgressGateway: flow.egressGateway } : {}),
+    ...(flow.audited !== undefined ? { expectedAudited: flow.audited } : {}),
     ...(flow.why !== undefined ? { why: flow.why } : {}),
   };
   const all = evaluateAll(state, {
@@ -61,6 +63,7 @@ export function evaluateExpectedFlow(state: ClusterState, flow: ExpectedFlow): F
     actual: decisive.verdict.verdict,
     ...(flow.snatIP !== undefined ? { actualSnatIP: decisive.verdict.snatIP ?? null } : {}),
     ...(flow.egressGateway !== undefined ? { actualEgressGateway: viaGateway(decisive.verdict) } : {}),
+    ...(flow.audited !== undefined ? { actualAudited: decisive.verdict.audited === true } : {}),
     ...(several ? { pair: { from: decisive.from, to: decisive.to } } : {}),
     reason: prefix + decisive.verdict.reason,
   };

@@ -54,7 +54,7 @@ export function evaluateResource(state: ClusterState, check: ResourceCheck): Res
   return { kind: "resource", passed, found, message: `${describe(check)}: expected ${range}, found ${found.length}` };
 }
 
-/** Cluster settings (enforcement mode, host firewall) equal the expected values. */
+/** Cluster settings (enforcement mode, host firewall, policy audit mode) equal the expected values. */
 export function evaluateSetting(state: ClusterState, check: SettingCheck): SettingDetail[] {
   const out: SettingDetail[] = [];
   if (check.enforcementMode !== undefined) {
@@ -77,6 +77,18 @@ export function evaluateSetting(state: ClusterState, check: SettingCheck): Setti
       actual,
       passed: actual === check.hostFirewall,
       message: `host firewall is ${actual ? "enabled" : "disabled"}, expected ${check.hostFirewall ? "enabled" : "disabled"}`,
+    });
+  }
+  if (check.policyAuditMode !== undefined) {
+    const actual = state.settings.policyAuditMode === true;
+    const word = (on: boolean): string => (on ? "enabled" : "disabled");
+    out.push({
+      kind: "setting",
+      field: "policyAuditMode",
+      expected: check.policyAuditMode,
+      actual,
+      passed: actual === check.policyAuditMode,
+      message: `policy audit mode (policy-audit-mode) is ${word(actual)} agent-wide, expected ${word(check.policyAuditMode)}`,
     });
   }
   return out;

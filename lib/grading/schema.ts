@@ -26,6 +26,8 @@ export const flowSchema = z.strictObject({
   snatIP: z.ipv4().optional(),
   /** Egress gateway: true when the flow must leave through a gateway node (a CEGP applies), false when it must not. */
   egressGateway: z.boolean().optional(),
+  /** Policy audit mode: true when policy would drop the flow but audit mode forwards it (Hubble's AUDIT), false when it must not be audited. */
+  audited: z.boolean().optional(),
   why: z.string().optional(),
 });
 export type ExpectedFlow = z.infer<typeof flowSchema>;
@@ -58,7 +60,12 @@ export type Check =
       valid?: boolean;
       count?: { min?: number; max?: number };
     }
-  | { type: "setting"; enforcementMode?: "default" | "always" | "never"; hostFirewall?: boolean }
+  | {
+      type: "setting";
+      enforcementMode?: "default" | "always" | "never";
+      hostFirewall?: boolean;
+      policyAuditMode?: boolean;
+    }
   | ({ type: "constraint" } & Constraint)
   | { type: "all"; checks: Check[] }
   | { type: "any"; checks: Check[] };
@@ -91,6 +98,8 @@ export const checkSchema: z.ZodType<Check> = z.lazy(() =>
       type: z.literal("setting"),
       enforcementMode: z.enum(["default", "always", "never"]).optional(),
       hostFirewall: z.boolean().optional(),
+      /** The agent-wide `policy-audit-mode` (helm policyAuditMode, `cilium config set`). */
+      policyAuditMode: z.boolean().optional(),
     }),
     ...constraintSchema.options.map((option) => option.extend({ type: z.literal("constraint") })),
     z.strictObject({ type: z.literal("all"), checks: z.array(checkSchema).min(1) }),

@@ -38,6 +38,9 @@ export interface FlowDetail {
   readonly expectedEgressGateway?: boolean;
   /** Whether the flow left through an egress gateway node, when the check asks. */
   readonly actualEgressGateway?: boolean;
+  readonly expectedAudited?: boolean;
+  /** Whether policy audit mode forwarded a flow that policy would drop (Hubble's AUDIT), when the check asks. */
+  readonly actualAudited?: boolean;
   /** For refs naming several pods: the pair that decided `actual` (the first one that missed). */
   readonly pair?: { readonly from: string; readonly to: string };
   /** The engine's explanation of `actual` (which policy and rule, or which default deny). */
@@ -66,7 +69,7 @@ export interface ResourceDetail {
 export interface SettingDetail {
   readonly kind: "setting";
   readonly passed: boolean;
-  readonly field: "enforcementMode" | "hostFirewall";
+  readonly field: "enforcementMode" | "hostFirewall" | "policyAuditMode";
   readonly expected: string | boolean;
   readonly actual: string | boolean;
   readonly message: string;

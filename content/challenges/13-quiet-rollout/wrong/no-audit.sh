@@ -1,0 +1,22 @@
+# fails: landing-audited
+# Enforces both policies at once: the landing policy drops the rebels instead of auditing them.
+kubectl apply -f quarantine.yaml
+cat <<EOT | kubectl apply -f -
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: landing
+spec:
+  description: Only Imperial ships may land on the deathstar (audited first)
+  endpointSelector:
+    matchLabels:
+      class: deathstar
+  ingress:
+  - fromEndpoints:
+    - matchLabels:
+        org: empire
+    toPorts:
+    - ports:
+      - port: "80"
+        protocol: TCP
+EOT
