@@ -3,7 +3,7 @@ import { setSettings } from "@/lib/cluster";
 import { RULE1, lab } from "@/lib/testing/grading-fixtures";
 import { evaluateCheck, evaluateObjectives } from "./evaluate";
 import { checkSchema, type Check } from "./schema";
-import type { FlowDetail } from "./types";
+import type { FlowDetail, SettingDetail } from "./types";
 
 const ctx = (manifests = "", history: string[] = []) => ({ cluster: lab("starwars-fleet", manifests), history });
 const check = (c: unknown): Check => checkSchema.parse(c);
@@ -201,7 +201,7 @@ spec:
       passed: false,
       details: [{ field: "policyAuditMode", expected: false, actual: true }],
     });
-    expect(out.details[0]?.message).toMatch(/policy-audit-mode\) is enabled agent-wide, expected disabled/);
+    expect((out.details[0] as SettingDetail).message).toMatch(/policy-audit-mode\) is enabled agent-wide, expected disabled/);
   });
 });
 
