@@ -201,7 +201,9 @@ spec:
       passed: false,
       details: [{ field: "policyAuditMode", expected: false, actual: true }],
     });
-    expect((out.details[0] as SettingDetail).message).toMatch(/policy-audit-mode\) is enabled agent-wide, expected disabled/);
+    expect((out.details[0] as SettingDetail).message).toMatch(
+      /policy-audit-mode\) is enabled agent-wide, expected disabled/,
+    );
   });
 });
 
