@@ -35,8 +35,34 @@ function record(c: Compiled, s: EndpointSummary, p: Party, port: number, service
   };
 }
 
-function policies(r: DirectionResult | undefined): string[] {
-  return [...new Set((r?.matched ?? []).map((m) => m.policy))].sort();
+/** What Hubble's policy correlation attaches to an event: the policies and their rules' `log.value`. */
+interface Attribution {
+  readonly names: readonly string[];
+  readonly logs: readonly string[];
+}
+const NO_ATTRIBUTION: Attribution = { names: [], logs: [] };
+
+/**
+ * Per direction, sorted and unique. A default-deny drop names no policy: Hubble cannot attribute it (no rule
+ * matched; cilium/cilium#48588 is still open in 1.20). The log values are those of the rules that allowed.
+ */
+function att(...rs: (DirectionResult | undefined)[]): Attribution {
+  const names: string[] = [];
+  const logs = new Set<string>();
+  for (const r of rs) {
+    const refs = (r?.matched ?? []).filter((m) => m.effect !== "default-deny");
+    names.push(...[...new Set(refs.map((m) => m.policy))].sort());
+    for (const m of refs) if (m.log !== undefined && (m.effect === "allow" || m.effect === "l7-allow")) logs.add(m.log);
+  }
+  return { names, logs: [...logs].sort() };
+}
+
+/** The event's attribution fields: policy_log only on forwarded flows. */
+function attributed(a: Attribution, verdict: FlowEvent["verdict"]): Pick<FlowEvent, "policies" | "policyLog"> {
+  return {
+    policies: a.names,
+    ...(a.logs.length > 0 && (verdict === "FORWARDED" || verdict === "REDIRECTED") ? { policyLog: a.logs } : {}),
+  };
 }
 
 /** Events for a TCP/UDP/ICMP attempt (and its L7 exchange when `http` is given). */
@@ -58,7 +84,7 @@ export function connectionEvents(
     flags: FlowEvent["l4"]["flags"],
     isReply: boolean,
     dir: FlowEvent["trafficDirection"],
-    pols: string[],
+    pols: Attribution,
   ): void => {
     const l4: FlowEvent["l4"] =
       ctx.proto === "TCP"
@@ -77,7 +103,7 @@ export function connectionEvents(
       l4,
       isReply,
       trafficDirection: dir,
-      policies: pols,
+      ...attributed(pols, verdict),
     });
   };
   const eg = v.steps.find((s) => s.direction === "egress");
@@ -100,7 +126,7 @@ export function connectionEvents(
       syn,
       false,
       r.direction === "ingress" ? "INGRESS" : "EGRESS",
-      policies(r),
+      att(r),
     );
   };
   if (v.verdict === "dropped") {
@@ -117,7 +143,7 @@ export function connectionEvents(
       if (failed === ing && eg) pv(eg, srcNode, dt);
       if (!failed && eg) pv(eg, srcNode, dt);
       pv(failed, node, dt);
-      ev(dt, node, { type: "drop", dropReason: reason }, "DROPPED", syn, false, dir, policies(failed));
+      ev(dt, node, { type: "drop", dropReason: reason }, "DROPPED", syn, false, dir, att(failed));
     }
     return out;
   }
@@ -136,7 +162,7 @@ export function connectionEvents(
       flags,
       reply,
       dir,
-      reply ? [] : [...policies(eg), ...policies(ing)],
+      reply ? NO_ATTRIBUTION : att(eg, ing),
     );
   fwd(0, syn, false);
   if (ctx.proto !== "TCP") {
@@ -147,7 +173,7 @@ export function connectionEvents(
   fwd(1, ["ACK"], false);
   if (http) {
     const l7 = (r: L7Record, verdict: FlowEvent["verdict"], dt: number, reply: boolean) =>
-      ev(dt, node, { type: "l7", l7: r }, verdict, undefined, reply, dir, [...policies(eg), ...policies(ing)]);
+      ev(dt, node, { type: "l7", l7: r }, verdict, undefined, reply, dir, att(eg, ing));
     if (proxied || v.verdict === "denied-l7") {
       l7(
         { kind: "http-request", method: http.method, url: http.url, protocol: "HTTP/1.1" },
@@ -210,7 +236,7 @@ export function dnsLookupEvents(
     verdict: FlowEvent["verdict"],
     reply: boolean,
     dir: FlowEvent["trafficDirection"],
-    pols: string[],
+    pols: Attribution,
   ): void => {
     out.push({
       id: ctx.nextId(),
@@ -223,7 +249,7 @@ export function dnsLookupEvents(
       l4: { protocol: "UDP" },
       isReply: reply,
       trafficDirection: dir,
-      policies: pols,
+      ...attributed(pols, verdict),
     });
   };
   const pv = (r: DirectionResult | undefined, node: string): void => {
@@ -240,10 +266,10 @@ export function dnsLookupEvents(
       "FORWARDED",
       false,
       r.direction === "ingress" ? "INGRESS" : "EGRESS",
-      policies(r),
+      att(r),
     );
   };
-  const pols = [...policies(eg), ...policies(ing)];
+  const pols = att(eg, ing);
   pv(eg, srcNode);
   const fq = query.endsWith(".") ? query : `${query}.`;
   if (proxied) {
@@ -255,7 +281,7 @@ export function dnsLookupEvents(
       rcode === "REFUSED" ? "DROPPED" : "FORWARDED",
       false,
       "EGRESS",
-      policies(eg),
+      att(eg),
     );
     if (rcode !== "REFUSED") {
       // the proxy forwards the query to the server, as the pod
@@ -269,12 +295,12 @@ export function dnsLookupEvents(
       "FORWARDED",
       true,
       "EGRESS",
-      policies(eg),
+      att(eg),
     );
   } else {
     pv(ing, dstNode);
     ev(0, dstNode, { type: "trace", observationPoint: "to-endpoint" }, "FORWARDED", false, "INGRESS", pols);
   }
-  ev(1, srcNode, { type: "trace", observationPoint: "to-endpoint" }, "FORWARDED", true, "EGRESS", []);
+  ev(1, srcNode, { type: "trace", observationPoint: "to-endpoint" }, "FORWARDED", true, "EGRESS", NO_ATTRIBUTION);
   return out;
 }

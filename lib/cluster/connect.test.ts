@@ -216,7 +216,9 @@ describe("answers and the flow log", () => {
     expect(pv?.event).toEqual({ type: "policy-verdict", matchType: "none", direction: "INGRESS", allowed: false });
     expect(pv?.source).toMatchObject({ pod: "xwing", identity: 1071, namespace: "default" });
     expect(pv?.destination).toMatchObject({ identity: 4916, port: 80, service: "default/deathstar" });
-    expect(pv?.policies).toEqual(["CiliumNetworkPolicy default/rule1"]);
+    // A default-deny drop matched no rule: Hubble's correlation names no policy (ingress_denied_by stays empty;
+    // attribution of default denies is cilium/cilium#48588, not in 1.20). The lab's explanation still names rule1.
+    expect(pv?.policies).toEqual([]);
   });
 });
 
@@ -269,7 +271,7 @@ describe("DNS lookups in the flow log", () => {
       ["policy-verdict:EGRESS", "UDP"],
       ["Policy denied", "UDP"],
     ]);
-    expect(dropped[1]?.policies).toEqual(["CiliumNetworkPolicy default/xwing-egress"]);
+    expect(dropped[1]?.policies).toEqual([]); // default deny: Hubble cannot attribute it
   });
   test("with a DNS rule the query goes through the proxy: to-proxy plus dns-request / dns-response", () => {
     const s = connect(apply(load("starwars-dns"), FQDN_POLICY, { source: "p.yaml" }).state, {

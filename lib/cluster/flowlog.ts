@@ -86,6 +86,8 @@ export interface FlowEvent {
   readonly trafficDirection: "INGRESS" | "EGRESS" | "TRAFFIC_DIRECTION_UNKNOWN";
   /** Policies that allowed (verdict FORWARDED) or denied this, `CiliumNetworkPolicy default/rule1`. */
   readonly policies: readonly string[];
+  /** The `log.value` of the rules that allowed it (Hubble's policy_log), on forwarded events only. */
+  readonly policyLog?: readonly string[];
 }
 
 /** Append events, keeping only the newest FLOW_LOG_CAPACITY. */

@@ -40,6 +40,7 @@ export function ref(e: Entry, effect: MatchRef["effect"]): MatchRef {
       ruleIndex: o.ruleIndex,
       specIndex: o.specIndex,
       effect,
+      ...(o.log !== undefined ? { log: o.log } : {}),
     };
     byEffect[effect] = r;
   }

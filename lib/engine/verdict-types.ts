@@ -19,6 +19,8 @@ export interface MatchRef {
   readonly ruleIndex?: number;
   readonly specIndex?: number;
   readonly effect: "allow" | "deny" | "default-deny" | "l7-allow" | "l7-deny" | "egress-gateway";
+  /** The rule's spec `log.value` (pkg/policy/api LogConfig), carried into Hubble's policy_log. */
+  readonly log?: string;
 }
 
 export type DirectionOutcome =

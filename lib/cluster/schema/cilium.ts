@@ -116,7 +116,8 @@ export const ciliumRule: Schema = obj({
   labels: arr(obj({ key: str, value: str, source: str }, ["key"])),
   enableDefaultDeny: obj({ ingress: { t: "boolean" }, egress: { t: "boolean" } }),
   description: str,
-  log: obj({ value: str }),
+  // LogConfig.Value: +kubebuilder:validation:MaxLength=32, Pattern=`^\PC*$` (printable characters only).
+  log: obj({ value: { t: "string", maxLength: 32, pattern: "^\\PC*$" } }),
 });
 
 export const cnpBody: Record<string, Schema> = { spec: ciliumRule, specs: arr(ciliumRule), status: { t: "any" } };

@@ -12,6 +12,8 @@ export type Schema =
       readonly enum?: readonly string[];
       readonly pattern?: string;
       readonly format?: "cidr" | "ipv4";
+      /** In characters (kube-openapi counts runes); reported like field.TooLong. */
+      readonly maxLength?: number;
     }
   | { readonly t: "integer"; readonly min?: number; readonly max?: number }
   | { readonly t: "boolean" }
@@ -68,6 +70,10 @@ function checkString(s: Extract<Schema, { t: "string" }>, v: string, path: strin
     out.causes.push(
       `${path}: Unsupported value: ${quote(v)}: supported values: ${s.enum.map((e) => JSON.stringify(e)).join(", ")}`,
     );
+  }
+  if (s.maxLength !== undefined && [...v].length > s.maxLength) {
+    // apiextensions kubeOpenAPIResultToFieldErrors → field.TooLong (apimachinery ≥ 1.32 wording).
+    out.causes.push(`${path}: Too long: may not be more than ${s.maxLength} bytes`);
   }
   if (s.pattern && !patternMatches(s.pattern, v)) {
     out.causes.push(`${path}: Invalid value: ${quote(v)}: ${path} in body should match '${s.pattern}'`);

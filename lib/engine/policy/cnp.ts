@@ -40,6 +40,8 @@ interface Ctx {
   readonly specIndex: number | undefined;
   readonly hostPolicy: boolean;
   readonly warnings: PolicyProblem[];
+  /** The spec's `log.value`, when set and non-empty. */
+  readonly log?: string;
 }
 
 function origin(ctx: Ctx, section: Section, ruleIndex: number): RuleOrigin {
@@ -51,6 +53,7 @@ function origin(ctx: Ctx, section: Section, ruleIndex: number): RuleOrigin {
     specIndex: ctx.specIndex,
     section,
     ruleIndex,
+    ...(ctx.log !== undefined ? { log: ctx.log } : {}),
   };
 }
 
@@ -271,7 +274,9 @@ export function analyzeCiliumPolicy(
   try {
     for (const { spec, index } of specs) {
       const hostPolicy = spec.nodeSelector !== undefined && spec.endpointSelector === undefined;
-      rules.push(compileSpec({ obj, opts, namespace, specIndex: index, hostPolicy, warnings }, spec));
+      const logValue = (spec.log as Raw | undefined)?.value;
+      const log = typeof logValue === "string" && logValue !== "" ? logValue : undefined;
+      rules.push(compileSpec({ obj, opts, namespace, specIndex: index, hostPolicy, warnings, log }, spec));
     }
   } catch (e) {
     if (!(e instanceof RuleError)) throw e;

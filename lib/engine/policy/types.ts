@@ -19,6 +19,8 @@ export interface RuleOrigin {
   readonly specIndex?: number;
   readonly section: Section;
   readonly ruleIndex: number;
+  /** The spec's `log.value` (Hubble's policy_log for the flows the rule allows). */
+  readonly log?: string;
 }
 
 /** One peer of a rule. Each listed peer becomes its own entry. */

@@ -53,3 +53,60 @@ hubble observe --since 3s
 hubble observe --since 1h --verdict DROPPED --last 2
 hubble observe --since 2026-01-15T10:00:00Z --until 2026-01-15T10:00:02Z
 hubble observe --since yesterday
+kubectl delete cnp rule1
+kubectl apply -f - <<EOF
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: landing
+spec:
+  endpointSelector:
+    matchLabels:
+      class: deathstar
+  ingress:
+  - fromEndpoints:
+    - matchLabels:
+        org: empire
+    toPorts:
+    - ports:
+      - port: "80"
+        protocol: TCP
+  log:
+    value: empire-landing
+EOF
+kubectl exec tiefighter -- curl -s -XPOST deathstar.default.svc.cluster.local/v1/request-landing
+kubectl exec xwing -- curl -s --connect-timeout 2 -XPOST deathstar.default.svc.cluster.local/v1/request-landing
+hubble observe --type policy-verdict --from-pod default/tiefighter --last 1 --print-policy-names
+hubble observe --type policy-verdict --last 2
+hubble observe --type policy-verdict --verdict FORWARDED --last 1 -o json
+hubble observe --type policy-verdict --last 1 --print-policy-names -o table
+kubectl apply -f - <<EOF
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: no-xwing
+spec:
+  endpointSelector:
+    matchLabels:
+      class: deathstar
+  ingressDeny:
+  - fromEndpoints:
+    - matchLabels:
+        class: xwing
+EOF
+kubectl exec xwing -- curl -s --connect-timeout 2 -XPOST deathstar.default.svc.cluster.local/v1/request-landing
+hubble observe --type policy-verdict --last 1 --print-policy-names
+hubble observe --type drop --last 1 -o json
+kubectl apply -f - <<EOF
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: chatty
+spec:
+  endpointSelector: {}
+  egress:
+  - toEntities:
+    - world
+  log:
+    value: this-log-value-is-longer-than-32-characters
+EOF

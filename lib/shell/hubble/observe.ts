@@ -139,6 +139,7 @@ const FLAGS: readonly FlagSpec[] = [
     values: ["compact", "dict", "json", "jsonpb", "table"],
   },
   { name: "print-node-name", type: "bool", usage: "Print node name in output" },
+  { name: "print-policy-names", type: "bool", usage: "Print policy names in output" },
   {
     name: "color",
     type: "string",
@@ -230,9 +231,13 @@ function runObserve(ctx: Ctx, f: ParsedFlags): number {
     f.values.get("color") === "always" ||
     (f.values.get("color") !== "never" && ctx.deps.tty === true && ctx.io.outIsTerminal);
   const nodeName = f.values.get("print-node-name") === "true";
-  if (out === "table") ctx.io.out(flows.length > 0 ? tableText(flows) : "");
-  else if (out === "dict") ctx.io.out(dictText(flows));
-  else ctx.io.out(flows.map((fl) => (out === "compact" ? compactLine(fl, color, nodeName) : jsonLine(fl))).join(""));
+  const policyNames = f.values.get("print-policy-names") === "true";
+  if (out === "table") ctx.io.out(flows.length > 0 ? tableText(flows, policyNames) : "");
+  else if (out === "dict") ctx.io.out(dictText(flows, policyNames));
+  else
+    ctx.io.out(
+      flows.map((fl) => (out === "compact" ? compactLine(fl, color, nodeName, policyNames) : jsonLine(fl))).join(""),
+    );
   return 0;
 }
 

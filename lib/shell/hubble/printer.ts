@@ -53,20 +53,33 @@ export function summary(f: FlowEvent): string {
   return f.l4.protocol;
 }
 
-function verdictText(f: FlowEvent, color: boolean): string {
+/**
+ * `--print-policy-names` (printer.go formatPolicyNames): ` BY name (Kind), name (Kind)` after ALLOWED / DENIED
+ * of a policy-verdict event, from its *_allowed_by / *_denied_by (only entries with a kind and a name).
+ * AUDITED gets none; neither does a default-deny drop, which names no policy.
+ */
+function policyNamesText(f: FlowEvent): string {
+  const named = f.policies.map((n) => ({ kind: n.split(" ")[0] ?? "", name: n.split("/").pop() ?? "" }));
+  const shown = named.filter((p) => p.kind !== "" && p.name !== "");
+  return shown.length === 0 ? "" : ` BY ${shown.map((p) => `${p.name} (${p.kind})`).join(", ")}`;
+}
+
+function verdictText(f: FlowEvent, color: boolean, policyNames = false): string {
   let v: string = f.verdict;
-  if (f.event.type === "policy-verdict")
+  if (f.event.type === "policy-verdict") {
     v = f.event.allowed ? (f.verdict === "AUDIT" ? "AUDITED" : "ALLOWED") : "DENIED";
+    if (policyNames && f.verdict !== "AUDIT") v += policyNamesText(f);
+  }
   const code = f.verdict === "FORWARDED" ? 32 : f.verdict === "DROPPED" ? 31 : f.verdict === "AUDIT" ? 33 : 0;
   return code === 0 ? v : paint(color, code, v);
 }
 
 /** One compact line; the client is always on the left (replies print `<-`), unknown direction `<>`. */
-export function compactLine(f: FlowEvent, color: boolean, nodeName: boolean): string {
+export function compactLine(f: FlowEvent, color: boolean, nodeName: boolean, policyNames = false): string {
   const [left, right] = f.isReply ? [f.destination, f.source] : [f.source, f.destination];
   const arrow = f.isReply ? "<-" : f.event.type === "drop" || f.event.type === "policy-verdict" ? "<>" : "->";
   const node = nodeName ? ` [${f.node}]` : "";
-  return `${stampMilli(f.time)}${node}: ${endpoint(left, color)} ${arrow} ${endpoint(right, color)} ${typeText(f)} ${verdictText(f, color)} (${summary(f)})\n`;
+  return `${stampMilli(f.time)}${node}: ${endpoint(left, color)} ${arrow} ${endpoint(right, color)} ${typeText(f)} ${verdictText(f, color, policyNames)} (${summary(f)})\n`;
 }
 
 function plainEndpoint(e: End): string {
@@ -75,10 +88,10 @@ function plainEndpoint(e: End): string {
 }
 
 /** -o table (tabwriter padding 3, no identities): header once, then one row per flow. */
-export function tableText(flows: readonly FlowEvent[]): string {
+export function tableText(flows: readonly FlowEvent[], policyNames = false): string {
   const rows = flows.map((f) => {
     const [l, r] = f.isReply ? [f.destination, f.source] : [f.source, f.destination];
-    return `${stampMilli(f.time)}\t${plainEndpoint(l)}\t${plainEndpoint(r)}\t${typeText(f)}\t${verdictText(f, false)}\t${summary(f)}`;
+    return `${stampMilli(f.time)}\t${plainEndpoint(l)}\t${plainEndpoint(r)}\t${typeText(f)}\t${verdictText(f, false, policyNames)}\t${summary(f)}`;
   });
   return tabwrite(["TIMESTAMP\tSOURCE\tDESTINATION\tTYPE\tVERDICT\tSUMMARY", ...rows].join("\n") + "\n", {
     minwidth: 0,
@@ -87,11 +100,11 @@ export function tableText(flows: readonly FlowEvent[]): string {
 }
 
 /** -o dict: one block per flow, separated by a line of dashes. */
-export function dictText(flows: readonly FlowEvent[]): string {
+export function dictText(flows: readonly FlowEvent[], policyNames = false): string {
   return flows
     .map((f) => {
       const [l, r] = f.isReply ? [f.destination, f.source] : [f.source, f.destination];
-      return `  TIMESTAMP: ${stampMilli(f.time)}\n     SOURCE: ${plainEndpoint(l)}\nDESTINATION: ${plainEndpoint(r)}\n       TYPE: ${typeText(f)}\n    VERDICT: ${verdictText(f, false)}\n    SUMMARY: ${summary(f)}\n`;
+      return `  TIMESTAMP: ${stampMilli(f.time)}\n     SOURCE: ${plainEndpoint(l)}\nDESTINATION: ${plainEndpoint(r)}\n       TYPE: ${typeText(f)}\n    VERDICT: ${verdictText(f, false, policyNames)}\n    SUMMARY: ${summary(f)}\n`;
     })
     .join("------------\n");
 }
@@ -155,6 +168,7 @@ export function jsonLine(f: FlowEvent): string {
             })),
         }
       : {}),
+    ...(f.policyLog ? { policy_log: f.policyLog } : {}),
     Summary: summary(f),
   };
   return JSON.stringify({ flow, node_name: f.node, time }) + "\n";
