@@ -6,13 +6,18 @@
  * attempt was answered to the moment each open dashboard shows it — p50/p99, the learners' requests per
  * second, errors, and the server's CPU, on SQLite and on PostgreSQL. Target: p99 < 2 s, no errors (printed,
  * never asserted). BENCH_WORKSHOP_LEARNERS and BENCH_WORKSHOP_SECONDS change the size.
+ *
+ * Each learner is a browser: it opens the join link `/join/CODE` (the page hands out the signed learner
+ * cookie; the bench never invents one), keeps that cookie, joins, opens the challenge page, then saves and
+ * submits with the headers a browser sends (Origin, Sec-Fetch-Site). Each learner comes from its own address
+ * (X-Forwarded-For behind one trusted proxy), as a class on its own machines does, so the per-address
+ * budgets apply per learner as they would in the room.
  */
 import { spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { scratchPostgres, serverCpuMs, startServer, type RunningServer } from "./grading";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -39,40 +44,59 @@ spec:
         org: empire
 `;
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-function call(
-  base: string,
-  method: string,
-  url: string,
-  cookie: string,
-  body?: unknown,
-): Promise<{ status: number; text: string; setCookie: string[] }> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve) => {
-    const req = http.request(
-      new URL(url, base),
-      {
-        method,
-        agent,
-        headers: {
-          cookie,
-          ...(payload ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } : {}),
-        },
-      },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (c: string) => (text += c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, text, setCookie: res.headers["set-cookie"] ?? [] }));
-      },
-    );
-    req.on("error", () => resolve({ status: 0, text: "", setCookie: [] }));
-    req.end(payload);
-  });
+interface Options {
+  readonly body?: unknown;
+  /** The learner's address (X-Forwarded-For, the bench being the one trusted proxy). */
+  readonly address?: string;
+  /** The learner's own connections, as a browser keeps them; the instructor's otherwise. */
+  readonly agent?: http.Agent;
 }
 
-type Expectation = { learnerId: string; attempts: number; at: number };
+type Answer = { status: number; text: string; setCookie: string[] };
+
+function call(base: string, method: string, url: string, cookie: string, opts: Options = {}): Promise<Answer> {
+  const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+  const once = () =>
+    new Promise<Answer & { retry: boolean }>((resolve) => {
+      const req = http.request(
+        new URL(url, base),
+        {
+          method,
+          agent: opts.agent ?? agent,
+          headers: {
+            cookie,
+            ...(opts.address ? { "x-forwarded-for": opts.address } : {}),
+            ...(method === "GET" ? { "sec-fetch-site": "none" } : { origin: base, "sec-fetch-site": "same-origin" }),
+            ...(payload ? { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } : {}),
+          },
+        },
+        (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => (text += c));
+          res.on("end", () =>
+            resolve({ status: res.statusCode ?? 0, text, setCookie: res.headers["set-cookie"] ?? [], retry: false }),
+          );
+        },
+      );
+      // A kept-alive connection the server closed as it was reused (its 5 s idle timeout): browsers send the
+      // request again on a new connection, and so does the bench (once); any other failure counts.
+      req.on("error", (error: NodeJS.ErrnoException) =>
+        resolve({
+          status: 0,
+          text: error.code ?? error.message,
+          setCookie: [],
+          retry: req.reusedSocket && (error.code === "ECONNRESET" || error.code === "EPIPE"),
+        }),
+      );
+      req.end(payload);
+    });
+  return once().then((a) => (a.retry ? once() : a));
+}
+
+type Expectation = { learnerId: string; attempts: number; at: number; kind: "join" | "attempt" };
 
 /** One open dashboard: reads the event stream and records when each expectation first became visible. */
 function openDashboard(
@@ -80,7 +104,7 @@ function openDashboard(
   workshopId: string,
   cookie: string,
   pending: Expectation[][],
-  latencies: number[],
+  latencies: { ms: number; kind: Expectation["kind"] }[],
   index: number,
 ) {
   const mine: Expectation[] = [];
@@ -106,7 +130,7 @@ function openDashboard(
             const e = mine[i] as Expectation;
             const got = seen.get(e.learnerId);
             if (got !== undefined && got >= e.attempts) {
-              latencies.push(now - e.at);
+              latencies.push({ ms: now - e.at, kind: e.kind });
               mine.splice(i, 1);
             }
           }
@@ -119,8 +143,10 @@ function openDashboard(
 
 async function runOn(name: string, databaseUrl: string): Promise<void> {
   console.log(`\n### ${name}\n`);
-  const server: RunningServer = await startServer(databaseUrl);
+  // Learners on their own machines: one trusted proxy in front (the bench) names each one's address.
+  const server: RunningServer = await startServer(databaseUrl, { POLICY_LAB_TRUSTED_PROXIES: "1" });
   const stops: (() => void)[] = [];
+  const agents: http.Agent[] = [];
   try {
     const made = spawnSync(
       process.execPath,
@@ -141,21 +167,20 @@ async function runOn(name: string, databaseUrl: string): Promise<void> {
     );
     if (made.status !== 0) throw new Error(`instructor:create failed: ${made.stderr}`);
     const signIn = await call(server.base, "POST", "/api/instructor/session", "", {
-      email: "bench@example.org",
-      password: PASSWORD,
+      body: { email: "bench@example.org", password: PASSWORD },
     });
+    if (signIn.status !== 201) throw new Error(`signing in gave ${signIn.status}: ${signIn.text}`);
     const cookie = signIn.setCookie.map((c) => c.split(";")[0]).join("; ");
     const created = JSON.parse(
       (
         await call(server.base, "POST", "/api/workshops", cookie, {
-          title: "Bench class",
-          items: [{ kind: "challenge", slug: SLUG }],
+          body: { title: "Bench class", items: [{ kind: "challenge", slug: SLUG }] },
         })
       ).text,
     ) as { id: string; code: string };
 
     const pending: Expectation[][] = [];
-    const latencies: number[] = [];
+    const latencies: { ms: number; kind: Expectation["kind"] }[] = [];
     for (let i = 0; i < DASHBOARDS; i++)
       stops.push(openDashboard(server.base, created.id, cookie, pending, latencies, i));
     await new Promise((r) => setTimeout(r, 1500));
@@ -172,21 +197,46 @@ async function runOn(name: string, databaseUrl: string): Promise<void> {
     };
     const expect = (learnerId: string, attempts: number) => {
       const at = performance.now();
-      for (const list of pending) list.push({ learnerId, attempts, at });
+      for (const list of pending) list.push({ learnerId, attempts, at, kind: attempts === 0 ? "join" : "attempt" });
     };
+    // What one dashboard poll costs the server during the class: the JSON route computes what a tick does.
+    const dashboardMs: number[] = [];
+    let probing = true;
+    const probe = (async () => {
+      while (probing) {
+        const t = performance.now();
+        const r = await call(server.base, "GET", `/api/workshops/${created.id}/dashboard`, cookie);
+        if (r.status === 200) dashboardMs.push(performance.now() - t);
+        await new Promise((res) => setTimeout(res, 2000));
+      }
+    })();
 
     const cpu0 = serverCpuMs(server.pid);
     const t0 = performance.now();
     const end = t0 + SECONDS * 1000;
     const learner = async (i: number) => {
-      const id = randomUUID();
-      const c = `pl_learner=${id}`;
+      const address = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
       await new Promise((r) => setTimeout(r, (i / LEARNERS) * JOIN_SPREAD_S * 1000));
+      // The join link, as the projector shows it: the page hands out the learner cookie.
+      const own = new http.Agent({ keepAlive: true, maxSockets: 6 });
+      agents.push(own);
+      const as = { address, agent: own };
+      const page = await call(server.base, "GET", `/join/${created.code}`, "", as);
+      count(page.status, "join page");
+      const pair = page.setCookie.map((c) => c.split(";")[0] as string).find((c) => c.startsWith("pl_learner="));
+      if (!pair) {
+        count(0, "join page without a learner cookie");
+        return;
+      }
+      const c = pair;
+      const id = pair.slice("pl_learner=".length).split(".")[0] as string;
       const joined = await call(server.base, "POST", `/api/join/${created.code}`, c, {
-        displayName: `Learner ${i + 1}`,
+        ...as,
+        body: { displayName: `Learner ${i + 1}` },
       });
       count(joined.status, "join");
       if (joined.status === 201) expect(id, 0);
+      count((await call(server.base, "GET", `/challenges/${SLUG}`, c, as)).status, "challenge page");
       let attempts = 0;
       let nextSave = performance.now() + Math.random() * SAVE_EVERY_S * 1000;
       let nextAttempt = performance.now() + (0.3 + Math.random()) * ATTEMPT_EVERY_S * 1000;
@@ -202,12 +252,15 @@ async function runOn(name: string, databaseUrl: string): Promise<void> {
             history: ["kubectl get pods", `# ${attempts}`],
             env: {},
           };
-          count((await call(server.base, "PUT", `/api/challenges/${SLUG}/lab`, c, snapshot)).status, "save");
+          count(
+            (await call(server.base, "PUT", `/api/challenges/${SLUG}/lab`, c, { ...as, body: snapshot })).status,
+            "save",
+          );
           nextSave += SAVE_EVERY_S * 1000 * (0.8 + Math.random() * 0.4);
         } else {
           const r = await call(server.base, "POST", `/api/challenges/${SLUG}/attempts`, c, {
-            journal: [{ op: "apply", source: "STDIN", text: MANIFEST }],
-            commands: ["kubectl apply -f -"],
+            ...as,
+            body: { journal: [{ op: "apply", source: "STDIN", text: MANIFEST }], commands: ["kubectl apply -f -"] },
           });
           count(r.status, "attempt");
           if (r.status === 201) expect(id, ++attempts);
@@ -216,27 +269,38 @@ async function runOn(name: string, databaseUrl: string): Promise<void> {
       }
     };
     await Promise.all(Array.from({ length: LEARNERS }, (_, i) => learner(i)));
+    probing = false;
+    await probe;
     const elapsed = (performance.now() - t0) / 1000;
     const cpu1 = serverCpuMs(server.pid);
     // Let the last events arrive before counting what never did.
     await new Promise((r) => setTimeout(r, 5000));
     const missed = pending.reduce((n, l) => n + l.length, 0);
 
-    latencies.sort((a, b) => a - b);
-    const pct = (q: number) =>
-      Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN);
+    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+    const pct = (xs: readonly number[], q: number) =>
+      Math.round(xs[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN);
+    const all = sorted(latencies.map((l) => l.ms));
+    const joins = sorted(latencies.filter((l) => l.kind === "join").map((l) => l.ms));
+    const tries = sorted(latencies.filter((l) => l.kind === "attempt").map((l) => l.ms));
+    const polls = sorted(dashboardMs);
     const cpu = cpu0 !== null && cpu1 !== null ? `${((cpu1 - cpu0) / 10 / elapsed).toFixed(0)}% of one core` : "n/a";
     console.log(
       `${LEARNERS} learners, ${DASHBOARDS} dashboards, ${elapsed.toFixed(0)} s: ${(requests / elapsed).toFixed(1)} learner req/s, ${errors} errors${errorKinds.size ? ` (${[...errorKinds].map(([k, v]) => `${k}: ${v}`).join(", ")})` : ""}, server CPU ${cpu}`,
     );
     console.log(
-      `dashboard update latency (answered → visible on each dashboard, ${latencies.length} observations): p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, never seen ${missed}`,
+      `dashboard update latency (answered → visible on each dashboard, ${all.length} observations): p50 ${pct(all, 0.5)} ms, p99 ${pct(all, 0.99)} ms, never seen ${missed}` +
+        ` — joins p50 ${pct(joins, 0.5)} / p99 ${pct(joins, 0.99)} ms, attempts p50 ${pct(tries, 0.5)} / p99 ${pct(tries, 0.99)} ms`,
     );
     console.log(
-      `target p99 < 2000 ms with no errors: ${pct(0.99) < 2000 && errors === 0 && missed === 0 ? "met" : "NOT met"}`,
+      `one dashboard computation during the class (GET …/dashboard every 2 s, ${polls.length} samples): p50 ${pct(polls, 0.5)} ms, p99 ${pct(polls, 0.99)} ms`,
+    );
+    console.log(
+      `target p99 < 2000 ms with no errors: ${pct(all, 0.99) < 2000 && errors === 0 && missed === 0 ? "met" : "NOT met"}`,
     );
   } finally {
     for (const stop of stops) stop();
+    for (const a of agents) a.destroy();
     await server.stop();
   }
 }
@@ -252,12 +316,16 @@ export default async function bench(): Promise<void> {
   const clean = () => {
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
   };
+  mkdirSync(path.dirname(file), { recursive: true });
   clean();
+  // BENCH_WORKSHOP_DB=sqlite or postgresql runs one of the two.
+  const only = process.env.BENCH_WORKSHOP_DB;
   try {
-    await runOn("SQLite", `file:${file}`);
+    if (only !== "postgresql") await runOn("SQLite", `file:${file}`);
   } finally {
     clean();
   }
+  if (only === "sqlite") return agent.destroy();
   const scratch = await scratchPostgres();
   if (!scratch) return;
   try {
