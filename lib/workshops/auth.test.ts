@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES, type TestDatabase } from "../testing/databases";
 import { createInstructor, issueSetupToken, setUpFirstInstructor, signIn } from "./instructors";
 import { hashPassword, verifyPassword } from "./password";
+import { printSetupToken } from "./setup-token";
 import { createSession, deleteSession, instructorForToken, SESSION_TTL_MS } from "./sessions";
 
 describe("passwords", () => {
@@ -48,6 +49,25 @@ for (const kind of DATABASES) {
       expect(await issueSetupToken(t.db, now)).toBeNull();
       expect(await t.db.setupToken.count()).toBe(0);
     });
+
+    it("the start-up log line carries a working token while no instructor exists, and nothing after", async () => {
+      const fresh = await kind.open();
+      try {
+        const now = new Date("2026-12-02T10:00:00Z");
+        const lines: string[] = [];
+        const token = await printSetupToken(fresh.db, now, (l) => lines.push(l));
+        expect(lines).toEqual([
+          `policy-lab: no instructor account yet. Set one up at /instructor/setup with the one-time token ${token} (or: npm run -s instructor:create -- --email ADDRESS)`,
+        ]);
+        expect(
+          await setUpFirstInstructor(fresh.db, token as string, "first@example.org", "a long password", now),
+        ).toMatchObject({ ok: true });
+        expect(await printSetupToken(fresh.db, now, (l) => lines.push(l))).toBeNull();
+        expect(lines).toHaveLength(1);
+      } finally {
+        await fresh.close();
+      }
+    }, 120_000);
 
     it("refuses duplicate and malformed accounts with a specific message", async () => {
       expect(await createInstructor(t.db, "dup@example.org", "a long password")).toMatchObject({ ok: true });

@@ -3,8 +3,9 @@ import "server-only";
  * Instructor accounts: creation (the CLI and the first-run page), sign-in with back-off, and the one-time
  * set-up tokens that guard the first-run page while no instructor exists.
  */
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
+import { sha256 } from "./setup-token";
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from "./password";
 import { clearFailures, recordFailure, SIGN_IN_ADDRESS_POLICY, SIGN_IN_POLICY, throttleState } from "./throttle";
 
@@ -69,23 +70,9 @@ export async function signIn(
   return { ok: true, instructor: { id: row.id, email: row.email } };
 }
 
-// ---- set-up tokens ----
+// ---- set-up tokens (issued by setup-token.ts) ----
 
-const SETUP_TOKEN_TTL_MS = 24 * 60 * 60_000;
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
-/**
- * A new one-time set-up token, or null once an instructor exists. Each server process makes its own and
- * prints it; any unexpired one works once, and all are void as soon as the first instructor exists.
- */
-export async function issueSetupToken(db: Db, now: Date): Promise<string | null> {
-  if ((await instructorCount(db)) > 0) return null;
-  const token = randomBytes(18).toString("base64url");
-  await db.setupToken.create({
-    data: { hash: sha256(token), expiresAt: new Date(now.getTime() + SETUP_TOKEN_TTL_MS) },
-  });
-  return token;
-}
+export { issueSetupToken } from "./setup-token";
 
 /** The first instructor, created with a set-up token that is then used up. */
 export async function setUpFirstInstructor(

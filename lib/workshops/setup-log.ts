@@ -1,12 +1,8 @@
 import "server-only";
-/** Prints a one-time set-up token to the server log while no instructor exists (at start-up and on the set-up page). */
+/** The set-up page's log line: a fresh one-time token while no instructor exists (setup-token.ts). */
 import { db } from "@/lib/db";
-import { issueSetupToken } from "./instructors";
+import { printSetupToken as print } from "./setup-token";
 
 export async function printSetupToken(): Promise<void> {
-  const token = await issueSetupToken(db(), new Date());
-  if (token)
-    console.log(
-      `policy-lab: no instructor account yet. Set one up at /instructor/setup with the one-time token ${token} (or: npm run -s instructor:create -- --email ADDRESS)`,
-    );
+  await print(db(), new Date());
 }
