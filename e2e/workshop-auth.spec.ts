@@ -87,6 +87,59 @@ test.describe("workshop authorization", () => {
     expect((await peer.get(`/api/workshops/${workshopId}/learners/${learnerId}`)).status()).toBe(401);
   });
 
+  test("hidden checks' wrong flows: the hosts see them by flow, the learner who made them never does", async ({
+    baseURL,
+  }) => {
+    const hider = await learnerFrom(baseURL, "/");
+    expect((await hider.post(`/api/join/${code}`, { data: { displayName: "Hid" } })).status()).toBe(201);
+    // Labels the xwing and writes no policy: the hidden check "the rule holds for every pod with the label"
+    // fails on the probe droid, which no visible check, hint or message names.
+    const labelOnly = {
+      journal: [{ op: "label", type: "pod", names: ["xwing"], labels: ["quarantine=true"], overwrite: false }],
+      commands: ["kubectl label pod xwing quarantine=true"],
+    };
+    const attempt = await hider.post("/api/challenges/quarantine/attempts", { data: labelOnly });
+    expect(attempt.status()).toBe(201);
+    const told = await attempt.json();
+    expect(told.checks.find((c: { name: string }) => c.name === "rule-is-the-label")).toMatchObject({
+      hidden: true,
+      passed: false,
+    });
+    const learnerViews = [
+      await attempt.text(),
+      await (await hider.get("/api/challenges/quarantine/attempts")).text(),
+      await (await hider.get("/api/workshops/joined")).text(),
+    ];
+    for (const text of learnerViews) expect(text).not.toContain("probe-droid");
+    for (const url of reads()) {
+      const res = await hider.get(url);
+      expect(res.status(), url).toBe(401);
+      expect(await res.text(), url).not.toContain("probe-droid");
+    }
+
+    const dashboard = await (await owner.get(`/api/workshops/${workshopId}/dashboard`)).json();
+    const hidden = dashboard.stats[0].wrongVerdicts.filter((v: { hidden: boolean }) => v.hidden);
+    expect(hidden).toContainEqual(
+      expect.objectContaining({
+        check: "rule-is-the-label",
+        hidden: true,
+        flow: "default/probe-droid → svc:default/deathstar:80",
+        expected: "dropped",
+        actual: "allowed",
+        learners: 1,
+        summary: expect.stringMatching(/^\d+% still allow default\/probe-droid → svc:default\/deathstar:80$/),
+      }),
+    );
+    // The visible check's flows are there too, marked as such.
+    expect(dashboard.stats[0].wrongVerdicts).toContainEqual(
+      expect.objectContaining({
+        check: "xwing-isolated",
+        hidden: false,
+        flow: "default/xwing → svc:default/deathstar:80",
+      }),
+    );
+  });
+
   test("the owner reads everything; a cross-site or non-JSON change is refused", async () => {
     for (const url of reads().filter((u) => !u.endsWith("/events")))
       expect((await owner.get(url)).status(), url).toBe(200);

@@ -200,7 +200,7 @@ function ItemStats({ stat }: { stat: ItemStat }) {
             <li key={`${v.check}:${v.flow}:${v.actual}`}>
               <span className="font-mono">{v.summary}</span>{" "}
               <span className="text-slate-500">
-                ({v.percentEver}% at some point; expected {v.expected}; check {v.check})
+                ({v.percentEver}% at some point; expected {v.expected}; {v.hidden ? "hidden " : ""}check {v.check})
               </span>
             </li>
           ))}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RULE1, challenge, deps, lab } from "@/lib/testing/grading-fixtures";
 import { grade, scoreOf, UNTOUCHED_HIDDEN_HINT } from "./grade";
-import { redact } from "./redact";
+import { hiddenWrongFlows, redact } from "./redact";
 import type { FlowDetail } from "./types";
 
 const CHECKS = `
@@ -243,5 +243,27 @@ spec:
       expect(pub.checks.filter((x) => !x.hidden)).toEqual(full.checks.filter((x) => !x.hidden));
     }
     expect(JSON.stringify(grade(c, manifests(deniesXwingOnly), deps()))).toMatch(/ywing/);
+  });
+
+  it("hiddenWrongFlows keeps, for the hosts, only the flows hidden checks got wrong, as verdicts", () => {
+    const deniesXwingOnly = `apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: { name: deny-xwing }
+spec:
+  endpointSelector: { matchLabels: { class: deathstar } }
+  ingress: [{ fromEntities: [all] }]
+  ingressDeny: [{ fromEndpoints: [{ matchLabels: { class: xwing } }] }]
+`;
+    const full = grade(c, manifests(deniesXwingOnly), deps());
+    const wrong = hiddenWrongFlows(full);
+    const failedHidden = full.checks.filter((x) => x.hidden && !x.passed);
+    expect(failedHidden.length).toBeGreaterThan(0);
+    expect(wrong.length).toBeGreaterThan(0);
+    for (const w of wrong) {
+      expect(Object.keys(w).sort()).toEqual(["actual", "check", "expected", "flow"]);
+      expect(w.actual).not.toBe(w.expected);
+      expect(failedHidden.map((x) => x.name)).toContain(w.check);
+    }
+    expect(JSON.stringify(wrong)).toMatch(/ywing/);
   });
 });

@@ -5,7 +5,7 @@
 export { evaluateCheck, evaluateObjectives } from "./evaluate";
 export { evaluateExpectedFlow } from "./flows";
 export { grade, applySubmission, runChecks, scoreOf, type Challenge, type Submission, type GradeDeps } from "./grade";
-export { redact } from "./redact";
+export { hiddenWrongFlows, redact } from "./redact";
 export { chooseHint } from "./hints";
 export {
   parseChallengeChecks,

@@ -3,7 +3,14 @@
  * (flows, reasons, violations), so a solution cannot be fitted to them. Applied before a result is stored
  * or sent; the output is a fresh object (no shared references to the full result).
  */
-import type { CheckResult, GradeResult, PublicGradeResult, RedactedCheckResult, VisibleCheckResult } from "./types";
+import type {
+  CheckResult,
+  GradeResult,
+  HiddenWrongFlow,
+  PublicGradeResult,
+  RedactedCheckResult,
+  VisibleCheckResult,
+} from "./types";
 
 function redactCheck(c: CheckResult): VisibleCheckResult | RedactedCheckResult {
   if (!c.hidden) return { ...c, hidden: false };
@@ -30,4 +37,19 @@ export function redact(result: GradeResult): PublicGradeResult {
     errors: result.errors,
     warnings: result.warnings,
   };
+}
+
+/**
+ * The flows hidden checks got wrong (what redact() removes, reduced to the verdicts): for instructors,
+ * stored beside the attempt and never sent to the learner.
+ */
+export function hiddenWrongFlows(result: GradeResult): HiddenWrongFlow[] {
+  const out: HiddenWrongFlow[] = [];
+  for (const c of result.checks) {
+    if (!c.hidden || c.passed) continue;
+    for (const d of c.details)
+      if (d.kind === "flow" && !d.passed)
+        out.push({ check: c.name, flow: d.flow, expected: d.expected, actual: d.actual });
+  }
+  return out;
 }

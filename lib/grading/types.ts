@@ -155,6 +155,17 @@ export interface RedactedCheckResult {
 
 export type VisibleCheckResult = CheckResult & { readonly hidden: false };
 
+/**
+ * A flow a hidden check got wrong: kept beside a stored attempt for the workshop's hosts (the class
+ * dashboard's wrong verdicts by flow), never part of what the learner is sent.
+ */
+export interface HiddenWrongFlow {
+  readonly check: string;
+  readonly flow: FlowSpecView;
+  readonly expected: VerdictKind;
+  readonly actual: VerdictKind | "error";
+}
+
 /** What leaves the server (API responses, stored attempts, `npm run grade`). */
 export interface PublicGradeResult {
   readonly challenge: string;

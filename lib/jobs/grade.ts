@@ -3,7 +3,9 @@ import type { ClusterState } from "@/lib/cluster";
 import {
   applySubmission,
   grade,
+  hiddenWrongFlows,
   redact,
+  type HiddenWrongFlow,
   type GradeResult,
   type PublicGradeResult,
   type Submission,
@@ -19,6 +21,17 @@ export function gradeFull(loaded: LoadedChallenge, submission: Submission): Grad
 /** The grade as it leaves the server (API responses, stored attempts, `npm run grade`). */
 export function gradePublic(loaded: LoadedChallenge, submission: Submission): PublicGradeResult {
   return redact(gradeFull(loaded, submission));
+}
+
+/** A graded attempt as the server stores it: the learner's view, and the hidden checks' wrong flows for hosts. */
+export interface GradedAttempt {
+  readonly result: PublicGradeResult;
+  readonly hiddenFlows: readonly HiddenWrongFlow[];
+}
+
+export function gradeAttempt(loaded: LoadedChallenge, submission: Submission): GradedAttempt {
+  const full = gradeFull(loaded, submission);
+  return { result: redact(full), hiddenFlows: hiddenWrongFlows(full) };
 }
 
 /** The learner's cluster as the grader rebuilds it (tests and tools: "what did the grader see?"). */

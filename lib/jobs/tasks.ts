@@ -8,8 +8,8 @@ import { loadChallenge } from "@/lib/content/challenges";
 import { catalog } from "@/lib/content/catalog";
 import { scenarioNamed } from "@/lib/content/scenarios";
 import { reproducibleDeps } from "@/lib/base/reproducible";
-import { evaluateObjectives, type PublicGradeResult, type Submission } from "@/lib/grading";
-import { gradePublic } from "./grade";
+import { evaluateObjectives, type Submission } from "@/lib/grading";
+import { gradeAttempt, type GradedAttempt } from "./grade";
 
 export type Job =
   | { readonly kind: "grade"; readonly slug: string; readonly submission: Submission }
@@ -22,13 +22,16 @@ export type Job =
 
 export type LessonObjectives = { readonly objectivesMet: readonly string[]; readonly allMet: boolean };
 
-export type JobResult<J extends Job> = J extends { kind: "grade" } ? PublicGradeResult : LessonObjectives;
+export type JobResult<J extends Job> = J extends { kind: "grade" } ? GradedAttempt : LessonObjectives;
 
-/** A challenge's grade of a submission, as the learner may see it (hidden checks redacted). */
-export function gradeJob(slug: string, submission: Submission): PublicGradeResult {
+/**
+ * A challenge's grade of a submission: as the learner may see it (hidden checks redacted), and the flows
+ * the hidden checks got wrong, which only the workshop's hosts see.
+ */
+export function gradeJob(slug: string, submission: Submission): GradedAttempt {
   const loaded = loadChallenge(slug);
   if (!loaded) throw new Error(`no challenge "${slug}"`);
-  return gradePublic(loaded, submission);
+  return gradeAttempt(loaded, submission);
 }
 
 /** Replays a lesson's lab on its scenario and decides which objectives hold: never the browser's word. */
@@ -43,7 +46,7 @@ export function lessonObjectivesJob(slug: string, journal: Journal, history: rea
 }
 
 /** Runs one job. */
-export function runJob(job: Job): PublicGradeResult | LessonObjectives {
+export function runJob(job: Job): GradedAttempt | LessonObjectives {
   switch (job.kind) {
     case "grade":
       return gradeJob(job.slug, job.submission);

@@ -10,7 +10,7 @@ import type { Db } from "@/lib/db/client";
 import { isStorageFault } from "@/lib/db/faults";
 import { batcherFor, MicroBatcher } from "./batch";
 import { capResult } from "./result-cap";
-import type { PublicGradeResult } from "@/lib/grading";
+import type { HiddenWrongFlow, PublicGradeResult } from "@/lib/grading";
 import { ensureLearners } from "./learners";
 import type { StoredSubmission } from "@/lib/http/requests";
 
@@ -84,6 +84,8 @@ export interface NewAttempt {
   readonly submission: StoredSubmission;
   /** The redacted grade: what the learner was told. */
   readonly result: PublicGradeResult;
+  /** The flows the hidden checks got wrong: for the workshop's hosts, never sent to the learner. */
+  readonly hiddenFlows?: readonly HiddenWrongFlow[];
   readonly now: Date;
 }
 
@@ -108,6 +110,7 @@ type AttemptRow = {
   challengeSlug: string;
   submission: object;
   result: object;
+  hiddenFlows?: object;
   score: number;
   passed: boolean;
   createdAt: Date;
@@ -178,6 +181,7 @@ export async function recordAttempt(db: Db, a: NewAttempt): Promise<RecordedAtte
     challengeSlug: a.challengeSlug,
     submission: a.submission as object,
     result: result as unknown as object,
+    ...(a.hiddenFlows && a.hiddenFlows.length > 0 ? { hiddenFlows: a.hiddenFlows as unknown as object } : {}),
     score: result.score,
     passed: result.passed,
     createdAt: a.now,

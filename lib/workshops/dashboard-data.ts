@@ -7,7 +7,7 @@ import "server-only";
  * deleted attempt disappears at once). Only each result's summary is kept: a few hundred bytes per attempt.
  */
 import type { Db } from "@/lib/db";
-import type { PublicGradeResult } from "@/lib/grading";
+import type { HiddenWrongFlow, PublicGradeResult } from "@/lib/grading";
 import {
   buildDashboard,
   summarizeResult,
@@ -23,10 +23,14 @@ import type { WorkshopDto } from "./workshops";
 const RESULT_CACHE_MAX = 100_000;
 const results = new Map<string, AttemptSummary>();
 
-async function attemptRows(db: Db, learnerIds: string[], slugs: string[]): Promise<AttemptRow[]> {
-  if (learnerIds.length === 0 || slugs.length === 0) return [];
+/** Which learners' rows to read: the workshop's participants (a subquery, so no round trip waits for them), or one. */
+type Members =
+  { readonly learnerId: string } | { readonly learner: { readonly workshops: { some: { workshopId: string } } } };
+
+async function attemptRows(db: Db, members: Members, slugs: string[]): Promise<AttemptRow[]> {
+  if (slugs.length === 0) return [];
   const lean = await db.challengeAttempt.findMany({
-    where: { learnerId: { in: learnerIds }, challengeSlug: { in: slugs } },
+    where: { ...members, challengeSlug: { in: slugs } },
     select: { id: true, learnerId: true, challengeSlug: true, score: true, passed: true, createdAt: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
@@ -34,39 +38,52 @@ async function attemptRows(db: Db, learnerIds: string[], slugs: string[]): Promi
   for (let i = 0; i < missing.length; i += 500) {
     const rows = await db.challengeAttempt.findMany({
       where: { id: { in: missing.slice(i, i + 500) } },
-      select: { id: true, result: true },
+      select: { id: true, result: true, hiddenFlows: true },
     });
     if (results.size + rows.length > RESULT_CACHE_MAX) results.clear();
-    for (const r of rows) results.set(r.id, summarizeResult(r.result as unknown as PublicGradeResult));
+    for (const r of rows)
+      results.set(
+        r.id,
+        summarizeResult(
+          r.result as unknown as PublicGradeResult,
+          r.hiddenFlows as unknown as readonly HiddenWrongFlow[] | null,
+        ),
+      );
   }
   const empty: AttemptSummary = { checks: [] };
   return lean.map((a) => ({ ...a, result: results.get(a.id) ?? empty }));
 }
 
-/** The rows for the whole class, or for one learner of it (their own view of where they are). */
+/**
+ * The rows for the whole class, or for one learner of it (their own view of where they are). One wave of
+ * parallel queries, each selecting the workshop's learners by a subquery, then the results of attempts not
+ * seen before: two round trips per poll (three before, when the participants were read first).
+ */
 export async function loadDashboardInput(db: Db, workshop: WorkshopDto, onlyLearner?: string): Promise<DashboardInput> {
-  const participants = await db.workshopParticipant.findMany({
-    where: { workshopId: workshop.id, ...(onlyLearner ? { learnerId: onlyLearner } : {}) },
-    select: { learnerId: true, displayName: true, joinedAt: true },
-    orderBy: [{ joinedAt: "asc" }, { learnerId: "asc" }],
-  });
-  const ids = participants.map((p) => p.learnerId);
+  const members: Members = onlyLearner
+    ? { learnerId: onlyLearner }
+    : { learner: { workshops: { some: { workshopId: workshop.id } } } };
   const lessonSlugs = workshop.items.filter((i) => i.kind === "lesson").map((i) => i.slug);
   const challengeSlugs = workshop.items.filter((i) => i.kind === "challenge").map((i) => i.slug);
-  const [lessons, labs, attempts] = await Promise.all([
-    ids.length && lessonSlugs.length
+  const [participants, lessons, labs, attempts] = await Promise.all([
+    db.workshopParticipant.findMany({
+      where: { workshopId: workshop.id, ...(onlyLearner ? { learnerId: onlyLearner } : {}) },
+      select: { learnerId: true, displayName: true, joinedAt: true },
+      orderBy: [{ joinedAt: "asc" }, { learnerId: "asc" }],
+    }),
+    lessonSlugs.length
       ? db.lessonProgress.findMany({
-          where: { learnerId: { in: ids }, lessonSlug: { in: lessonSlugs } },
+          where: { ...members, lessonSlug: { in: lessonSlugs } },
           select: { learnerId: true, lessonSlug: true, createdAt: true, updatedAt: true, completedAt: true },
         })
       : [],
-    ids.length && challengeSlugs.length
+    challengeSlugs.length
       ? db.challengeLab.findMany({
-          where: { learnerId: { in: ids }, challengeSlug: { in: challengeSlugs } },
+          where: { ...members, challengeSlug: { in: challengeSlugs } },
           select: { learnerId: true, challengeSlug: true, createdAt: true, updatedAt: true },
         })
       : [],
-    attemptRows(db, ids, challengeSlugs),
+    attemptRows(db, members, challengeSlugs),
   ]);
   return { items: workshop.items.map((i) => ({ ...i, title: itemTitle(i) })), participants, lessons, labs, attempts };
 }

@@ -134,6 +134,7 @@ describe("the class dashboard", () => {
     expect(q?.wrongVerdicts).toEqual([
       {
         check: "isolated",
+        hidden: false,
         flow: "default/xwing → svc:default/deathstar:80",
         expected: "dropped",
         actual: "allowed",
@@ -147,8 +148,40 @@ describe("the class dashboard", () => {
     expect(q?.hints).toEqual([
       { check: "isolated", hint: "Does your policy restrict egress as well as ingress?", learners: 1 },
     ]);
-    // Hidden checks are counted, never broken down by flow.
+    // Hidden checks are counted; attempts stored without their hidden flows (graded before those were kept)
+    // add no flows to the breakdown.
     expect(q?.checks.find((c) => c.name === "secret")?.learnersFailing).toBe(1);
+    expect(q?.wrongVerdicts.every((v) => !v.hidden)).toBe(true);
+  });
+
+  it("breaks hidden checks down by flow for the hosts, from the flows stored beside each attempt", () => {
+    const probe = { from: "default/probe-droid", to: "svc:default/deathstar", port: 80, protocol: "TCP" as const };
+    const withHidden = (learnerId: string, min: number, ok: boolean): AttemptRow => ({
+      ...attempt(learnerId, min, ok),
+      result: summarizeResult(
+        grade(ok),
+        ok ? [] : [{ check: "secret", flow: probe, expected: "dropped", actual: "allowed" }],
+      ),
+    });
+    const hidden = buildDashboard(
+      {
+        ...input,
+        attempts: [withHidden("ann", 12, false), withHidden("bob", 13, false), withHidden("bob", 15, true)],
+      },
+      at(30),
+    );
+    expect(hidden.stats[1]?.wrongVerdicts.find((v) => v.check === "secret")).toEqual({
+      check: "secret",
+      hidden: true,
+      flow: "default/probe-droid → svc:default/deathstar:80",
+      expected: "dropped",
+      actual: "allowed",
+      learners: 1,
+      percent: 50,
+      learnersEver: 2,
+      percentEver: 100,
+      summary: "50% still allow default/probe-droid → svc:default/deathstar:80",
+    });
   });
 
   it("medians the time from start to done, over members only", () => {

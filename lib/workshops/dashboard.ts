@@ -5,7 +5,7 @@
  * the median time per item. Pure: rows and the clock in, plain JSON out, so every instance computes the
  * same dashboard from the same database.
  */
-import type { Detail, FlowSpecView, PublicGradeResult } from "@/lib/grading";
+import type { Detail, FlowSpecView, HiddenWrongFlow, PublicGradeResult } from "@/lib/grading";
 import { itemKey, type WorkshopItem } from "./items";
 
 export interface ParticipantRow {
@@ -33,15 +33,21 @@ export interface CheckSummary {
   readonly hidden: boolean;
   readonly passed: boolean;
   readonly hint?: string;
-  /** The visible flows the check got wrong: flowLabel, expected and actual verdict. */
+  /** The flows the check got wrong (a hidden check's from the hosts-only hiddenFlows): flowLabel, expected and actual verdict. */
   readonly wrongFlows: readonly { readonly flow: string; readonly expected: string; readonly actual: string }[];
 }
 export interface AttemptSummary {
   readonly checks: readonly CheckSummary[];
 }
 
-/** The dashboard's view of a stored grade (hidden checks carry no flows). */
-export function summarizeResult(result: PublicGradeResult): AttemptSummary {
+/**
+ * The dashboard's view of a stored grade: the learner's result, whose hidden checks carry no flows, and the
+ * hidden checks' wrong flows stored beside it for the hosts (null for attempts graded before they were kept).
+ */
+export function summarizeResult(
+  result: PublicGradeResult,
+  hiddenFlows: readonly HiddenWrongFlow[] | null = null,
+): AttemptSummary {
   return {
     checks: (result.checks ?? []).map((c) => ({
       name: c.name,
@@ -50,7 +56,9 @@ export function summarizeResult(result: PublicGradeResult): AttemptSummary {
       passed: c.passed,
       ...(c.hint ? { hint: c.hint } : {}),
       wrongFlows: c.hidden
-        ? []
+        ? (hiddenFlows ?? [])
+            .filter((h) => h.check === c.name)
+            .map((h) => ({ flow: flowLabel(h.flow), expected: h.expected, actual: h.actual }))
         : failingFlows(c.details).map((d) => ({ flow: flowLabel(d.flow), expected: d.expected, actual: d.actual })),
     })),
   };
@@ -117,6 +125,8 @@ export interface CheckStat {
 
 export interface WrongVerdict {
   readonly check: string;
+  /** A hidden check's flow: the hosts see it, the learners are never shown it. */
+  readonly hidden: boolean;
   readonly flow: string;
   readonly expected: string;
   readonly actual: string;
@@ -341,15 +351,31 @@ function challengeStat(
   >();
   const verdicts = new Map<
     string,
-    { check: string; flow: string; expected: string; actual: string; learners: number; learnersEver: number }
+    {
+      check: string;
+      hidden: boolean;
+      flow: string;
+      expected: string;
+      actual: string;
+      learners: number;
+      learnersEver: number;
+    }
   >();
-  const verdict = (check: string, d: CheckSummary["wrongFlows"][number]) => {
-    const vk = `${check}\u0000${d.flow}\u0000${d.actual}`;
+  const verdict = (c: CheckSummary, d: CheckSummary["wrongFlows"][number]) => {
+    const vk = `${c.name}\u0000${d.flow}\u0000${d.actual}`;
     let v = verdicts.get(vk);
     if (!v)
       verdicts.set(
         vk,
-        (v = { check, flow: d.flow, expected: d.expected, actual: d.actual, learners: 0, learnersEver: 0 }),
+        (v = {
+          check: c.name,
+          hidden: c.hidden,
+          flow: d.flow,
+          expected: d.expected,
+          actual: d.actual,
+          learners: 0,
+          learnersEver: 0,
+        }),
       );
     return { vk, v };
   };
@@ -384,7 +410,7 @@ function challengeStat(
         checks.set(c.name, stat);
         if (c.passed) continue;
         for (const d of c.wrongFlows) {
-          const { vk, v } = verdict(c.name, d);
+          const { vk, v } = verdict(c, d);
           if (everSeen.has(vk)) continue;
           everSeen.add(vk);
           v.learnersEver++;
@@ -403,7 +429,7 @@ function challengeStat(
         hints.set(hk, { ...h, learners: h.learners + 1 });
       }
       for (const d of c.wrongFlows) {
-        const { vk, v } = verdict(c.name, d);
+        const { vk, v } = verdict(c, d);
         if (seen.has(vk)) continue;
         seen.add(vk);
         v.learners++;

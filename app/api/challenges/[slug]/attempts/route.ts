@@ -36,8 +36,16 @@ export const POST = route(
       });
     }
 
-    const result = await runLearnerJob("the submission", { kind: "grade", slug, submission });
-    const attempt = await recordAttempt(db(), { learnerId, challengeSlug: slug, submission: stored, result, now });
+    const { result, hiddenFlows } = await runLearnerJob("the submission", { kind: "grade", slug, submission });
+    // hiddenFlows is stored for the workshop's hosts and never part of the answer.
+    const attempt = await recordAttempt(db(), {
+      learnerId,
+      challengeSlug: slug,
+      submission: stored,
+      result,
+      hiddenFlows,
+      now,
+    });
     // The stored result (capped: a grade's messages can quote a huge input), so a reload shows the same.
     return apiJson<AttemptResponse>(attempt.result, { status: 201, headers: { "x-attempt-id": attempt.id } });
   }),

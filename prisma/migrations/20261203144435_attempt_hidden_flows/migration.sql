@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ChallengeAttempt" ADD COLUMN "hiddenFlows" JSONB;
