@@ -160,6 +160,64 @@ test.describe("workshop authorization", () => {
     expect((await (await owner.get(`/api/workshops/${workshopId}`)).json()).state).toBe("open");
   });
 
+  test("a co-host reads everything the owner does and runs the workshop, but invites no one", async ({ baseURL }) => {
+    // A workshop of its own, so the other tests' "nothing changed" holds whatever the order.
+    const w = await (
+      await owner.post("/api/workshops", {
+        data: { title: "Shared class", items: [{ kind: "challenge", slug: "quarantine" }] },
+      })
+    ).json();
+    expect((await learner.post(`/api/join/${w.code}`, { data: { displayName: "Ann" } })).status()).toBe(201);
+    const cohost = await signedInInstructor(baseURL, "runner");
+    // Before the invitation the co-host is just another instructor.
+    expect((await cohost.ctx.get(`/api/workshops/${w.id}/dashboard`)).status()).toBe(404);
+    expect((await owner.post(`/api/workshops/${w.id}/hosts`, { data: { email: cohost.email } })).status()).toBe(201);
+    for (const url of [
+      `/api/workshops/${w.id}`,
+      `/api/workshops/${w.id}/dashboard`,
+      `/api/workshops/${w.id}/export.csv`,
+      `/api/workshops/${w.id}/export.csv?table=attempts`,
+      `/api/workshops/${w.id}/announcements`,
+      `/api/workshops/${w.id}/learners/${learnerId}`,
+    ]) {
+      const res = await cohost.ctx.get(url);
+      expect(res.status(), url).toBe(200);
+    }
+    expect(await (await cohost.ctx.get(`/api/workshops/${w.id}/learners/${learnerId}`)).json()).toMatchObject({
+      learnerId,
+      displayName: "Ann",
+    });
+    expect(await (await cohost.ctx.get(`/api/workshops/${w.id}/export.csv`)).text()).toContain("Ann");
+    const said = await cohost.ctx.post(`/api/workshops/${w.id}/announcements`, { data: { text: "From the co-host" } });
+    expect(said.status()).toBe(201);
+    expect((await cohost.ctx.patch(`/api/workshops/${w.id}`, { data: { state: "closed" } })).status()).toBe(200);
+    expect((await (await owner.get(`/api/workshops/${w.id}`)).json()).state).toBe("closed");
+    expect((await cohost.ctx.patch(`/api/workshops/${w.id}`, { data: { state: "open" } })).status()).toBe(200);
+    expect((await cohost.ctx.post(`/api/workshops/${w.id}/hosts`, { data: { email: "x@example.org" } })).status()).toBe(
+      403,
+    );
+    expect((await (await cohost.ctx.get("/api/workshops")).json()).workshops.map((x: { id: string }) => x.id)).toEqual([
+      w.id,
+    ]);
+    // Hosting one workshop opens no other.
+    expect((await cohost.ctx.get(`/api/workshops/${workshopId}/dashboard`)).status()).toBe(404);
+  });
+
+  test("another instructor cannot reach this workshop's learners through a workshop of their own", async () => {
+    const theirs = await (
+      await other.post("/api/workshops", {
+        data: { title: "Their class", items: [{ kind: "challenge", slug: "quarantine" }] },
+      })
+    ).json();
+    const res = await other.get(`/api/workshops/${theirs.id}/learners/${learnerId}`);
+    expect(res.status()).toBe(404);
+    expect(await res.text()).not.toContain("Ann");
+    const grid = await (await other.get(`/api/workshops/${theirs.id}/dashboard`)).json();
+    expect(grid.learners).toEqual([]);
+    const csv = await (await other.get(`/api/workshops/${theirs.id}/export.csv?table=attempts`)).text();
+    expect(csv).not.toContain(learnerId);
+  });
+
   test("a co-host sees this workshop; bad workshop bodies get specific messages", async ({ baseURL }) => {
     const cohost = await signedInInstructor(baseURL, "cohost");
     expect((await owner.post(`/api/workshops/${workshopId}/hosts`, { data: { email: cohost.email } })).status()).toBe(
