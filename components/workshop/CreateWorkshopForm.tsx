@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "./use-hydrated";
 import { buttonClass, callApi, inputClass, secondaryButtonClass } from "./api";
 
 export type CatalogItem = { readonly kind: "lesson" | "challenge"; readonly slug: string; readonly title: string };
@@ -13,6 +14,7 @@ export function CreateWorkshopForm({ available }: { available: readonly CatalogI
   const [items, setItems] = useState<CatalogItem[]>([]);
   const [message, setMessage] = useState("");
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const chosen = new Set(items.map(key));
 
   const move = (i: number, by: number) =>
@@ -43,7 +45,7 @@ export function CreateWorkshopForm({ available }: { available: readonly CatalogI
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" aria-label="New workshop">
+    <form method="post" onSubmit={submit} className="space-y-4" aria-label="New workshop">
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">Title</span>
         <input
@@ -127,7 +129,7 @@ export function CreateWorkshopForm({ available }: { available: readonly CatalogI
           </div>
         </div>
       </div>
-      <button disabled={pending || items.length === 0} className={buttonClass}>
+      <button disabled={pending || !hydrated || items.length === 0} className={buttonClass}>
         {pending ? "Creating…" : "Create workshop"}
       </button>
       <p role="alert" className="min-h-5 text-sm text-red-600 dark:text-red-400">

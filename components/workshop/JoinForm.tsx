@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "./use-hydrated";
 import { buttonClass, callApi, inputClass } from "./api";
 
 /** Joins the workshop under a display name (POST /api/join/CODE), then opens its first item. */
@@ -8,6 +9,7 @@ export function JoinForm({ code }: { code: string }) {
   const router = useRouter();
   const [message, setMessage] = useState("");
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -21,12 +23,12 @@ export function JoinForm({ code }: { code: string }) {
   }
 
   return (
-    <form onSubmit={submit} className="flex max-w-sm flex-col gap-4">
+    <form method="post" onSubmit={submit} className="flex max-w-sm flex-col gap-4">
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">Your name, as the instructor will see it</span>
         <input name="displayName" required maxLength={40} autoComplete="nickname" className={inputClass} />
       </label>
-      <button disabled={pending} className={buttonClass}>
+      <button disabled={pending || !hydrated} className={buttonClass}>
         {pending ? "Joining…" : "Join the workshop"}
       </button>
       <p role="alert" className="min-h-5 text-sm text-red-600 dark:text-red-400">

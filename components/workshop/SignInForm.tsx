@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "./use-hydrated";
 import { buttonClass, callApi, inputClass } from "./api";
 
 /** Instructor sign-in (POST /api/instructor/session), or first-run set-up with the token from the server log. */
@@ -8,6 +9,7 @@ export function SignInForm({ setup = false }: { setup?: boolean }) {
   const router = useRouter();
   const [message, setMessage] = useState("");
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -26,7 +28,7 @@ export function SignInForm({ setup = false }: { setup?: boolean }) {
   }
 
   return (
-    <form onSubmit={submit} className="flex max-w-sm flex-col gap-4">
+    <form method="post" onSubmit={submit} className="flex max-w-sm flex-col gap-4">
       {setup ? (
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">Set-up token (printed in the server log)</span>
@@ -47,7 +49,7 @@ export function SignInForm({ setup = false }: { setup?: boolean }) {
           className={inputClass}
         />
       </label>
-      <button disabled={pending} className={buttonClass}>
+      <button disabled={pending || !hydrated} className={buttonClass}>
         {pending ? "Please wait…" : setup ? "Create the instructor account" : "Sign in"}
       </button>
       <p role="alert" className="min-h-5 text-sm text-red-600 dark:text-red-400">

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "./use-hydrated";
 import { buttonClass, callApi, inputClass, secondaryButtonClass } from "./api";
 
 type State = "open" | "closed" | "archived";
@@ -10,6 +11,7 @@ export function WorkshopControls({ id, state, isOwner }: { id: string; state: St
   const router = useRouter();
   const [message, setMessage] = useState("");
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function run(label: string, url: string, method: string, body: unknown, form?: HTMLFormElement) {
     setPending(true);
@@ -69,22 +71,22 @@ export function WorkshopControls({ id, state, isOwner }: { id: string; state: St
           </button>
         ) : null}
       </div>
-      <form onSubmit={announce} className="flex flex-wrap items-end gap-2" aria-label="Announcement">
+      <form method="post" onSubmit={announce} className="flex flex-wrap items-end gap-2" aria-label="Announcement">
         <label className="flex flex-1 flex-col gap-1 text-sm">
           <span className="font-medium">Announcement to everyone</span>
           <input name="text" required maxLength={500} placeholder="We restart at 14:00" className={inputClass} />
         </label>
-        <button disabled={pending || state === "archived"} className={buttonClass}>
+        <button disabled={pending || !hydrated || state === "archived"} className={buttonClass}>
           Send
         </button>
       </form>
       {isOwner ? (
-        <form onSubmit={invite} className="flex flex-wrap items-end gap-2" aria-label="Invite a co-host">
+        <form method="post" onSubmit={invite} className="flex flex-wrap items-end gap-2" aria-label="Invite a co-host">
           <label className="flex flex-1 flex-col gap-1 text-sm">
             <span className="font-medium">Invite a co-host (an instructor&apos;s e-mail address)</span>
             <input name="email" type="email" required className={inputClass} />
           </label>
-          <button disabled={pending} className={secondaryButtonClass}>
+          <button disabled={pending || !hydrated} className={secondaryButtonClass}>
             Invite
           </button>
         </form>
