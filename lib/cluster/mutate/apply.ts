@@ -5,7 +5,7 @@
 import type { PolicyKind } from "@/lib/engine";
 import { validateObject as validateManifest } from "../schema/index";
 import { qualifiedPlural, qualifiedSingular, resourceByKind, type ResourceType } from "../resources";
-import { isPolicyResource, newMeta, objKey } from "../store";
+import { draftObjects, isPolicyResource, newMeta, objKey } from "../store";
 import { withChanges } from "../state";
 import type { ClusterState, Diagnostic, Json, KubeObject, MutationResult, ObjectRef, Outcome, Stored } from "../types";
 import { decodeManifests } from "../yaml";
@@ -200,7 +200,7 @@ export function applyText(
   namespace?: string,
 ): MutationResult {
   const decoded = decodeManifests(text, source);
-  const objects = new Map(state.objects);
+  const objects = draftObjects(state.objects);
   const outcomes: Outcome[] = [];
   const pending: Pending[] = [];
   const warnings: Diagnostic[] = [];

@@ -3,7 +3,7 @@
  * a Deployment its ReplicaSets and pods. A pod deleted under a controller is replaced (new name for
  * ReplicaSet/DaemonSet pods, same name for StatefulSet pods), as the controllers would.
  */
-import { isPolicyResource, objKey } from "../store";
+import { draftObjects, isPolicyResource, objKey } from "../store";
 import { qualifiedPlural, qualifiedSingular, resourceByKind, type ResourceType } from "../resources";
 import { withChanges } from "../state";
 import type { ClusterState, Diagnostic, KubeObject, MutationResult, Outcome, Stored } from "../types";
@@ -79,7 +79,7 @@ export function deleteObjects(state: ClusterState, req: TargetRequest): Mutation
       ],
     };
   }
-  const objects = new Map(state.objects);
+  const objects = draftObjects(state.objects);
   const rv = { n: state.resourceVersion };
   const outcomes: Outcome[] = [];
   for (const st of t.found) {
@@ -114,7 +114,7 @@ export function deleteObjects(state: ClusterState, req: TargetRequest): Mutation
 
 export function deleteFromText(state: ClusterState, text: string, source: string, namespace?: string): MutationResult {
   const decoded = decodeManifests(text, source);
-  const objects = new Map(state.objects);
+  const objects = draftObjects(state.objects);
   const rv = { n: state.resourceVersion };
   const outcomes: Outcome[] = [];
   const diagnostics: Diagnostic[] = [];

@@ -1,6 +1,6 @@
 /** kubectl label: `k=v` (needs --overwrite to change a value), `k-` removes; outcomes as kubectl words them. */
 import { qualifiedSingular } from "../resources";
-import { isPolicyResource, objKey } from "../store";
+import { draftObjects, isPolicyResource, objKey } from "../store";
 import { withChanges } from "../state";
 import type { ClusterState, Diagnostic, MutationResult, Outcome } from "../types";
 import { findTargets, type TargetRequest } from "./targets";
@@ -60,7 +60,7 @@ export function label(state: ClusterState, req: LabelRequest): MutationResult {
         },
       ],
     };
-  const objects = new Map(state.objects);
+  const objects = draftObjects(state.objects);
   let rv = state.resourceVersion;
   const outcomes: Outcome[] = [];
   const diagnostics: Diagnostic[] = [...t.errors];

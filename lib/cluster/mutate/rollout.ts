@@ -5,7 +5,7 @@
  * (materialize.ts deploymentChildren), a DaemonSet replaces its pod on every node under a new name, a
  * StatefulSet recreates its pods under the same names. Labels don't change, so identities stay.
  */
-import { isoTime, objKey } from "../store";
+import { draftObjects, isoTime, objKey } from "../store";
 import { qualifiedSingular } from "../resources";
 import { withChanges } from "../state";
 import type { ClusterState, Diagnostic, Json, KubeObject, MutationResult, Outcome, Stored } from "../types";
@@ -118,7 +118,7 @@ export function rolloutRestart(state: ClusterState, req: RestartRequest): Mutati
   if (!t.ok) return { state, ok: false, outcomes: [], diagnostics: [t.diagnostic] };
   const diagnostics: Diagnostic[] = [...t.errors];
   const outcomes: Outcome[] = [];
-  const objects = new Map(state.objects);
+  const objects = draftObjects(state.objects);
   const rv = { n: state.resourceVersion };
   const at = isoTime(state.deps.clock());
   if (!["Deployment", "DaemonSet", "StatefulSet"].includes(t.r.kind)) {

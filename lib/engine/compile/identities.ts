@@ -12,7 +12,7 @@ import {
 } from "../identity";
 import { parseIPv4, type Prefix, prefixContainsIP } from "../ip";
 import { type Label, SOURCE_CIDR, SOURCE_RESERVED } from "../labels";
-import type { NodeModel } from "../model";
+import type { NamespaceModel, NodeModel, PodModel, World } from "../model";
 import { podKey, type WorldIndex } from "./world-index";
 
 const r = (key: string): Label => ({ source: SOURCE_RESERVED, key, value: "" });
@@ -31,6 +31,29 @@ export interface IdentityTable {
   remoteNodeView(node: NodeModel): Identity;
   /** An address outside the cluster: world, a CIDR identity when policies name a containing prefix, kube-apiserver for its IPs. */
   worldView(ip: string): Identity;
+}
+
+/**
+ * The numeric ids of a snapshot's pod identities (label-set key → id), keeping the pinned ones: what
+ * `IdentityTable.allocations` holds, without compiling the policies. A cluster store calls it after every
+ * change of pods or namespaces so that ids stay stable across snapshots, like Cilium's allocator.
+ */
+export function allocatePodIdentities(world: World): Map<string, IdentityId> {
+  const namespaces = new Map(world.namespaces.map((n) => [n.name, n]));
+  const keys = new Set<string>();
+  for (const p of world.pods)
+    if (!p.hostNetwork) keys.add(podIdentityKey(p, namespaces.get(p.namespace), world.clusterName));
+  return allocateIds([...keys], world.pinnedIdentities);
+}
+
+/** A pod's identity label-set key (cached per pod model and namespace: replays ask once per change). */
+const podKeys = new WeakMap<PodModel, { ns: NamespaceModel | undefined; cluster: string; key: string }>();
+export function podIdentityKey(pod: PodModel, ns: NamespaceModel | undefined, clusterName: string): string {
+  const c = podKeys.get(pod);
+  if (c && c.ns === ns && c.cluster === clusterName) return c.key;
+  const key = labelsKey(podIdentityLabels(pod, ns, clusterName));
+  podKeys.set(pod, { ns, cluster: clusterName, key });
+  return key;
 }
 
 export function buildIdentities(index: WorldIndex, cidrPrefixes: readonly Prefix[]): IdentityTable {
