@@ -26,6 +26,15 @@ describe("decodeManifests errors", () => {
     );
     expect(err("a:\n  - x\n  y: 1\n")).toBe(`${P}line 2: did not find expected '-' indicator`);
   });
+  test("an alias inside the node its anchor names is refused as go-yaml does, never a circular value", () => {
+    expect(err("a: &a [*a]\n")).toBe(`${P}anchor 'a' value contains itself`);
+    expect(err("a: &a\n  b: *a\n")).toBe(`${P}anchor 'a' value contains itself`);
+    expect(err("spec: &s\n  ingress:\n  - fromEndpoints: [*s]\n")).toBe(`${P}anchor 's' value contains itself`);
+    // an alias of an anchor defined beside it (not around it) is fine, also when used twice
+    const ok = decodeManifests("a: &a [1]\nb: [*a, *a]\n", "f.yaml");
+    expect(ok.error).toBeUndefined();
+    expect(ok.docs[0]?.value).toEqual({ a: [1], b: [[1], [1]] });
+  });
   test("a tab used as indentation", () => {
     expect(err("spec:\n\tfoo: 1\n")).toBe(`${P}line 2: found character that cannot start any token`);
   });

@@ -134,6 +134,9 @@ export function decodeManifests(text: string, source: string): DecodeResult {
         error: { code: "yaml-syntax", message: `${prefix}${goYamlWhere(lines, line, p.stage)}${p.message}` },
       };
     }
+    const loop = selfContainedAnchor(d);
+    if (loop !== undefined)
+      return { docs, error: { code: "yaml-syntax", message: `${prefix}anchor '${loop}' value contains itself` } };
     let value: unknown;
     try {
       value = d.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -155,6 +158,43 @@ export function decodeManifests(text: string, source: string): DecodeResult {
     docs.push({ index: i, value, line });
   }
   return { docs };
+}
+
+/** A YAML node as the `yaml` package builds it: collections have items, pairs key and value, aliases a source. */
+type YamlNode = {
+  readonly items?: readonly unknown[];
+  readonly key?: unknown;
+  readonly value?: unknown;
+  readonly source?: unknown;
+  readonly resolve?: (doc: unknown) => unknown;
+};
+
+/**
+ * The anchor of an alias that sits inside the node it names (`a: &a [*a]`), if any. go-yaml refuses such a
+ * document ("anchor 'a' value contains itself"); the `yaml` package would build a circular value, which no
+ * later step (validation, JSON, storage) could handle.
+ */
+function selfContainedAnchor(doc: { readonly contents: unknown }): string | undefined {
+  const open = new Set<unknown>();
+  const stack: { node: unknown; leave: boolean }[] = [{ node: doc.contents, leave: false }];
+  while (stack.length > 0) {
+    const { node, leave } = stack.pop() as { node: unknown; leave: boolean };
+    if (leave) {
+      open.delete(node);
+      continue;
+    }
+    if (node === null || typeof node !== "object") continue;
+    const n = node as YamlNode;
+    if (typeof n.source === "string" && typeof n.resolve === "function") {
+      if (open.has(n.resolve(doc))) return n.source;
+      continue;
+    }
+    open.add(node);
+    stack.push({ node, leave: true });
+    if (Array.isArray(n.items)) for (const child of n.items) stack.push({ node: child, leave: false });
+    else if ("key" in n) stack.push({ node: n.key, leave: false }, { node: n.value, leave: false });
+  }
+  return undefined;
 }
 
 function lineOf(text: string, offset: number): number {

@@ -31,6 +31,17 @@ describe("capping a stored grade", () => {
     });
   });
 
+  it("cuts one long message even when the whole grade is small (an error echoing an aliased 8 KB string)", () => {
+    const message = `Unable to parse port: strconv.ParseUint: parsing "${"x".repeat(8000)}": invalid syntax`;
+    const r = { ...base, errors: [{ kind: "invalid" as const, object: "CiliumNetworkPolicy default/p", message }] };
+    const capped = capResult(r);
+    expect(capped.errors[0]?.message).toMatch(
+      /^Unable to parse port: strconv\.ParseUint: parsing "x+… \(\d+ more characters\)$/,
+    );
+    expect(capped.errors[0]?.message.length).toBeLessThan(2100);
+    expect(capped.checks).toEqual(r.checks);
+  });
+
   it("shortens thousands of problems to a few and counts the rest", () => {
     const r = {
       ...base,

@@ -52,9 +52,14 @@ function shorten(r: PublicGradeResult, level: Level): PublicGradeResult {
   };
 }
 
-/** The result unchanged when it fits in `maxBytes`, else shortened level by level until it does. */
+/**
+ * The result unchanged when it fits in `maxBytes` and no message is longer than MAX_MESSAGE_CHARS; else
+ * shortened level by level until it does.
+ */
 export function capResult(result: PublicGradeResult, maxBytes = MAX_RESULT_BYTES): PublicGradeResult {
-  if (size(result) <= maxBytes) return result;
+  const long = (p: SubmissionProblem) => p.message.length > MAX_MESSAGE_CHARS;
+  // A message is cut even when the grade fits: one error can echo kilobytes of expanded aliases.
+  if (size(result) <= maxBytes && !result.errors.some(long) && !result.warnings.some(long)) return result;
   let capped = result;
   for (const level of LEVELS) {
     capped = shorten(result, level);
