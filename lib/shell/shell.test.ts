@@ -90,4 +90,19 @@ describe("serializeShell / restoreShell", () => {
     const xwing = objects(r.state.cluster, { plural: "pods" } as never).find((p) => p.metadata.name === "xwing");
     expect(xwing?.metadata.labels?.org).toBe("empire");
   });
+
+  it("saves the newest history that the server takes: ≤ 2,000 commands, ≤ 256 KB, none over 64 KB", () => {
+    const l = lab();
+    const history = [...Array.from({ length: 2500 }, (_, i) => `echo ${i}`), "x".repeat(70 * 1024), "echo last"];
+    const saved = serializeShell({ ...l.state, history }).history;
+    expect(saved).toHaveLength(2000);
+    expect(saved.at(-1)).toBe("echo last");
+    expect(saved[0]).toBe("echo 501");
+    const big = Array.from({ length: 10 }, (_, i) => `${i}${"y".repeat(60 * 1024)}`);
+    const kept = serializeShell({ ...l.state, history: big }).history;
+    expect(kept.map((h) => h[0])).toEqual(["6", "7", "8", "9"]);
+    expect(kept.join("").length).toBeLessThanOrEqual(256 * 1024);
+    const small = ["echo a", "echo b"];
+    expect(serializeShell({ ...l.state, history: small }).history).toBe(small);
+  });
 });

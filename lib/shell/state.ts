@@ -59,13 +59,33 @@ export interface SavedShell {
   readonly counters: Readonly<Record<string, number>>;
 }
 
-/** Serialises a shell: the cluster as its journal, everything else as is. */
+/**
+ * What a saved lab keeps of the command history: the newest 2,000 commands (the server takes no more) and
+ * at most 256 KB of them, so that a long session or a few huge commands never make every later save of
+ * the lab fail (issue 10); a command longer than the server's 64 KB is never kept.
+ */
+export const SAVED_HISTORY = { maxEntries: 2000, maxChars: 256 * 1024, maxEntryChars: 64 * 1024 } as const;
+
+export function savedHistory(history: readonly string[]): readonly string[] {
+  const kept: string[] = [];
+  let chars = 0;
+  for (let i = history.length - 1; i >= 0 && kept.length < SAVED_HISTORY.maxEntries; i--) {
+    const entry = history[i] as string;
+    if (entry.length > SAVED_HISTORY.maxEntryChars) continue;
+    if (chars + entry.length > SAVED_HISTORY.maxChars) break;
+    chars += entry.length;
+    kept.push(entry);
+  }
+  return kept.length === history.length ? history : kept.reverse();
+}
+
+/** Serialises a shell: the cluster as its journal, the newest history (savedHistory), everything else as is. */
 export function serializeShell(state: ShellState): SavedShell {
   return {
     version: 1,
     journal: state.cluster.journal as unknown as Json,
     files: state.files,
-    history: state.history,
+    history: savedHistory(state.history),
     env: state.env,
     cwd: state.cwd,
     counters: state.counters,

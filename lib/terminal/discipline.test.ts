@@ -146,6 +146,59 @@ describe("LineDiscipline on a headless xterm", () => {
     expect(executed.slice(1)).toEqual(["echo a", "echo b"]);
   });
 
+  describe("large pastes (issue 10)", () => {
+    const paste = (text: string) => `\x1b[200~${text}\x1b[201~`;
+    const refusal = (chars: string) =>
+      `bash: pasted text refused: ${chars} characters would make a command longer than 65,536, the most the lab saves for one command; put long manifests in files (the Files tab) and apply them`;
+
+    it("refuses a 5 MB single-line paste at once, says so, keeps the line and the history, and keeps working", async () => {
+      const { ld, executed, saved, screen, term } = setup();
+      ld.feed("echo ");
+      const written: string[] = [];
+      const sink = term.write.bind(term);
+      term.write = ((d: string, cb?: () => void) => (written.push(d), sink(d, cb))) as typeof term.write;
+      ld.feed(paste("x".repeat(5 * 1024 * 1024)));
+      // nothing of the paste was drawn: drawing a 5 MB line is what blocked the tab
+      expect(written.reduce((n, d) => n + d.length, 0)).toBeLessThan(1000);
+      const lines = (await screen()).join("");
+      expect(lines).toContain(refusal("5,242,880"));
+      expect((await screen()).at(-1)).toBe("root@server:~# echo ");
+      expect(executed).toEqual([]);
+      ld.feed("ok\r");
+      await new Promise((r) => setTimeout(r, 0));
+      expect(executed).toEqual(["echo ok"]);
+      expect(saved).toEqual([["echo ok"]]);
+    });
+
+    it("refuses a 5 MB multi-line paste whole (no stack overflow, no half heredoc run as commands)", async () => {
+      const { ld, executed, screen } = setup();
+      const heredoc = `cat <<EOF | kubectl apply -f -\n${'  - port: "80"\n'.repeat(300_000)}EOF\n`;
+      expect(() => ld.feed(paste(heredoc))).not.toThrow();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(executed).toEqual([]);
+      expect((await screen()).join("")).toContain(refusal(heredoc.length.toLocaleString("en-US")));
+    });
+
+    it("takes a paste up to the limit, many lines included, as commands", async () => {
+      const { ld, executed } = setup();
+      const lines = Array.from({ length: 10_000 }, (_, i) => `l${i}`);
+      ld.feed(paste(`${lines.join("\n")}\n`));
+      await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 200 && executed.length < lines.length; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(executed).toEqual(lines);
+    });
+
+    it("refuses typed or pasted text that would make the line longer than a command may be", async () => {
+      const { ld, executed, screen } = setup();
+      ld.feed(paste("y".repeat(60_000)));
+      ld.feed(paste("z".repeat(6_000)));
+      expect((await screen()).join("")).toContain(refusal("6,000"));
+      ld.feed("\r");
+      await new Promise((r) => setTimeout(r, 0));
+      expect(executed).toEqual(["y".repeat(60_000)]);
+    });
+  });
+
   it("clears the screen with Ctrl-L and keeps the line", async () => {
     const { ld, screen } = setup();
     ld.feed("echo 1\r");

@@ -14,6 +14,15 @@ import type { AbortControllerLike, AbortSignalLike, LineBackend, TerminalSink } 
 export const DEFAULT_PROMPT = "root@server:~# ";
 export const CONTINUATION_PROMPT = "> ";
 
+/**
+ * The longest command the terminal takes, pasted or typed: 64 KB, what the server stores for one command
+ * (a saved lab's history line, an attempt's command). A longer one would make every later save of the lab
+ * fail, and drawing a multi-megabyte line blocks the tab for seconds (issue 10), so it is refused whole.
+ */
+export const MAX_COMMAND_CHARS = 64 * 1024;
+
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
 export interface LineDisciplineOptions<S extends AbortSignalLike> {
   readonly sink: TerminalSink;
   readonly backend: LineBackend<S>;
@@ -122,7 +131,10 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
     const wasTab = this.lastKeyTab;
     this.lastKeyTab = false;
     if (this.search) return this.handleSearch(key);
-    if (key.kind === "text") return this.edit(E.insert(this.line, key.text));
+    if (key.kind === "text") {
+      if (this.line.buf.length + key.text.length > MAX_COMMAND_CHARS) return this.refuse("typed", key.text.length);
+      return this.edit(E.insert(this.line, key.text));
+    }
     if (key.kind === "paste") return this.paste(key.text);
     this.handleKey(key.name, wasTab);
   }
@@ -183,8 +195,13 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
     this.edit({ buf, cursor: buf.length });
   }
 
-  /** Pasted text: newlines act as Enter, so a heredoc (incomplete until its terminator) stays one command. */
+  /**
+   * Pasted text: newlines act as Enter, so a heredoc (incomplete until its terminator) stays one command.
+   * A paste that could make a command longer than MAX_COMMAND_CHARS (a heredoc collects all of it) is
+   * refused whole, before anything of it runs: half a heredoc must not run as commands.
+   */
   private paste(text: string): void {
+    if (this.line.buf.length + text.length > MAX_COMMAND_CHARS) return this.refuse("pasted", text.length);
     const parts = text.replace(/\r\n?/g, "\n").split("\n");
     const keys: Key[] = [];
     parts.forEach((p, i) => {
@@ -192,9 +209,21 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
       if (i < parts.length - 1) keys.push({ kind: "key", name: "enter" });
     });
     const [first, ...rest] = keys;
-    this.queue.unshift(...rest);
+    // not unshift(...rest): a spread of that many arguments overflows the call stack
+    this.queue = (rest as Queued[]).concat(this.queue);
     if (first) this.handle(first);
     this.drain();
+  }
+
+  /** Says why input was dropped, below the line being edited, and draws the line again. */
+  private refuse(how: "pasted" | "typed", chars: number): void {
+    this.finishBlock("");
+    this.opts.sink.write(
+      `bash: ${how} text refused: ${thousands(chars)} characters would make a command longer than ${thousands(MAX_COMMAND_CHARS)}, ` +
+        "the most the lab saves for one command; put long manifests in files (the Files tab) and apply them\r\n",
+    );
+    this.bell();
+    this.render();
   }
 
   private drain(): void {
