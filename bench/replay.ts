@@ -70,7 +70,7 @@ export default async function main(): Promise<void> {
     ["CiliumNetworkPolicy applies", policyApply],
     ["Pod applies", podApply],
   ] as const) {
-    timeReplay(Array.from({ length: 50 }, (_, i) => make(i))); // warm-up: module loading, JIT
+    timeReplay(Array.from({ length: 250 }, (_, i) => make(i))); // warm-up: module loading, JIT
     const rows = SIZES.map((n) => {
       const journal = Array.from({ length: n }, (_, i) => make(i));
       return { n, ms: median([0, 1, 2].map(() => timeReplay(journal))) };

@@ -36,14 +36,18 @@ export function replay(
   journal: Journal,
   deps: Deps,
 ): { state: ClusterState; failures: { index: number; diagnostics: Diagnostic[] }[] } {
-  let state = createCluster(scenario, deps);
+  const start = createCluster(scenario, deps);
+  let state: ClusterState = { ...start, journal: [] };
+  // The journal is collected here, not copied into every snapshot (that copy alone was quadratic).
+  const written: JournalOp[] = [...start.journal];
   const failures: { index: number; diagnostics: Diagnostic[] }[] = [];
   journal.forEach((op, index) => {
     // An operation runs at the time it first ran (creationTimestamp, AGE), when the journal says so.
     const at = op.at;
     const r = runOp(at === undefined ? state : { ...state, deps: { ...deps, clock: () => at } }, op);
-    state = at === undefined ? r.state : { ...r.state, deps };
+    for (const entry of r.state.journal) written.push(entry);
+    state = { ...r.state, deps, journal: [] };
     if (!r.ok) failures.push({ index, diagnostics: r.diagnostics.filter((d) => d.severity === "error") });
   });
-  return { state, failures };
+  return { state: { ...state, journal: written }, failures };
 }

@@ -129,27 +129,106 @@ function serviceModel(o: KubeObject, scenario: Scenario): ServiceModel {
 }
 
 /**
- * The objects map a mutation works on: a copy of the state's map that remembers which keys it set or
- * deleted, so the next snapshot's World is derived from the changes only (a replay of a long journal stays
- * linear: issue 10, 2,000 applies took 14–17 s when every operation re-sorted and re-derived everything).
+ * The objects map a mutation works on, and then the next snapshot's: the previous snapshot's objects plus
+ * what this mutation set or deleted, without copying them (a copy per operation made a replay of 2,000
+ * applies quadratic: issue 10, 14–17 s). Reads look in the changes, then in the base; iterating builds
+ * the whole map once (cached) with Map's own order. Every MAX_DEPTH drafts the chain is cut (the base is
+ * iterated into a plain Map), so a lookup never walks more than MAX_DEPTH drafts. `touched` and `origin`
+ * tell buildWorld what changed since the snapshot the draft was made from.
  */
-export class ObjectDraft extends Map<string, Stored> {
-  readonly touched = new Set<string>();
-  constructor(readonly base: ReadonlyMap<string, Stored>) {
-    super();
-    for (const [k, v] of base) super.set(k, v);
+export class ObjectDraft implements Map<string, Stored> {
+  private static readonly MAX_DEPTH = 32;
+  /** The latest change per key (undefined: deleted), in the order keys were first changed. */
+  private readonly own = new Map<string, Stored | undefined>();
+  /** Every change in order, to rebuild Map's iteration order exactly (a delete then set moves a key to the end). */
+  private readonly log: (readonly [string, Stored | undefined])[] = [];
+  private readonly base: ReadonlyMap<string, Stored>;
+  private flat: Map<string, Stored> | null = null;
+  private count: number;
+  private readonly depth: number;
+  readonly [Symbol.toStringTag] = "Map";
+
+  constructor(readonly origin: ReadonlyMap<string, Stored>) {
+    const deep = origin instanceof ObjectDraft && origin.depth >= ObjectDraft.MAX_DEPTH;
+    this.base = deep ? origin.flatten() : origin;
+    this.depth = this.base instanceof ObjectDraft ? this.base.depth + 1 : 1;
+    this.count = origin.size;
   }
-  override set(key: string, value: Stored): this {
-    this.touched.add(key);
-    return super.set(key, value);
+
+  /** The keys this draft set or deleted. */
+  get touched(): Iterable<string> {
+    return this.own.keys();
   }
-  override delete(key: string): boolean {
-    this.touched.add(key);
-    return super.delete(key);
+
+  get size(): number {
+    return this.count;
   }
-  override clear(): void {
-    for (const k of this.keys()) this.touched.add(k);
-    super.clear();
+
+  get(key: string): Stored | undefined {
+    if (this.flat) return this.flat.get(key);
+    return this.own.has(key) ? this.own.get(key) : this.base.get(key);
+  }
+
+  has(key: string): boolean {
+    if (this.flat) return this.flat.has(key);
+    return this.own.has(key) ? this.own.get(key) !== undefined : this.base.has(key);
+  }
+
+  set(key: string, value: Stored): this {
+    if (!this.has(key)) this.count++;
+    this.own.set(key, value);
+    this.log.push([key, value]);
+    this.flat?.set(key, value);
+    return this;
+  }
+
+  delete(key: string): boolean {
+    if (!this.has(key)) return false;
+    this.count--;
+    this.own.set(key, undefined);
+    this.log.push([key, undefined]);
+    this.flat?.delete(key);
+    return true;
+  }
+
+  clear(): void {
+    for (const key of [...this.keys()]) this.delete(key);
+  }
+
+  /** The whole map, as a Map copied from the base and changed in order would be. */
+  private flatten(): Map<string, Stored> {
+    if (this.flat) return this.flat;
+    // One copy: of the nearest map already whole, then every draft's changes from the oldest on.
+    const chain: ObjectDraft[] = [this];
+    let at: ReadonlyMap<string, Stored> = this.base;
+    while (at instanceof ObjectDraft && !at.flat) {
+      chain.push(at);
+      at = at.base;
+    }
+    const m = new Map(at instanceof ObjectDraft ? (at.flat as Map<string, Stored>) : at);
+    for (let i = chain.length - 1; i >= 0; i--)
+      for (const [k, v] of (chain[i] as ObjectDraft).log) {
+        if (v === undefined) m.delete(k);
+        else m.set(k, v);
+      }
+    this.flat = m;
+    return m;
+  }
+
+  forEach(fn: (value: Stored, key: string, map: Map<string, Stored>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.flatten()) fn.call(thisArg, v, k, this);
+  }
+  entries(): MapIterator<[string, Stored]> {
+    return this.flatten().entries();
+  }
+  keys(): MapIterator<string> {
+    return this.flatten().keys();
+  }
+  values(): MapIterator<Stored> {
+    return this.flatten().values();
+  }
+  [Symbol.iterator](): MapIterator<[string, Stored]> {
+    return this.flatten()[Symbol.iterator]();
   }
 }
 
@@ -302,7 +381,7 @@ export function buildWorld(
   const groups =
     from && from.objects === objects
       ? from.groups
-      : from && objects instanceof ObjectDraft && objects.base === from.objects
+      : from && objects instanceof ObjectDraft && objects.origin === from.objects
         ? deriveChanges(from, objects, scenario)
         : deriveAll(objects, scenario);
   const world: World = {
