@@ -63,6 +63,15 @@ export function apply(state: ClusterState, text: string, opts: TextOptions): Mut
   return applyText(state, text, opts.source, "apply", opts.namespace);
 }
 
+/**
+ * What `kubectl apply -f` would say about `text` — the outcomes and every diagnostic (schema, Cilium's
+ * validation, the traps) — without building the next snapshot: the editor's check on every keystroke.
+ * The returned state is `state` itself.
+ */
+export function validateApply(state: ClusterState, text: string, opts: TextOptions): MutationResult {
+  return applyText(state, text, opts.source, "apply", opts.namespace, true);
+}
+
 /** kubectl create -f. */
 export function create(state: ClusterState, text: string, opts: TextOptions): MutationResult {
   return applyText(state, text, opts.source, "create", opts.namespace);

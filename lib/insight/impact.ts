@@ -7,7 +7,7 @@
 import { apply, type ClusterState, type Diagnostic } from "@/lib/cluster";
 import type { VerdictKind } from "@/lib/engine";
 import { catalogue, probeKey, type Probe } from "./probes";
-import { probeVerdict, verdictContext } from "./verdicts";
+import { probeVerdict, verdictContext, type VerdictContext } from "./verdicts";
 
 export type Change = "newly-allowed" | "newly-dropped" | "newly-denied-l7";
 
@@ -32,9 +32,26 @@ export interface Impact {
 const changeOf = (after: VerdictKind): Change =>
   after === "allowed" ? "newly-allowed" : after === "dropped" ? "newly-dropped" : "newly-denied-l7";
 
+/**
+ * The "before" side per snapshot: the editor previews keystroke after keystroke against the same lab state, so
+ * its verdicts are computed once per snapshot (snapshots are immutable; a probe's key names both its ends).
+ */
+const beforeSide = new WeakMap<ClusterState, { ctx: VerdictContext; verdicts: Map<string, VerdictKind | undefined> }>();
+
+function beforeVerdict(before: ClusterState, probe: Probe): VerdictKind | undefined {
+  let side = beforeSide.get(before);
+  if (!side) {
+    side = { ctx: verdictContext(before, before.fqdnCache), verdicts: new Map() };
+    beforeSide.set(before, side);
+  }
+  if (side.verdicts.has(probe.key)) return side.verdicts.get(probe.key);
+  const v = probeVerdict(side.ctx, probe);
+  side.verdicts.set(probe.key, v);
+  return v;
+}
+
 /** The probes whose verdict differs between two snapshots of one cluster. */
 export function impactBetween(before: ClusterState, after: ClusterState): Impact {
-  const b = verdictContext(before, before.fqdnCache);
   const a = verdictContext(after, before.fqdnCache);
   const all: ImpactRow[] = [];
   let compared = 0;
@@ -42,7 +59,7 @@ export function impactBetween(before: ClusterState, after: ClusterState): Impact
   for (const probe of cat.probes) {
     const va = probeVerdict(a, probe);
     if (va === undefined) continue;
-    const vb = probeVerdict(b, probe);
+    const vb = beforeVerdict(before, probe);
     if (vb === undefined) continue;
     compared++;
     if (va !== vb) all.push({ probe, before: vb, after: va, change: changeOf(va) });

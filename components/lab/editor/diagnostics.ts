@@ -1,10 +1,10 @@
 /**
  * The editor's diagnostics: exactly what `kubectl apply -f FILE` would report on the current cluster —
  * the API server's schema errors in kubectl's wording, Cilium's policy validation (VALID=False) and the
- * trap warnings — each placed on the line and column of the field it names. Runs apply on a throwaway
- * copy of the snapshot; nothing is stored.
+ * trap warnings — each placed on the line and column of the field it names. Runs apply's checks without
+ * building the next snapshot; nothing is stored.
  */
-import { apply, type ClusterState, type Diagnostic as ClusterDiagnostic } from "@/lib/cluster";
+import { validateApply, type ClusterState, type Diagnostic as ClusterDiagnostic } from "@/lib/cluster";
 import { documents, findKey, lineOffset, locate, type DocInfo, type Range } from "./positions";
 
 export interface EditorDiagnostic extends Range {
@@ -63,11 +63,14 @@ function ciliumRange(d: DocInfo, message: string): Range {
 
 export function manifestDiagnostics(state: ClusterState, text: string, source: string): EditorDiagnostic[] {
   if (text.trim() === "") return [];
-  const docs = documents(text);
   const out: EditorDiagnostic[] = [];
-  const r = apply(state, text, { source });
-  for (const d of r.diagnostics) {
-    if (d.code === "kubectl-warning" || d.code === "no-objects") continue;
+  // validate only: the next snapshot (world, identities, compiled policies) is never built for a keystroke
+  const r = validateApply(state, text, { source });
+  // positions need a second parse that keeps the syntax tree: only when there is something to place
+  const placed = r.diagnostics.filter((d) => d.code !== "kubectl-warning" && d.code !== "no-objects");
+  if (placed.length === 0) return [];
+  const docs = documents(text);
+  for (const d of placed) {
     if (d.code === "yaml-syntax" || d.code === "yaml-limit") {
       const err = docs.flatMap((x) => x.doc.errors)[0];
       if (err)

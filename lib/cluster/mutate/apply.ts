@@ -198,6 +198,7 @@ export function applyText(
   source: string,
   mode: "apply" | "create",
   namespace?: string,
+  dryRun = false,
 ): MutationResult {
   const decoded = decodeManifests(text, source);
   const objects = draftObjects(state.objects);
@@ -252,7 +253,7 @@ export function applyText(
       ...(p.ref ? { object: p.ref } : {}),
     });
   if (decoded.error) diagnostics.push({ severity: "error", code: decoded.error.code, message: decoded.error.message });
-  const changed = outcomes.some((o) => o.operation !== "unchanged");
+  const changed = !dryRun && outcomes.some((o) => o.operation !== "unchanged");
   const next = changed
     ? withChanges(state, {
         objects,
