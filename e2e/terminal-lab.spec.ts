@@ -99,6 +99,49 @@ test.describe("the lab's terminal, as a learner uses it (issue 12)", () => {
     await expect(page.getByRole("status").filter({ hasText: "drag the divider" })).toBeVisible();
   });
 
+  test("hubble observe --follow streams a flow sent from the Flows tab until Ctrl-C, and the prompt comes back", async ({
+    page,
+  }) => {
+    await page.goto("/lessons/lab-mechanics");
+    await expect(rows(page)).toContainText("root@server:~#");
+    await runInTerminal(page, "hubble observe --follow --pod xwing");
+    await expect(rows(page)).toContainText("hubble observe --follow --pod xwing");
+    // another view makes traffic while the terminal follows
+    await page.getByRole("tab", { name: "Flows" }).click();
+    const send = page.getByRole("form", { name: "Send a request" });
+    await send.getByLabel("From").selectOption("default/xwing");
+    await send.getByLabel("curl").fill("deathstar/v1/");
+    await send.getByRole("button", { name: "Send" }).click();
+    await expect(send).toContainText("$ kubectl exec -n default xwing -- curl -s --connect-timeout 2 deathstar/v1/");
+    await page.getByRole("tab", { name: "Terminal" }).click();
+    await expect(rows(page)).toContainText(/default\/xwing:\d+ \(ID:\d+\) -> default\/deathstar/);
+    await expect(rows(page)).not.toContainText(/root@server:~#\s*$/);
+    await terminal(page).click();
+    await page.keyboard.press("Control+C");
+    await expect(rows(page)).toContainText(/\^C\s*root@server:~#\s*$/);
+    await page.keyboard.type("echo back");
+    await page.keyboard.press("Enter");
+    await expect(rows(page)).toContainText(/back\s*root@server:~#\s*$/);
+  });
+
+  test("vi FILE and kubectl edit open the file in the editor; the edit's Save and apply applies it", async ({
+    page,
+  }) => {
+    await page.goto("/lessons/lab-mechanics");
+    await expect(rows(page)).toContainText("root@server:~#");
+    await runInTerminal(page, "vi notes.yaml");
+    await expect(page.getByRole("textbox", { name: "Contents of ~/notes.yaml" })).toBeVisible();
+    await page.getByRole("tab", { name: "Terminal" }).click();
+    await expect(rows(page)).toContainText("Opened ~/notes.yaml (a new file) in the lab's editor, the Files tab.");
+    await runInTerminal(page, "kubectl edit svc deathstar");
+    const editor = page.getByRole("textbox", { name: /^Contents of \/tmp\/kubectl-edit-\d+\.yaml$/ });
+    await expect(editor).toContainText("# Please edit the object below.");
+    await expect(editor).toContainText("name: deathstar");
+    await page.getByRole("button", { name: "Save and apply" }).click();
+    await expect(rows(page)).toContainText(/kubectl apply -f \/tmp\/kubectl-edit-\d+\.yaml/);
+    await expect(rows(page)).toContainText(/service\/deathstar (configured|unchanged)/);
+  });
+
   test("Reset asks first and can be undone", async ({ page }) => {
     await page.goto("/lessons/lab-mechanics");
     await page.getByRole("button", { name: "Run: kubectl apply -f rule1.yaml" }).click();

@@ -7,14 +7,22 @@ import { YamlEditor } from "./editor/YamlEditor";
 
 const HOME = "/root/";
 
+/** A path as the terminal would name it: `~/x.yaml` in the home directory, absolute elsewhere. */
+const shown = (path: string): string => (path.startsWith(HOME) ? `~/${path.slice(HOME.length)}` : path);
+
 /** The lab's home directory as an editor: open a file, change it, save it, or save and `kubectl apply` it. */
 export function FilesEditor() {
   const { view, session, runCommand } = useLab();
+  // Allow this, vi and kubectl edit may ask for a file before this tab has mounted.
+  const [initial] = useState(() => takePendingOpen());
+  const [selected, setSelected] = useState<string | null>(initial?.path ?? null);
+  // kubectl edit's temp files: what their Apply runs
+  const [applyWith, setApplyWith] = useState<Readonly<Record<string, string>>>(
+    initial?.applyWith ? { [initial.path]: initial.applyWith } : {},
+  );
   const files = Object.keys(view.shell?.files ?? {})
-    .filter((p) => p.startsWith(HOME))
+    .filter((p) => p.startsWith(HOME) || p === selected || applyWith[p] !== undefined)
     .sort();
-  // Allow this (and anything else) may ask for a file before this tab has mounted.
-  const [selected, setSelected] = useState<string | null>(() => takePendingOpen());
   const [draft, setDraft] = useState<string>("");
   const [dirty, setDirty] = useState(false);
   const [newName, setNewName] = useState("");
@@ -31,9 +39,10 @@ export function FilesEditor() {
   };
   useEffect(
     () =>
-      onOpenRequest((path) => {
+      onOpenRequest((request) => {
         takePendingOpen();
-        setSelected(path);
+        setSelected(request.path);
+        if (request.applyWith) setApplyWith((a) => ({ ...a, [request.path]: request.applyWith as string }));
         setDirty(false);
       }),
     [],
@@ -68,7 +77,7 @@ export function FilesEditor() {
                   path === current ? "bg-slate-200 dark:bg-slate-800" : "hover:bg-slate-100 dark:hover:bg-slate-900"
                 }`}
               >
-                ~/{path.slice(HOME.length)}
+                {shown(path)}
               </button>
             </li>
           ))}
@@ -102,12 +111,16 @@ export function FilesEditor() {
                   setDirty(t !== saved);
                 }}
                 getState={getState}
-                label={`Contents of ~/${current.slice(HOME.length)}`}
+                label={`Contents of ${shown(current)}`}
               />
             </div>
             {isManifest ? (
               <div className="max-h-72 shrink-0 border-t border-slate-200 lg:max-h-none lg:w-80 lg:border-t-0 lg:border-l dark:border-slate-800">
-                <ImpactPreview text={text} source={current.slice(HOME.length)} state={cluster} />
+                <ImpactPreview
+                  text={text}
+                  source={current.startsWith(HOME) ? current.slice(HOME.length) : current}
+                  state={cluster}
+                />
               </div>
             ) : null}
           </div>
@@ -125,7 +138,7 @@ export function FilesEditor() {
               type="button"
               onClick={() => {
                 save();
-                runCommand(`kubectl apply -f ~/${current.slice(HOME.length)}`);
+                runCommand(applyWith[current] ?? `kubectl apply -f ${shown(current)}`);
               }}
               className="rounded bg-brand-400 px-2 py-1 text-xs font-semibold text-slate-900 hover:bg-brand-300"
             >

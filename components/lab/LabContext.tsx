@@ -11,6 +11,7 @@ import {
   type ReactNode,
 } from "react";
 import { LabSession, type LabConfig, type LabView } from "./lab-session";
+import { onOpenRequest } from "./editor/open-file";
 
 export type TerminalControls = { runCommand(command: string): void; focus(): void; clear(): void };
 export type LabTab = "terminal" | "files" | "flows" | "policies" | "map";
@@ -57,6 +58,9 @@ export function LabProvider({ config, children }: { config: LabConfig; children:
   const queued = useRef<string[]>([]);
   const [terminalReady, setTerminalReady] = useState(false);
   const [tab, setTab] = useState<LabTab>("terminal");
+
+  // vi FILE, kubectl edit, Allow this: the file opens in the Files tab
+  useEffect(() => onOpenRequest(() => setTab("files")), []);
 
   useEffect(() => {
     void session.start();

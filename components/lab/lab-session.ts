@@ -10,11 +10,13 @@ import type { ObjectiveResult } from "@/lib/grading/types";
 import type { ChallengeLabResponse, LessonLabResponse } from "@/lib/http/contract";
 import type { LabSnapshot } from "@/lib/progress/lab-snapshot";
 import { createShellBackend } from "@/components/terminal/shell-backend";
-import { NotLoadedYet, settle } from "@/lib/base/deferred";
-import { createShellState, rebuildShell, type serializeShell, type ShellState } from "@/lib/shell";
+import { NotLoadedYet, settle, settleRun } from "@/lib/base/deferred";
+import { createShellState, rebuildShell, run, type serializeShell, type ShellState } from "@/lib/shell";
 import { snapshotOf } from "./lab-snapshot";
 import { SaveQueue, type SaveStatus } from "./save-queue";
 import { prefetchDeferred } from "./deferred/prefetch";
+import { requestOpen } from "./editor/open-file";
+import type { ExecStream } from "@/lib/terminal";
 
 export type LabConfig = {
   /** Where the lab is saved (`/api/lessons/<slug>/lab`); null for a lab that is not saved. */
@@ -41,8 +43,8 @@ export type LabView = {
 
 export type ExecuteResult = { readonly output: string; readonly exitCode: number; readonly clear?: boolean };
 
-/** The browser's clock and randomness; colours on, as on a terminal. */
-const deps = () => ({ clock: () => Date.now(), random: () => Math.random(), tty: true });
+/** The browser's clock and randomness; colours on, as on a terminal; the Files tab is the editor. */
+const deps = () => ({ clock: () => Date.now(), random: () => Math.random(), tty: true, editor: true });
 
 export class LabSession {
   private view: LabView;
@@ -114,18 +116,40 @@ export class LabSession {
     getState: () => this.view.shell as ShellState,
     setState: (shell) => this.commit(shell),
     deps: deps(),
+    // a running hubble observe --follow / kubectl get -w prints what any view changes
+    subscribe: (listener) => this.subscribe(listener),
+    // vi FILE, kubectl edit: the file opens in the Files tab
+    onResult: (_line, r) => {
+      if (r.open) requestOpen(r.open.path, r.open.applyWith);
+    },
   });
 
-  /** Runs one command line for the terminal. */
-  execute = (line: string, signal: AbortSignal): Promise<ExecuteResult> => {
+  /** Runs one command line for the terminal; a streaming command writes to `stream` until Ctrl-C. */
+  execute = (line: string, signal: AbortSignal, stream?: ExecStream): Promise<ExecuteResult> => {
     if (!this.view.shell) return Promise.resolve({ output: "the lab is still starting…\r\n", exitCode: 1 });
-    const result = this.backend.execute(line, signal);
+    const result = this.backend.execute(line, signal, stream);
     if (!this.prefetched) {
       this.prefetched = true;
       const prefetch = () => void setTimeout(prefetchDeferred, 0);
       result.then(prefetch, prefetch);
     }
     return result;
+  };
+
+  /**
+   * Runs a command beside the terminal (the Flows tab's "Send a request"): the lab changes as if another
+   * terminal ran it — a running `hubble observe --follow` prints its flows — but the terminal's history does not.
+   */
+  runAside = async (line: string): Promise<string> => {
+    for (;;) {
+      const shell = this.view.shell;
+      if (!shell) return "the lab is still starting…\n";
+      const r = await settleRun(deps(), (d) => run(shell, line, d));
+      // the lab changed while code was loading: run on the newer state (the code is here now)
+      if (this.view.shell !== shell) continue;
+      this.commit({ ...r.state, history: shell.history, lastExit: shell.lastExit });
+      return r.output;
+    }
   };
 
   complete = (line: string, cursor: number) =>

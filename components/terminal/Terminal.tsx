@@ -10,12 +10,17 @@
 import "@xterm/xterm/css/xterm.css";
 import { useEffect, useRef, useState } from "react";
 import { isIncomplete } from "@/lib/shell/parse/parser";
-import { LineDiscipline, type ExecResult } from "@/lib/terminal";
+import { LineDiscipline, type ExecResult, type ExecStream } from "@/lib/terminal";
 import { screenText, widestLine } from "./screen-text";
 
 export interface TerminalBackend {
   prompt?: string;
-  execute(line: string, signal: AbortSignal): Promise<{ output: string; exitCode: number; clear?: boolean }>;
+  /** `stream` takes what a still-running command prints (hubble observe --follow) before it ends. */
+  execute(
+    line: string,
+    signal: AbortSignal,
+    stream?: ExecStream,
+  ): Promise<{ output: string; exitCode: number; clear?: boolean }>;
   complete(line: string, cursor: number): { replaceFrom: number; candidates: string[] };
   isIncomplete?(text: string): boolean;
 }
@@ -145,8 +150,8 @@ export function Terminal({
           get prompt() {
             return backendRef.current.prompt;
           },
-          execute: async (line, signal): Promise<ExecResult> => {
-            const result = await backendRef.current.execute(line, signal);
+          execute: async (line, signal, stream): Promise<ExecResult> => {
+            const result = await backendRef.current.execute(line, signal, stream);
             const need = widestLine(result.output);
             setTooWide(need > term.cols ? { need, have: term.cols } : null);
             return result;

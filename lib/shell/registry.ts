@@ -4,6 +4,7 @@ import { runProgram, type ProgramSpec } from "./cobra";
 import { NET_CLIENTS, netClient } from "./net/clients";
 import { KUBECTL } from "./kubectl";
 import type { Ctx } from "./types";
+import { EDITORS, runEditor } from "./editors";
 
 type Entry = ProgramSpec | ((ctx: Ctx, argv: readonly string[]) => number);
 
@@ -38,6 +39,7 @@ const build = (): Readonly<Record<string, Entry>> => ({
   ...Object.fromEntries(
     NET_CLIENTS.map((name) => [name, (ctx: Ctx, argv: readonly string[]) => netClient(name)(ctx, SERVER, argv)]),
   ),
+  ...Object.fromEntries(EDITORS.map((name) => [name, runEditor])),
   sh: (ctx, argv) => script(ctx, argv),
   bash: (ctx, argv) => script(ctx, argv),
 });

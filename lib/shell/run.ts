@@ -8,7 +8,7 @@ import { expandHeredoc, expandWord } from "./expand";
 import { parse } from "./parse/parser";
 import type { ListItem, SimpleCommand } from "./parse/ast";
 import { dispatch } from "./programs";
-import type { Ctx, Dispatcher, Io, RunResult, ShellDeps, ShellState } from "./types";
+import type { Ctx, Dispatcher, Follow, Io, RunResult, ShellDeps, ShellState } from "./types";
 import { isDir, resolvePath } from "./vfs";
 
 interface Chunk {
@@ -64,6 +64,8 @@ export function run(state: ShellState, line: string, deps: ShellDeps): RunResult
     elapsedMs: ctx.now - start,
     ...(ctx.waitMs > 0 ? { waitMs: ctx.waitMs } : {}),
     ...(ctx.clear ? { clear: true } : {}),
+    ...(ctx.follow ? { follow: ctx.follow } : {}),
+    ...(ctx.open ? { open: ctx.open } : {}),
   };
 }
 
@@ -96,9 +98,13 @@ function runNested(ctx: Ctx, text: string, dispatcher: Dispatcher = dispatch): n
 function runList(ctx: Ctx, items: readonly ListItem[], terminal: Chunk[], dispatcher: Dispatcher = dispatch): number {
   let exit = ctx.state.lastExit;
   for (const item of items) {
+    // a command still running (hubble observe --follow) holds the terminal: what follows waits for Ctrl-C,
+    // which ends the whole list, as in an interactive bash
+    if (ctx.follow) break;
     if (item.op === "&&" && exit !== 0) continue;
     if (item.op === "||" && exit === 0) continue;
     let stdin: string | null = null;
+    let streaming: { follow: Follow; from: number } | null = null;
     const cmds = item.pipeline.commands;
     cmds.forEach((cmd, i) => {
       const last = i === cmds.length - 1;
@@ -106,9 +112,34 @@ function runList(ctx: Ctx, items: readonly ListItem[], terminal: Chunk[], dispat
       stdin = r.piped;
       exit = r.exit;
       ctx.state = { ...ctx.state, lastExit: exit };
+      if (r.follow && !last) streaming = { follow: r.follow, from: i + 1 };
+      else if (last && streaming && r.toTerminal && !ctx.follow) {
+        const s = streaming as { follow: Follow; from: number };
+        ctx.follow = pipedFollow(s.follow, cmds.slice(s.from), ctx.deps, dispatcher);
+      }
     });
   }
   return exit;
+}
+
+/**
+ * A follow feeding a pipeline (`hubble observe -f | grep DROPPED`): each new chunk runs through the rest of the
+ * pipeline, as line-buffered filters pass it on at once.
+ */
+function pipedFollow(inner: Follow, rest: readonly SimpleCommand[], deps: ShellDeps, dispatcher: Dispatcher): Follow {
+  return {
+    poll(state, now) {
+      const r = inner.poll(state, now);
+      if (r.output === "") return r;
+      const terminal: Chunk[] = [];
+      const ctx: Ctx = { state, deps, io: nullIo, sh: runNested, now, waitMs: 0, clear: false };
+      let stdin = r.output;
+      rest.forEach((cmd, i) => {
+        stdin = runCommand(ctx, cmd, stdin, i === rest.length - 1, terminal, dispatcher).piped;
+      });
+      return { output: terminal.map((c) => c.text).join(""), ...(r.done ? { done: true } : {}) };
+    },
+  };
 }
 
 type Target =
@@ -125,7 +156,7 @@ function runCommand(
   last: boolean,
   terminal: Chunk[],
   dispatcher: Dispatcher,
-): { exit: number; piped: string } {
+): { exit: number; piped: string; follow?: Follow; toTerminal: boolean } {
   const argv = cmd.words.flatMap((w) => expandWord(ctx.state, w));
   let stdin = pipeIn;
   let outT: Target = last ? { kind: "terminal", fd: 1 } : { kind: "pipe" };
@@ -138,7 +169,7 @@ function runCommand(
       const content = ctx.state.files[path];
       if (content === undefined && path !== "/dev/null") {
         terminal.push({ fd: 2, text: `bash: ${name}: No such file or directory\n` });
-        return { exit: 1, piped: "" };
+        return { exit: 1, piped: "", toTerminal: false };
       }
       stdin = content ?? "";
     } else if (r.kind === "dup") {
@@ -149,7 +180,7 @@ function runCommand(
       const path = resolvePath(ctx.state.cwd, name);
       if (isDir(ctx.state.files, path)) {
         terminal.push({ fd: 2, text: `bash: ${name}: Is a directory\n` });
-        return { exit: 1, piped: "" };
+        return { exit: 1, piped: "", toTerminal: false };
       }
       const t: Target = path === "/dev/null" ? { kind: "null" } : { kind: "file", path, append: r.append };
       if (t.kind === "file" && !t.append) ctx.state = { ...ctx.state, files: { ...ctx.state.files, [path]: "" } };
@@ -159,6 +190,7 @@ function runCommand(
   }
   let piped = "";
   const sub: Ctx = { ...ctx, io: nullIo };
+  delete sub.follow;
   const write = (t: Target, s: string): void => {
     if (s === "") return;
     if (t.kind === "terminal") terminal.push({ fd: t.fd, text: s });
@@ -180,7 +212,7 @@ function runCommand(
       for (const a of cmd.assignments) env[a.name] = expandWord(sub.state, a.value).join(" ");
       ctx.state = { ...sub.state, env };
     } else ctx.state = sub.state;
-    return { exit: 0, piped };
+    return { exit: 0, piped, toTerminal: outT.kind === "terminal" };
   }
   let exit: number;
   try {
@@ -195,5 +227,13 @@ function runCommand(
   ctx.now = sub.now;
   ctx.waitMs = sub.waitMs;
   ctx.clear = ctx.clear || sub.clear;
-  return { exit, piped };
+  if (sub.open) ctx.open = sub.open;
+  // a follow only streams where a terminal (or a pipe to one) shows it; into a file it would block silently
+  if (sub.follow && outT.kind === "terminal") ctx.follow = sub.follow;
+  return {
+    exit,
+    piped,
+    toTerminal: outT.kind === "terminal",
+    ...(sub.follow && outT.kind === "pipe" ? { follow: sub.follow } : {}),
+  };
 }

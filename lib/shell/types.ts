@@ -8,6 +8,34 @@ export interface ShellDeps {
   readonly random: () => number;
   /** Colour output like the real tools on a terminal (hubble observe, cilium status). */
   readonly tty?: boolean;
+  /**
+   * The lab has an editor beside the terminal (the browser's Files tab): `vi FILE` and `kubectl edit` open files
+   * in it. Without one (the server, a script) they answer as a machine without a terminal editor does.
+   */
+  readonly editor?: boolean;
+}
+
+/** What a running command printed since the lab last changed, and whether it has ended on its own. */
+export interface FollowOutput {
+  readonly output: string;
+  readonly done?: boolean;
+}
+
+/**
+ * A command that keeps running after its first output until Ctrl-C (`hubble observe --follow`, `kubectl get
+ * --watch`). The UI calls `poll` with the lab's state whenever it changes and prints what comes back; the
+ * follow remembers what it already printed. Pure: no timers, no I/O, the clock comes in as `now`.
+ */
+export interface Follow {
+  poll(state: ShellState, now: number): FollowOutput;
+}
+
+/** A file the command wants shown in the lab's editor (`vi FILE`, `kubectl edit`). */
+export interface OpenFile {
+  /** Absolute path in the virtual file system (it exists once the command has run). */
+  readonly path: string;
+  /** `kubectl edit`'s temp file: what the editor's Apply should run (as real kubectl applies the saved buffer). */
+  readonly applyWith?: string;
 }
 
 /** Everything a lab shell remembers: plain data plus the immutable cluster snapshot. */
@@ -38,6 +66,10 @@ export interface RunResult {
   readonly clear?: boolean;
   /** Lab time the command took (a dropped curl: its whole timeout), uncapped; callers may advance their clock. */
   readonly elapsedMs: number;
+  /** The command keeps running: print `output`, then what `follow.poll` returns, until Ctrl-C. */
+  readonly follow?: Follow;
+  /** Open this file in the lab's editor. */
+  readonly open?: OpenFile;
 }
 
 /** Streams of a running command. */
@@ -68,6 +100,10 @@ export interface Ctx {
   /** Simulated waiting so far (ms); the UI shows it before the output. */
   waitMs: number;
   clear: boolean;
+  /** Set by a command that keeps running (only honoured when its output reaches the terminal). */
+  follow?: Follow;
+  /** Set by a command that opens a file in the lab's editor. */
+  open?: OpenFile;
 }
 
 /** A command's code: runs with parsed flags, returns the exit code (learner errors are output, never exceptions). */

@@ -251,4 +251,54 @@ describe("LineDiscipline on a headless xterm", () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(executed).toEqual(["hubble observe", "kubectl get pods"]);
   });
+
+  it("streams a running command's output until Ctrl-C, then the prompt comes back", async () => {
+    let write: ((text: string) => void) | null = null;
+    const { ld, screen } = setup({
+      execute: (line, signal, stream) =>
+        line !== "hubble observe -f"
+          ? Promise.resolve({ output: `ran ${line}\n`, exitCode: 0 })
+          : new Promise<ExecResult>((resolve) => {
+              write = (t) => stream?.write(t);
+              signal.addEventListener("abort", () => resolve({ output: "", exitCode: 130 }));
+            }),
+    });
+    ld.feed("hubble observe -f\r");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(ld.busy).toBe(true);
+    (write as unknown as (t: string) => void)("flow one\nflow two\n");
+    expect(await screen()).toEqual(["root@server:~# hubble observe -f", "flow one", "flow two"]);
+    // typed ahead while it runs: a tty discards it on Ctrl-C
+    ld.feed("echo lost");
+    (write as unknown as (t: string) => void)("flow three\n");
+    expect((await screen()).at(-1)).toBe("flow three");
+    ld.feed("\x03");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(ld.busy).toBe(false);
+    // writes after Ctrl-C are dropped
+    (write as unknown as (t: string) => void)("late\n");
+    expect((await screen()).slice(-3)).toEqual(["flow three", "^C", "root@server:~# "]);
+    ld.feed("echo ok\r");
+    expect((await screen()).slice(-2)).toEqual(["ran echo ok", "root@server:~# "]);
+  });
+
+  it("a command a button ran while another streams runs after Ctrl-C (not discarded)", async () => {
+    const executed: string[] = [];
+    const { ld } = setup({
+      execute: (line, signal) => {
+        executed.push(line);
+        return line === "kubectl get pods -w"
+          ? new Promise<ExecResult>((resolve) =>
+              signal.addEventListener("abort", () => resolve({ output: "", exitCode: 130 })),
+            )
+          : Promise.resolve({ output: "", exitCode: 0 });
+      },
+    });
+    ld.feed("kubectl get pods -w\r");
+    await new Promise((r) => setTimeout(r, 0));
+    ld.runCommand("kubectl apply -f ~/policy.yaml");
+    ld.feed("\x03");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(executed).toEqual(["kubectl get pods -w", "kubectl apply -f ~/policy.yaml"]);
+  });
 });

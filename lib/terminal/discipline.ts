@@ -34,8 +34,12 @@ export interface LineDisciplineOptions<S extends AbortSignalLike> {
   readonly maxHistory?: number;
 }
 
-/** Keys typed ahead while a command runs, and the draft a lesson's Run puts back afterwards. */
-type Queued = Key | { readonly kind: "restore"; readonly line: E.LineState };
+/**
+ * Keys typed ahead while a command runs (Ctrl-C discards them, as a tty flushes its input), the draft a
+ * lesson's Run puts back afterwards, and commands the lab's buttons ran meanwhile (kept: the learner asked).
+ */
+type Queued =
+  Key | { readonly kind: "restore"; readonly line: E.LineState } | { readonly kind: "command"; readonly cmd: string };
 
 /** One terminal session's line editor. */
 export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
@@ -100,7 +104,7 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
       { kind: "paste", text: cmd.replace(/\n$/, "") },
       { kind: "key", name: "enter" },
     ];
-    if (this.busy) return void this.queue.push(...keys);
+    if (this.busy) return void this.queue.push({ kind: "command", cmd });
     const draft = this.search ? null : this.line;
     for (const k of keys) this.handle(k);
     if (draft && draft.buf !== "") this.queue.push({ kind: "restore", line: draft });
@@ -119,7 +123,7 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
     if (this.disposed) return;
     if (this.busy) {
       if (key.kind === "key" && key.name === "ctrl-c") {
-        this.queue = this.queue.filter((q) => q.kind === "restore");
+        this.queue = this.queue.filter((q) => q.kind === "restore" || q.kind === "command");
         if (this.running && !this.running.signal.aborted) {
           // a terminal echoes ^C at once, before the command has stopped
           this.opts.sink.write("^C\r\n");
@@ -230,6 +234,7 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
     while (!this.busy && this.queue.length > 0) {
       const next = this.queue.shift() as Queued;
       if (next.kind === "restore") this.edit(next.line);
+      else if (next.kind === "command") this.runCommand(next.cmd);
       else this.handle(next);
     }
   }
@@ -252,8 +257,18 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
     this.running = ctl;
     let output = "";
     let clear = false;
+    // what a streaming command already printed after its last newline (the prompt's line may start with it)
+    let streamedTail = "";
+    const stream = {
+      write: (chunk: string): void => {
+        if (this.disposed || this.running !== ctl || ctl.signal.aborted || chunk === "") return;
+        this.opts.sink.write(chunk.replace(/\r?\n/g, "\r\n"));
+        const nl = chunk.lastIndexOf("\n");
+        streamedTail = nl < 0 ? streamedTail + chunk : chunk.slice(nl + 1);
+      },
+    };
     try {
-      const r = await this.opts.backend.execute(text, ctl.signal);
+      const r = await this.opts.backend.execute(text, ctl.signal, stream);
       output = r.output;
       clear = r.clear === true;
     } catch (e) {
@@ -261,10 +276,14 @@ export class LineDiscipline<S extends AbortSignalLike = AbortSignalLike> {
     }
     if (this.disposed) return;
     this.running = null;
-    if (ctl.signal.aborted) output = output.replace(/^\^C\r?\n/, "");
+    if (ctl.signal.aborted) {
+      output = output.replace(/^\^C\r?\n/, "");
+      streamedTail = ""; // the ^C echo ended the line
+    }
     if (clear) this.opts.sink.write("\x1b[H\x1b[2J\x1b[3J");
     this.opts.sink.write(output.replace(/\r?\n/g, "\r\n"));
-    const last = output.slice(output.lastIndexOf("\n") + 1);
+    const nl = output.lastIndexOf("\n");
+    const last = nl < 0 && !clear ? streamedTail + output : output.slice(nl + 1);
     this.tail = last.slice(last.lastIndexOf("\r") + 1);
     // the cursor sits on the tail's last row (a full row keeps it there until the next character wraps)
     this.cursorRow = this.tail === "" ? 0 : Math.floor((visibleWidth(this.tail) - 1) / Math.max(1, this.opts.cols()));

@@ -25,10 +25,19 @@ export interface ExecResult {
   readonly clear?: boolean;
 }
 
+/**
+ * Output of a command while it still runs (`hubble observe --follow`): written at once, before the command's
+ * result; writes after Ctrl-C are dropped.
+ */
+export interface ExecStream {
+  write(text: string): void;
+}
+
 /** What runs commands and completes words: the lab shell, or a test double. */
 export interface LineBackend<S extends AbortSignalLike = AbortSignalLike> {
   readonly prompt?: string;
-  execute(line: string, signal: S): Promise<ExecResult>;
+  /** Runs a line; resolves when the command ends (a streaming command: on its own or when `signal` aborts). */
+  execute(line: string, signal: S, stream?: ExecStream): Promise<ExecResult>;
   complete(line: string, cursor: number): { replaceFrom: number; candidates: string[] };
   /** True while the text needs more lines (an open heredoc or quote): Enter adds a line with `> `. */
   isIncomplete?(text: string): boolean;

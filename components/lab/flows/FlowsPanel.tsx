@@ -42,6 +42,9 @@ export function FlowsPanel() {
   const [pod, setPod] = useState("");
   const [pausedAt, setPausedAt] = useState<number | null>(null);
   const [open, setOpen] = useState<{ id: number; answer: Answer | null } | null>(null);
+  const [from, setFrom] = useState("");
+  const [target, setTarget] = useState("");
+  const [sent, setSent] = useState<{ line: string; output: string } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
 
   const rows = useMemo(() => {
@@ -67,6 +70,23 @@ export function FlowsPanel() {
 
   if (!shell) return null;
   const state = shell.cluster;
+  const clients = state.world.pods.filter((p) => !p.hostNetwork);
+  const client = from || (clients[0] ? `${clients[0].namespace}/${clients[0].name}` : "");
+
+  const send = () => {
+    const [ns, name] = client.split("/");
+    const to = target.trim();
+    if (!ns || !name || to === "" || /[\s'"\\;|&$`<>]/.test(to)) {
+      setSent({
+        line: "",
+        output: "Give an address such as deathstar/v1/request-landing or 10.96.0.10:53 (no spaces).",
+      });
+      return;
+    }
+    const line = `kubectl exec -n ${ns} ${name} -- curl -s --connect-timeout 2 ${to}`;
+    setSent({ line, output: "…" });
+    void session.runAside(line).then((output) => setSent({ line, output: output === "" ? "(no output)" : output }));
+  };
 
   const explain = (row: FlowRow) => {
     if (!row.flow) return;
@@ -149,6 +169,50 @@ export function FlowsPanel() {
         >
           {pausedAt === null ? "Following — pause" : `Paused${fresh > 0 ? ` (${fresh} new)` : ""} — follow`}
         </button>
+      </form>
+      <form
+        className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2 text-xs dark:border-slate-800"
+        onSubmit={(e) => {
+          e.preventDefault();
+          send();
+        }}
+        aria-label="Send a request"
+      >
+        <label className="flex items-center gap-1">
+          From
+          <select
+            value={client}
+            onChange={(e) => setFrom(e.target.value)}
+            className="rounded border border-slate-300 bg-white px-1 py-0.5 font-mono dark:border-slate-700 dark:bg-slate-900"
+          >
+            {clients.map((p) => (
+              <option key={`${p.namespace}/${p.name}`} value={`${p.namespace}/${p.name}`}>
+                {p.namespace}/{p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1">
+          curl
+          <input
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            placeholder="deathstar/v1/"
+            className="w-48 rounded border border-slate-300 bg-white px-1 py-0.5 font-mono dark:border-slate-700 dark:bg-slate-900"
+          />
+        </label>
+        <button className="rounded border border-slate-300 px-2 py-0.5 dark:border-slate-700">Send</button>
+        {sent ? (
+          <output className="w-full font-mono whitespace-pre-wrap text-slate-600 dark:text-slate-400">
+            {sent.line ? (
+              <span className="text-slate-500">
+                $ {sent.line}
+                {"\n"}
+              </span>
+            ) : null}
+            {sent.output}
+          </output>
+        ) : null}
       </form>
       {rows.length === 0 ? (
         <p className="p-4 text-slate-500">

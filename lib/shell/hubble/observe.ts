@@ -5,7 +5,8 @@
  */
 import type { ProgramSpec } from "../cobra";
 import type { FlagSpec, ParsedFlags } from "../flags";
-import type { CommandRow, Ctx } from "../types";
+import type { FlowEvent } from "../cluster/api";
+import type { CommandRow, Ctx, Follow } from "../types";
 import { buildFilters, RESERVED_IDENTITIES, VERDICTS } from "./filters";
 import { compactLine, dictText, jsonLine, tableText } from "./printer";
 
@@ -180,14 +181,17 @@ function runObserve(ctx: Ctx, f: ParsedFlags): number {
   const first = Number(f.values.get("first") ?? "0") > 0;
   const last = Number(f.values.get("last") ?? "0") > 0;
   const all = f.values.get("all") === "true";
+  const follow = f.values.get("follow") === "true";
   const clash =
     first && last
       ? "--first and --last"
       : first && all
         ? "--first and --all"
-        : last && all
-          ? "--last and --all"
-          : undefined;
+        : first && follow
+          ? "--first and --follow"
+          : last && all
+            ? "--last and --all"
+            : undefined;
   if (clash) {
     ctx.io.err(`cannot set both ${clash}\n`);
     return 1;
@@ -215,16 +219,16 @@ function runObserve(ctx: Ctx, f: ParsedFlags): number {
     }
     window[name] = t;
   }
-  let flows = ctx.state.cluster.flows.filter(
-    (fl) =>
-      built.allow(fl) &&
-      (window.since === undefined || fl.time >= window.since) &&
-      (window.until === undefined || fl.time <= window.until),
-  );
-  // getFlowsRequest: --first N, --all, else --last N (0 or unset: the default 20, but not with --since/--until)
+  const inWindow = (fl: FlowEvent): boolean =>
+    built.allow(fl) &&
+    (window.since === undefined || fl.time >= window.since) &&
+    (window.until === undefined || fl.time <= window.until);
+  let flows = ctx.state.cluster.flows.filter(inWindow);
+  // getFlowsRequest: --first N, --all, else --last N (0 or unset: the default 20, but not with --since/--until,
+  // nor with --follow: the server then starts at the newest flow without rewinding, observer newRingReader)
   if (first) flows = flows.slice(0, Number(f.values.get("first")));
   else if (!all && (last || (window.since === undefined && window.until === undefined))) {
-    const n = last ? Number(f.values.get("last")) : 20;
+    const n = last ? Number(f.values.get("last")) : follow ? 0 : 20;
     flows = flows.slice(Math.max(0, flows.length - n));
   }
   const color =
@@ -232,13 +236,60 @@ function runObserve(ctx: Ctx, f: ParsedFlags): number {
     (f.values.get("color") !== "never" && ctx.deps.tty === true && ctx.io.outIsTerminal);
   const nodeName = f.values.get("print-node-name") === "true";
   const policyNames = f.values.get("print-policy-names") === "true";
-  if (out === "table") ctx.io.out(flows.length > 0 ? tableText(flows, policyNames) : "");
-  else if (out === "dict") ctx.io.out(dictText(flows, policyNames));
-  else
-    ctx.io.out(
-      flows.map((fl) => (out === "compact" ? compactLine(fl, color, nodeName, policyNames) : jsonLine(fl))).join(""),
-    );
+  const print = flowPrinter(out, color, nodeName, policyNames);
+  ctx.io.out(print(flows));
+  if (follow) ctx.follow = followFlows(ctx.state.cluster.flows.at(-1)?.id ?? -1, built.allow, window.until, print);
   return 0;
+}
+
+/** Prints batches of flows in one output format; the table's header and dict's separators only once. */
+function flowPrinter(
+  out: string,
+  color: boolean,
+  nodeName: boolean,
+  policyNames: boolean,
+): (flows: readonly FlowEvent[]) => string {
+  let printed = 0;
+  return (flows) => {
+    if (flows.length === 0) return "";
+    const before = printed;
+    printed += flows.length;
+    if (out === "table") {
+      const text = tableText(flows, policyNames);
+      return before === 0 ? text : text.slice(text.indexOf("\n") + 1);
+    }
+    if (out === "dict") return (before === 0 ? "" : "------------\n") + dictText(flows, policyNames);
+    return flows
+      .map((fl) => (out === "compact" ? compactLine(fl, color, nodeName, policyNames) : jsonLine(fl)))
+      .join("");
+  };
+}
+
+/**
+ * `--follow`: every flow recorded after `lastId` that passes the filters, as the lab records it. A flow past
+ * `--until` ends the stream (the server's reader returns EOF).
+ */
+function followFlows(
+  lastId: number,
+  allow: (fl: FlowEvent) => boolean,
+  until: number | undefined,
+  print: (flows: readonly FlowEvent[]) => string,
+): Follow {
+  let seen = lastId;
+  return {
+    poll(state) {
+      const all = state.cluster.flows;
+      // the log only grows (a ring buffer drops the oldest): find where the unseen flows start from the end
+      let i = all.length;
+      while (i > 0 && (all[i - 1] as FlowEvent).id > seen) i--;
+      const fresh = all.slice(i);
+      if (fresh.length === 0) return { output: "" };
+      seen = (fresh.at(-1) as FlowEvent).id;
+      const ended = until === undefined ? -1 : fresh.findIndex((fl) => fl.time > until);
+      const shown = (ended < 0 ? fresh : fresh.slice(0, ended)).filter(allow);
+      return { output: print(shown), ...(ended >= 0 ? { done: true } : {}) };
+    },
+  };
 }
 
 const observe: CommandRow = {

@@ -24,7 +24,6 @@ const DRY_RUN = {
  */
 export const NOT_IN_LAB = [
   "logs",
-  "edit",
   "patch",
   "replace",
   "annotate",
@@ -83,6 +82,20 @@ export const KUBECTL_COMMANDS = [
       DRY_RUN,
       { name: "server-side", type: "bool", usage: "If true, apply runs in the server instead of the client." },
       { name: "output", short: "o", type: "string", usage: "Output format." },
+    ],
+  }),
+  declare("kubectl edit", {
+    summary: "Edit a resource on the server.",
+    usage: "kubectl edit (RESOURCE/NAME | -f FILENAME) [options]",
+    args: "types-and-names",
+    flags: [
+      {
+        name: "output",
+        short: "o",
+        type: "string" as const,
+        usage: "Output format. One of: (json, yaml).",
+        values: ["json", "yaml"],
+      },
     ],
   }),
   declare("kubectl create", {

@@ -8,6 +8,7 @@ import { writeCommand } from "./apply";
 import type { KubectlKey } from "./commands";
 import { runCreateDeployment } from "./create-deployment";
 import { runDescribe } from "./describe";
+import { runEdit } from "./edit";
 import { runExec } from "./exec";
 import { runLabel } from "./label";
 import { runApiResources, runClusterInfo, runCurrentContext, runGetContexts, runVersion } from "./misc";
@@ -17,6 +18,7 @@ import { runRestart, runStatus } from "./rollout";
 export const KUBECTL_IMPLEMENTATIONS: Implementations<KubectlKey> = {
   "kubectl describe": runDescribe,
   "kubectl apply": writeCommand("apply"),
+  "kubectl edit": runEdit,
   "kubectl create": writeCommand("create"),
   "kubectl create deployment": runCreateDeployment,
   "kubectl delete": writeCommand("delete"),

@@ -3,13 +3,13 @@ import type { KObject } from "../cluster/api";
 import { boolFlag, flag, type ParsedFlags } from "../flags";
 import { KUBECTL_TABLE, tabwrite } from "../printers/tabwriter";
 import type { CommandRow, Ctx } from "../types";
-import { formatLabels } from "./access";
 import { ALLOWED_FORMATS, OUTPUT_FLAG, namespaceOf, noResources, noSuchType, notFound } from "./common";
 import { printObjects } from "./output";
-import { resolveType, qualifiedKind, type ResourceType } from "./resources";
+import { resolveType, type ResourceType } from "./resources";
 import { matches, parseSelector, type Requirement } from "./selector";
-import { COLUMNS, DEFAULT_COLUMNS } from "./tables";
+import { tableCells } from "./tables";
 import { objects as objectsOf } from "../cluster/ops";
+import { startWatch } from "./watch";
 
 interface Group {
   readonly type: ResourceType;
@@ -56,21 +56,7 @@ function tableFor(
   withKind: boolean,
   labelCols: readonly string[],
 ): string {
-  const wide = flag(f, "output") === "wide";
-  const cols = (COLUMNS[g.type.plural] ?? DEFAULT_COLUMNS).filter((c) => wide || !c.wide);
-  const header: string[] = [];
-  if (allNs && g.type.namespaced) header.push("NAMESPACE");
-  header.push(...cols.map((c) => c.header));
-  header.push(...labelCols.map((k) => (k.split("/").pop() ?? k).toUpperCase()));
-  if (boolFlag(f, "show-labels")) header.push("LABELS");
-  const rows = g.objects.map((o) => {
-    const r: string[] = [];
-    if (allNs && g.type.namespaced) r.push(o.metadata.namespace ?? "");
-    cols.forEach((c, i) => r.push(i === 0 && withKind ? `${qualifiedKind(g.type)}/${c.cell(o, now)}` : c.cell(o, now)));
-    r.push(...labelCols.map((k) => o.metadata.labels?.[k] ?? ""));
-    if (boolFlag(f, "show-labels")) r.push(formatLabels(o.metadata.labels ?? {}));
-    return r;
-  });
+  const { header, rows } = tableCells(g.type, g.objects, f, now, allNs, withKind, labelCols);
   const all = boolFlag(f, "no-headers") ? rows : [header, ...rows];
   return tabwrite(all.map((r) => r.join("\t")).join("\n") + "\n", KUBECTL_TABLE);
 }
@@ -108,11 +94,16 @@ function runGet(ctx: Ctx, f: ParsedFlags): number {
     }
     reqs = p.reqs;
   }
+  const watching = boolFlag(f, "watch");
+  if (watching && req.length > 1) {
+    ctx.io.err("error: you may only specify a single resource type\n");
+    return 1;
+  }
   const errors: string[] = [];
+  const inScopeOf = (type: ResourceType) => (o: KObject) =>
+    !type.namespaced || allNs || (o.metadata.namespace ?? "default") === ns;
   const groups: Group[] = req.map((r) => {
-    const inScope = objectsOf(ctx.state.cluster, r.type).filter(
-      (o) => !r.type.namespaced || allNs || (o.metadata.namespace ?? "default") === ns,
-    );
+    const inScope = objectsOf(ctx.state.cluster, r.type).filter(inScopeOf(r.type));
     if (r.names.length === 0) return { type: r.type, objects: inScope.filter((o) => matches(reqs, o.metadata.labels)) };
     const objects: KObject[] = [];
     for (const name of r.names) {
@@ -122,6 +113,30 @@ function runGet(ctx: Ctx, f: ParsedFlags): number {
     }
     return { type: r.type, objects: objects.filter((o) => matches(reqs, o.metadata.labels)) };
   });
+  const labelCols = (f.all.get("label-columns") ?? []).flatMap((v) => v.split(",")).filter((v) => v !== "");
+  if (watching) {
+    const r = req[0] as { type: ResourceType; names: string[] };
+    for (const e of errors) ctx.io.err(e);
+    if (errors.length > 0) return 1;
+    const w = startWatch({
+      type: r.type,
+      names: r.names,
+      inScope: inScopeOf(r.type),
+      selector: reqs,
+      flags: f,
+      output: out,
+      allNamespaces: allNs,
+      labelColumns: labelCols,
+    });
+    const first = w.print((groups[0] as Group).objects, ctx.now);
+    if (!first.ok) {
+      ctx.io.err(first.text);
+      return 1;
+    }
+    ctx.io.out(first.text);
+    ctx.follow = w.follow(ctx.state.cluster, (groups[0] as Group).objects);
+    return 0;
+  }
   const found = groups.filter((g) => g.objects.length > 0);
   const single = req.length === 1 && (req[0]?.names.length ?? 0) === 1;
   if (out === "yaml" || out === "json" || out === "name" || out.startsWith("jsonpath")) {
@@ -136,7 +151,6 @@ function runGet(ctx: Ctx, f: ParsedFlags): number {
     }
   } else {
     const withKind = req.length > 1;
-    const labelCols = (f.all.get("label-columns") ?? []).flatMap((v) => v.split(",")).filter((v) => v !== "");
     ctx.io.out(found.map((g) => tableFor(g, f, ctx.now, allNs, withKind, labelCols)).join("\n"));
   }
   if (found.length === 0 && errors.length === 0 && (out === "" || out === "wide" || out === "name")) {

@@ -7,7 +7,6 @@ const EDIT_HINT = "edit the YAML in the Files tab (or cat > file <<EOF), then ku
 
 const HINTS: Readonly<Record<(typeof NOT_IN_LAB)[number], string>> = {
   logs: "the lab's pods keep no logs; hubble observe shows their traffic",
-  edit: EDIT_HINT,
   patch: EDIT_HINT,
   replace: EDIT_HINT,
   annotate: "annotations do not change policy; kubectl label changes labels",

@@ -5,7 +5,9 @@
 import type { KObject } from "../cluster/api";
 import { age } from "../printers/duration";
 import type { Json } from "../printers/yaml";
+import { boolFlag, flag, type ParsedFlags } from "../flags";
 import { arr, formatLabels, formatLabelSelector, map, num, str } from "./access";
+import { qualifiedKind, type ResourceType } from "./resources";
 
 export interface Column {
   readonly header: string;
@@ -296,3 +298,31 @@ export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
     AGE,
   ],
 };
+
+/** The table's header and rows as cells (NAMESPACE with -A, -L label columns, LABELS with --show-labels). */
+export function tableCells(
+  type: ResourceType,
+  objects: readonly KObject[],
+  f: ParsedFlags,
+  now: number,
+  allNs: boolean,
+  withKind: boolean,
+  labelCols: readonly string[],
+): { header: string[]; rows: string[][] } {
+  const wide = flag(f, "output") === "wide";
+  const cols = (COLUMNS[type.plural] ?? DEFAULT_COLUMNS).filter((c) => wide || !c.wide);
+  const header: string[] = [];
+  if (allNs && type.namespaced) header.push("NAMESPACE");
+  header.push(...cols.map((c) => c.header));
+  header.push(...labelCols.map((k) => (k.split("/").pop() ?? k).toUpperCase()));
+  if (boolFlag(f, "show-labels")) header.push("LABELS");
+  const rows = objects.map((o) => {
+    const r: string[] = [];
+    if (allNs && type.namespaced) r.push(o.metadata.namespace ?? "");
+    cols.forEach((c, i) => r.push(i === 0 && withKind ? `${qualifiedKind(type)}/${c.cell(o, now)}` : c.cell(o, now)));
+    r.push(...labelCols.map((k) => o.metadata.labels?.[k] ?? ""));
+    if (boolFlag(f, "show-labels")) r.push(formatLabels(o.metadata.labels ?? {}));
+    return r;
+  });
+  return { header, rows };
+}

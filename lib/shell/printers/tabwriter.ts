@@ -96,3 +96,31 @@ export function table(rows: readonly (readonly string[])[], opts: TabwriterOptio
   if (rows.length === 0) return "";
   return tabwrite(rows.map((r) => r.join("\t")).join("\n") + "\n", opts);
 }
+
+/**
+ * A tabwriter that remembers its column widths across flushes (cli-runtime's GetNewTabWriter sets
+ * liggitt/tabwriter's RememberWidths): `kubectl get --watch` flushes once per event, so each new row is padded
+ * to at least the widths of everything printed before, and a wider cell widens its column from then on.
+ * Rows are cells; the last cell of a row is not padded.
+ */
+export class RememberingTable {
+  private readonly widths: number[] = [];
+
+  constructor(private readonly opts: TabwriterOptions = KUBECTL_TABLE) {}
+
+  /** One flush: the rows as lines, each ending in a newline. */
+  flush(rows: readonly (readonly string[])[]): string {
+    for (const r of rows)
+      for (let j = 0; j < r.length - 1; j++)
+        this.widths[j] = Math.max(this.widths[j] ?? this.opts.minwidth, runeWidth(r[j] as string) + this.opts.padding);
+    return rows
+      .map(
+        (r) =>
+          r
+            .map((c, j) => (j < r.length - 1 ? c + " ".repeat((this.widths[j] as number) - runeWidth(c)) : c))
+            .join("")
+            .replace(/ +$/, "") + "\n",
+      )
+      .join("");
+  }
+}
