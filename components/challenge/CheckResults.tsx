@@ -34,6 +34,10 @@ const VERDICT_WORDS: Record<string, string> = {
 };
 const verdictWords = (v: string): string => VERDICT_WORDS[v] ?? v;
 
+/** Hubble's policy_log of the flow, when the check asks for one. */
+const logWords = (logs: readonly string[] | undefined): string =>
+  logs === undefined ? "" : logs.length === 0 ? " with no policy log" : ` logged as ${logs.join(", ")}`;
+
 /** Audit mode forwards a flow policy would drop: say so, since "allowed" alone hides it. */
 const auditWords = (audited: boolean | undefined): string =>
   audited === undefined ? "" : audited ? " (audited: policy would drop it)" : " (not audited)";
@@ -47,10 +51,12 @@ function FlowLine({ detail }: { detail: Extract<Detail, { kind: "flow" }> }) {
       <span className="ml-2 text-xs">
         expected <strong>{verdictWords(detail.expected)}</strong>
         {detail.expectedSnatIP ? ` from ${detail.expectedSnatIP}` : ""}
-        {auditWords(detail.expectedAudited)}, got{" "}
+        {auditWords(detail.expectedAudited)}
+        {detail.expectedPolicyLog !== undefined ? ` logged as ${detail.expectedPolicyLog}` : ""}, got{" "}
         <strong className={detail.passed ? "" : "text-red-600 dark:text-red-400"}>{verdictWords(detail.actual)}</strong>
         {detail.actualSnatIP ? ` from ${detail.actualSnatIP}` : ""}
         {auditWords(detail.actualAudited)}
+        {logWords(detail.actualPolicyLogs)}
       </span>
       {!detail.passed ? (
         <span className="mt-0.5 block text-xs text-slate-500">

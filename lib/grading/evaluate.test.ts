@@ -145,6 +145,30 @@ describe("audited flows", () => {
   });
 });
 
+describe("policy log", () => {
+  const tagged = `${RULE1}  log:
+    value: empire-landing
+`;
+  const tie = { from: "default/tiefighter", to: "svc:default/deathstar", port: 80, expect: "allowed" };
+
+  it("passes when a rule that allowed the flow carries the log value, and reports what Hubble shows", () => {
+    expect(evaluateCheck(ctx(tagged), flows({ ...tie, policyLog: "empire-landing" })).passed).toBe(true);
+    const wrong = evaluateCheck(ctx(tagged), flows({ ...tie, policyLog: "diplomatic-landing" }));
+    expect(wrong.passed).toBe(false);
+    expect(wrong.details[0]).toMatchObject({
+      expectedPolicyLog: "diplomatic-landing",
+      actualPolicyLogs: ["empire-landing"],
+    });
+  });
+
+  it("an untagged policy, or a flow that is not allowed, has no policy log", () => {
+    const untagged = evaluateCheck(ctx(RULE1), flows({ ...tie, policyLog: "empire-landing" }));
+    expect(untagged.details[0]).toMatchObject({ passed: false, actualPolicyLogs: [] });
+    const xwing = { from: "default/xwing", to: "svc:default/deathstar", port: 80, expect: "dropped" };
+    expect(evaluateCheck(ctx(tagged), flows({ ...xwing, policyLog: "empire-landing" })).passed).toBe(false);
+  });
+});
+
 describe("resource and setting", () => {
   const broken = `apiVersion: cilium.io/v2
 kind: CiliumNetworkPolicy

@@ -21,11 +21,22 @@ function specView(flow: ExpectedFlow): FlowSpecView {
 /** The flow left the cluster through an egress gateway node (not merely matched by a CEGP without one). */
 const viaGateway = (verdict: Verdict): boolean => verdict.egressGateway?.node !== undefined;
 
+/** The `log.value`s Hubble attaches to the flow: those of the rules that allowed it (never on a drop). */
+export function policyLogsOf(verdict: Verdict): string[] {
+  if (verdict.verdict !== "allowed") return [];
+  const logs = new Set<string>();
+  for (const step of verdict.steps)
+    for (const m of step.matched)
+      if (m.log !== undefined && (m.effect === "allow" || m.effect === "l7-allow")) logs.add(m.log);
+  return [...logs].sort();
+}
+
 /** Does one pair's verdict meet the expectation? */
 function meets(flow: ExpectedFlow, verdict: Verdict): boolean {
   if (verdict.verdict !== flow.expect) return false;
   if (flow.egressGateway !== undefined && viaGateway(verdict) !== flow.egressGateway) return false;
   if (flow.audited !== undefined && (verdict.audited === true) !== flow.audited) return false;
+  if (flow.policyLog !== undefined && !policyLogsOf(verdict).includes(flow.policyLog)) return false;
   return flow.snatIP === undefined || verdict.snatIP === flow.snatIP;
 }
 
@@ -39,6 +50,7 @@ export function evaluateExpectedFlow(state: ClusterState, flow: ExpectedFlow): F
     ...(flow.snatIP !== undefined ? { expectedSnatIP: flow.snatIP } : {}),
     ...(flow.egressGateway !== undefined ? { expectedEgressGateway: flow.egressGateway } : {}),
     ...(flow.audited !== undefined ? { expectedAudited: flow.audited } : {}),
+    ...(flow.policyLog !== undefined ? { expectedPolicyLog: flow.policyLog } : {}),
     ...(flow.why !== undefined ? { why: flow.why } : {}),
   };
   const all = evaluateAll(state, {
@@ -64,6 +76,7 @@ export function evaluateExpectedFlow(state: ClusterState, flow: ExpectedFlow): F
     ...(flow.snatIP !== undefined ? { actualSnatIP: decisive.verdict.snatIP ?? null } : {}),
     ...(flow.egressGateway !== undefined ? { actualEgressGateway: viaGateway(decisive.verdict) } : {}),
     ...(flow.audited !== undefined ? { actualAudited: decisive.verdict.audited === true } : {}),
+    ...(flow.policyLog !== undefined ? { actualPolicyLogs: policyLogsOf(decisive.verdict) } : {}),
     ...(several ? { pair: { from: decisive.from, to: decisive.to } } : {}),
     reason: prefix + decisive.verdict.reason,
   };

@@ -28,6 +28,8 @@ export const flowSchema = z.strictObject({
   egressGateway: z.boolean().optional(),
   /** Policy audit mode: true when policy would drop the flow but audit mode forwards it (Hubble's AUDIT), false when it must not be audited. */
   audited: z.boolean().optional(),
+  /** A `log.value` that an allowing rule's policy carries into Hubble's policy_log for this flow. */
+  policyLog: z.string().min(1).max(32).optional(),
   why: z.string().optional(),
 });
 export type ExpectedFlow = z.infer<typeof flowSchema>;

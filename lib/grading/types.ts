@@ -41,6 +41,9 @@ export interface FlowDetail {
   readonly expectedAudited?: boolean;
   /** Whether policy audit mode forwarded a flow that policy would drop (Hubble's AUDIT), when the check asks. */
   readonly actualAudited?: boolean;
+  readonly expectedPolicyLog?: string;
+  /** The policy log values Hubble shows for the flow (allowed flows only), when the check asks for one. */
+  readonly actualPolicyLogs?: readonly string[];
   /** For refs naming several pods: the pair that decided `actual` (the first one that missed). */
   readonly pair?: { readonly from: string; readonly to: string };
   /** The engine's explanation of `actual` (which policy and rule, or which default deny). */

@@ -1,0 +1,46 @@
+# fails: rebels-kept-out
+# Tags the landings but opts both policies out of default deny: nothing is closed.
+cat <<EOF | kubectl apply -f -
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: empire-landing
+spec:
+  endpointSelector:
+    matchLabels:
+      class: deathstar
+  enableDefaultDeny:
+    ingress: false
+  ingress:
+  - fromEndpoints:
+    - matchLabels:
+        org: empire
+    toPorts:
+    - ports:
+      - port: "80"
+        protocol: TCP
+  log:
+    value: empire-landing
+EOF
+cat <<EOF | kubectl apply -f -
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: diplomatic-landing
+spec:
+  endpointSelector:
+    matchLabels:
+      class: deathstar
+  enableDefaultDeny:
+    ingress: false
+  ingress:
+  - fromEndpoints:
+    - matchLabels:
+        class: ywing
+    toPorts:
+    - ports:
+      - port: "80"
+        protocol: TCP
+  log:
+    value: diplomatic-landing
+EOF
