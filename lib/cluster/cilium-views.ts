@@ -201,6 +201,12 @@ export function ciliumConfig(state: ClusterState): Record<string, string> {
   if (s.egressGateway) cm["enable-ipv4-egress-gateway"] = "true";
   // Helm writes the key only when nodeSelectorLabels is true.
   if (s.nodeSelectorLabels) cm["enable-node-selector-labels"] = "true";
+  // cilium-configmap.yaml: the drop event emitter's keys only when hubble.dropEventEmitter.enabled.
+  if (s.hubbleDropEvents) {
+    cm["hubble-drop-events"] = "true";
+    cm["hubble-drop-events-interval"] = "2m";
+    cm["hubble-drop-events-reasons"] = "auth_required policy_denied";
+  }
   return Object.fromEntries(
     Object.keys(cm)
       .sort(cmpStr)

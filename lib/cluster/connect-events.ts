@@ -144,6 +144,10 @@ export function connectionEvents(
       if (!failed && eg) pv(eg, srcNode, dt);
       pv(failed, node, dt);
       ev(dt, node, { type: "drop", dropReason: reason }, "DROPPED", syn, false, dir, att(failed));
+      // POLICY_DENIED is in the emitter's default reasons; POLICY_DENY (a deny rule) is not.
+      const podSide = dir === "INGRESS" ? ctx.dst.kind === "pod" : ctx.src.kind === "pod";
+      if (c.world.settings.hubbleDropEvents === true && reason === "Policy denied" && podSide)
+        out[out.length - 1] = { ...(out[out.length - 1] as FlowEvent), dropEvent: true };
     }
     return out;
   }

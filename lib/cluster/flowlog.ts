@@ -88,6 +88,11 @@ export interface FlowEvent {
   readonly policies: readonly string[];
   /** The `log.value` of the rules that allowed it (Hubble's policy_log), on forwarded events only. */
   readonly policyLog?: readonly string[];
+  /**
+   * A policy drop the agent's drop event emitter handled (hubble-drop-events on, drop reason policy_denied,
+   * a pod on the dropping side): the source of the pod's PacketDrop Kubernetes Events.
+   */
+  readonly dropEvent?: true;
 }
 
 /** Append events, keeping only the newest FLOW_LOG_CAPACITY. */

@@ -81,6 +81,7 @@ export const journalOpSchema = z.discriminatedUnion("op", [
       policyDenyResponse: z.enum(["none", "icmp"]).optional(),
       policyCidrMatchMode: z.enum(["", "nodes", "pods", "nodes pods"]).optional(),
       nodeSelectorLabels: z.boolean().optional(),
+      hubbleDropEvents: z.boolean().optional(),
       auditEndpoints: z.array(z.string().max(507)).max(1000).optional(),
     }),
   }),

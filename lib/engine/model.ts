@@ -113,6 +113,13 @@ export interface Settings {
    * toNodes/fromNodes can select them; without it such rules are rejected (pkg/policy/api rule_validation.go).
    */
   readonly nodeSelectorLabels?: boolean;
+  /**
+   * `hubble-drop-events` in cilium-config (helm `hubble.dropEventEmitter.enabled`, alpha, off by default):
+   * the agent's Hubble records a Kubernetes Event (Warning PacketDrop, from cilium) on the pod for each
+   * policy drop whose reason is in `hubble-drop-events-reasons` (default auth_required, policy_denied),
+   * at most one per pod and message every `hubble-drop-events-interval` (2m) — pkg/hubble/dropeventemitter.
+   */
+  readonly hubbleDropEvents?: boolean;
   /** Endpoints (`namespace/pod`) with PolicyAuditMode=Enabled (`cilium-dbg endpoint config ID …`). */
   readonly auditEndpoints?: readonly string[];
 }

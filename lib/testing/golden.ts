@@ -29,6 +29,7 @@ export const GOLDEN_SESSIONS = [
   "kubectl-write",
   "kubectl-describe",
   "kubectl-exec",
+  "drop-events",
   "cilium",
   "hubble",
   "errors",

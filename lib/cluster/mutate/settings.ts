@@ -31,6 +31,7 @@ export function setSettings(state: ClusterState, patch: Partial<Settings>): Muta
     ...(patch.policyDenyResponse !== undefined ? { policyDenyResponse: patch.policyDenyResponse } : {}),
     ...(patch.policyCidrMatchMode !== undefined ? { policyCidrMatchMode: patch.policyCidrMatchMode } : {}),
     ...(patch.nodeSelectorLabels !== undefined ? { nodeSelectorLabels: patch.nodeSelectorLabels } : {}),
+    ...(patch.hubbleDropEvents !== undefined ? { hubbleDropEvents: patch.hubbleDropEvents } : {}),
     ...(patch.auditEndpoints !== undefined ? { auditEndpoints: [...patch.auditEndpoints] } : {}),
   };
   return {

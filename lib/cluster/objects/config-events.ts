@@ -175,6 +175,95 @@ function specsFor(state: ClusterState, since: number): EventSpec[] {
   return specs;
 }
 
+/** hubble-drop-events-interval's default: at most one event per pod and message in this time. */
+const DROP_EVENTS_INTERVAL_MS = 2 * 60 * 1000;
+
+type FlowRecord = ClusterState["flows"][number]["source"];
+
+/** dropeventemitter endpointToString: `ns/pod (ip)`, a reserved identity's name `(ip)`, else the IP. */
+function dropPeer(r: FlowRecord): string {
+  if (r.pod !== undefined) return `${r.namespace ?? ""}/${r.pod} (${r.ip})`;
+  if (r.reserved !== undefined) return `${r.reserved} (${r.ip})`;
+  return r.ip;
+}
+
+/**
+ * The Warning PacketDrop events Cilium's drop event emitter records (pkg/hubble/dropeventemitter, alpha,
+ * `hubble-drop-events`): an ingress drop on the destination pod ("Incoming packet dropped (policy_denied)
+ * from …", no UID: kubectl describe pod does not find it), an egress drop on the source pod ("Outgoing …
+ * to …", with the pod's UID). client-go's correlator (burst 1, one per interval) lets one event per pod and
+ * message through every 2 minutes; a repeat updates the event (count, lastTimestamp).
+ */
+function dropEventObjects(state: ClusterState, since: number): KubeObject[] {
+  const seen = new Map<
+    string,
+    {
+      first: number;
+      last: number;
+      emitted: number;
+      count: number;
+      ns: string;
+      pod: string;
+      uid?: string;
+      message: string;
+    }
+  >();
+  for (const f of state.flows) {
+    if (f.dropEvent !== true) continue;
+    const ingress = f.trafficDirection === "INGRESS";
+    const subject = ingress ? f.destination : f.source;
+    if (subject.pod === undefined) continue;
+    const peer = ingress ? f.source : f.destination;
+    const l4 =
+      f.l4.protocol === "TCP" || f.l4.protocol === "UDP"
+        ? `${f.l4.protocol}/${f.destination.port ?? 0}`
+        : f.l4.protocol;
+    const message = `${ingress ? "Incoming" : "Outgoing"} packet dropped (policy_denied) ${ingress ? "from" : "to"} ${dropPeer(peer)} ${l4}`;
+    const ns = subject.namespace ?? "default";
+    const key = `${ns}/${subject.pod}\n${message}`;
+    const prev = seen.get(key);
+    if (prev === undefined) {
+      const uid = ingress
+        ? undefined
+        : stored(state, "pods").find((p) => p.metadata.namespace === ns && p.metadata.name === subject.pod)?.metadata
+            .uid;
+      seen.set(key, { first: f.time, last: f.time, emitted: f.time, count: 1, ns, pod: subject.pod, uid, message });
+    } else if (f.time - prev.emitted >= DROP_EVENTS_INTERVAL_MS) {
+      seen.set(key, { ...prev, last: f.time, emitted: f.time, count: prev.count + 1 });
+    }
+  }
+  return [...seen.values()]
+    .filter((e) => e.last >= since)
+    .map((e, i) => {
+      const name = `${e.pod}.${(BigInt(e.first) * 1_000_000n + BigInt(i)).toString(16)}`;
+      return {
+        apiVersion: "v1",
+        kind: "Event",
+        metadata: {
+          name,
+          namespace: e.ns,
+          uid: uidOf(`ev/${name}`),
+          resourceVersion: "1",
+          creationTimestamp: isoTime(e.first),
+        },
+        involvedObject: {
+          kind: "Pod",
+          namespace: e.ns,
+          name: e.pod,
+          ...(e.uid ? { uid: e.uid } : {}),
+          apiVersion: "v1",
+        },
+        reason: "PacketDrop",
+        message: e.message,
+        source: { component: "cilium" },
+        firstTimestamp: isoTime(e.first),
+        lastTimestamp: isoTime(e.last),
+        count: e.count,
+        type: "Warning",
+      } as unknown as KubeObject;
+    });
+}
+
 export function eventObjects(state: ClusterState): KubeObject[] {
   const now = state.deps.clock();
   const events = specsFor(state, now - EVENT_TTL_MS).map((e, i) => ({
@@ -182,27 +271,29 @@ export function eventObjects(state: ClusterState): KubeObject[] {
     i,
     at: Math.min(now, Date.parse(e.created ?? e.object.metadata.creationTimestamp ?? "") + e.offsetMs),
   }));
-  return events.map(({ e, i, at }) => {
-    // Kubernetes names an event after its object and the time in nanoseconds (hex), so names sort by time.
-    const name = `${e.object.metadata.name}.${(BigInt(at) * 1_000_000n + BigInt(i)).toString(16)}`;
-    return {
-      apiVersion: "v1",
-      kind: "Event",
-      metadata: {
-        name,
-        namespace: e.object.metadata.namespace ?? "default",
-        uid: uidOf(`ev/${name}`),
-        resourceVersion: "1",
-        creationTimestamp: isoTime(at),
-      },
-      involvedObject: kindRef(e.object),
-      reason: e.reason,
-      message: e.message,
-      source: { component: e.source },
-      firstTimestamp: isoTime(at),
-      lastTimestamp: isoTime(at),
-      count: 1,
-      type: "Normal",
-    } as unknown as KubeObject;
-  });
+  return events
+    .map(({ e, i, at }) => {
+      // Kubernetes names an event after its object and the time in nanoseconds (hex), so names sort by time.
+      const name = `${e.object.metadata.name}.${(BigInt(at) * 1_000_000n + BigInt(i)).toString(16)}`;
+      return {
+        apiVersion: "v1",
+        kind: "Event",
+        metadata: {
+          name,
+          namespace: e.object.metadata.namespace ?? "default",
+          uid: uidOf(`ev/${name}`),
+          resourceVersion: "1",
+          creationTimestamp: isoTime(at),
+        },
+        involvedObject: kindRef(e.object),
+        reason: e.reason,
+        message: e.message,
+        source: { component: e.source },
+        firstTimestamp: isoTime(at),
+        lastTimestamp: isoTime(at),
+        count: 1,
+        type: "Normal",
+      } as unknown as KubeObject;
+    })
+    .concat(dropEventObjects(state, now - EVENT_TTL_MS));
 }

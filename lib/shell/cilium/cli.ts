@@ -30,6 +30,7 @@ const KNOWN: Readonly<
           policyDenyResponse: "none" | "icmp";
           policyCidrMatchMode: CidrMatchMode;
           nodeSelectorLabels: boolean;
+          hubbleDropEvents: boolean;
         }>
       | undefined
   >
@@ -43,6 +44,7 @@ const KNOWN: Readonly<
   },
   "enable-node-selector-labels": (v) =>
     v === "true" || v === "false" ? { nodeSelectorLabels: v === "true" } : undefined,
+  "hubble-drop-events": (v) => (v === "true" || v === "false" ? { hubbleDropEvents: v === "true" } : undefined),
   "enable-policy": (v) => (v === "default" || v === "always" || v === "never" ? { enforcementMode: v } : undefined),
   "enable-host-firewall": (v) => (v === "true" || v === "false" ? { hostFirewall: v === "true" } : undefined),
   "enable-ipv4-egress-gateway": (v) => (v === "true" || v === "false" ? { egressGateway: v === "true" } : undefined),

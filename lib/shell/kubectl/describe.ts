@@ -20,6 +20,20 @@ function env(ctx: Ctx, events: boolean): DescribeEnv {
           )
         : undefined;
     },
+    eventsFor(o) {
+      const t = RESOURCES.find((r) => r.plural === "events");
+      if (!t) return [];
+      const uid = o.metadata.uid;
+      return objects(ctx.state.cluster, t).filter((e) => {
+        const io = (e as unknown as { involvedObject?: Record<string, string | undefined> }).involvedObject ?? {};
+        return (
+          io.kind === o.kind &&
+          io.name === o.metadata.name &&
+          (io.namespace ?? "") === (o.metadata.namespace ?? "") &&
+          (uid === undefined || io.uid === uid)
+        );
+      });
+    },
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { KObject } from "../cluster/api";
 import { describeGeneric, PrefixWriter, writeAnnotations, writeLabels } from "../printers/describe";
-import { rfc1123z } from "../printers/duration";
+import { age, rfc1123z } from "../printers/duration";
 import type { Json } from "../printers/yaml";
 import { arr, at, formatLabels, formatLabelSelector, map, num, str } from "./access";
 
@@ -13,6 +13,8 @@ export interface DescribeEnv {
   readonly events: boolean;
   /** Other objects describers consult (a pod's node IP, a service's endpoints). */
   find(kind: "nodes" | "endpoints", namespace: string, name: string): KObject | undefined;
+  /** The object's events, as `searchEvents` finds them (involvedObject kind, name, namespace and uid). */
+  eventsFor(o: KObject): readonly KObject[];
 }
 
 /** metav1.Time's String(): `2025-08-05 10:20:31 +0000 UTC` */
@@ -20,8 +22,27 @@ function goTime(ts: string): string {
   return ts ? ts.replace("T", " ").replace("Z", " +0000 UTC") : "<unknown>";
 }
 
-function events(w: PrefixWriter, env: DescribeEnv): void {
-  if (env.events) w.write(0, "Events:\t<none>\n");
+/** kubectl DescribeEvents: sorted by last timestamp, `AGE (xN over FIRST)` when an event repeated. */
+function events(w: PrefixWriter, env: DescribeEnv, o: KObject): void {
+  if (!env.events) return;
+  const ts = (e: KObject, k: string) => Date.parse(str(e, k)) || 0;
+  const list = [...env.eventsFor(o)].sort((a, b) => ts(a, "lastTimestamp") - ts(b, "lastTimestamp"));
+  if (list.length === 0) {
+    w.write(0, "Events:\t<none>\n");
+    return;
+  }
+  w.flush();
+  w.write(0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
+  w.write(1, "----\t------\t----\t----\t-------\n");
+  for (const e of list) {
+    const first = age(str(e, "firstTimestamp"), env.now);
+    const count = num(e, "count", 1);
+    const interval = count > 1 ? `${age(str(e, "lastTimestamp"), env.now)} (x${count} over ${first})` : first;
+    w.write(
+      1,
+      `${str(e, "type")}\t${str(e, "reason")}\t${interval}\t${str(e, "source.component")}\t${str(e, "message").trim()}\n`,
+    );
+  }
 }
 
 function describePod(o: KObject, env: DescribeEnv): string {
@@ -102,7 +123,7 @@ function describePod(o: KObject, env: DescribeEnv): string {
   w.write(0, `Node-Selectors:\t${formatLabels(map(o, "spec.nodeSelector"))}\n`);
   w.write(0, "Tolerations:\tnode.kubernetes.io/not-ready:NoExecute op=Exists for 300s\n");
   w.write(0, "\tnode.kubernetes.io/unreachable:NoExecute op=Exists for 300s\n");
-  events(w, env);
+  events(w, env, o);
   return w.toString();
 }
 
@@ -148,7 +169,7 @@ function describeService(o: KObject, env: DescribeEnv): string {
   }
   w.write(0, "Session Affinity:\tNone\n");
   w.write(0, "Internal Traffic Policy:\tCluster\n");
-  events(w, env);
+  events(w, env, o);
   return w.toString();
 }
 
@@ -190,7 +211,7 @@ function describeNode(o: KObject, env: DescribeEnv): string {
   const cidr = str(o, "spec.podCIDR");
   w.write(0, `PodCIDR:\t${cidr}\n`);
   w.write(0, `PodCIDRs:\t${cidr}\n`);
-  events(w, env);
+  events(w, env, o);
   return w.toString();
 }
 

@@ -8,7 +8,13 @@ import type { Json } from "./yaml";
 
 /** Accumulates describe lines; `level` indents by two spaces, tabs separate aligned cells. */
 export class PrefixWriter {
+  private done = "";
   private buf = "";
+  /** tabwriter.Flush: what was written so far is aligned on its own (kubectl DescribeEvents flushes). */
+  flush(): void {
+    this.done += tabwrite(this.buf, DESCRIBE);
+    this.buf = "";
+  }
   write(level: number, text: string): void {
     this.buf += "  ".repeat(level) + text;
   }
@@ -17,7 +23,7 @@ export class PrefixWriter {
   }
   /** The aligned text (tabbedString). */
   toString(): string {
-    return tabwrite(this.buf, DESCRIBE);
+    return this.done + tabwrite(this.buf, DESCRIBE);
   }
 }
 

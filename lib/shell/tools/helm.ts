@@ -68,6 +68,7 @@ const upgrade: CommandRow = {
       policyDenyResponse?: "none" | "icmp";
       policyCidrMatchMode?: CidrMatchMode;
       nodeSelectorLabels?: boolean;
+      hubbleDropEvents?: boolean;
     } = boolFlag(f, "reuse-values")
       ? { ...current }
       : {
@@ -78,6 +79,7 @@ const upgrade: CommandRow = {
           policyDenyResponse: "none",
           policyCidrMatchMode: "",
           nodeSelectorLabels: false,
+          hubbleDropEvents: false,
         };
     for (const kv of f.all.get("set") ?? []) {
       const [k, v] = kv.split("=");
@@ -100,6 +102,7 @@ const upgrade: CommandRow = {
       }
       // values.yaml `policyCIDRMatchMode` is a list: `--set policyCIDRMatchMode=nodes` or `={nodes}`.
       if (k === "nodeSelectorLabels") next.nodeSelectorLabels = v === "true";
+      if (k === "hubble.dropEventEmitter.enabled") next.hubbleDropEvents = v === "true";
       if (k === "policyCIDRMatchMode") {
         const mode = parseCidrMatchMode(v);
         if (mode === undefined) {
