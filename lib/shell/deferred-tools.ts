@@ -1,6 +1,6 @@
 /**
- * The lab's tools beyond `kubectl get`: kubectl's other commands, hubble, the Cilium CLIs, helm, docker and
- * the network clients. One module, so the browser fetches them together the first time a command needs one
+ * The lab's tools beyond `kubectl get`: kubectl's other commands (and `get --watch`), hubble, the Cilium CLIs,
+ * helm, docker, the network clients and the editors (vi, nano). One module, so the browser fetches them together the first time a command needs one
  * (lib/base/deferred.ts); the server and the tests link it statically (./libs/tools.ts).
  */
 export { HUBBLE } from "./hubble/observe";
@@ -14,3 +14,5 @@ export { KUBECTL_IMPLEMENTATIONS } from "./kubectl/deferred";
 export { helpText, notFoundHint } from "./help";
 export { KUBECTL_ROOT_HELP } from "./kubectl/help";
 export { LAB } from "./lab/lab";
+export { startWatch } from "./kubectl/watch";
+export { runEditor } from "./editors";

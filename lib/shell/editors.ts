@@ -1,12 +1,11 @@
 /**
  * vi, vim and nano: in the browser the lab's editor (the Files tab) opens the file, created empty when it is
- * new; without one (the server, labsh) the machine has no terminal editor, and bash says so.
+ * new; without one (the server, labsh) the machine has no terminal editor, and bash says so. Arrives with the
+ * lab's other tools (../deferred-tools.ts); the names are in ./registry.ts.
  */
-import { shellTools } from "#shell-tools";
+import { notFoundHint } from "./help";
 import type { Ctx } from "./types";
 import { HOME, isDir, resolvePath } from "./vfs";
-
-export const EDITORS = ["vi", "vim", "nano"] as const;
 
 /** How the terminal names a path: `~/x.yaml` in the home directory. */
 const shown = (path: string): string => (path.startsWith(HOME + "/") ? `~/${path.slice(HOME.length + 1)}` : path);
@@ -14,7 +13,7 @@ const shown = (path: string): string => (path.startsWith(HOME + "/") ? `~/${path
 export function runEditor(ctx: Ctx, argv: readonly string[]): number {
   const name = argv[0] as string;
   if (ctx.deps.editor !== true) {
-    ctx.io.err(`bash: ${name}: command not found — ${shellTools().notFoundHint(name)}\n`);
+    ctx.io.err(`bash: ${name}: command not found — ${notFoundHint(name)}\n`);
     return 127;
   }
   // options (vim -R, +LINE) change nothing in the lab's editor

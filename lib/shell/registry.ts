@@ -4,7 +4,6 @@ import { runProgram, type ProgramSpec } from "./cobra";
 import { NET_CLIENTS, netClient } from "./net/clients";
 import { KUBECTL } from "./kubectl";
 import type { Ctx } from "./types";
-import { EDITORS, runEditor } from "./editors";
 
 type Entry = ProgramSpec | ((ctx: Ctx, argv: readonly string[]) => number);
 
@@ -39,7 +38,13 @@ const build = (): Readonly<Record<string, Entry>> => ({
   ...Object.fromEntries(
     NET_CLIENTS.map((name) => [name, (ctx: Ctx, argv: readonly string[]) => netClient(name)(ctx, SERVER, argv)]),
   ),
-  ...Object.fromEntries(EDITORS.map((name) => [name, runEditor])),
+  // vi, vim, nano: the browser's editor (./editors.ts)
+  ...Object.fromEntries(
+    ["vi", "vim", "nano"].map((name) => [
+      name,
+      (ctx: Ctx, argv: readonly string[]) => shellTools().runEditor(ctx, argv),
+    ]),
+  ),
   sh: (ctx, argv) => script(ctx, argv),
   bash: (ctx, argv) => script(ctx, argv),
 });

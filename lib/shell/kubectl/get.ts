@@ -9,7 +9,7 @@ import { resolveType, type ResourceType } from "./resources";
 import { matches, parseSelector, type Requirement } from "./selector";
 import { tableCells } from "./tables";
 import { objects as objectsOf } from "../cluster/ops";
-import { startWatch } from "./watch";
+import { shellTools } from "#shell-tools";
 
 interface Group {
   readonly type: ResourceType;
@@ -118,7 +118,8 @@ function runGet(ctx: Ctx, f: ParsedFlags): number {
     const r = req[0] as { type: ResourceType; names: string[] };
     for (const e of errors) ctx.io.err(e);
     if (errors.length > 0) return 1;
-    const w = startWatch({
+    // the watch's code arrives with the lab's other tools (../deferred-tools.ts)
+    const w = shellTools().startWatch({
       type: r.type,
       names: r.names,
       inScope: inScopeOf(r.type),
