@@ -5,7 +5,9 @@
  * the live event stream. Prints the dashboard's update latency — from the moment a learner's join or
  * attempt was answered to the moment each open dashboard shows it — p50/p99, the learners' requests per
  * second, errors, and the server's CPU, on SQLite and on PostgreSQL. Target: p99 < 2 s, no errors (printed,
- * never asserted). BENCH_WORKSHOP_LEARNERS and BENCH_WORKSHOP_SECONDS change the size.
+ * never asserted). BENCH_WORKSHOP_LEARNERS and BENCH_WORKSHOP_SECONDS change the size; BENCH_WORKSHOP_HISTORY
+ * (default 20) is how many earlier attempts each learner already has, stored before the run, as an hour or
+ * two into a workshop; BENCH_WORKSHOP_DB=sqlite or postgresql runs one database.
  *
  * Each learner is a browser: it opens the join link `/join/CODE` (the page hands out the signed learner
  * cookie; the bench never invents one), keeps that cookie, joins, opens the challenge page, then saves and
@@ -18,11 +20,18 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { mkdirSync, rmSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { loadChallenge } from "../lib/content/challenges";
+import { createDb } from "../lib/db/client";
+import { resolveDatabaseTarget } from "../lib/db/url";
+import { gradeAttempt } from "../lib/jobs/grade";
 import { scratchPostgres, serverCpuMs, startServer, type RunningServer } from "./grading";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const LEARNERS = Number(process.env.BENCH_WORKSHOP_LEARNERS ?? 300);
 const SECONDS = Number(process.env.BENCH_WORKSHOP_SECONDS ?? 60);
+/** Attempts each learner already made before the measured minute: a workshop an hour or two in. */
+const HISTORY = Number(process.env.BENCH_WORKSHOP_HISTORY ?? 20);
 const DASHBOARDS = 3;
 const JOIN_SPREAD_S = 20;
 const SAVE_EVERY_S = 10;
@@ -141,6 +150,62 @@ function openDashboard(
   return () => req.destroy();
 }
 
+interface Browser {
+  readonly address: string;
+  readonly agent: http.Agent;
+  readonly cookie: string;
+  readonly id: string;
+}
+
+/** Each learner's browser opens the join link and keeps the learner cookie it is given (8 at a time). */
+async function openJoinPages(base: string, code: string, agents: http.Agent[]): Promise<Browser[]> {
+  const browsers: Browser[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < LEARNERS) {
+      const i = next++;
+      const address = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+      const own = new http.Agent({ keepAlive: true, maxSockets: 6 });
+      agents.push(own);
+      const page = await call(base, "GET", `/join/${code}`, "", { address, agent: own });
+      const pair = page.setCookie.map((c) => c.split(";")[0] as string).find((c) => c.startsWith("pl_learner="));
+      if (page.status !== 200 || !pair) throw new Error(`the join page gave ${page.status} and no learner cookie`);
+      browsers[i] = { address, agent: own, cookie: pair, id: pair.slice("pl_learner=".length).split(".")[0] as string };
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return browsers;
+}
+
+/** HISTORY graded attempts per learner over the last two hours, stored as the attempts route stores them. */
+async function seedHistory(databaseUrl: string, browsers: readonly Browser[]): Promise<void> {
+  if (HISTORY === 0) return;
+  const loaded = loadChallenge(SLUG);
+  if (!loaded) throw new Error(`no challenge ${SLUG}`);
+  const graded = gradeAttempt(loaded, { kind: "manifests", text: MANIFEST, source: "bench.yaml" });
+  const db = createDb(resolveDatabaseTarget(databaseUrl, ROOT));
+  try {
+    await db.learner.createMany({ data: browsers.map((b) => ({ id: b.id })) });
+    const now = Date.now();
+    const rows = browsers.flatMap((b) =>
+      Array.from({ length: HISTORY }, (_, k) => ({
+        id: randomUUID(),
+        learnerId: b.id,
+        challengeSlug: SLUG,
+        submission: { journal: [{ op: "apply", source: "STDIN", text: MANIFEST }], commands: ["kubectl apply -f -"] },
+        result: graded.result as unknown as object,
+        hiddenFlows: graded.hiddenFlows as unknown as object,
+        score: graded.result.score,
+        passed: false,
+        createdAt: new Date(now - 2 * 3600_000 + ((k + Math.random()) * 2 * 3600_000 - 120_000) / HISTORY),
+      })),
+    );
+    for (let i = 0; i < rows.length; i += 1000) await db.challengeAttempt.createMany({ data: rows.slice(i, i + 1000) });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 async function runOn(name: string, databaseUrl: string): Promise<void> {
   console.log(`\n### ${name}\n`);
   // Learners on their own machines: one trusted proxy in front (the bench) names each one's address.
@@ -179,6 +244,11 @@ async function runOn(name: string, databaseUrl: string): Promise<void> {
       ).text,
     ) as { id: string; code: string };
 
+    // Every learner has opened the join link (the page hands out the learner cookie) and, a workshop being
+    // under way, has HISTORY earlier attempts at the challenge, which count once they join.
+    const browsers = await openJoinPages(server.base, created.code, agents);
+    await seedHistory(databaseUrl, browsers);
+
     const pending: Expectation[][] = [];
     const latencies: { ms: number; kind: Expectation["kind"] }[] = [];
     for (let i = 0; i < DASHBOARDS; i++)
@@ -195,9 +265,9 @@ async function runOn(name: string, databaseUrl: string): Promise<void> {
         errorKinds.set(`${what} ${status}`, (errorKinds.get(`${what} ${status}`) ?? 0) + 1);
       }
     };
-    const expect = (learnerId: string, attempts: number) => {
+    const expect = (learnerId: string, attempts: number, kind: Expectation["kind"]) => {
       const at = performance.now();
-      for (const list of pending) list.push({ learnerId, attempts, at, kind: attempts === 0 ? "join" : "attempt" });
+      for (const list of pending) list.push({ learnerId, attempts, at, kind });
     };
     // What one dashboard poll costs the server during the class: the JSON route computes what a tick does.
     const dashboardMs: number[] = [];
@@ -215,27 +285,15 @@ async function runOn(name: string, databaseUrl: string): Promise<void> {
     const t0 = performance.now();
     const end = t0 + SECONDS * 1000;
     const learner = async (i: number) => {
-      const address = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
-      await new Promise((r) => setTimeout(r, (i / LEARNERS) * JOIN_SPREAD_S * 1000));
-      // The join link, as the projector shows it: the page hands out the learner cookie.
-      const own = new http.Agent({ keepAlive: true, maxSockets: 6 });
-      agents.push(own);
+      const { address, agent: own, cookie: c, id } = browsers[i] as Browser;
       const as = { address, agent: own };
-      const page = await call(server.base, "GET", `/join/${created.code}`, "", as);
-      count(page.status, "join page");
-      const pair = page.setCookie.map((c) => c.split(";")[0] as string).find((c) => c.startsWith("pl_learner="));
-      if (!pair) {
-        count(0, "join page without a learner cookie");
-        return;
-      }
-      const c = pair;
-      const id = pair.slice("pl_learner=".length).split(".")[0] as string;
+      await new Promise((r) => setTimeout(r, (i / LEARNERS) * JOIN_SPREAD_S * 1000));
       const joined = await call(server.base, "POST", `/api/join/${created.code}`, c, {
         ...as,
         body: { displayName: `Learner ${i + 1}` },
       });
       count(joined.status, "join");
-      if (joined.status === 201) expect(id, 0);
+      if (joined.status === 201) expect(id, HISTORY, "join");
       count((await call(server.base, "GET", `/challenges/${SLUG}`, c, as)).status, "challenge page");
       let attempts = 0;
       let nextSave = performance.now() + Math.random() * SAVE_EVERY_S * 1000;
@@ -263,7 +321,7 @@ async function runOn(name: string, databaseUrl: string): Promise<void> {
             body: { journal: [{ op: "apply", source: "STDIN", text: MANIFEST }], commands: ["kubectl apply -f -"] },
           });
           count(r.status, "attempt");
-          if (r.status === 201) expect(id, ++attempts);
+          if (r.status === 201) expect(id, HISTORY + ++attempts, "attempt");
           nextAttempt += ATTEMPT_EVERY_S * 1000 * (0.8 + Math.random() * 0.4);
         }
       }
