@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const PARTS = ["engine", "shell", "replay", "grading", "page", "workshop", "insight"] as const;
+const PARTS = ["engine", "shell", "replay", "grading", "page", "workshop", "dashboard", "insight"] as const;
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
