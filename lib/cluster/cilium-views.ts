@@ -1,6 +1,7 @@
 /** What `cilium-dbg endpoint list / identity list / policy get / status` need. */
 import {
   auditMode,
+  DEFAULT_DROP_EVENT_REASONS,
   cmpStr,
   egressGatewayMap,
   formatIPv4,
@@ -205,7 +206,7 @@ export function ciliumConfig(state: ClusterState): Record<string, string> {
   if (s.hubbleDropEvents) {
     cm["hubble-drop-events"] = "true";
     cm["hubble-drop-events-interval"] = "2m";
-    cm["hubble-drop-events-reasons"] = "auth_required policy_denied";
+    cm["hubble-drop-events-reasons"] = s.hubbleDropEventsReasons ?? DEFAULT_DROP_EVENT_REASONS;
   }
   return Object.fromEntries(
     Object.keys(cm)

@@ -1,6 +1,6 @@
 /** Hubble events for one simulated connection (CLI-FORMATS.md §11 shapes). */
 import type { Compiled, DirectionResult, EndpointSummary, Party, Verdict } from "@/lib/engine";
-import { partyNode } from "@/lib/engine";
+import { DEFAULT_DROP_EVENT_REASONS, partyNode } from "@/lib/engine";
 import type { FlowEndpointRecord, FlowEvent, FlowEventKind, L7Record } from "./flowlog";
 
 type Proto = FlowEvent["l4"]["protocol"];
@@ -144,10 +144,18 @@ export function connectionEvents(
       if (!failed && eg) pv(eg, srcNode, dt);
       pv(failed, node, dt);
       ev(dt, node, { type: "drop", dropReason: reason }, "DROPPED", syn, false, dir, att(failed));
-      // POLICY_DENIED is in the emitter's default reasons; POLICY_DENY (a deny rule) is not.
+      // The emitter handles the drop reasons in hubble-drop-events-reasons (by default policy_denied, not the
+      // policy_deny of a deny rule), for a pod on the dropping side.
       const podSide = dir === "INGRESS" ? ctx.dst.kind === "pod" : ctx.src.kind === "pod";
-      if (c.world.settings.hubbleDropEvents === true && reason === "Policy denied" && podSide)
-        out[out.length - 1] = { ...(out[out.length - 1] as FlowEvent), dropEvent: true };
+      const name =
+        reason === "Policy denied"
+          ? "policy_denied"
+          : reason === "Policy denied by denylist"
+            ? "policy_deny"
+            : "no_egress_gateway";
+      const reasons = (c.world.settings.hubbleDropEventsReasons ?? DEFAULT_DROP_EVENT_REASONS).split(" ");
+      if (c.world.settings.hubbleDropEvents === true && reasons.includes(name) && podSide)
+        out[out.length - 1] = { ...(out[out.length - 1] as FlowEvent), dropEvent: name };
     }
     return out;
   }

@@ -92,7 +92,7 @@ export interface FlowEvent {
    * A policy drop the agent's drop event emitter handled (hubble-drop-events on, drop reason policy_denied,
    * a pod on the dropping side): the source of the pod's PacketDrop Kubernetes Events.
    */
-  readonly dropEvent?: true;
+  readonly dropEvent?: "policy_denied" | "policy_deny" | "no_egress_gateway";
 }
 
 /** Append events, keeping only the newest FLOW_LOG_CAPACITY. */

@@ -82,6 +82,7 @@ export const journalOpSchema = z.discriminatedUnion("op", [
       policyCidrMatchMode: z.enum(["", "nodes", "pods", "nodes pods"]).optional(),
       nodeSelectorLabels: z.boolean().optional(),
       hubbleDropEvents: z.boolean().optional(),
+      hubbleDropEventsReasons: z.string().max(1024).optional(),
       auditEndpoints: z.array(z.string().max(507)).max(1000).optional(),
     }),
   }),

@@ -90,6 +90,18 @@ export interface ExternalModel {
 
 export type CidrMatchMode = "" | "nodes" | "pods" | "nodes pods";
 
+/** The drop event emitter's default reasons (pkg/hubble/dropeventemitter/cell.go defaultConfig). */
+export const DEFAULT_DROP_EVENT_REASONS = "auth_required policy_denied";
+
+/** A reasons list as the agent reads it: helm's `{a,b}`, commas (pflag StringSlice) or spaces (viper). */
+export function parseDropEventReasons(v: string): string {
+  return v
+    .replace(/^\{|\}$/g, "")
+    .split(/[\s,]+/)
+    .filter((x) => x !== "")
+    .join(" ");
+}
+
 export interface Settings {
   readonly enforcementMode: EnforcementMode;
   readonly hostFirewall: boolean;
@@ -120,6 +132,8 @@ export interface Settings {
    * at most one per pod and message every `hubble-drop-events-interval` (2m) — pkg/hubble/dropeventemitter.
    */
   readonly hubbleDropEvents?: boolean;
+  /** `hubble-drop-events-reasons` (helm `hubble.dropEventEmitter.reasons`), space-separated; unset = the default. */
+  readonly hubbleDropEventsReasons?: string;
   /** Endpoints (`namespace/pod`) with PolicyAuditMode=Enabled (`cilium-dbg endpoint config ID …`). */
   readonly auditEndpoints?: readonly string[];
 }

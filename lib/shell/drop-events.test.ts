@@ -102,5 +102,20 @@ spec:
 EOF`);
     expect(l.run(LANDING).exitCode).not.toBe(0);
     expect(packetDrops(l)).toEqual([]);
+    // …unless hubble-drop-events-reasons lists it (helm's list syntax or the agent's space/comma list).
+    expect(
+      l.run(
+        "helm upgrade cilium cilium/cilium -n kube-system --reuse-values --set hubble.dropEventEmitter.reasons={policy_denied,policy_deny}",
+      ).exitCode,
+    ).toBe(0);
+    expect(l.run("cilium config view").stdout).toMatch(/^hubble-drop-events-reasons\s+policy_denied policy_deny$/m);
+    expect(l.run(LANDING).exitCode).not.toBe(0);
+    expect(packetDrops(l)).toEqual([
+      expect.stringMatching(
+        /PacketDrop\s+pod\/deathstar-[a-z0-9-]+\s+Incoming packet dropped \(policy_deny\) from default\/xwing \(10\.244\.2\.34\) TCP\/80$/,
+      ),
+    ]);
+    l.run("cilium config set hubble-drop-events-reasons policy_denied,auth_required");
+    expect(l.run("cilium config view").stdout).toMatch(/^hubble-drop-events-reasons\s+policy_denied auth_required$/m);
   });
 });

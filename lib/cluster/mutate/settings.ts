@@ -32,6 +32,7 @@ export function setSettings(state: ClusterState, patch: Partial<Settings>): Muta
     ...(patch.policyCidrMatchMode !== undefined ? { policyCidrMatchMode: patch.policyCidrMatchMode } : {}),
     ...(patch.nodeSelectorLabels !== undefined ? { nodeSelectorLabels: patch.nodeSelectorLabels } : {}),
     ...(patch.hubbleDropEvents !== undefined ? { hubbleDropEvents: patch.hubbleDropEvents } : {}),
+    ...(patch.hubbleDropEventsReasons !== undefined ? { hubbleDropEventsReasons: patch.hubbleDropEventsReasons } : {}),
     ...(patch.auditEndpoints !== undefined ? { auditEndpoints: [...patch.auditEndpoints] } : {}),
   };
   return {

@@ -209,7 +209,7 @@ function dropEventObjects(state: ClusterState, since: number): KubeObject[] {
     }
   >();
   for (const f of state.flows) {
-    if (f.dropEvent !== true) continue;
+    if (f.dropEvent === undefined) continue;
     const ingress = f.trafficDirection === "INGRESS";
     const subject = ingress ? f.destination : f.source;
     if (subject.pod === undefined) continue;
@@ -218,7 +218,7 @@ function dropEventObjects(state: ClusterState, since: number): KubeObject[] {
       f.l4.protocol === "TCP" || f.l4.protocol === "UDP"
         ? `${f.l4.protocol}/${f.destination.port ?? 0}`
         : f.l4.protocol;
-    const message = `${ingress ? "Incoming" : "Outgoing"} packet dropped (policy_denied) ${ingress ? "from" : "to"} ${dropPeer(peer)} ${l4}`;
+    const message = `${ingress ? "Incoming" : "Outgoing"} packet dropped (${f.dropEvent}) ${ingress ? "from" : "to"} ${dropPeer(peer)} ${l4}`;
     const ns = subject.namespace ?? "default";
     const key = `${ns}/${subject.pod}\n${message}`;
     const prev = seen.get(key);

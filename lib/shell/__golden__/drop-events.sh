@@ -46,5 +46,10 @@ YAML
 kubectl apply -f no-xwing.yaml
 kubectl exec tiefighter -- curl -s --connect-timeout 2 -XPOST deathstar.default.svc.cluster.local/v1/request-landing
 kubectl get events
+helm upgrade cilium cilium/cilium --namespace kube-system --reuse-values --set hubble.dropEventEmitter.reasons={policy_denied,policy_deny}
+cilium config view | grep hubble-drop
+kubectl exec tiefighter -- curl -s --connect-timeout 2 -XPOST deathstar.default.svc.cluster.local/v1/request-landing
+kubectl get events
+hubble observe --type drop --last 1 -o json
 cilium config set hubble-drop-events false
 cilium config view | grep hubble-drop

@@ -10,7 +10,7 @@ import type { CommandRow, Ctx } from "../types";
 import { connectivityTest } from "./connectivity";
 import { CILIUM_VERSION, cliStatus } from "./status";
 import { ciliumConfig } from "@/lib/cluster";
-import { parseCidrMatchMode, type CidrMatchMode } from "@/lib/engine";
+import { parseCidrMatchMode, parseDropEventReasons, type CidrMatchMode } from "@/lib/engine";
 import { configure } from "../cluster/ops";
 
 /** The cilium-config ConfigMap (lib/cluster ciliumConfig: derived from the scenario and the live settings). */
@@ -31,6 +31,7 @@ const KNOWN: Readonly<
           policyCidrMatchMode: CidrMatchMode;
           nodeSelectorLabels: boolean;
           hubbleDropEvents: boolean;
+          hubbleDropEventsReasons: string;
         }>
       | undefined
   >
@@ -45,6 +46,7 @@ const KNOWN: Readonly<
   "enable-node-selector-labels": (v) =>
     v === "true" || v === "false" ? { nodeSelectorLabels: v === "true" } : undefined,
   "hubble-drop-events": (v) => (v === "true" || v === "false" ? { hubbleDropEvents: v === "true" } : undefined),
+  "hubble-drop-events-reasons": (v) => ({ hubbleDropEventsReasons: parseDropEventReasons(v) }),
   "enable-policy": (v) => (v === "default" || v === "always" || v === "never" ? { enforcementMode: v } : undefined),
   "enable-host-firewall": (v) => (v === "true" || v === "false" ? { hostFirewall: v === "true" } : undefined),
   "enable-ipv4-egress-gateway": (v) => (v === "true" || v === "false" ? { egressGateway: v === "true" } : undefined),

@@ -119,6 +119,13 @@ function jsonEndpoint(e: End): Record<string, unknown> {
   };
 }
 
+/** flow.DropReason names (api/v1/flow/flow.proto) of the monitor's drop reasons (pkg/monitor/api/drop.go). */
+const DROP_REASON_DESC: Readonly<Record<Extract<FlowEvent["event"], { type: "drop" }>["dropReason"], string>> = {
+  "Policy denied": "POLICY_DENIED",
+  "Policy denied by denylist": "POLICY_DENY",
+  "No egress gateway found": "NO_EGRESS_GATEWAY",
+};
+
 /** -o json: one GetFlowsResponse per line (protobuf JSON field names, as hubble prints them). */
 export function jsonLine(f: FlowEvent): string {
   const time = new Date(f.time).toISOString().replace(/\.(\d{3})Z$/, ".$1000000Z");
@@ -135,7 +142,7 @@ export function jsonLine(f: FlowEvent): string {
   const flow: Record<string, unknown> = {
     time,
     verdict: f.verdict,
-    ...(f.event.type === "drop" ? { drop_reason_desc: "POLICY_DENIED" } : {}),
+    ...(f.event.type === "drop" ? { drop_reason_desc: DROP_REASON_DESC[f.event.dropReason] } : {}),
     IP: { source: f.source.ip, destination: f.destination.ip, ipVersion: "IPv4" },
     l4,
     source: jsonEndpoint(f.source),

@@ -9,8 +9,30 @@ import { boolFlag, flag } from "../flags";
 import type { CommandRow } from "../types";
 import { CILIUM_VERSION } from "../kubectl/constants";
 import { getSettings } from "@/lib/cluster";
-import { parseCidrMatchMode, type CidrMatchMode } from "@/lib/engine";
+import {
+  DEFAULT_DROP_EVENT_REASONS,
+  parseCidrMatchMode,
+  parseDropEventReasons,
+  type CidrMatchMode,
+} from "@/lib/engine";
 import { configure } from "../cluster/ops";
+
+/** helm strvals: `a=1,b={x,y}` → `a=1`, `b={x,y}` (a list's commas stay inside its braces). */
+function splitSetPairs(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of s) {
+    if (ch === "{") depth++;
+    if (ch === "}") depth = Math.max(0, depth - 1);
+    if (ch === "," && depth === 0) {
+      if (cur !== "") out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur !== "") out.push(cur);
+  return out;
+}
 
 const upgrade: CommandRow = {
   path: ["helm", "upgrade"],
@@ -24,7 +46,8 @@ const upgrade: CommandRow = {
     },
     {
       name: "set",
-      type: "strings",
+      // Split below like helm's strvals parser: commas separate pairs, except inside a `{a,b}` list.
+      type: "string",
       usage:
         "set values on the command line (can specify multiple or separate values with commas: key1=val1,key2=val2)",
     },
@@ -69,6 +92,7 @@ const upgrade: CommandRow = {
       policyCidrMatchMode?: CidrMatchMode;
       nodeSelectorLabels?: boolean;
       hubbleDropEvents?: boolean;
+      hubbleDropEventsReasons?: string;
     } = boolFlag(f, "reuse-values")
       ? { ...current }
       : {
@@ -80,8 +104,9 @@ const upgrade: CommandRow = {
           policyCidrMatchMode: "",
           nodeSelectorLabels: false,
           hubbleDropEvents: false,
+          hubbleDropEventsReasons: DEFAULT_DROP_EVENT_REASONS,
         };
-    for (const kv of f.all.get("set") ?? []) {
+    for (const kv of (f.all.get("set") ?? []).flatMap(splitSetPairs)) {
       const [k, v] = kv.split("=");
       if (v === undefined) {
         ctx.io.err(`Error: failed parsing --set data: key "${k}" has no value\n`);
@@ -103,6 +128,8 @@ const upgrade: CommandRow = {
       // values.yaml `policyCIDRMatchMode` is a list: `--set policyCIDRMatchMode=nodes` or `={nodes}`.
       if (k === "nodeSelectorLabels") next.nodeSelectorLabels = v === "true";
       if (k === "hubble.dropEventEmitter.enabled") next.hubbleDropEvents = v === "true";
+      // values.yaml hubble.dropEventEmitter.reasons is a list: `={policy_denied,policy_deny}`.
+      if (k === "hubble.dropEventEmitter.reasons") next.hubbleDropEventsReasons = parseDropEventReasons(v);
       if (k === "policyCIDRMatchMode") {
         const mode = parseCidrMatchMode(v);
         if (mode === undefined) {
