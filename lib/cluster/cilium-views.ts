@@ -208,6 +208,8 @@ export function ciliumConfig(state: ClusterState): Record<string, string> {
     cm["hubble-drop-events-interval"] = "2m";
     cm["hubble-drop-events-reasons"] = s.hubbleDropEventsReasons ?? DEFAULT_DROP_EVENT_REASONS;
   }
+  // Helm writes the key only when k8sClusterNetworkPolicy.enabled is true.
+  if (s.clusterNetworkPolicy) cm["enable-k8s-cluster-network-policy"] = "true";
   return Object.fromEntries(
     Object.keys(cm)
       .sort(cmpStr)

@@ -13,6 +13,7 @@ export { evaluate, evaluateAll, type Flow } from "./evaluate";
 export {
   RESOURCE_TYPES,
   resolveResourceType,
+  shadowedByShortName,
   resourcesInCategory,
   qualifiedPlural,
   qualifiedSingular,

@@ -83,6 +83,7 @@ export const journalOpSchema = z.discriminatedUnion("op", [
       nodeSelectorLabels: z.boolean().optional(),
       hubbleDropEvents: z.boolean().optional(),
       hubbleDropEventsReasons: z.string().max(1024).optional(),
+      clusterNetworkPolicy: z.boolean().optional(),
       auditEndpoints: z.array(z.string().max(507)).max(1000).optional(),
     }),
   }),

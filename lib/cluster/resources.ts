@@ -102,6 +102,16 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   ),
   rt("ciliumnodes", "ciliumnode", "CiliumNode", "cilium.io", "v2", false, ["cn", "ciliumn"], ["cilium"], true),
   rt("networkpolicies", "networkpolicy", "NetworkPolicy", "networking.k8s.io", "v1", true, ["netpol"], []),
+  rt(
+    "clusternetworkpolicies",
+    "clusternetworkpolicy",
+    "ClusterNetworkPolicy",
+    "policy.networking.k8s.io",
+    "v1alpha2",
+    false,
+    ["cnp"],
+    [],
+  ),
 ]
   .slice()
   .sort((a, b) => cmpStr(a.group, b.group) || cmpStr(a.plural, b.plural));
@@ -127,6 +137,18 @@ export function resolveResourceType(name: string): ResourceType | undefined {
       return r;
   }
   return undefined;
+}
+
+/**
+ * Lower-priority types a short name also matches (`cnp`: CiliumNetworkPolicy wins, ClusterNetworkPolicy loses),
+ * for kubectl's `Warning: short name "cnp" could also match lower priority resource …` (client-go restmapper
+ * shortcut.go). Group-qualified names and full names are never ambiguous.
+ */
+export function shadowedByShortName(name: string): ResourceType[] {
+  const lower = name.trim().toLowerCase();
+  const hits = RESOURCE_TYPES.filter((r) => r.shortNames.includes(lower));
+  const first = resolveResourceType(name);
+  return first && first.shortNames.includes(lower) ? hits.filter((r) => r !== first) : [];
 }
 
 export function resourceByKind(apiVersion: string, kind: string): ResourceType | undefined {

@@ -46,6 +46,7 @@ const POLICY_KINDS: Readonly<Record<string, PolicyKind>> = {
   ciliumnetworkpolicies: "CiliumNetworkPolicy",
   ciliumclusterwidenetworkpolicies: "CiliumClusterwideNetworkPolicy",
   ciliumegressgatewaypolicies: "CiliumEgressGatewayPolicy",
+  clusternetworkpolicies: "ClusterNetworkPolicy",
 };
 
 export function isPolicyResource(resource: string): boolean {

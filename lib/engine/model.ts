@@ -134,6 +134,11 @@ export interface Settings {
   readonly hubbleDropEvents?: boolean;
   /** `hubble-drop-events-reasons` (helm `hubble.dropEventEmitter.reasons`), space-separated; unset = the default. */
   readonly hubbleDropEventsReasons?: string;
+  /**
+   * `enable-k8s-cluster-network-policy` (helm `k8sClusterNetworkPolicy.enabled`, default false, new in 1.20):
+   * the agents enforce Kubernetes ClusterNetworkPolicies (policy.networking.k8s.io/v1alpha2); off, they ignore them.
+   */
+  readonly clusterNetworkPolicy?: boolean;
   /** Endpoints (`namespace/pod`) with PolicyAuditMode=Enabled (`cilium-dbg endpoint config ID …`). */
   readonly auditEndpoints?: readonly string[];
 }
@@ -146,7 +151,11 @@ export interface CidrGroupModel {
 }
 
 export type PolicyKind =
-  "NetworkPolicy" | "CiliumNetworkPolicy" | "CiliumClusterwideNetworkPolicy" | "CiliumEgressGatewayPolicy";
+  | "NetworkPolicy"
+  | "CiliumNetworkPolicy"
+  | "CiliumClusterwideNetworkPolicy"
+  | "CiliumEgressGatewayPolicy"
+  | "ClusterNetworkPolicy";
 
 /** A stored policy object (schema-valid; Cilium validation happens in the engine). */
 export interface PolicyObject {

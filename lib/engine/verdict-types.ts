@@ -21,6 +21,10 @@ export interface MatchRef {
   readonly effect: "allow" | "deny" | "default-deny" | "l7-allow" | "l7-deny" | "egress-gateway";
   /** The rule's spec `log.value` (pkg/policy/api LogConfig), carried into Hubble's policy_log. */
   readonly log?: string;
+  /** A ClusterNetworkPolicy rule: its tier, the policy's priority and the rule's name. */
+  readonly tier?: "Admin" | "Baseline";
+  readonly priority?: number;
+  readonly ruleName?: string;
 }
 
 export type DirectionOutcome =

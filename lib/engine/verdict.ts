@@ -5,7 +5,8 @@
  */
 import type { Compiled } from "./compile/compiled";
 
-import { decideDirection, decideFast, type L7Payload } from "./decide";
+import { decideFast, type L7Payload } from "./decide";
+import { tieredDirection, tieredFast } from "./tiers";
 import { auditMode } from "./audit";
 import { egressGatewayFor } from "./egress-gateway";
 import type { Identity } from "./identity";
@@ -150,7 +151,7 @@ export function evaluatePair(c: Compiled, inp: PairInput): Verdict {
     const r = audit(
       c,
       src,
-      decideDirection(c, {
+      tieredDirection(c, src.kind === "pod" ? src.pod : undefined, {
         sp,
         subjectName: partyName(src),
         peer: viewOf(c, dst.party, srcNode, names),
@@ -205,7 +206,7 @@ export function evaluatePair(c: Compiled, inp: PairInput): Verdict {
     const r = audit(
       c,
       dst.party,
-      decideDirection(c, {
+      tieredDirection(c, dst.party.kind === "pod" ? dst.party.pod : undefined, {
         sp,
         subjectName: partyName(dst.party),
         peer: viewOf(c, src, dstNode, names),
@@ -262,7 +263,19 @@ export function quickVerdict(c: Compiled, inp: PairInput): Verdict["verdict"] {
       src.kind === "pod"
         ? c.subject({ kind: "pod", identity: c.podView(src.pod).identity }, "egress")
         : c.subject({ kind: "host", node: src.node }, "egress");
-    const o = decideFast(c, sp, viewOf(c, dp, srcNode, names), dst.port, proto, dstPorts, l7, false).outcome;
+    const peer = viewOf(c, dp, srcNode, names);
+    const o = c.tiers.active
+      ? tieredFast(
+          c,
+          src.kind === "pod" ? src.pod : undefined,
+          () => decideFast(c, sp, peer, dst.port, proto, dstPorts, l7, false).outcome,
+          "egress",
+          peer,
+          dst.port,
+          proto,
+          dstPorts,
+        )
+      : decideFast(c, sp, peer, dst.port, proto, dstPorts, l7, false).outcome;
     if ((o === "denied" || o === "default-deny") && !auditMode(c.world.settings, src)) return "dropped";
     if (o === "l7-denied") return "denied-l7";
   }
@@ -279,7 +292,19 @@ export function quickVerdict(c: Compiled, inp: PairInput): Verdict["verdict"] {
         ? c.subject({ kind: "pod", identity: c.podView(dp.pod).identity }, "ingress")
         : c.subject({ kind: "host", node: dp.node }, "ingress");
     const localhost = dp.kind === "pod" && src.kind === "host" && src.node.name === dp.pod.node;
-    const o = decideFast(c, sp, viewOf(c, src, dstNode, names), dst.port, proto, dstPorts, l7, localhost).outcome;
+    const peer = viewOf(c, src, dstNode, names);
+    const o = c.tiers.active
+      ? tieredFast(
+          c,
+          dp.kind === "pod" ? dp.pod : undefined,
+          () => decideFast(c, sp, peer, dst.port, proto, dstPorts, l7, localhost).outcome,
+          "ingress",
+          peer,
+          dst.port,
+          proto,
+          dstPorts,
+        )
+      : decideFast(c, sp, peer, dst.port, proto, dstPorts, l7, localhost).outcome;
     if ((o === "denied" || o === "default-deny") && !auditMode(c.world.settings, dp)) return "dropped";
     if (o === "l7-denied") return "denied-l7";
   }

@@ -33,6 +33,7 @@ export function setSettings(state: ClusterState, patch: Partial<Settings>): Muta
     ...(patch.nodeSelectorLabels !== undefined ? { nodeSelectorLabels: patch.nodeSelectorLabels } : {}),
     ...(patch.hubbleDropEvents !== undefined ? { hubbleDropEvents: patch.hubbleDropEvents } : {}),
     ...(patch.hubbleDropEventsReasons !== undefined ? { hubbleDropEventsReasons: patch.hubbleDropEventsReasons } : {}),
+    ...(patch.clusterNetworkPolicy !== undefined ? { clusterNetworkPolicy: patch.clusterNetworkPolicy } : {}),
     ...(patch.auditEndpoints !== undefined ? { auditEndpoints: [...patch.auditEndpoints] } : {}),
   };
   return {

@@ -50,6 +50,7 @@ const caseSchema = z.object({
       egressGateway: z.boolean().default(false),
       policyAuditMode: z.boolean().optional(),
       nodeSelectorLabels: z.boolean().optional(),
+      clusterNetworkPolicy: z.boolean().optional(),
       policyCidrMatchMode: z.enum(["", "nodes", "pods", "nodes pods"]).optional(),
     })
     .default({ enforcementMode: "default", hostFirewall: false, egressGateway: false }),

@@ -124,6 +124,7 @@ export const scenarioSchema = z
         egressGateway: z.boolean().default(false),
         policyAuditMode: z.boolean().optional(),
         nodeSelectorLabels: z.boolean().optional(),
+        clusterNetworkPolicy: z.boolean().optional(),
         policyCidrMatchMode: z.enum(["", "nodes", "pods", "nodes pods"]).optional(),
       })
       .strict()

@@ -95,6 +95,7 @@ export interface Scenario {
     readonly egressGateway: boolean;
     readonly policyAuditMode?: boolean;
     readonly nodeSelectorLabels?: boolean;
+    readonly clusterNetworkPolicy?: boolean;
     readonly policyCidrMatchMode?: "" | "nodes" | "pods" | "nodes pods";
   };
   readonly nodes: readonly ScenarioNode[];

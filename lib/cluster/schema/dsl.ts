@@ -6,6 +6,15 @@
 import { re2 } from "#re2";
 import { parsePrefix } from "@/lib/engine/ip";
 
+/**
+ * An `x-kubernetes-validations` rule (CEL), as a predicate on the value and the rule's message. The API server
+ * reports a failed rule as `PATH: Invalid value: "TYPE": MESSAGE` (apiextensions-apiserver cel validation).
+ */
+export interface CelRule {
+  readonly test: (v: unknown) => boolean;
+  readonly message: string;
+}
+
 export type Schema =
   | {
       readonly t: "string";
@@ -14,18 +23,22 @@ export type Schema =
       readonly format?: "cidr" | "ipv4";
       /** In characters (kube-openapi counts runes); reported like field.TooLong. */
       readonly maxLength?: number;
+      readonly cel?: readonly CelRule[];
     }
   | { readonly t: "integer"; readonly min?: number; readonly max?: number }
   | { readonly t: "boolean" }
   | { readonly t: "intOrString" }
   | { readonly t: "any" }
   | { readonly t: "map"; readonly values: Schema }
-  | { readonly t: "array"; readonly items: Schema; readonly minItems?: number }
+  | { readonly t: "array"; readonly items: Schema; readonly minItems?: number; readonly maxItems?: number }
   | {
       readonly t: "object";
       readonly props: Readonly<Record<string, Schema>>;
       readonly required?: readonly string[];
       readonly open?: boolean;
+      readonly minProperties?: number;
+      readonly maxProperties?: number;
+      readonly cel?: readonly CelRule[];
     };
 
 export interface SchemaProblems {
@@ -86,6 +99,10 @@ function checkString(s: Extract<Schema, { t: "string" }>, v: string, path: strin
   }
 }
 
+function celCauses(rules: readonly CelRule[] | undefined, v: unknown, type: string, path: string, out: SchemaProblems) {
+  for (const r of rules ?? []) if (!r.test(v)) out.causes.push(`${path}: Invalid value: "${type}": ${r.message}`);
+}
+
 export function check(s: Schema, v: unknown, path: string, out: SchemaProblems): void {
   if (v === null || v === undefined) return; // null is dropped like an omitted field
   switch (s.t) {
@@ -93,7 +110,10 @@ export function check(s: Schema, v: unknown, path: string, out: SchemaProblems):
       return;
     case "string":
       if (typeof v !== "string") out.causes.push(typeError(path, v, "string"));
-      else checkString(s, v, path, out);
+      else {
+        checkString(s, v, path, out);
+        celCauses(s.cel, v, "string", path, out);
+      }
       return;
     case "integer":
       if (typeof v !== "number" || !Number.isInteger(v)) {
@@ -128,6 +148,8 @@ export function check(s: Schema, v: unknown, path: string, out: SchemaProblems):
         out.causes.push(
           `${path}: Invalid value: ${v.length}: ${path} in body should have at least ${s.minItems} items`,
         );
+      if (s.maxItems !== undefined && v.length > s.maxItems)
+        out.causes.push(`${path}: Too many: ${v.length}: must have at most ${s.maxItems} items`);
       v.forEach((x, i) => check(s.items, x, `${path}[${i}]`, out));
       return;
     case "object": {
@@ -136,6 +158,13 @@ export function check(s: Schema, v: unknown, path: string, out: SchemaProblems):
         return;
       }
       const o = v as Record<string, unknown>;
+      const n = Object.values(o).filter((x) => x !== null && x !== undefined).length;
+      if (s.minProperties !== undefined && n < s.minProperties)
+        out.causes.push(
+          `${path}: Invalid value: ${n}: ${path} in body should have at least ${s.minProperties} properties`,
+        );
+      if (s.maxProperties !== undefined && n > s.maxProperties)
+        out.causes.push(`${path}: Too many: ${n}: must have at most ${s.maxProperties} items`);
       for (const r of s.required ?? [])
         if (o[r] === undefined || o[r] === null) out.causes.push(`${path ? `${path}.` : ""}${r}: Required value`);
       for (const [k, x] of Object.entries(o)) {
@@ -147,6 +176,7 @@ export function check(s: Schema, v: unknown, path: string, out: SchemaProblems):
         }
         check(sub, x, p, out);
       }
+      celCauses(s.cel, v, "object", path, out);
     }
   }
 }

@@ -4,6 +4,7 @@
  */
 import { cegpBody, cidrGroupBody, cnpBody } from "./cilium";
 import { check, type Schema, type SchemaProblems } from "./dsl";
+import { clusterNetworkPolicyBody } from "./network-policy-api";
 import { coreBodies, metadataSchema, networkPolicyBody, networkPolicyCauses } from "./k8s";
 
 export type SchemaResult =
@@ -24,6 +25,8 @@ function bodyFor(kind: string): Record<string, Schema> | undefined {
       return cidrGroupBody;
     case "NetworkPolicy":
       return networkPolicyBody;
+    case "ClusterNetworkPolicy":
+      return clusterNetworkPolicyBody;
     default:
       return coreBodies[kind];
   }

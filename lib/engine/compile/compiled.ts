@@ -21,6 +21,8 @@ import type { NodeModel, PodModel, PolicyObject, World } from "../model";
 import { parseEgressGatewayPolicy, type EgressGatewayPolicy } from "../policy/cegp";
 import { analyzeCiliumPolicy } from "../policy/cnp";
 import { analyzeNetworkPolicy } from "../policy/knp";
+import { buildTiers, type Tiers } from "../tiers";
+import { VALID_MESSAGE } from "../policy/cnp";
 import type { CompiledRule, Direction, Entry, Peer, PolicyAnalysis } from "../policy/types";
 import { indexLabels, k8sLabels } from "../labels";
 import { selectorMatches } from "../selector";
@@ -50,6 +52,8 @@ export interface Compiled {
   readonly analyses: readonly PolicyAnalysis[];
   readonly rules: readonly CompiledRule[];
   readonly egressPolicies: readonly EgressGatewayPolicy[];
+  /** ClusterNetworkPolicies by tier (Admin before, Baseline after the NetworkPolicy tier). */
+  readonly tiers: Tiers;
   subject(s: SubjectRef, dir: Direction): SubjectPolicy;
   /** The identity of a (non-hostNetwork) pod of this snapshot. */
   podIdentity(pod: PodModel): Identity | undefined;
@@ -72,8 +76,38 @@ export interface Compiled {
 const analysisCaches = [new WeakMap<PolicyObject, PolicyAnalysis>(), new WeakMap<PolicyObject, PolicyAnalysis>()];
 const egwCache = new WeakMap<PolicyObject, EgressGatewayPolicy>();
 
-export function analyzePolicy(obj: PolicyObject, nodeSelectorLabels = false): PolicyAnalysis | undefined {
+/** One cache per enable-k8s-cluster-network-policy value: off, the Policies view says the policy is ignored. */
+const tierAnalysisCaches = [new WeakMap<PolicyObject, PolicyAnalysis>(), new WeakMap<PolicyObject, PolicyAnalysis>()];
+
+export const CLUSTER_NETWORK_POLICY_IGNORED =
+  "ignored: the agents enforce ClusterNetworkPolicies only with enable-k8s-cluster-network-policy=true (helm k8sClusterNetworkPolicy.enabled), which is off";
+
+/** A ClusterNetworkPolicy in the policy list: its rules live in the tiers (tiers.ts), not in the NetworkPolicy tier. */
+function analyzeTierPolicy(obj: PolicyObject, enabled: boolean): PolicyAnalysis {
+  const cache = tierAnalysisCaches[enabled ? 1 : 0] as WeakMap<PolicyObject, PolicyAnalysis>;
+  let a = cache.get(obj);
+  if (!a) {
+    a = {
+      key: obj.key,
+      kind: obj.kind,
+      name: obj.name,
+      valid: true,
+      message: VALID_MESSAGE,
+      problems: enabled ? [] : [{ severity: "warning", message: CLUSTER_NETWORK_POLICY_IGNORED }],
+      rules: [],
+    };
+    cache.set(obj, a);
+  }
+  return a;
+}
+
+export function analyzePolicy(
+  obj: PolicyObject,
+  nodeSelectorLabels = false,
+  clusterNetworkPolicy = false,
+): PolicyAnalysis | undefined {
   if (obj.kind === "CiliumEgressGatewayPolicy") return undefined;
+  if (obj.kind === "ClusterNetworkPolicy") return analyzeTierPolicy(obj, clusterNetworkPolicy);
   const cache = analysisCaches[nodeSelectorLabels ? 1 : 0] as WeakMap<PolicyObject, PolicyAnalysis>;
   let a = cache.get(obj);
   if (!a) {
@@ -115,7 +149,14 @@ export function compileWorld(world: World): Compiled {
   const egressPolicies: EgressGatewayPolicy[] = [];
   for (const obj of [...world.policies].sort((a, b) => cmpStr(a.key, b.key))) {
     if (obj.kind === "CiliumEgressGatewayPolicy") egressPolicies.push(egressPolicy(obj));
-    else analyses.push(analyzePolicy(obj, world.settings.nodeSelectorLabels === true) as PolicyAnalysis);
+    else
+      analyses.push(
+        analyzePolicy(
+          obj,
+          world.settings.nodeSelectorLabels === true,
+          world.settings.clusterNetworkPolicy === true,
+        ) as PolicyAnalysis,
+      );
   }
   const rules = analyses.filter((a) => a.valid).flatMap((a) => a.rules);
   const groups = cidrGroupIndex(world.cidrGroups ?? []);
@@ -281,6 +322,7 @@ export function compileWorld(world: World): Compiled {
     analyses,
     rules,
     egressPolicies,
+    tiers: buildTiers(world),
     subject,
     peerMatches,
     podIdentity,

@@ -32,6 +32,7 @@ const KNOWN: Readonly<
           nodeSelectorLabels: boolean;
           hubbleDropEvents: boolean;
           hubbleDropEventsReasons: string;
+          clusterNetworkPolicy: boolean;
         }>
       | undefined
   >
@@ -47,6 +48,8 @@ const KNOWN: Readonly<
     v === "true" || v === "false" ? { nodeSelectorLabels: v === "true" } : undefined,
   "hubble-drop-events": (v) => (v === "true" || v === "false" ? { hubbleDropEvents: v === "true" } : undefined),
   "hubble-drop-events-reasons": (v) => ({ hubbleDropEventsReasons: parseDropEventReasons(v) }),
+  "enable-k8s-cluster-network-policy": (v) =>
+    v === "true" || v === "false" ? { clusterNetworkPolicy: v === "true" } : undefined,
   "enable-policy": (v) => (v === "default" || v === "always" || v === "never" ? { enforcementMode: v } : undefined),
   "enable-host-firewall": (v) => (v === "true" || v === "false" ? { hostFirewall: v === "true" } : undefined),
   "enable-ipv4-egress-gateway": (v) => (v === "true" || v === "false" ? { egressGateway: v === "true" } : undefined),

@@ -61,7 +61,7 @@ export function findObject(ctx: Ctx, t: ResourceType, ns: string, name: string):
 
 /** Resolves one type word or reports it. */
 export function typeOrError(ctx: Ctx, word: string): ResourceType | undefined {
-  const ts = resolveType(word);
+  const ts = resolveType(word, (w) => ctx.io.err(w));
   if (!ts || ts.length !== 1) {
     ctx.io.err(noSuchType(word));
     return undefined;

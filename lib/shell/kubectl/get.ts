@@ -32,19 +32,18 @@ function targets(ctx: Ctx, args: readonly string[]): { type: ResourceType; names
       const slash = a.indexOf("/");
       if (slash < 0)
         return "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n";
-      const ts = resolveType(a.slice(0, slash));
+      const ts = resolveType(a.slice(0, slash), (w) => ctx.io.err(w));
       if (!ts || ts.length !== 1) return noSuchType(a.slice(0, slash));
       add(ts[0] as ResourceType, a.slice(slash + 1));
     }
     return out;
   }
   for (const word of (args[0] ?? "").split(",").filter((w) => w !== "")) {
-    const ts = resolveType(word);
+    const ts = resolveType(word, (w) => ctx.io.err(w));
     if (!ts) return noSuchType(word);
     for (const t of ts) add(t);
   }
   for (const g of out) g.names.push(...args.slice(1));
-  void ctx;
   return out;
 }
 

@@ -289,6 +289,13 @@ export const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
   ciliumidentities: [NAME, col("NAMESPACE", (o) => o.metadata.labels?.["io.kubernetes.pod.namespace"] ?? ""), AGE],
   ciliumegressgatewaypolicies: [NAME, AGE],
   ciliumcidrgroups: [NAME, AGE],
+  // additionalPrinterColumns of the CRD: Tier, Priority (type string), Age.
+  clusternetworkpolicies: [
+    NAME,
+    col("TIER", (o) => String((o.spec as { tier?: unknown } | undefined)?.tier ?? "")),
+    col("PRIORITY", (o) => String((o.spec as { priority?: unknown } | undefined)?.priority ?? "")),
+    AGE,
+  ],
   ciliumnodes: [
     NAME,
     col("CILIUMINTERNALIP", (o) =>

@@ -93,6 +93,7 @@ const upgrade: CommandRow = {
       nodeSelectorLabels?: boolean;
       hubbleDropEvents?: boolean;
       hubbleDropEventsReasons?: string;
+      clusterNetworkPolicy?: boolean;
     } = boolFlag(f, "reuse-values")
       ? { ...current }
       : {
@@ -105,6 +106,7 @@ const upgrade: CommandRow = {
           nodeSelectorLabels: false,
           hubbleDropEvents: false,
           hubbleDropEventsReasons: DEFAULT_DROP_EVENT_REASONS,
+          clusterNetworkPolicy: false,
         };
     for (const kv of (f.all.get("set") ?? []).flatMap(splitSetPairs)) {
       const [k, v] = kv.split("=");
@@ -130,6 +132,7 @@ const upgrade: CommandRow = {
       if (k === "hubble.dropEventEmitter.enabled") next.hubbleDropEvents = v === "true";
       // values.yaml hubble.dropEventEmitter.reasons is a list: `={policy_denied,policy_deny}`.
       if (k === "hubble.dropEventEmitter.reasons") next.hubbleDropEventsReasons = parseDropEventReasons(v);
+      if (k === "k8sClusterNetworkPolicy.enabled") next.clusterNetworkPolicy = v === "true";
       if (k === "policyCIDRMatchMode") {
         const mode = parseCidrMatchMode(v);
         if (mode === undefined) {

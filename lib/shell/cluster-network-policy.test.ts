@@ -1,0 +1,116 @@
+/**
+ * Kubernetes ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2) through the tools: the CRD is served, so
+ * kubectl apply/get/describe/delete work; `cnp` is CiliumNetworkPolicy's short name first, with kubectl's warning
+ * (client-go restmapper shortcut.go); the agents ignore the policy until enable-k8s-cluster-network-policy is set
+ * (`cilium config set` or helm `k8sClusterNetworkPolicy.enabled`), then the Admin tier decides first.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { evaluate, policyStatus } from "@/lib/cluster";
+import { HeadlessLab } from "./transcript";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const scenarioText = readFileSync(`${root}content/scenarios/starwars.yaml`, "utf8");
+
+const POLICY = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata:
+  name: ground-xwing
+spec:
+  tier: Admin
+  priority: 10
+  subject:
+    pods:
+      namespaceSelector: {}
+      podSelector:
+        matchLabels:
+          org: empire
+  ingress:
+  - name: no-alliance
+    action: Deny
+    from:
+    - pods:
+        namespaceSelector: {}
+        podSelector:
+          matchLabels:
+            org: alliance
+`;
+
+function lab(): HeadlessLab {
+  return new HeadlessLab({ scenarioName: "starwars", scenarioText, seed: 3, files: { "cnp.yaml": POLICY } });
+}
+
+function xwingToDeathstar(l: HeadlessLab): { verdict: string; reason: string } {
+  const r = evaluate(l.state.cluster, { from: "default/xwing", to: "default/deathstar", port: 80, protocol: "TCP" });
+  if (!r.ok) throw new Error(r.error);
+  return { verdict: r.verdict.verdict, reason: r.verdict.reason };
+}
+
+describe("ClusterNetworkPolicy", () => {
+  it("kubectl apply/get/describe/delete, columns NAME TIER PRIORITY AGE; cnp resolves to CiliumNetworkPolicy with a warning", () => {
+    const l = lab();
+    expect(l.run("kubectl apply -f cnp.yaml").stdout).toBe(
+      "clusternetworkpolicy.policy.networking.k8s.io/ground-xwing created\n",
+    );
+    expect(l.run("kubectl get clusternetworkpolicies").stdout).toMatch(
+      /^NAME +TIER +PRIORITY +AGE\nground-xwing +Admin +10 +\d+s\n$/,
+    );
+    expect(l.run("kubectl get clusternetworkpolicy ground-xwing -o jsonpath={.spec.tier}").stdout).toBe("Admin");
+    const short = l.run("kubectl get cnp");
+    expect(short.stderr).toBe(
+      'Warning: short name "cnp" could also match lower priority resource clusternetworkpolicies.policy.networking.k8s.io\nNo resources found in default namespace.\n',
+    );
+    expect(l.run("kubectl get clusternetworkpolicies.policy.networking.k8s.io").stderr).toBe("");
+    expect(l.run("kubectl api-resources").stdout).toMatch(
+      /^clusternetworkpolicies +cnp +policy\.networking\.k8s\.io\/v1alpha2 +false +ClusterNetworkPolicy$/m,
+    );
+    expect(l.run("kubectl describe clusternetworkpolicy ground-xwing").stdout).toMatch(/^Name: +ground-xwing$/m);
+    expect(l.run("kubectl delete clusternetworkpolicy ground-xwing").stdout).toBe(
+      'clusternetworkpolicy.policy.networking.k8s.io "ground-xwing" deleted\n',
+    );
+  });
+
+  it("the API server rejects what the standard-channel CRD does not allow", () => {
+    const l = lab();
+    l.run(`cat > bad.yaml <<'EOF'
+${POLICY.replace("  - name: no-alliance\n", "  - name: no-alliance\n    protocols:\n    - tcp:\n        destinationPort:\n          range:\n            start: 90\n            end: 80\n").replace("tier: Admin", "tier: Cluster")}EOF`);
+    const r = l.run("kubectl apply -f bad.yaml");
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('The ClusterNetworkPolicy "ground-xwing" is invalid: ');
+    expect(r.stderr).toContain('spec.tier: Unsupported value: "Cluster": supported values: "Admin", "Baseline"');
+    expect(r.stderr).toContain(
+      'spec.ingress[0].protocols[0].tcp.destinationPort.range: Invalid value: "object": Start port must be less than End port',
+    );
+  });
+
+  it("ignored while enable-k8s-cluster-network-policy is off; cilium config set and helm turn it on", () => {
+    const l = lab();
+    expect(l.run("kubectl apply -f cnp.yaml").exitCode).toBe(0);
+    const off = xwingToDeathstar(l);
+    expect(off.verdict).toBe("allowed");
+    expect(off.reason).toMatch(
+      /ClusterNetworkPolicy ground-xwing selects default\/deathstar-[a-z0-9-]+ but is ignored: the agents ignore ClusterNetworkPolicies while enable-k8s-cluster-network-policy is off/,
+    );
+    expect(policyStatus(l.state.cluster).find((p) => p.name === "ground-xwing")?.warnings).toEqual([
+      expect.stringContaining("enable-k8s-cluster-network-policy=true"),
+    ]);
+    expect(l.run("cilium config view").stdout).not.toContain("enable-k8s-cluster-network-policy");
+    expect(l.run("cilium config set enable-k8s-cluster-network-policy true").exitCode).toBe(0);
+    expect(l.run("cilium config view").stdout).toMatch(/^enable-k8s-cluster-network-policy\s+true$/m);
+    const on = xwingToDeathstar(l);
+    expect(on.verdict).toBe("dropped");
+    expect(on.reason).toContain(
+      'ClusterNetworkPolicy ground-xwing ingress[0] (rule "no-alliance") in the Admin tier (priority 10): Deny',
+    );
+    expect(policyStatus(l.state.cluster).find((p) => p.name === "ground-xwing")?.warnings).toEqual([]);
+    expect(l.run("helm upgrade cilium cilium/cilium -n kube-system").exitCode).toBe(0);
+    expect(xwingToDeathstar(l).verdict).toBe("allowed");
+    expect(
+      l.run(
+        "helm upgrade cilium cilium/cilium -n kube-system --reuse-values --set k8sClusterNetworkPolicy.enabled=true",
+      ).exitCode,
+    ).toBe(0);
+    expect(xwingToDeathstar(l).verdict).toBe("dropped");
+  });
+});
