@@ -1,8 +1,8 @@
 /** Making new snapshots: every mutation goes through withChanges(). */
 import type { FlowEvent } from "./flowlog";
 import type { JournalOp } from "./journal";
-import { allocatePodIdentities, type World } from "@/lib/engine";
-import { buildWorld } from "./store";
+import { allocatePodIdentities, podIdentityKey, type World } from "@/lib/engine";
+import { buildWorld, newPodsSince } from "./store";
 import type { ClusterState, Settings, Stored } from "./types";
 
 export interface Changes {
@@ -38,10 +38,10 @@ export function withChanges(prev: ClusterState, ch: Changes): ClusterState {
     flows: ch.flows ?? prev.flows,
     fqdnCache: ch.fqdnCache ?? prev.fqdnCache,
   };
-  if (rebuild) {
+  if (rebuild && !knowsEveryPod(prev, world)) {
     // Keep identity numbers stable across snapshots, like Cilium's allocator does: the ids of this
     // snapshot's pod identities (what its compiled table would allocate) join the known ones.
-    const alloc = podAllocations(world);
+    const alloc = allocatePodIdentities(world);
     let grew = false;
     for (const k of alloc.keys())
       if (!prev.identityAllocations.has(k)) {
@@ -54,26 +54,28 @@ export function withChanges(prev: ClusterState, ch: Changes): ClusterState {
       next = { ...next, identityAllocations: merged };
     }
   }
+  if (rebuild) complete.add(world);
   return next;
 }
 
 /**
- * allocatePodIdentities(world), skipped when the pods and namespaces are those of an earlier world whose
- * ids are all known already (an apply of a ConfigMap or a policy changes no identity).
+ * Worlds whose every pod identity is in the identity ids of the snapshot that holds them (every World
+ * withChanges made; not a scenario's first one, whose ids are only the pinned ones).
  */
-const allocated = new WeakMap<readonly object[], { namespaces: readonly object[]; ids: ReadonlyMap<string, number> }>();
-function podAllocations(world: World): ReadonlyMap<string, number> {
-  const seen = allocated.get(world.pods);
-  if (seen && seen.namespaces === world.namespaces) {
-    let known = true;
-    for (const k of seen.ids.keys())
-      if (!world.pinnedIdentities.has(k)) {
-        known = false;
-        break;
-      }
-    if (known) return seen.ids;
-  }
-  const ids = allocatePodIdentities(world);
-  allocated.set(world.pods, { namespaces: world.namespaces, ids });
-  return ids;
+const complete = new WeakSet<World>();
+
+/**
+ * True when `world`'s pod identities are all known to `prev` already, so that allocating them cannot add
+ * an id: `prev`'s World was complete, the namespaces are the same, and every pod that is new in `world`
+ * (from buildWorld) has a known label set. An apply of a policy, or of a pod like others, costs nothing here.
+ */
+function knowsEveryPod(prev: ClusterState, world: World): boolean {
+  const pods = newPodsSince(world, prev.world);
+  if (!pods || !complete.has(prev.world) || world.namespaces !== prev.world.namespaces) return false;
+  if (pods.length === 0) return true;
+  const namespaces = new Map(world.namespaces.map((n) => [n.name, n]));
+  return pods.every(
+    (p) =>
+      p.hostNetwork || prev.identityAllocations.has(podIdentityKey(p, namespaces.get(p.namespace), world.clusterName)),
+  );
 }

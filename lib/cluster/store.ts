@@ -335,7 +335,12 @@ function deriveAll(objects: ReadonlyMap<string, Stored>, scenario: Scenario): De
 }
 
 /** The previous derivation with the draft's changes applied: only the groups it touched are copied. */
-function deriveChanges(prev: Derivation, draft: ObjectDraft, scenario: Scenario): Derivation["groups"] {
+function deriveChanges(
+  prev: Derivation,
+  draft: ObjectDraft,
+  scenario: Scenario,
+  newPods: PodModel[],
+): Derivation["groups"] {
   const groups: { -readonly [G in Group]: Sorted<Models[G]> } = { ...prev.groups };
   const copied = new Map<Group, { keys: string[]; models: Models[Group][] }>();
   for (const k of draft.touched) {
@@ -353,6 +358,7 @@ function deriveChanges(prev: Derivation, draft: ObjectDraft, scenario: Scenario)
     const present = c.keys[i] === k;
     if (after) {
       const m = modelOf(g, after, scenario);
+      if (g === "pods") newPods.push(m as PodModel);
       if (present) c.models[i] = m;
       else {
         c.keys.splice(i, 0, k);
@@ -379,11 +385,14 @@ export function buildWorld(
   prev?: World,
 ): World {
   const from = prev ? derivations.get(prev) : undefined;
-  const groups =
-    from && from.objects === objects
+  const newPods: PodModel[] = [];
+  const incremental = from !== undefined && (from.objects === objects || draftOf(objects, from.objects));
+  const groups = !from
+    ? deriveAll(objects, scenario)
+    : from.objects === objects
       ? from.groups
-      : from && objects instanceof ObjectDraft && objects.origin === from.objects
-        ? deriveChanges(from, objects, scenario)
+      : objects instanceof ObjectDraft && objects.origin === from.objects
+        ? deriveChanges(from, objects, scenario, newPods)
         : deriveAll(objects, scenario);
   const world: World = {
     clusterName: scenario.clusterName,
@@ -398,7 +407,21 @@ export function buildWorld(
     pinnedIdentities: allocations,
   };
   derivations.set(world, { objects, groups });
+  if (incremental && prev) podChanges.set(world, { from: prev, pods: newPods });
   return world;
+}
+
+const draftOf = (objects: ReadonlyMap<string, Stored>, origin: ReadonlyMap<string, Stored>) =>
+  objects instanceof ObjectDraft && objects.origin === origin;
+
+const podChanges = new WeakMap<World, { readonly from: World; readonly pods: readonly PodModel[] }>();
+/**
+ * For a World derived from `from` by buildWorld: the pod models that are new in it (created or changed);
+ * undefined when it was derived from scratch.
+ */
+export function newPodsSince(world: World, from: World): readonly PodModel[] | undefined {
+  const c = podChanges.get(world);
+  return c && c.from === from ? c.pods : undefined;
 }
 
 const compiledCache = new WeakMap<World, Compiled>();

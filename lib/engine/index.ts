@@ -8,7 +8,7 @@ export * from "./verdict-types";
 export { compileWorld, analyzePolicy, type Compiled, type SubjectRef, type SubjectPolicy } from "./compile/compiled";
 export { buildWorldIndex, serviceBackends, podKey, type WorldIndex, type IPOwner } from "./compile/world-index";
 export type { IdentityTable } from "./compile/identities";
-export { allocatePodIdentities } from "./compile/identities";
+export { allocatePodIdentities, podIdentityKey } from "./compile/identities";
 export { computeEnforcement, type Enforcement } from "./enforcement";
 export { auditMode } from "./audit";
 export { cidrSelects, parseCidrMatchMode } from "./cidr-match-mode";

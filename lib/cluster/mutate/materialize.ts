@@ -4,7 +4,7 @@
  * Deployments, and Cilium's Valid condition on CNP/CCNP.
  */
 import { analyzePolicy, type PolicyKind, formatIPv4, parseIPv4, parsePrefix } from "@/lib/engine";
-import { isoTime, newMeta, objKey, policyObjectOf, randomSuffix } from "../store";
+import { isoTime, newMeta, ObjectDraft, objKey, policyObjectOf, randomSuffix } from "../store";
 import type { ClusterState, Json, KubeObject, Stored } from "../types";
 import { asArr, sortedKeysDeep, type Raw } from "@/lib/engine";
 
@@ -42,13 +42,40 @@ export function validCondition(
   };
 }
 
-function usedIPs(objects: ReadonlyMap<string, Stored>): Set<string> {
-  const s = new Set<string>();
-  for (const st of objects.values()) {
-    const st2 = st.object.status as Raw | undefined;
-    if (st.resource === "pods" && typeof st2?.podIP === "string") s.add(st2.podIP);
-    if (st.resource === "services") s.add(String((st.object.spec as Raw | undefined)?.clusterIP ?? ""));
+/** The addresses an object holds: a pod's IP, a service's cluster IP. */
+function ipsOf(st: Stored): string[] {
+  if (st.resource === "pods") {
+    const ip = (st.object.status as Raw | undefined)?.podIP;
+    return typeof ip === "string" ? [ip] : [];
   }
+  if (st.resource === "services") return [String((st.object.spec as Raw | undefined)?.clusterIP ?? "")];
+  return [];
+}
+
+/**
+ * Pod and service addresses in use in `objects`. When `objects` is a draft of the state's objects (every
+ * mutation's), they are counted from the state's World (its pods and services) plus what the draft changed,
+ * instead of going through every stored object.
+ */
+function usedIPs(state: ClusterState, objects: ReadonlyMap<string, Stored>): Set<string> {
+  if (!(objects instanceof ObjectDraft) || objects.origin !== state.objects) {
+    const s = new Set<string>();
+    for (const st of objects.values()) for (const ip of ipsOf(st)) s.add(ip);
+    return s;
+  }
+  const counts = new Map<string, number>();
+  const add = (ip: string, n: number) => counts.set(ip, (counts.get(ip) ?? 0) + n);
+  for (const p of state.world.pods) if (p.ip !== "") add(p.ip, 1);
+  for (const svc of state.world.services) add(svc.clusterIP, 1);
+  for (const k of objects.touched) {
+    const before = state.objects.get(k);
+    const after = objects.get(k);
+    if (before === after) continue;
+    if (before) for (const ip of ipsOf(before)) add(ip, -1);
+    if (after) for (const ip of ipsOf(after)) add(ip, 1);
+  }
+  const s = new Set<string>();
+  for (const [ip, n] of counts) if (n > 0) s.add(ip);
   return s;
 }
 
@@ -77,7 +104,7 @@ function allocPodIP(state: ClusterState, podCIDR: string, used: Set<string>): st
 const RANDOM_TRIES = 16;
 
 export function allocClusterIP(state: ClusterState, objects: ReadonlyMap<string, Stored>): string {
-  const used = usedIPs(objects);
+  const used = usedIPs(state, objects);
   for (let i = 0; i < RANDOM_TRIES; i++) {
     const ip = `10.96.${Math.floor(state.deps.random() * 255)}.${1 + Math.floor(state.deps.random() * 254)}`;
     if (!used.has(ip)) return ip;
@@ -101,7 +128,7 @@ export function materializePod(state: ClusterState, objects: ReadonlyMap<string,
   const ip =
     spec.hostNetwork === true
       ? (node?.ip ?? "")
-      : allocPodIP(state, node?.podCIDR ?? "10.244.1.0/24", usedIPs(objects));
+      : allocPodIP(state, node?.podCIDR ?? "10.244.1.0/24", usedIPs(state, objects));
   spec.serviceAccountName = spec.serviceAccountName ?? "default";
   const containers = asArr(spec.containers);
   return {
