@@ -266,12 +266,12 @@ spec:
     "a backtracking DNS matchPattern": [
       { op: "apply", source: "STDIN", text: dns("matchPattern", `${"*".repeat(25)}x.default.svc.cluster.local`) },
     ],
-    // 2,000 distinct policies (~700 KB, inside every limit): each changes the World. Replay was quadratic
-    // (14–17 s, over the job budget); now it is linear and the save must succeed.
+    // 2,000 distinct small policies (~420 KB, inside every limit): each changes the cluster's policies. Replay
+    // was quadratic (14–17 s, over the job budget); now it is linear and the save must succeed.
     "2,000 small policy applies": Array.from({ length: 2000 }, (_, i) => ({
       op: "apply",
       source: "STDIN",
-      text: `apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata:\n  name: rule-${i}\nspec:\n  endpointSelector:\n    matchLabels:\n      class: deathstar\n  ingress:\n  - fromEndpoints:\n    - matchLabels:\n        org: empire\n    toPorts:\n    - ports:\n      - port: "${1000 + i}"\n`,
+      text: `{apiVersion: cilium.io/v2, kind: CiliumNetworkPolicy, metadata: {name: rule-${i}}, spec: {endpointSelector: {matchLabels: {class: deathstar}}, ingress: [{toPorts: [{ports: [{port: "${1000 + i}"}]}]}]}}\n`,
     })),
   };
   const mustSave = new Set(["2,000 small policy applies"]);
