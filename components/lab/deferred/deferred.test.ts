@@ -1,7 +1,7 @@
 /**
  * The browser's deferred bindings (package.json `imports`, `browser` condition) swapped in for the static
- * ones: every golden session must print exactly its golden transcript while the YAML parser, the RE2 engine
- * and the shell's tools arrive on first use, each fetched once.
+ * ones: every golden session must print exactly its golden transcript while the YAML parser, the RE2 engine,
+ * the API server's schemas and the shell's tools arrive on first use, each fetched once.
  */
 import { describe, expect, it, vi } from "vitest";
 import { NotLoadedYet, settle, settleRun } from "@/lib/base/deferred";
@@ -26,10 +26,12 @@ vi.mock("./deferred-import", async (importOriginal) => {
 vi.mock("#yaml", () => import("./yaml"));
 vi.mock("#re2", () => import("./re2"));
 vi.mock("#shell-tools", () => import("./shell-tools"));
+vi.mock("#schema", () => import("./schema"));
 
 const YAML = "the YAML parser";
 const RE2 = "the RE2 engine";
 const TOOLS = "the lab's network and Cilium tools";
+const SCHEMA = "the API server's schemas";
 
 const newLab = () =>
   settle(
@@ -58,7 +60,7 @@ describe("deferred code in the browser", () => {
   }
 
   it("fetched each piece once", () => {
-    expect(loads).toEqual({ [YAML]: 1, [RE2]: 1, [TOOLS]: 1 });
+    expect(loads).toEqual({ [YAML]: 1, [RE2]: 1, [TOOLS]: 1, [SCHEMA]: 1 });
   });
 });
 

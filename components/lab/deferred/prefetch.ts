@@ -3,11 +3,12 @@
  * page stays light, and later commands (or a Tab completion) do not wait for the network.
  */
 import { re2 } from "./re2";
+import { clusterSchema } from "./schema";
 import { shellTools } from "./shell-tools";
 import { yamlParser } from "./yaml";
 
 export function prefetchDeferred(): void {
-  for (const binding of [shellTools, yamlParser, re2]) {
+  for (const binding of [shellTools, yamlParser, re2, clusterSchema]) {
     try {
       binding();
     } catch {

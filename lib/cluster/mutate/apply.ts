@@ -3,7 +3,7 @@
  * kubectl's outcome per object, then let Cilium validate policies (VALID condition + warnings).
  */
 import type { PolicyKind } from "@/lib/engine";
-import { validateObject as validateManifest } from "../schema/index";
+import { clusterSchema } from "#schema";
 import { qualifiedPlural, qualifiedSingular, resourceByKind, type ResourceType } from "../resources";
 import { draftObjects, isPolicyResource, newMeta, objKey } from "../store";
 import { withChanges } from "../state";
@@ -143,7 +143,8 @@ function admit(
   }
   const ref = refOf(r, name, ns);
   const existing = objects.get(objKey(r.plural, ns, name));
-  const sv = validateManifest(r.kind, v);
+  // the schemas arrive with the first manifest in the browser (lib/base/deferred.ts), like the YAML parser
+  const sv = clusterSchema().validateObject(r.kind, v);
   if (sv.kind === "strict") {
     // The API server sorts the pruned paths (apiextensions-apiserver unstructuredSchemaCoercer: sort.Strings).
     const list = [...sv.unknown]
