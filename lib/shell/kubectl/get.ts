@@ -4,7 +4,6 @@ import { boolFlag, flag, type ParsedFlags } from "../flags";
 import { KUBECTL_TABLE, tabwrite } from "../printers/tabwriter";
 import type { CommandRow, Ctx } from "../types";
 import { ALLOWED_FORMATS, OUTPUT_FLAG, namespaceOf, noResources, noSuchType, notFound } from "./common";
-import { printObjects } from "./output";
 import { resolveType, type ResourceType } from "./resources";
 import { matches, parseSelector, type Requirement } from "./selector";
 import { tableCells } from "./tables";
@@ -142,7 +141,8 @@ function runGet(ctx: Ctx, f: ParsedFlags): number {
   if (out === "yaml" || out === "json" || out === "name" || out.startsWith("jsonpath")) {
     const objs = found.flatMap((g) => g.objects.map((o) => ({ type: g.type, obj: o })));
     if (!(out === "name" && objs.length === 0) && !(single && objs.length === 0)) {
-      const r = printObjects(out, objs, single && objs.length === 1);
+      // -o yaml|json|name|jsonpath: the printers arrive with the lab's other tools (../deferred-tools.ts)
+      const r = shellTools().printObjects(out, objs, single && objs.length === 1);
       if (!r.ok) {
         ctx.io.err(r.error);
         return 1;
