@@ -1,4 +1,5 @@
 import { expect, request, type APIRequestContext, type Page } from "@playwright/test";
+import http from "node:http";
 
 /** The lab's terminal (xterm's rows and its screen-reader tree are inside). */
 export const terminal = (page: Page) => page.getByTestId("terminal");
@@ -43,3 +44,50 @@ export const landingPolicy = (withL7: boolean) =>
       : []),
     "EOF",
   ].join("\n");
+
+/**
+ * A learner whose requests come from another loopback address (`npm start` counts per-address limits on the
+ * socket's address, so headers cannot fake one): a test that trips a per-address limit on purpose must not lock
+ * out 127.0.0.1, which every other spec shares.
+ */
+export async function learnerFromAddress(baseURL: string | undefined, localAddress: string, page: string) {
+  const base = new URL(baseURL ?? "http://127.0.0.1:3000");
+  let cookie = "";
+  const send = (method: string, path: string, body?: unknown) =>
+    new Promise<{ status: number; json: unknown }>((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const req = http.request(
+        {
+          host: base.hostname,
+          port: base.port,
+          path,
+          method,
+          localAddress,
+          headers: {
+            ...(cookie ? { cookie } : {}),
+            ...(payload !== undefined ? { "content-type": "application/json" } : {}),
+          },
+        },
+        (res) => {
+          const set = res.headers["set-cookie"];
+          if (set) cookie = set.map((c) => c.split(";")[0]).join("; ");
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => (text += chunk));
+          res.on("end", () => {
+            let json: unknown = null;
+            try {
+              json = JSON.parse(text);
+            } catch {
+              json = null;
+            }
+            resolve({ status: res.statusCode ?? 0, json });
+          });
+        },
+      );
+      req.on("error", reject);
+      req.end(payload);
+    });
+  expect((await send("GET", page)).status).toBe(200);
+  return { post: (path: string, body: unknown) => send("POST", path, body) };
+}
