@@ -1,0 +1,63 @@
+# Challenge 15: the three team policies unchanged, the quarantine in the Admin tier (DNS Accept before the Deny),
+# the Alliance rule in the Baseline tier, and the agent flag on.
+kubectl apply -f landing.yaml
+kubectl apply -f droid-maintenance.yaml
+kubectl apply -f tiefighter-comms.yaml
+cat <<EOT | kubectl apply -f -
+apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata:
+  name: quarantine
+spec:
+  tier: Admin
+  priority: 10
+  subject:
+    pods:
+      namespaceSelector: {}
+      podSelector:
+        matchLabels:
+          quarantine: "true"
+  egress:
+  - name: dns-only
+    action: Accept
+    to:
+    - pods:
+        namespaceSelector:
+          matchLabels:
+            kubernetes.io/metadata.name: kube-system
+        podSelector:
+          matchLabels:
+            k8s-app: kube-dns
+    protocols:
+    - udp:
+        destinationPort:
+          number: 53
+  - name: nothing-else
+    action: Deny
+    to:
+    - networks:
+      - 0.0.0.0/0
+EOT
+cat <<EOT | kubectl apply -f -
+apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata:
+  name: alliance-stays-out
+spec:
+  tier: Baseline
+  priority: 100
+  subject:
+    namespaces:
+      matchLabels:
+        kubernetes.io/metadata.name: default
+  ingress:
+  - name: no-alliance
+    action: Deny
+    from:
+    - pods:
+        namespaceSelector: {}
+        podSelector:
+          matchLabels:
+            org: alliance
+EOT
+cilium config set enable-k8s-cluster-network-policy true
