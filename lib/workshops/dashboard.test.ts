@@ -154,6 +154,15 @@ describe("the class dashboard", () => {
     expect(q?.wrongVerdicts.every((v) => !v.hidden)).toBe(true);
   });
 
+  it("gives the same dashboard when the class's attempts grow between polls as when computed at once", () => {
+    const earlier = buildDashboard({ ...input, attempts: input.attempts.slice(0, 3) }, at(30));
+    expect(earlier.stats[1]?.checks[0]?.failedAttempts).toBe(3);
+    expect(earlier.learners[1]?.cells[1]?.attempts).toBe(1);
+    const again = buildDashboard(input, at(30), { idleMinutes: 10, failedAttempts: 3 });
+    expect(again.stats).toEqual(d.stats);
+    expect(again.learners).toEqual(d.learners);
+  });
+
   it("breaks hidden checks down by flow for the hosts, from the flows stored beside each attempt", () => {
     const probe = { from: "default/probe-droid", to: "svc:default/deathstar", port: 80, protocol: "TCP" as const };
     const withHidden = (learnerId: string, min: number, ok: boolean): AttemptRow => ({

@@ -2,8 +2,9 @@
  * The class dashboard, computed from database rows (dashboard-data.ts loads them): the learners × items
  * grid, who looks stuck, and the class statistics per item and per check — which checks fail most, the
  * wrong verdicts by flow, the hints (the grader's reading of a wrong rule shape) the class is shown, and
- * the median time per item. Pure: rows and the clock in, plain JSON out, so every instance computes the
- * same dashboard from the same database.
+ * the median time per item. Rows and the clock in, plain JSON out, so every instance computes the same
+ * dashboard from the same database; each learner's per-challenge history is kept between calls while their
+ * attempts are unchanged (historyOf), which changes how fast, never what.
  */
 import type { Detail, FlowSpecView, HiddenWrongFlow, PublicGradeResult } from "@/lib/grading";
 import { itemKey, type WorkshopItem } from "./items";
@@ -231,6 +232,92 @@ function longestFailStreak(attempts: readonly AttemptRow[]): { check: string; co
   return best;
 }
 
+/**
+ * What one learner's attempts at one challenge add up to, over all of them: per check (in first-seen order)
+ * its title and failed attempts, the wrong verdicts they ever had (first-seen order), and the current
+ * failure streak. Attempts never change once stored and arrive oldest first, so this is kept per learner and
+ * challenge while their count and first and last ids stay the same: a poll recomputes only the learners who
+ * submitted since, instead of every attempt of the class (the result equals the computation without it).
+ */
+interface PairHistory {
+  readonly checks: ReadonlyMap<
+    string,
+    { readonly title: string; readonly hidden: boolean; readonly failedAttempts: number }
+  >;
+  readonly ever: ReadonlyMap<
+    string,
+    {
+      readonly check: string;
+      readonly hidden: boolean;
+      readonly flow: string;
+      readonly expected: string;
+      readonly actual: string;
+    }
+  >;
+  readonly streak: { check: string; count: number } | null;
+  /** The best score, when it was first reached (the last progress), the newest and oldest attempt, the first pass. */
+  readonly best: number;
+  readonly improvedAt: Date;
+  readonly lastAt: Date;
+  readonly firstAt: Date;
+  readonly firstPassAt: Date | null;
+}
+const HISTORIES_MAX = 100_000;
+const histories = new Map<string, { readonly sig: string; readonly h: PairHistory }>();
+
+/** Forgets every learner's kept history (the dashboard bench's baseline: the computation from scratch). */
+export function forgetHistories(): void {
+  histories.clear();
+}
+
+function historyOf(key: string, tries: readonly AttemptRow[]): PairHistory {
+  const sig = `${tries.length}\u0000${tries[0]?.id}\u0000${tries[tries.length - 1]?.id}`;
+  const held = histories.get(key);
+  if (held?.sig === sig) return held.h;
+  const checks = new Map<string, { title: string; hidden: boolean; failedAttempts: number }>();
+  const ever = new Map<string, { check: string; hidden: boolean; flow: string; expected: string; actual: string }>();
+  for (const a of tries) {
+    for (const c of a.result.checks ?? []) {
+      let stat = checks.get(c.name);
+      if (!stat) checks.set(c.name, (stat = { title: c.title, hidden: c.hidden, failedAttempts: 0 }));
+      if (c.passed) continue;
+      stat.failedAttempts++;
+      for (const d of c.wrongFlows) {
+        const vk = `${c.name}\u0000${d.flow}\u0000${d.actual}`;
+        if (!ever.has(vk))
+          ever.set(vk, { check: c.name, hidden: c.hidden, flow: d.flow, expected: d.expected, actual: d.actual });
+      }
+    }
+  }
+  let best = -1;
+  let improvedAt = (tries[0] as AttemptRow).createdAt;
+  let lastAt = improvedAt;
+  let firstAt = improvedAt;
+  let firstPassAt: Date | null = null;
+  for (const a of tries) {
+    if (a.score > best) {
+      best = a.score;
+      if (a.createdAt > improvedAt) improvedAt = a.createdAt;
+    }
+    if (a.createdAt > lastAt) lastAt = a.createdAt;
+    if (a.createdAt < firstAt) firstAt = a.createdAt;
+    if (a.passed && !firstPassAt) firstPassAt = a.createdAt;
+  }
+  const h: PairHistory = {
+    checks,
+    ever,
+    streak: longestFailStreak(tries),
+    best,
+    improvedAt,
+    lastAt,
+    firstAt,
+    firstPassAt,
+  };
+  if (histories.size >= HISTORIES_MAX) histories.clear();
+  histories.set(key, { sig, h });
+  return h;
+}
+
 export function buildDashboard(input: DashboardInput, now: Date, rules: StuckRules = DEFAULT_STUCK): Dashboard {
   const lessons = new Map(input.lessons.map((l) => [pair(l.learnerId, l.lessonSlug), l]));
   const labs = new Map(input.labs.map((l) => [pair(l.learnerId, l.challengeSlug), l]));
@@ -260,23 +347,17 @@ export function buildDashboard(input: DashboardInput, now: Date, rules: StuckRul
       const tries = attempts.get(key) ?? [];
       if (!lab && tries.length === 0)
         return { status: "not-started", attempts: 0, bestScore: null, lastActivity: null };
-      let best = -1;
-      let last: Date | null = lab?.updatedAt ?? null;
-      let firstSeen: Date | null = lab?.createdAt ?? null;
-      for (const a of tries) {
-        if (a.score > best) {
-          best = a.score;
-          lastProgress = later(lastProgress, a.createdAt) as Date;
-        }
-        last = later(last, a.createdAt);
-        if (!firstSeen || a.createdAt < firstSeen) firstSeen = a.createdAt;
-      }
+      const h = tries.length > 0 ? historyOf(key, tries) : null;
+      const best = h ? h.best : -1;
+      if (h) lastProgress = later(lastProgress, h.improvedAt) as Date;
+      const last = later(lab?.updatedAt ?? null, h?.lastAt ?? null);
+      const firstSeen = !h ? (lab?.createdAt ?? null) : !lab || h.firstAt < lab.createdAt ? h.firstAt : lab.createdAt;
       lastProgress = later(lastProgress, firstSeen) as Date;
       lastActivity = later(lastActivity, last) as Date;
-      const passed = tries.some((a) => a.passed);
+      const passed = h?.firstPassAt != null;
       if (passed) done++;
       else if (!stuck) {
-        const streak = longestFailStreak(tries);
+        const streak = (h as PairHistory).streak;
         if (streak && streak.count >= rules.failedAttempts) {
           const title =
             tries[tries.length - 1]?.result.checks.find((c) => c.name === streak.check)?.title ?? streak.check;
@@ -388,34 +469,24 @@ function challengeStat(
     if (lab || tries.length) started++;
     if (tries.length === 0) continue;
     attempted++;
-    const firstPass = tries.find((a) => a.passed);
-    if (firstPass) {
+    const h = historyOf(key, tries);
+    if (h.firstPassAt) {
       done++;
       const start = [lab?.createdAt, tries[0]?.createdAt]
         .filter((d): d is Date => !!d)
         .reduce((a, b) => (a < b ? a : b));
-      durations.push(firstPass.createdAt.getTime() - start.getTime());
+      durations.push(h.firstPassAt.getTime() - start.getTime());
     }
-    const everSeen = new Set<string>();
-    for (const a of tries) {
-      for (const c of a.result.checks ?? []) {
-        const stat = checks.get(c.name) ?? {
-          name: c.name,
-          title: c.title,
-          hidden: c.hidden,
-          learnersFailing: 0,
-          failedAttempts: 0,
-        };
-        if (!c.passed) stat.failedAttempts++;
-        checks.set(c.name, stat);
-        if (c.passed) continue;
-        for (const d of c.wrongFlows) {
-          const { vk, v } = verdict(c, d);
-          if (everSeen.has(vk)) continue;
-          everSeen.add(vk);
-          v.learnersEver++;
-        }
-      }
+    for (const [name, c] of h.checks) {
+      let stat = checks.get(name);
+      if (!stat)
+        checks.set(name, (stat = { name, title: c.title, hidden: c.hidden, learnersFailing: 0, failedAttempts: 0 }));
+      stat.failedAttempts += c.failedAttempts;
+    }
+    for (const [vk, e] of h.ever) {
+      let v = verdicts.get(vk);
+      if (!v) verdicts.set(vk, (v = { ...e, learners: 0, learnersEver: 0 }));
+      v.learnersEver++;
     }
     // What the class "still" gets wrong: the latest attempt of each learner.
     const latest = tries[tries.length - 1] as AttemptRow;
