@@ -4,7 +4,7 @@
  * one new attempt between polls. Measured: the poll as the server makes it (attempts read incrementally,
  * lib/workshops/dashboard-data.ts) against the baseline of the same run, every attempt read again on every
  * poll (what each poll did before, and still does once a minute); and the dashboard's computation from the
- * rows. Medians of 30 polls, printed as ratios, never asserted. BENCH_DASHBOARD_LEARNERS / _ATTEMPTS change the size.
+ * rows, with each learner's history kept between polls against computing it from scratch. Medians of 30 polls, printed as ratios, never asserted. BENCH_DASHBOARD_LEARNERS / _ATTEMPTS change the size.
  *
  * The measurement runs in a child process under the react-server condition, as the app's server code does.
  */
