@@ -62,4 +62,11 @@ describe("reading <Cmd> blocks from a lesson", () => {
       /l\.mdx:1: <Cmd> must hold plain text/,
     );
   });
+
+  it("rejects an expectation written as an expression, which the lesson test could not check", () => {
+    expect(() => extractCommands("text\n\n<Cmd expect={'Ship landed'}>kubectl get pods</Cmd>\n", "l.mdx")).toThrow(
+      /l\.mdx:3: <Cmd expect> must be a plain string/,
+    );
+    expect(extractCommands(`<Cmd expect='"a":["b"]'>kubectl get pods</Cmd>`, "l.mdx")[0]?.expect).toBe('"a":["b"]');
+  });
 });

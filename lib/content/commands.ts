@@ -152,6 +152,11 @@ export function extractCommands(mdx: string, file: string): LessonCommand[] {
     if (element.name !== "Cmd") return;
     const command = cmdText(element, file, mdx);
     const expectAttr = attribute(element, "expect");
+    // An expression (`expect={…}`) is only known once the page runs: the lesson test could not check it.
+    if (expectAttr !== undefined && typeof expectAttr.value !== "string")
+      throw new Error(
+        `${file}:${element.position?.start.line}: <Cmd expect> must be a plain string (expect="…" or expect='…'), not an expression`,
+      );
     commands.push({
       command,
       fails: attribute(element, "fails") !== undefined,
