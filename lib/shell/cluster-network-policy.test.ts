@@ -104,6 +104,13 @@ ${POLICY.replace("  - name: no-alliance\n", "  - name: no-alliance\n    protocol
       'ClusterNetworkPolicy ground-xwing ingress[0] (rule "no-alliance") in the Admin tier (priority 10): Deny',
     );
     expect(policyStatus(l.state.cluster).find((p) => p.name === "ground-xwing")?.warnings).toEqual([]);
+    // Hubble: dropped like a deny rule, attributed to the ClusterNetworkPolicy by its own name.
+    expect(l.run("kubectl exec xwing -- curl -s --connect-timeout 1 deathstar").exitCode).toBe(28);
+    const h = l.run("hubble observe --from-pod default/xwing --print-policy-names --last 2").stdout;
+    expect(h).toMatch(
+      /policy-verdict:L3-Only INGRESS DENIED BY ground-xwing \(ClusterNetworkPolicy\) \(TCP Flags: SYN\)\n/,
+    );
+    expect(h).toContain("Policy denied by denylist DROPPED");
     expect(l.run("helm upgrade cilium cilium/cilium -n kube-system").exitCode).toBe(0);
     expect(xwingToDeathstar(l).verdict).toBe("allowed");
     expect(

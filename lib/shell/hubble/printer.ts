@@ -59,7 +59,15 @@ export function summary(f: FlowEvent): string {
  * AUDITED gets none; neither does a default-deny drop, which names no policy.
  */
 function policyNamesText(f: FlowEvent): string {
-  const named = f.policies.map((n) => ({ kind: n.split(" ")[0] ?? "", name: n.split("/").pop() ?? "" }));
+  // `Kind ns/name`, or `Kind name` for cluster-scoped kinds (CCNP, ClusterNetworkPolicy).
+  const named = f.policies.map((n) => ({
+    kind: n.split(" ")[0] ?? "",
+    name:
+      n
+        .slice(n.indexOf(" ") + 1)
+        .split("/")
+        .pop() ?? "",
+  }));
   const shown = named.filter((p) => p.kind !== "" && p.name !== "");
   return shown.length === 0 ? "" : ` BY ${shown.map((p) => `${p.name} (${p.kind})`).join(", ")}`;
 }
@@ -168,11 +176,16 @@ export function jsonLine(f: FlowEvent): string {
     ...(f.policies.length > 0
       ? {
           [`${f.trafficDirection === "EGRESS" ? "egress" : "ingress"}_${f.verdict === "DROPPED" ? "denied" : "allowed"}_by`]:
-            f.policies.map((n) => ({
-              name: n.split("/").pop(),
-              namespace: n.includes("/") ? n.split(" ")[1]?.split("/")[0] : undefined,
-              kind: n.split(" ")[0],
-            })),
+            // `Kind ns/name` or, cluster-scoped (CCNP, ClusterNetworkPolicy), `Kind name`.
+            f.policies.map((n) => {
+              const ref = n.slice(n.indexOf(" ") + 1);
+              const slash = ref.indexOf("/");
+              return {
+                name: slash >= 0 ? ref.slice(slash + 1) : ref,
+                namespace: slash >= 0 ? ref.slice(0, slash) : undefined,
+                kind: n.split(" ")[0],
+              };
+            }),
         }
       : {}),
     ...(f.policyLog ? { policy_log: f.policyLog } : {}),
