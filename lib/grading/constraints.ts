@@ -15,11 +15,12 @@ const POLICY_TYPES = [
   "ciliumnetworkpolicies",
   "ciliumclusterwidenetworkpolicies",
   "ciliumegressgatewaypolicies",
+  "clusternetworkpolicies",
 ] as const;
 
 const isRaw = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Every policy object (NetworkPolicy, CNP, CCNP, CEGP) in every namespace, sorted. */
+/** Every policy object (NetworkPolicy, CNP, CCNP, CEGP, ClusterNetworkPolicy) in every namespace, sorted. */
 function policies(state: ClusterState): KubeObject[] {
   return POLICY_TYPES.flatMap((t) => {
     const r = listObjects(state, t, { allNamespaces: true });
@@ -90,6 +91,8 @@ function noCidr(state: ClusterState, cidr: string): string[] {
       if ((k === "fromCIDRSet" || k === "toCIDRSet") && Array.isArray(v))
         v.forEach((s) => isRaw(s) && check(k, s.cidr));
       if (k === "ipBlock" && isRaw(v)) check("ipBlock", v.cidr);
+      // A ClusterNetworkPolicy's egress `networks` peer (policy.networking.k8s.io/v1alpha2).
+      if (k === "networks" && o.kind === "ClusterNetworkPolicy" && Array.isArray(v)) v.forEach((c) => check(k, c));
     });
   }
   return out;

@@ -280,6 +280,26 @@ spec:
     expect(run(RULE1, { type: "constraint", rule: "no-cidr", cidr: "0.0.0.0/0" }).passed).toBe(true);
   });
 
+  it("a ClusterNetworkPolicy is a policy to only-kinds, and its networks peer to no-cidr", () => {
+    const tiered = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata: { name: open-egress }
+spec:
+  tier: Admin
+  priority: 10
+  subject: { namespaces: {} }
+  egress: [{ action: Accept, to: [{ networks: [0.0.0.0/0] }] }]
+`;
+    expect(
+      run(`${RULE1}---\n${tiered}`, { type: "constraint", rule: "only-kinds", kinds: ["CiliumNetworkPolicy"] })
+        .details[0],
+    ).toMatchObject({ passed: false, violations: [expect.stringContaining("ClusterNetworkPolicy open-egress")] });
+    expect(run(tiered, { type: "constraint", rule: "no-cidr", cidr: "0.0.0.0/0" }).details[0]).toMatchObject({
+      passed: false,
+      violations: ["ClusterNetworkPolicy open-egress: networks 0.0.0.0/0 covers 0.0.0.0/0"],
+    });
+  });
+
   it("host-policy-uses-node-selector rejects reserved:host endpointSelectors and needs a host policy", () => {
     expect(run("", { type: "constraint", rule: "host-policy-uses-node-selector" }).details[0]).toMatchObject({
       passed: false,
