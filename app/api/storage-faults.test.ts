@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { deploy } from "@/lib/db/migrate/commands";
 import { resolveDatabaseTarget } from "@/lib/db/url";
 import * as attempts from "./challenges/[slug]/attempts/route";
+import * as join from "./join/[code]/route";
 import * as lessonLab from "./lessons/[slug]/lab/route";
 
 const LEARNER = "3f0c1d2e-4b5a-4c6d-8e7f-0123456789ab";
@@ -81,6 +82,19 @@ describe("API routes when the database cannot store", () => {
         body: JSON.stringify({ version: 1, journal: [], files: {}, history: [], env: {} }),
       }),
       { params: Promise.resolve({ slug: "l3-l4-policies" }) },
+    );
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: expect.stringMatching(/missing or was replaced/) });
+  });
+
+  it("a workshop join while the database is gone is a 503 with the message, not a 500", async () => {
+    const res = await join.POST(
+      new NextRequest("http://127.0.0.1/api/join/ABCD2345", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ displayName: "Ann" }),
+      }),
+      { params: Promise.resolve({ code: "ABCD2345" }) },
     );
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ error: expect.stringMatching(/missing or was replaced/) });

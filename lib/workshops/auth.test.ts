@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES, type TestDatabase } from "../testing/databases";
 import { createInstructor, issueSetupToken, setUpFirstInstructor, signIn } from "./instructors";
 import { hashPassword, verifyPassword } from "./password";
-import { printSetupToken } from "./setup-token";
+import { MAX_LIVE_SETUP_TOKENS, printSetupToken, printSetupTokenForVisit, SETUP_TOKEN_TTL_MS } from "./setup-token";
 import { createSession, deleteSession, instructorForToken, SESSION_TTL_MS } from "./sessions";
 
 describe("passwords", () => {
@@ -64,6 +64,27 @@ for (const kind of DATABASES) {
         ).toMatchObject({ ok: true });
         expect(await printSetupToken(fresh.db, now, (l) => lines.push(l))).toBeNull();
         expect(lines).toHaveLength(1);
+      } finally {
+        await fresh.close();
+      }
+    }, 120_000);
+
+    it("set-up page visits print a token at most once a minute and keep at most 20 live", async () => {
+      const fresh = await kind.open();
+      try {
+        const t0 = new Date("2026-12-02T10:00:00Z").getTime();
+        const lines: string[] = [];
+        const visit = (ms: number) => printSetupTokenForVisit(fresh.db, new Date(t0 + ms), (l) => lines.push(l));
+        expect(await visit(0)).toEqual(expect.any(String));
+        expect(await visit(30_000)).toBeNull();
+        expect(lines).toHaveLength(1);
+        expect(await visit(61_000)).toEqual(expect.any(String));
+        for (let i = 2; i < 40; i++) await visit(i * 61_000);
+        expect(await fresh.db.setupToken.count()).toBe(MAX_LIVE_SETUP_TOKENS);
+        expect(lines).toHaveLength(MAX_LIVE_SETUP_TOKENS);
+        // A day later the old ones are gone and a visit prints again.
+        expect(await visit(SETUP_TOKEN_TTL_MS + 40 * 61_000)).toEqual(expect.any(String));
+        expect(await fresh.db.setupToken.count()).toBe(1);
       } finally {
         await fresh.close();
       }

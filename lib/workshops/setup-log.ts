@@ -1,8 +1,8 @@
 import "server-only";
-/** The set-up page's log line: a fresh one-time token while no instructor exists (setup-token.ts). */
+/** The set-up page's log line: a one-time token while no instructor exists, at most one a minute (setup-token.ts). */
 import { db } from "@/lib/db";
-import { printSetupToken as print } from "./setup-token";
+import { printSetupTokenForVisit } from "./setup-token";
 
 export async function printSetupToken(): Promise<void> {
-  await print(db(), new Date());
+  await printSetupTokenForVisit(db(), new Date());
 }

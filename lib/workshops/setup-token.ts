@@ -32,3 +32,21 @@ export async function printSetupToken(db: Db, now: Date, log: (line: string) => 
   if (token) log(setupTokenLine(token));
   return token;
 }
+
+/** A visit to the set-up page prints a new token at most this often (the last one printed stays valid). */
+export const SETUP_PAGE_INTERVAL_MS = 60_000;
+/** Unexpired tokens kept at most: anonymous visits must not grow the table or the log without bound. */
+export const MAX_LIVE_SETUP_TOKENS = 20;
+
+/**
+ * The set-up page's token: anyone may open the page, so a visit prints a fresh token only when none was
+ * issued in the last minute and fewer than MAX_LIVE_SETUP_TOKENS are live; expired ones are removed.
+ */
+export async function printSetupTokenForVisit(db: Db, now: Date, log: (line: string) => void = console.log) {
+  if ((await db.instructor.count()) > 0) return null;
+  await db.setupToken.deleteMany({ where: { expiresAt: { lte: now } } });
+  const recentSince = new Date(now.getTime() + SETUP_TOKEN_TTL_MS - SETUP_PAGE_INTERVAL_MS);
+  if ((await db.setupToken.count({ where: { expiresAt: { gt: recentSince } } })) > 0) return null;
+  if ((await db.setupToken.count()) >= MAX_LIVE_SETUP_TOKENS) return null;
+  return printSetupToken(db, now, log);
+}

@@ -6,8 +6,9 @@ import { requireInstructor } from "@/lib/workshops/guard";
 import { jsonError, NO_STORE, readJson } from "@/lib/workshops/http";
 import { itemsProblem } from "@/lib/workshops/items";
 import { createWorkshop, listWorkshops } from "@/lib/workshops/workshops";
+import { withStorageFaults } from "@/lib/db/faults";
 
-export async function POST(request: NextRequest) {
+async function handlePOST(request: NextRequest) {
   const who = await requireInstructor(request, { change: true });
   if (!who.ok) return who.response;
   const parsed = await readJson(request, createWorkshopBody);
@@ -25,10 +26,14 @@ export async function POST(request: NextRequest) {
   );
 }
 
-export async function GET(request: NextRequest) {
+async function handleGET(request: NextRequest) {
   const who = await requireInstructor(request);
   if (!who.ok) return who.response;
   const archived = request.nextUrl.searchParams.get("archived") === "1";
   const list = await listWorkshops(db(), who.value.id, { archived });
   return NextResponse.json({ workshops: list.map((w) => workshopJson(w, request)) }, { headers: NO_STORE });
 }
+
+// A storage fault (database unreachable, stalled, read-only, disk full) is a 503 with its message, never a 500.
+export const POST = withStorageFaults(handlePOST);
+export const GET = withStorageFaults(handleGET);

@@ -29,9 +29,10 @@ export default async function SetupPage() {
     <div className="mx-auto w-full max-w-xl space-y-6 px-4 py-10 sm:px-6">
       <h1 className="text-3xl font-bold text-slate-900 dark:text-white">Set up the first instructor</h1>
       <p className="text-slate-600 dark:text-slate-400">
-        A one-time set-up token has just been printed in the server&apos;s log (the terminal running{" "}
-        <code className="font-mono">npm start</code>). Paste it here with the e-mail address and password of the first
-        instructor.
+        A one-time set-up token is in the server&apos;s log (the terminal running{" "}
+        <code className="font-mono">npm start</code>): printed at start-up, and again when you open this page (at most
+        once a minute; every token printed stays valid for a day). Paste it here with the e-mail address and password of
+        the first instructor.
       </p>
       <SignInForm setup />
     </div>

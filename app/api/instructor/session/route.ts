@@ -12,10 +12,11 @@ import { clientAddress, crossSiteProblem, jsonError, NO_STORE, readJson } from "
 import { signIn } from "@/lib/workshops/instructors";
 import { clearSessionCookie, setSessionCookie } from "@/lib/workshops/session-cookie";
 import { createSession, deleteSession, SESSION_COOKIE } from "@/lib/workshops/sessions";
+import { withStorageFaults } from "@/lib/db/faults";
 
 const body = z.object({ email: z.string().max(320), password: z.string().max(1000) }).strict();
 
-export async function POST(request: NextRequest) {
+async function handlePOST(request: NextRequest) {
   const refused = crossSiteProblem(request);
   if (refused) return refused;
   const parsed = await readJson(request, body);
@@ -36,7 +37,7 @@ export async function POST(request: NextRequest) {
   return response;
 }
 
-export async function DELETE(request: NextRequest) {
+async function handleDELETE(request: NextRequest) {
   const refused = crossSiteProblem(request);
   if (refused) return refused;
   await deleteSession(db(), (await cookies()).get(SESSION_COOKIE)?.value);
@@ -45,8 +46,13 @@ export async function DELETE(request: NextRequest) {
   return response;
 }
 
-export async function GET() {
+async function handleGET() {
   const instructor = await currentInstructor();
   if (!instructor) return jsonError(401, "not signed in as an instructor");
   return NextResponse.json({ instructor }, { headers: NO_STORE });
 }
+
+// A storage fault (database unreachable, stalled, read-only, disk full) is a 503 with its message, never a 500.
+export const POST = withStorageFaults(handlePOST);
+export const DELETE = withStorageFaults(handleDELETE);
+export const GET = withStorageFaults(handleGET);

@@ -9,12 +9,13 @@ import { crossSiteProblem, jsonError, NO_STORE, readJson } from "@/lib/workshops
 import { setUpFirstInstructor } from "@/lib/workshops/instructors";
 import { setSessionCookie } from "@/lib/workshops/session-cookie";
 import { createSession } from "@/lib/workshops/sessions";
+import { withStorageFaults } from "@/lib/db/faults";
 
 const body = z
   .object({ token: z.string().max(200), email: z.string().max(320), password: z.string().max(1000) })
   .strict();
 
-export async function POST(request: NextRequest) {
+async function handlePOST(request: NextRequest) {
   const refused = crossSiteProblem(request);
   if (refused) return refused;
   const parsed = await readJson(request, body);
@@ -27,3 +28,6 @@ export async function POST(request: NextRequest) {
   setSessionCookie(response, request, session.token, session.expiresAt);
   return response;
 }
+
+// A storage fault (database unreachable, stalled, read-only, disk full) is a 503 with its message, never a 500.
+export const POST = withStorageFaults(handlePOST);

@@ -9,10 +9,11 @@ import { currentLearnerId } from "@/lib/progress/current";
 import { joinBody } from "@/lib/workshops/api-shapes";
 import { clientAddress, crossSiteProblem, jsonError, NO_STORE, readJson } from "@/lib/workshops/http";
 import { joinWorkshop } from "@/lib/workshops/participants";
+import { withStorageFaults } from "@/lib/db/faults";
 
 type Context = { params: Promise<{ code: string }> };
 
-export async function POST(request: NextRequest, { params }: Context) {
+async function handlePOST(request: NextRequest, { params }: Context) {
   const refused = crossSiteProblem(request);
   if (refused) return refused;
   const learnerId = await currentLearnerId();
@@ -39,3 +40,6 @@ export async function POST(request: NextRequest, { params }: Context) {
       return jsonError(403, `"${result.title}" has ended`);
   }
 }
+
+// A storage fault (database unreachable, stalled, read-only, disk full) is a 503 with its message, never a 500.
+export const POST = withStorageFaults(handlePOST);

@@ -5,10 +5,11 @@ import { patchWorkshopBody, workshopJson } from "@/lib/workshops/api-shapes";
 import { requireWorkshop } from "@/lib/workshops/guard";
 import { NO_STORE, readJson } from "@/lib/workshops/http";
 import { setWorkshopState, workshopHosts } from "@/lib/workshops/workshops";
+import { withStorageFaults } from "@/lib/db/faults";
 
 type Context = { params: Promise<{ id: string }> };
 
-export async function GET(request: NextRequest, { params }: Context) {
+async function handleGET(request: NextRequest, { params }: Context) {
   const guard = await requireWorkshop(request, (await params).id);
   if (!guard.ok) return guard.response;
   const { workshop } = guard.value;
@@ -18,7 +19,7 @@ export async function GET(request: NextRequest, { params }: Context) {
   );
 }
 
-export async function PATCH(request: NextRequest, { params }: Context) {
+async function handlePATCH(request: NextRequest, { params }: Context) {
   const guard = await requireWorkshop(request, (await params).id, { change: true });
   if (!guard.ok) return guard.response;
   const parsed = await readJson(request, patchWorkshopBody);
@@ -28,3 +29,7 @@ export async function PATCH(request: NextRequest, { params }: Context) {
     headers: NO_STORE,
   });
 }
+
+// A storage fault (database unreachable, stalled, read-only, disk full) is a 503 with its message, never a 500.
+export const GET = withStorageFaults(handleGET);
+export const PATCH = withStorageFaults(handlePATCH);

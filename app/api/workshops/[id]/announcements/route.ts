@@ -5,10 +5,11 @@ import { announcementBody } from "@/lib/workshops/api-shapes";
 import { requireWorkshop } from "@/lib/workshops/guard";
 import { jsonError, NO_STORE, readJson } from "@/lib/workshops/http";
 import { addAnnouncement, recentAnnouncements } from "@/lib/workshops/workshops";
+import { withStorageFaults } from "@/lib/db/faults";
 
 type Context = { params: Promise<{ id: string }> };
 
-export async function POST(request: NextRequest, { params }: Context) {
+async function handlePOST(request: NextRequest, { params }: Context) {
   const guard = await requireWorkshop(request, (await params).id, { change: true });
   if (!guard.ok) return guard.response;
   if (guard.value.workshop.state === "archived")
@@ -19,7 +20,7 @@ export async function POST(request: NextRequest, { params }: Context) {
   return NextResponse.json(a, { status: 201, headers: NO_STORE });
 }
 
-export async function GET(request: NextRequest, { params }: Context) {
+async function handleGET(request: NextRequest, { params }: Context) {
   const guard = await requireWorkshop(request, (await params).id);
   if (!guard.ok) return guard.response;
   return NextResponse.json(
@@ -27,3 +28,7 @@ export async function GET(request: NextRequest, { params }: Context) {
     { headers: NO_STORE },
   );
 }
+
+// A storage fault (database unreachable, stalled, read-only, disk full) is a 503 with its message, never a 500.
+export const POST = withStorageFaults(handlePOST);
+export const GET = withStorageFaults(handleGET);

@@ -8,10 +8,11 @@ import { loadDashboard } from "@/lib/workshops/dashboard-data";
 import { requireWorkshop } from "@/lib/workshops/guard";
 import { jsonError, NO_STORE } from "@/lib/workshops/http";
 import { stuckRulesFrom } from "@/lib/workshops/rules";
+import { withStorageFaults } from "@/lib/db/faults";
 
 type Context = { params: Promise<{ id: string }> };
 
-export async function GET(request: NextRequest, { params }: Context) {
+async function handleGET(request: NextRequest, { params }: Context) {
   const guard = await requireWorkshop(request, (await params).id);
   if (!guard.ok) return guard.response;
   const rules = stuckRulesFrom(request.nextUrl.searchParams);
@@ -23,3 +24,6 @@ export async function GET(request: NextRequest, { params }: Context) {
     { headers: NO_STORE },
   );
 }
+
+// A storage fault (database unreachable, stalled, read-only, disk full) is a 503 with its message, never a 500.
+export const GET = withStorageFaults(handleGET);

@@ -10,6 +10,7 @@ import { loadDashboard } from "@/lib/workshops/dashboard-data";
 import { requireWorkshop } from "@/lib/workshops/guard";
 import { jsonError } from "@/lib/workshops/http";
 import { stuckRulesFrom } from "@/lib/workshops/rules";
+import { withStorageFaults } from "@/lib/db/faults";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -23,7 +24,7 @@ const fileName = (title: string, what: string) =>
       .slice(0, 60) || "workshop"
   }-${what}.csv`;
 
-export async function GET(request: NextRequest, { params }: Context) {
+async function handleGET(request: NextRequest, { params }: Context) {
   const guard = await requireWorkshop(request, (await params).id);
   if (!guard.ok) return guard.response;
   const { workshop } = guard.value;
@@ -88,3 +89,6 @@ export async function GET(request: NextRequest, { params }: Context) {
   });
   return new Response(stream, { headers: headers("attempts") });
 }
+
+// A storage fault (database unreachable, stalled, read-only, disk full) is a 503 with its message, never a 500.
+export const GET = withStorageFaults(handleGET);

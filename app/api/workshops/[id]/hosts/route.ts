@@ -5,10 +5,11 @@ import { hostBody } from "@/lib/workshops/api-shapes";
 import { requireWorkshop } from "@/lib/workshops/guard";
 import { jsonError, NO_STORE, readJson } from "@/lib/workshops/http";
 import { inviteCohost, workshopHosts } from "@/lib/workshops/workshops";
+import { withStorageFaults } from "@/lib/db/faults";
 
 type Context = { params: Promise<{ id: string }> };
 
-export async function POST(request: NextRequest, { params }: Context) {
+async function handlePOST(request: NextRequest, { params }: Context) {
   const guard = await requireWorkshop(request, (await params).id, { change: true, ownerOnly: true });
   if (!guard.ok) return guard.response;
   const parsed = await readJson(request, hostBody);
@@ -20,3 +21,6 @@ export async function POST(request: NextRequest, { params }: Context) {
     { status: 201, headers: NO_STORE },
   );
 }
+
+// A storage fault (database unreachable, stalled, read-only, disk full) is a 503 with its message, never a 500.
+export const POST = withStorageFaults(handlePOST);

@@ -6,12 +6,13 @@ import { db } from "@/lib/db";
 import { currentLearnerId } from "@/lib/progress/current";
 import { jsonError } from "@/lib/workshops/http";
 import { eventStream, watch } from "@/lib/workshops/live";
+import { withStorageFaults } from "@/lib/db/faults";
 
 export const dynamic = "force-dynamic";
 
 const INTERVAL_MS = Number(process.env.POLICY_LAB_ANNOUNCE_INTERVAL_MS) || 1000;
 
-export async function GET(request: Request) {
+async function handleGET(request: Request) {
   const learnerId = await currentLearnerId();
   if (!learnerId) return jsonError(401, "no learner cookie: enable cookies for this site");
   const membership = await db().workshopParticipant.findFirst({
@@ -43,3 +44,6 @@ export async function GET(request: Request) {
     ),
   );
 }
+
+// A storage fault (database unreachable, stalled, read-only, disk full) is a 503 with its message, never a 500.
+export const GET = withStorageFaults(handleGET);

@@ -10,6 +10,7 @@ import { requireWorkshop } from "@/lib/workshops/guard";
 import { jsonError } from "@/lib/workshops/http";
 import { eventStream, watch } from "@/lib/workshops/live";
 import { stuckRulesFrom } from "@/lib/workshops/rules";
+import { withStorageFaults } from "@/lib/db/faults";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -18,7 +19,7 @@ export const dynamic = "force-dynamic";
 /** How often a watched dashboard is recomputed from the database. */
 const INTERVAL_MS = Number(process.env.POLICY_LAB_DASHBOARD_INTERVAL_MS) || 1000;
 
-export async function GET(request: NextRequest, { params }: Context) {
+async function handleGET(request: NextRequest, { params }: Context) {
   const guard = await requireWorkshop(request, (await params).id);
   if (!guard.ok) return guard.response;
   const rules = stuckRulesFrom(request.nextUrl.searchParams);
@@ -45,3 +46,6 @@ export async function GET(request: NextRequest, { params }: Context) {
     ),
   );
 }
+
+// A storage fault (database unreachable, stalled, read-only, disk full) is a 503 with its message, never a 500.
+export const GET = withStorageFaults(handleGET);

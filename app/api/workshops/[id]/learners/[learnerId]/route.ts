@@ -4,10 +4,11 @@ import { db } from "@/lib/db";
 import { requireWorkshop } from "@/lib/workshops/guard";
 import { jsonError, NO_STORE } from "@/lib/workshops/http";
 import { learnerDetail } from "@/lib/workshops/learner-detail";
+import { withStorageFaults } from "@/lib/db/faults";
 
 type Context = { params: Promise<{ id: string; learnerId: string }> };
 
-export async function GET(request: NextRequest, { params }: Context) {
+async function handleGET(request: NextRequest, { params }: Context) {
   const { id, learnerId } = await params;
   const guard = await requireWorkshop(request, id);
   if (!guard.ok) return guard.response;
@@ -15,3 +16,6 @@ export async function GET(request: NextRequest, { params }: Context) {
   if (!detail) return jsonError(404, `no learner ${learnerId} in this workshop`);
   return NextResponse.json(detail, { headers: NO_STORE });
 }
+
+// A storage fault (database unreachable, stalled, read-only, disk full) is a 503 with its message, never a 500.
+export const GET = withStorageFaults(handleGET);
