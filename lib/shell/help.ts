@@ -5,7 +5,10 @@
 /** What `help` prints: the lab's commands, one line each. */
 export function helpText(): string {
   const rows: [string, string][] = [
-    ["kubectl get|describe|apply|create|delete|label|exec", "the cluster (kubectl 1.34)"],
+    [
+      "kubectl get|describe|apply|create|delete|label|exec|edit",
+      "the cluster (kubectl 1.34); get -w watches until Ctrl-C",
+    ],
     ["kubectl api-resources|version|config current-context", ""],
     [
       "kubectl -n kube-system exec ds/cilium -- cilium-dbg …",
@@ -14,7 +17,7 @@ export function helpText(): string {
     ["cilium status|config view|config set", "the Cilium CLI"],
     [
       "hubble observe",
-      "flows: --verdict --pod --from-pod --to-pod --namespace --protocol --http-status --last -o json",
+      "flows: --verdict --pod --from-pod --to-pod --namespace --protocol --http-status --last -o json --print-policy-names; -f follows until Ctrl-C",
     ],
     ["helm upgrade cilium cilium/cilium --reuse-values --set k=v", "change Cilium's settings"],
     ["docker exec NODE-OR-CONTAINER CMD", "run a command on a node or an external container"],
@@ -24,6 +27,7 @@ export function helpText(): string {
       "this lab's own tool: why a flow gets its verdict, the policy that allows it, what a file would change",
     ],
     ["ls cat echo rm cp mv touch grep head tail wc", "files in ~ (cat > file <<EOF writes one)"],
+    ["vi vim nano FILE", "open a file in the lab's editor (the Files tab)"],
     ["clear history export help", "the shell; Tab completes, Up/Down and Ctrl-R recall, Ctrl-C cancels"],
   ];
   const w = Math.max(...rows.map((r) => r[0].length)) + 3;
