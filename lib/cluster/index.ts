@@ -13,6 +13,8 @@ export { evaluate, evaluateAll, type Flow } from "./evaluate";
 export {
   RESOURCE_TYPES,
   resolveResourceType,
+  servedResourceTypes,
+  OPTIONAL_CRDS,
   shadowedByShortName,
   resourcesInCategory,
   qualifiedPlural,

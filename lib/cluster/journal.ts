@@ -84,6 +84,7 @@ export const journalOpSchema = z.discriminatedUnion("op", [
       hubbleDropEvents: z.boolean().optional(),
       hubbleDropEventsReasons: z.string().max(1024).optional(),
       clusterNetworkPolicy: z.boolean().optional(),
+      clusterNetworkPolicyCrd: z.boolean().optional(),
       auditEndpoints: z.array(z.string().max(507)).max(1000).optional(),
     }),
   }),

@@ -2,7 +2,7 @@
 import { cmpStr, indexLabels, k8sLabels, parseSelectorString, selectorMatches } from "@/lib/engine";
 import { ciliumEndpointObjects, ciliumIdentityObjects, ciliumNodeObjects, endpointsObjects } from "./objects/derived";
 import { configMapObjects, eventObjects } from "./objects/config-events";
-import { qualifiedPlural, resolveResourceType, type ResourceType } from "./resources";
+import { qualifiedPlural, resolveResourceType, servedResourceTypes, type ResourceType } from "./resources";
 import type { ClusterState, Diagnostic, KubeObject, Settings } from "./types";
 import { unknownType } from "./mutate/targets";
 
@@ -51,7 +51,7 @@ export function listObjects(
   type: string,
   opts: { namespace?: string; allNamespaces?: boolean; selector?: string } = {},
 ): ReadResult<KubeObject[]> {
-  const r = resolveResourceType(type);
+  const r = resolveResourceType(type, servedResourceTypes(state.settings));
   if (!r) return { ok: false, diagnostic: unknownType(type) };
   let match: (l: Readonly<Record<string, string>>) => boolean = () => true;
   if (opts.selector !== undefined) {
@@ -69,7 +69,7 @@ export function listObjects(
 }
 
 export function getObject(state: ClusterState, type: string, name: string, namespace?: string): ReadResult<KubeObject> {
-  const r = resolveResourceType(type);
+  const r = resolveResourceType(type, servedResourceTypes(state.settings));
   if (!r) return { ok: false, diagnostic: unknownType(type) };
   const ns = namespace ?? "default";
   const o = all(state, r).find(

@@ -117,13 +117,28 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   .sort((a, b) => cmpStr(a.group, b.group) || cmpStr(a.plural, b.plural));
 
 /** Resolve `po`, `pods`, `pod`, `Pod`, `deployment.apps`, `ciliumnetworkpolicies.cilium.io`, `cnp`... */
-export function resolveResourceType(name: string): ResourceType | undefined {
+/** The resource type a CRD the lab's cluster does not install by default provides (by CRD name). */
+export const OPTIONAL_CRDS: Readonly<Record<string, string>> = {
+  "clusternetworkpolicies.policy.networking.k8s.io": "clusternetworkpolicies",
+};
+
+/** The types the API server serves: all built-in ones, plus the optional CRDs that are installed. */
+export function servedResourceTypes(settings: { readonly clusterNetworkPolicyCrd?: boolean }): readonly ResourceType[] {
+  return settings.clusterNetworkPolicyCrd === true
+    ? RESOURCE_TYPES
+    : RESOURCE_TYPES.filter((r) => r.plural !== "clusternetworkpolicies");
+}
+
+export function resolveResourceType(
+  name: string,
+  served: readonly ResourceType[] = RESOURCE_TYPES,
+): ResourceType | undefined {
   const n = name.trim();
   const lower = n.toLowerCase();
   const dot = lower.indexOf(".");
   const base = dot >= 0 ? lower.slice(0, dot) : lower;
   const rest = dot >= 0 ? lower.slice(dot + 1) : undefined;
-  for (const r of RESOURCE_TYPES) {
+  for (const r of served) {
     if (rest !== undefined) {
       // plural.group, singular.group, plural.version.group
       if (
@@ -144,19 +159,26 @@ export function resolveResourceType(name: string): ResourceType | undefined {
  * for kubectl's `Warning: short name "cnp" could also match lower priority resource …` (client-go restmapper
  * shortcut.go). Group-qualified names and full names are never ambiguous.
  */
-export function shadowedByShortName(name: string): ResourceType[] {
+export function shadowedByShortName(name: string, served: readonly ResourceType[] = RESOURCE_TYPES): ResourceType[] {
   const lower = name.trim().toLowerCase();
-  const hits = RESOURCE_TYPES.filter((r) => r.shortNames.includes(lower));
-  const first = resolveResourceType(name);
+  const hits = served.filter((r) => r.shortNames.includes(lower));
+  const first = resolveResourceType(name, served);
   return first && first.shortNames.includes(lower) ? hits.filter((r) => r !== first) : [];
 }
 
-export function resourceByKind(apiVersion: string, kind: string): ResourceType | undefined {
-  return RESOURCE_TYPES.find((r) => r.kind === kind && r.apiVersion === apiVersion);
+export function resourceByKind(
+  apiVersion: string,
+  kind: string,
+  served: readonly ResourceType[] = RESOURCE_TYPES,
+): ResourceType | undefined {
+  return served.find((r) => r.kind === kind && r.apiVersion === apiVersion);
 }
 
-export function resourcesInCategory(category: string): ResourceType[] {
-  return RESOURCE_TYPES.filter((r) => r.categories.includes(category));
+export function resourcesInCategory(
+  category: string,
+  served: readonly ResourceType[] = RESOURCE_TYPES,
+): ResourceType[] {
+  return served.filter((r) => r.categories.includes(category));
 }
 
 /** `ciliumnetworkpolicies.cilium.io` / `pods` — the name used in NotFound messages. */

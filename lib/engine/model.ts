@@ -139,6 +139,11 @@ export interface Settings {
    * the agents enforce Kubernetes ClusterNetworkPolicies (policy.networking.k8s.io/v1alpha2); off, they ignore them.
    */
   readonly clusterNetworkPolicy?: boolean;
+  /**
+   * The ClusterNetworkPolicy CRD (network-policy-api, not part of Cilium's install) is installed: until then the
+   * API server does not serve clusternetworkpolicies.policy.networking.k8s.io.
+   */
+  readonly clusterNetworkPolicyCrd?: boolean;
   /** Endpoints (`namespace/pod`) with PolicyAuditMode=Enabled (`cilium-dbg endpoint config ID …`). */
   readonly auditEndpoints?: readonly string[];
 }

@@ -281,6 +281,11 @@ spec:
   });
 
   it("a ClusterNetworkPolicy is a policy to only-kinds, and its networks peer to no-cidr", () => {
+    const run = (manifests: string, c: unknown) =>
+      evaluateCheck(
+        { cluster: lab("starwars-fleet", manifests, { clusterNetworkPolicyCrd: true }), history: [] },
+        check(c),
+      );
     const tiered = `apiVersion: policy.networking.k8s.io/v1alpha2
 kind: ClusterNetworkPolicy
 metadata: { name: open-egress }

@@ -1,5 +1,6 @@
 /**
- * Kubernetes ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2) through the tools: the CRD is served, so
+ * Kubernetes ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2) through the tools: its CRD is not part of
+ * Cilium's install, so the kind is unknown until `kubectl apply -f` of network-policy-api's CRD; then
  * kubectl apply/get/describe/delete work; `cnp` is CiliumNetworkPolicy's short name first, with kubectl's warning
  * (client-go restmapper shortcut.go); the agents ignore the policy until enable-k8s-cluster-network-policy is set
  * (`cilium config set` or helm `k8sClusterNetworkPolicy.enabled`), then the Admin tier decides first.
@@ -7,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { evaluate, policyStatus } from "@/lib/cluster";
+import { evaluate, listObjects, parseScenario, policyStatus, replay } from "@/lib/cluster";
 import { HeadlessLab } from "./transcript";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -37,8 +38,14 @@ spec:
             org: alliance
 `;
 
-function lab(): HeadlessLab {
-  return new HeadlessLab({ scenarioName: "starwars", scenarioText, seed: 3, files: { "cnp.yaml": POLICY } });
+const CRD_URL =
+  "https://raw.githubusercontent.com/kubernetes-sigs/network-policy-api/v0.2.0/config/crd/standard/policy.networking.k8s.io_clusternetworkpolicies.yaml";
+
+/** A lab with the ClusterNetworkPolicy CRD installed (unless `crd` is false). */
+function lab(crd = true): HeadlessLab {
+  const l = new HeadlessLab({ scenarioName: "starwars", scenarioText, seed: 3, files: { "cnp.yaml": POLICY } });
+  if (crd) expect(l.run(`kubectl apply -f ${CRD_URL}`).exitCode).toBe(0);
+  return l;
 }
 
 function xwingToDeathstar(l: HeadlessLab): { verdict: string; reason: string } {
@@ -46,6 +53,52 @@ function xwingToDeathstar(l: HeadlessLab): { verdict: string; reason: string } {
   if (!r.ok) throw new Error(r.error);
   return { verdict: r.verdict.verdict, reason: r.verdict.reason };
 }
+
+describe("ClusterNetworkPolicy CRD", () => {
+  it("is not installed by default: apply, get and api-resources answer as for an unknown kind; cnp has no warning", () => {
+    const l = lab(false);
+    const a = l.run("kubectl apply -f cnp.yaml");
+    expect(a.exitCode).toBe(1);
+    expect(a.stdout).toBe("");
+    expect(a.stderr).toBe(
+      'error: resource mapping not found for name: "ground-xwing" namespace: "" from "cnp.yaml": no matches for kind "ClusterNetworkPolicy" in version "policy.networking.k8s.io/v1alpha2"\nensure CRDs are installed first\n',
+    );
+    const g = l.run("kubectl get clusternetworkpolicies");
+    expect(g.exitCode).toBe(1);
+    expect(g.stderr).toBe('error: the server doesn\'t have a resource type "clusternetworkpolicies"\n');
+    expect(l.run("kubectl get cnp").stderr).toBe("No resources found in default namespace.\n");
+    expect(l.run("kubectl api-resources").stdout).not.toContain("ClusterNetworkPolicy");
+    expect(l.run("kubectl api-resources").stdout).toMatch(/^ciliumnetworkpolicies +cnp,ciliumnp /m);
+  });
+
+  it("kubectl apply -f network-policy-api's CRD installs it (once), and the journal replays it", () => {
+    const l = lab(false);
+    const r = l.run(`kubectl apply -f ${CRD_URL}`);
+    expect(r.stdout).toBe(
+      "customresourcedefinition.apiextensions.k8s.io/clusternetworkpolicies.policy.networking.k8s.io created\n",
+    );
+    expect(r.stderr).toBe("");
+    expect(l.run(`kubectl apply -f ${CRD_URL}`).stdout).toBe(
+      "customresourcedefinition.apiextensions.k8s.io/clusternetworkpolicies.policy.networking.k8s.io unchanged\n",
+    );
+    const c = l.run(`kubectl create -f ${CRD_URL}`);
+    expect(c.exitCode).toBe(1);
+    expect(c.stderr).toBe(
+      `Error from server (AlreadyExists): error when creating "${CRD_URL}": customresourcedefinitions.apiextensions.k8s.io "clusternetworkpolicies.policy.networking.k8s.io" already exists\n`,
+    );
+    expect(l.run("kubectl apply -f cnp.yaml").stdout).toBe(
+      "clusternetworkpolicy.policy.networking.k8s.io/ground-xwing created\n",
+    );
+    const ops = l.state.cluster.journal.map((o) => o.op);
+    expect(ops.slice(-2)).toEqual(["apply", "apply"]);
+    const sc = parseScenario("starwars", scenarioText);
+    if (!sc.ok) throw new Error("scenario");
+    const again = replay(sc.scenario, l.state.cluster.journal, l.state.cluster.deps);
+    expect(again.failures).toEqual([]);
+    expect(again.state.settings.clusterNetworkPolicyCrd).toBe(true);
+    expect(listObjects(again.state, "clusternetworkpolicies").ok).toBe(true);
+  });
+});
 
 describe("ClusterNetworkPolicy", () => {
   it("kubectl apply/get/describe/delete, columns NAME TIER PRIORITY AGE; cnp resolves to CiliumNetworkPolicy with a warning", () => {

@@ -7,7 +7,7 @@ import { KUBECTL } from "./kubectl";
 import { shellTools } from "#shell-tools";
 import type { ProgramSpec } from "./cobra";
 import type { FlagSpec } from "./flags";
-import { byPlural, RESOURCES, resolveType } from "./kubectl/resources";
+import { byPlural, RESOURCES, resolveType, servedResourceTypes } from "./kubectl/resources";
 import { hostCommandNames } from "./programs";
 import { remoteCommandNames } from "./remote/names";
 import type { ShellState } from "./types";
@@ -69,7 +69,7 @@ function words(text: string): { words: string[]; start: number } {
 }
 
 function objectNames(state: ShellState, typeWord: string, ns: string): string[] {
-  const ts = resolveType(typeWord);
+  const ts = resolveType(typeWord, servedResourceTypes(state.cluster.settings));
   if (!ts) return [];
   return ts.flatMap((t) =>
     objects(state.cluster, t)
@@ -197,7 +197,14 @@ function argWords(
           return objectNames(state, partial.slice(0, partial.indexOf("/")), ns).map(
             (n) => `${partial.slice(0, partial.indexOf("/"))}/${n}`,
           );
-        return [...new Set(RESOURCES.flatMap((r) => [r.plural, ...r.shortNames]))];
+        return [
+          ...new Set(
+            RESOURCES.filter((r) => servedResourceTypes(state.cluster.settings).includes(r)).flatMap((r) => [
+              r.plural,
+              ...r.shortNames,
+            ]),
+          ),
+        ];
       }
       return objectNames(state, (positional[0] as string).split(",")[0] as string, ns);
     }
@@ -207,7 +214,8 @@ function argWords(
       const slash = partial.indexOf("/");
       if (slash >= 0) {
         const type = partial.slice(0, slash);
-        const owners = resolveType(type)?.filter((t) => POD_OWNERS.has(t.plural)) ?? [];
+        const owners =
+          resolveType(type, servedResourceTypes(state.cluster.settings))?.filter((t) => POD_OWNERS.has(t.plural)) ?? [];
         return owners.length > 0 ? objectNames(state, type, ns).map((n) => `${type}/${n}`) : [];
       }
       return [...objectNames(state, "pods", ns), ...(ns === "kube-system" ? ["ds/cilium"] : [])];

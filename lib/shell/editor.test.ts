@@ -9,9 +9,6 @@ import { HeadlessLab } from "./transcript";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const scenarioText = readFileSync(`${root}content/scenarios/starwars.yaml`, "utf8");
-// kubectl's warning: `cnp` is also ClusterNetworkPolicy's short name (client-go restmapper shortcut.go).
-const CNP_WARNING =
-  'Warning: short name "cnp" could also match lower priority resource clusternetworkpolicies.policy.networking.k8s.io\n';
 const RULE1 =
   "kubectl apply -f https://raw.githubusercontent.com/cilium/cilium/1.19.4/examples/minikube/sw_l3_l4_policy.yaml";
 
@@ -55,7 +52,7 @@ describe("kubectl edit", () => {
     expect(path).toMatch(/^\/tmp\/kubectl-edit-\d+\.yaml$/);
     expect(r.open?.applyWith).toBe(`kubectl apply -f ${path}`);
     expect(r.output).toBe(
-      `${CNP_WARNING}Opened ${path} in the lab's editor (the Files tab): Save and apply there runs kubectl apply -f ${path}.\n`,
+      `Opened ${path} in the lab's editor (the Files tab): Save and apply there runs kubectl apply -f ${path}.\n`,
     );
     const text = r.state.files[path] as string;
     expect(text.startsWith("# Please edit the object below. Lines beginning with a '#' will be ignored,\n")).toBe(true);
@@ -82,9 +79,9 @@ describe("kubectl edit", () => {
     const l = lab(false);
     l.run(RULE1);
     const r = l.run("kubectl edit cnp rule1");
-    expect(r.stderr).toBe(`${CNP_WARNING}error: unable to launch the editor "vi"\n`);
+    expect(r.stderr).toBe(`error: unable to launch the editor "vi"\n`);
     expect(r.exitCode).toBe(1);
     l.run("export EDITOR=nano");
-    expect(l.run("kubectl edit cnp rule1").stderr).toBe(`${CNP_WARNING}error: unable to launch the editor "nano"\n`);
+    expect(l.run("kubectl edit cnp rule1").stderr).toBe(`error: unable to launch the editor "nano"\n`);
   });
 });

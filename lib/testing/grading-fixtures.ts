@@ -1,7 +1,7 @@
 /** Test helpers (lib/grading tests): a cluster from a content scenario with manifests applied, and a tiny challenge builder. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { apply, createCluster, parseScenario, type ClusterState, type Scenario } from "@/lib/cluster";
+import { apply, createCluster, parseScenario, setSettings, type ClusterState, type Scenario } from "@/lib/cluster";
 import { parseChallengeChecks, type Challenge } from "@/lib/grading";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -28,9 +28,13 @@ export function scenario(name: string): Scenario {
   return parsed.scenario;
 }
 
-/** The scenario's cluster with `manifests` applied (throws on schema errors: fixtures must be right). */
-export function lab(name: string, manifests = ""): ClusterState {
-  const state = createCluster(scenario(name), deps());
+/**
+ * The scenario's cluster with `manifests` applied (throws on schema errors: fixtures must be right);
+ * `clusterNetworkPolicyCrd`: with the ClusterNetworkPolicy CRD installed first.
+ */
+export function lab(name: string, manifests = "", opts: { clusterNetworkPolicyCrd?: boolean } = {}): ClusterState {
+  const created = createCluster(scenario(name), deps());
+  const state = opts.clusterNetworkPolicyCrd ? setSettings(created, { clusterNetworkPolicyCrd: true }).state : created;
   if (manifests.trim() === "") return state;
   const r = apply(state, manifests, { source: "fixture.yaml" });
   const errors = r.diagnostics.filter((d) => d.severity === "error");

@@ -4,7 +4,14 @@
  */
 import type { PolicyKind } from "@/lib/engine";
 import { clusterSchema } from "#schema";
-import { qualifiedPlural, qualifiedSingular, resourceByKind, type ResourceType } from "../resources";
+import {
+  OPTIONAL_CRDS,
+  qualifiedPlural,
+  qualifiedSingular,
+  resourceByKind,
+  servedResourceTypes,
+  type ResourceType,
+} from "../resources";
 import { draftObjects, isPolicyResource, newMeta, objKey } from "../store";
 import { withChanges } from "../state";
 import type { ClusterState, Diagnostic, Json, KubeObject, MutationResult, ObjectRef, Outcome, Stored } from "../types";
@@ -110,7 +117,8 @@ function admit(
   objects: ReadonlyMap<string, Stored>,
   source: string,
   mode: "apply" | "create",
-  enforce?: string,
+  enforce: string | undefined,
+  served: readonly ResourceType[],
 ): Admitted {
   const fail = (p: Pending): Admitted => ({ ok: false, pending: p });
   const src = JSON.stringify(source);
@@ -123,7 +131,7 @@ function admit(
   const meta = (v.metadata ?? {}) as Raw;
   const name = typeof meta.name === "string" ? meta.name : "";
   const rawNs = typeof meta.namespace === "string" ? meta.namespace : "";
-  const r = resourceByKind(String(v.apiVersion ?? ""), v.kind);
+  const r = resourceByKind(String(v.apiVersion ?? ""), v.kind, served);
   if (!r || r.derived) {
     return fail({
       code: "unknown-kind",
@@ -193,6 +201,14 @@ function pendingMessage(p: Pending, errCount: number, source: string): string {
     : `Error from server (Invalid): error when creating ${JSON.stringify(source)}: ${kind}${group ? `.${group}` : ""} ${JSON.stringify(name)} is invalid: ${body}`;
 }
 
+/** The name of an optional CRD (OPTIONAL_CRDS) this document defines, or undefined. */
+function optionalCrd(v: Raw): string | undefined {
+  if (!isObj(v) || v.kind !== "CustomResourceDefinition" || v.apiVersion !== "apiextensions.k8s.io/v1")
+    return undefined;
+  const name = isObj(v.metadata) ? v.metadata.name : undefined;
+  return typeof name === "string" && OPTIONAL_CRDS[name] !== undefined ? name : undefined;
+}
+
 export function applyText(
   state: ClusterState,
   text: string,
@@ -222,8 +238,36 @@ export function applyText(
       diagnostics: [{ severity: "error", code: "no-objects", message: `error: no objects passed to ${mode}` }],
     };
   }
+  let settings = state.settings;
+  // kubectl maps every document to a resource before sending any: a CRD and its first object in one file
+  // create the CRD and fail the object ("ensure CRDs are installed first"), as on a real cluster.
+  const served = servedResourceTypes(state.settings);
   for (const v of docs) {
-    const a = admit(v, objects, source, mode, namespace);
+    const crd = optionalCrd(v);
+    if (crd !== undefined) {
+      // The CRD itself (customresourcedefinitions.apiextensions.k8s.io): once created, its kind is served.
+      const op = settings.clusterNetworkPolicyCrd === true ? "unchanged" : "created";
+      if (settings.clusterNetworkPolicyCrd === true && mode === "create") {
+        pending.push({
+          code: "already-exists",
+          message: `Error from server (AlreadyExists): error when creating ${JSON.stringify(source)}: customresourcedefinitions.apiextensions.k8s.io ${JSON.stringify(crd)} already exists`,
+        });
+        continue;
+      }
+      settings = { ...settings, clusterNetworkPolicyCrd: true };
+      outcomes.push({
+        ref: {
+          resource: "customresourcedefinitions",
+          group: "apiextensions.k8s.io",
+          kind: "CustomResourceDefinition",
+          name: crd,
+        },
+        operation: op,
+        line: `customresourcedefinition.apiextensions.k8s.io/${crd} ${op}`,
+      });
+      continue;
+    }
+    const a = admit(v, objects, source, mode, namespace, served);
     if (!a.ok) {
       pending.push(a.pending);
       continue;
@@ -261,6 +305,7 @@ export function applyText(
         resourceVersion: rv.n,
         policyChanged,
         journal: { op: mode, source, text, ...(namespace !== undefined ? { namespace } : {}) },
+        ...(settings !== state.settings ? { settings } : {}),
       })
     : state;
   return { state: next, ok: errCount === 0, outcomes, diagnostics };

@@ -4,7 +4,13 @@
  * ReplicaSet/DaemonSet pods, same name for StatefulSet pods), as the controllers would.
  */
 import { draftObjects, isPolicyResource, objKey } from "../store";
-import { qualifiedPlural, qualifiedSingular, resourceByKind, type ResourceType } from "../resources";
+import {
+  qualifiedPlural,
+  qualifiedSingular,
+  resourceByKind,
+  servedResourceTypes,
+  type ResourceType,
+} from "../resources";
 import { withChanges } from "../state";
 import type { ClusterState, Diagnostic, KubeObject, MutationResult, Outcome, Stored } from "../types";
 import { decodeManifests } from "../yaml";
@@ -122,7 +128,7 @@ export function deleteFromText(state: ClusterState, text: string, source: string
   for (const d of decoded.docs) {
     const v = d.value as Raw;
     const meta = (v?.metadata ?? {}) as Raw;
-    const r = resourceByKind(String(v?.apiVersion ?? ""), String(v?.kind ?? ""));
+    const r = resourceByKind(String(v?.apiVersion ?? ""), String(v?.kind ?? ""), servedResourceTypes(state.settings));
     const name = String(meta.name ?? "");
     if (!r) {
       diagnostics.push({

@@ -34,6 +34,7 @@ export function setSettings(state: ClusterState, patch: Partial<Settings>): Muta
     ...(patch.hubbleDropEvents !== undefined ? { hubbleDropEvents: patch.hubbleDropEvents } : {}),
     ...(patch.hubbleDropEventsReasons !== undefined ? { hubbleDropEventsReasons: patch.hubbleDropEventsReasons } : {}),
     ...(patch.clusterNetworkPolicy !== undefined ? { clusterNetworkPolicy: patch.clusterNetworkPolicy } : {}),
+    ...(patch.clusterNetworkPolicyCrd !== undefined ? { clusterNetworkPolicyCrd: patch.clusterNetworkPolicyCrd } : {}),
     ...(patch.auditEndpoints !== undefined ? { auditEndpoints: [...patch.auditEndpoints] } : {}),
   };
   return {

@@ -1,6 +1,6 @@
 /** Shared lookup of `TYPE NAME...` / `-l` / `--all` targets for delete and label. */
 import { cmpStr, parseSelectorString, selectorMatches, indexLabels, k8sLabels } from "@/lib/engine";
-import { qualifiedPlural, resolveResourceType, type ResourceType } from "../resources";
+import { qualifiedPlural, resolveResourceType, servedResourceTypes, type ResourceType } from "../resources";
 import { objKey } from "../store";
 import type { ClusterState, Diagnostic, Stored } from "../types";
 
@@ -25,7 +25,7 @@ export function unknownType(type: string): Diagnostic {
 }
 
 export function findTargets(state: ClusterState, req: TargetRequest): Targets {
-  const r = resolveResourceType(req.type);
+  const r = resolveResourceType(req.type, servedResourceTypes(state.settings));
   if (!r) return { ok: false, diagnostic: unknownType(req.type) };
   const ns = r.namespaced ? (req.namespace ?? "default") : undefined;
   if (req.names.length > 0) {

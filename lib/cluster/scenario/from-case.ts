@@ -51,6 +51,7 @@ const caseSchema = z.object({
       policyAuditMode: z.boolean().optional(),
       nodeSelectorLabels: z.boolean().optional(),
       clusterNetworkPolicy: z.boolean().optional(),
+      clusterNetworkPolicyCrd: z.boolean().optional(),
       policyCidrMatchMode: z.enum(["", "nodes", "pods", "nodes pods"]).optional(),
     })
     .default({ enforcementMode: "default", hostFirewall: false, egressGateway: false }),

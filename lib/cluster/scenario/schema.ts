@@ -125,6 +125,7 @@ export const scenarioSchema = z
         policyAuditMode: z.boolean().optional(),
         nodeSelectorLabels: z.boolean().optional(),
         clusterNetworkPolicy: z.boolean().optional(),
+        clusterNetworkPolicyCrd: z.boolean().optional(),
         policyCidrMatchMode: z.enum(["", "nodes", "pods", "nodes pods"]).optional(),
       })
       .strict()

@@ -96,6 +96,8 @@ export interface Scenario {
     readonly policyAuditMode?: boolean;
     readonly nodeSelectorLabels?: boolean;
     readonly clusterNetworkPolicy?: boolean;
+    /** The ClusterNetworkPolicy CRD is installed (it is not part of Cilium's install; default false). */
+    readonly clusterNetworkPolicyCrd?: boolean;
     readonly policyCidrMatchMode?: "" | "nodes" | "pods" | "nodes pods";
   };
   readonly nodes: readonly ScenarioNode[];

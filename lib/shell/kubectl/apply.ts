@@ -6,7 +6,7 @@ import type { WriteResult } from "../cluster/api";
 import { boolFlag, flag, type ParsedFlags } from "../flags";
 import type { Ctx } from "../types";
 import { namespaceOf } from "./common";
-import { resolveType } from "./resources";
+import { resolveType, servedResourceTypes } from "./resources";
 import { readSources } from "./manifest";
 import { remove, removeTexts, write } from "../cluster/ops";
 
@@ -85,7 +85,7 @@ function deleteByName(ctx: Ctx, f: ParsedFlags): number {
     for (const type of (args[0] as string).split(",")) groups.push({ type, names: args.slice(1) });
   }
   for (const g of groups) {
-    resolveType(g.type, (w) => ctx.io.err(w));
+    resolveType(g.type, servedResourceTypes(ctx.state.cluster.settings), (w) => ctx.io.err(w));
     const r = remove(ctx.state.cluster, {
       type: g.type,
       names: g.names,

@@ -2,7 +2,7 @@
 import type { KObject } from "../cluster/api";
 import type { FlagSpec, ParsedFlags } from "../flags";
 import type { Ctx } from "../types";
-import { qualifiedPlural, resolveType, type ResourceType } from "./resources";
+import { qualifiedPlural, resolveType, servedResourceTypes, type ResourceType } from "./resources";
 import { objects } from "../cluster/ops";
 
 /** kubectl's persistent flags that this lab honours (others are accepted and ignored). */
@@ -61,7 +61,7 @@ export function findObject(ctx: Ctx, t: ResourceType, ns: string, name: string):
 
 /** Resolves one type word or reports it. */
 export function typeOrError(ctx: Ctx, word: string): ResourceType | undefined {
-  const ts = resolveType(word, (w) => ctx.io.err(w));
+  const ts = resolveType(word, servedResourceTypes(ctx.state.cluster.settings), (w) => ctx.io.err(w));
   if (!ts || ts.length !== 1) {
     ctx.io.err(noSuchType(word));
     return undefined;

@@ -4,7 +4,7 @@ import { boolFlag, flag, type ParsedFlags } from "../flags";
 import { KUBECTL_TABLE, tabwrite } from "../printers/tabwriter";
 import type { CommandRow, Ctx } from "../types";
 import { ALLOWED_FORMATS, OUTPUT_FLAG, namespaceOf, noResources, noSuchType, notFound } from "./common";
-import { resolveType, type ResourceType } from "./resources";
+import { resolveType, servedResourceTypes, type ResourceType } from "./resources";
 import { matches, parseSelector, type Requirement } from "./selector";
 import { tableCells } from "./tables";
 import { objects as objectsOf } from "../cluster/ops";
@@ -31,14 +31,14 @@ function targets(ctx: Ctx, args: readonly string[]): { type: ResourceType; names
       const slash = a.indexOf("/");
       if (slash < 0)
         return "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n";
-      const ts = resolveType(a.slice(0, slash), (w) => ctx.io.err(w));
+      const ts = resolveType(a.slice(0, slash), servedResourceTypes(ctx.state.cluster.settings), (w) => ctx.io.err(w));
       if (!ts || ts.length !== 1) return noSuchType(a.slice(0, slash));
       add(ts[0] as ResourceType, a.slice(slash + 1));
     }
     return out;
   }
   for (const word of (args[0] ?? "").split(",").filter((w) => w !== "")) {
-    const ts = resolveType(word, (w) => ctx.io.err(w));
+    const ts = resolveType(word, servedResourceTypes(ctx.state.cluster.settings), (w) => ctx.io.err(w));
     if (!ts) return noSuchType(word);
     for (const t of ts) add(t);
   }

@@ -2,7 +2,7 @@
 import { flag, type ParsedFlags } from "../flags";
 import { KUBECTL_TABLE, tabwrite } from "../printers/tabwriter";
 import type { Ctx } from "../types";
-import { qualifiedPlural, RESOURCES } from "./resources";
+import { qualifiedPlural, RESOURCES, servedResourceTypes } from "./resources";
 
 /** The kind cluster's names (kind's defaults: context and cluster `kind-kind`). */
 export const KUBE_CONTEXT = "kind-kind";
@@ -11,8 +11,12 @@ import { KUBERNETES_VERSION as KUBE_VERSION } from "./constants";
 export function runApiResources(ctx: Ctx, f: ParsedFlags): number {
   const ns = f.values.get("namespaced");
   const group = f.values.get("api-group");
+  const served = servedResourceTypes(ctx.state.cluster.settings);
   const list = RESOURCES.filter(
-    (r) => (ns === undefined || String(r.namespaced) === ns) && (group === undefined || r.group === group),
+    (r) =>
+      served.includes(r) &&
+      (ns === undefined || String(r.namespaced) === ns) &&
+      (group === undefined || r.group === group),
   );
   if (flag(f, "output") === "name") {
     ctx.io.out(list.map((r) => qualifiedPlural(r) + "\n").join(""));

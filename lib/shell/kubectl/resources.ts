@@ -7,9 +7,12 @@ import {
   qualifiedPlural,
   resolveResourceType,
   resourcesInCategory,
+  servedResourceTypes,
   shadowedByShortName,
   type ResourceType,
 } from "@/lib/cluster";
+
+export { servedResourceTypes };
 
 export type { ResourceType };
 
@@ -33,12 +36,16 @@ export function byPlural(plural: string): ResourceType {
 }
 
 /** What a user typed (`po`, `cnp`, `pods.v1.`…) → types; a category (`cilium`, `all`) → several. */
-export function resolveType(word: string, warn?: (text: string) => void): readonly ResourceType[] | undefined {
-  const t = resolveResourceType(word);
+export function resolveType(
+  word: string,
+  served: readonly ResourceType[],
+  warn?: (text: string) => void,
+): readonly ResourceType[] | undefined {
+  const t = resolveResourceType(word, served);
   if (t && warn)
-    for (const s of shadowedByShortName(word))
+    for (const s of shadowedByShortName(word, served))
       warn(`Warning: short name "${word}" could also match lower priority resource ${qualifiedPlural(s)}\n`);
   if (t) return [t];
-  const cat = resourcesInCategory(word.toLowerCase());
+  const cat = resourcesInCategory(word.toLowerCase(), served);
   return cat.length > 0 ? cat : undefined;
 }

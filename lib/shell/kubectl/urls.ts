@@ -111,6 +111,55 @@ spec:
     image: quay.io/cilium/json-mock:v1.3.8@sha256:5aad04835eda9025fe4561ad31be77fd55309af8158ca8663a72f6abb78c2603
 `;
 
+/**
+ * The ClusterNetworkPolicy CRD of the network-policy-api project (standard channel), which Cilium does not
+ * install ("CRD installation steps" in Cilium's docs). Abridged: the lab's API server validates the kind with
+ * its own schema (lib/cluster/schema/network-policy-api.ts), so only the definition's identity is kept here.
+ */
+const NPA_CNP_CRD = `---
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  annotations:
+    policy.networking.k8s.io/bundle-version: v0.2.0
+    policy.networking.k8s.io/channel: standard
+  name: clusternetworkpolicies.policy.networking.k8s.io
+spec:
+  group: policy.networking.k8s.io
+  names:
+    kind: ClusterNetworkPolicy
+    listKind: ClusterNetworkPolicyList
+    plural: clusternetworkpolicies
+    shortNames:
+    - cnp
+    singular: clusternetworkpolicy
+  scope: Cluster
+  versions:
+  - additionalPrinterColumns:
+    - jsonPath: .spec.tier
+      name: Tier
+      type: string
+    - jsonPath: .spec.priority
+      name: Priority
+      type: string
+    - jsonPath: .metadata.creationTimestamp
+      name: Age
+      type: date
+    name: v1alpha2
+    schema:
+      openAPIV3Schema:
+        description: |-
+          ClusterNetworkPolicy is a cluster-wide network policy resource.
+        required:
+        - metadata
+        - spec
+        type: object
+    served: true
+    storage: true
+    subresources:
+      status: {}
+`;
+
 const FILES: Readonly<Record<string, string>> = {
   "sw_l3_l4_policy.yaml": SW_L3_L4,
   "sw_l3_l4_l7_policy.yaml": SW_L3_L4_L7,
@@ -123,5 +172,10 @@ export function builtinUrl(url: string): string | undefined {
     /^https:\/\/(?:raw\.githubusercontent\.com\/cilium\/cilium\/[^/]+|github\.com\/cilium\/cilium\/raw\/[^/]+)\/examples\/minikube\/([^/?#]+)$/.exec(
       url,
     );
-  return m ? FILES[m[1] as string] : undefined;
+  if (m) return FILES[m[1] as string];
+  const npa =
+    /^https:\/\/(?:raw\.githubusercontent\.com\/kubernetes-sigs\/network-policy-api\/[^/]+|github\.com\/kubernetes-sigs\/network-policy-api\/raw\/[^/]+)\/config\/crd\/standard\/policy\.networking\.k8s\.io_clusternetworkpolicies\.yaml$/.exec(
+      url,
+    );
+  return npa ? NPA_CNP_CRD : undefined;
 }

@@ -3,6 +3,7 @@
 kubectl apply -f landing.yaml
 kubectl apply -f droid-maintenance.yaml
 kubectl apply -f tiefighter-comms.yaml
+kubectl apply -f https://raw.githubusercontent.com/kubernetes-sigs/network-policy-api/v0.2.0/config/crd/standard/policy.networking.k8s.io_clusternetworkpolicies.yaml
 cat <<EOT | kubectl apply -f -
 apiVersion: policy.networking.k8s.io/v1alpha2
 kind: ClusterNetworkPolicy
