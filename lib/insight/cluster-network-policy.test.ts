@@ -12,10 +12,12 @@ import { impactLine, impactOfManifest } from ".";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
+/** The Star Wars lab with the ClusterNetworkPolicy CRD installed (it is not by default). */
 function starwars(): ClusterState {
   const parsed = parseScenario("starwars", readFileSync(path.join(ROOT, "content/scenarios/starwars.yaml"), "utf8"));
   if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join("\n"));
-  return createCluster(parsed.scenario, { clock: () => LAB_EPOCH, random: seededRandom(3) });
+  const created = createCluster(parsed.scenario, { clock: () => LAB_EPOCH, random: seededRandom(3) });
+  return setSettings(created, { clusterNetworkPolicyCrd: true }).state;
 }
 
 const GROUND = `apiVersion: policy.networking.k8s.io/v1alpha2
