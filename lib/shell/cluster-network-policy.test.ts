@@ -100,6 +100,49 @@ describe("ClusterNetworkPolicy CRD", () => {
   });
 });
 
+describe("ClusterNetworkPolicy CRD in one file with a policy, and deleted", () => {
+  it("kubectl maps every document first: the CRD is created, the policy in the same file is not", () => {
+    const l = lab(false);
+    l.run(`cat > both.yaml <<'EOF'
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: clusternetworkpolicies.policy.networking.k8s.io
+---
+${POLICY}EOF`);
+    const r = l.run("kubectl apply -f both.yaml");
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe(
+      "customresourcedefinition.apiextensions.k8s.io/clusternetworkpolicies.policy.networking.k8s.io created\n",
+    );
+    expect(r.stderr).toContain(
+      'no matches for kind "ClusterNetworkPolicy" in version "policy.networking.k8s.io/v1alpha2"',
+    );
+    expect(l.run("kubectl apply -f both.yaml").stdout).toBe(
+      "customresourcedefinition.apiextensions.k8s.io/clusternetworkpolicies.policy.networking.k8s.io unchanged\nclusternetworkpolicy.policy.networking.k8s.io/ground-xwing created\n",
+    );
+  });
+
+  it("kubectl delete -f of the CRD removes the kind and every ClusterNetworkPolicy", () => {
+    const l = lab();
+    expect(l.run("kubectl apply -f cnp.yaml").exitCode).toBe(0);
+    expect(l.run(`kubectl delete -f ${CRD_URL}`).stdout).toBe(
+      'customresourcedefinition.apiextensions.k8s.io "clusternetworkpolicies.policy.networking.k8s.io" deleted\n',
+    );
+    expect(l.run("kubectl get clusternetworkpolicies").stderr).toBe(
+      'error: the server doesn\'t have a resource type "clusternetworkpolicies"\n',
+    );
+    expect(l.run(`kubectl apply -f ${CRD_URL}`).exitCode).toBe(0);
+    expect(l.run("kubectl get clusternetworkpolicies").stderr).toBe("No resources found\n");
+    expect(l.run(`kubectl delete -f ${CRD_URL}`).exitCode).toBe(0);
+    const again = l.run(`kubectl delete -f ${CRD_URL}`);
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toBe(
+      `Error from server (NotFound): error when deleting "${CRD_URL}": customresourcedefinitions.apiextensions.k8s.io "clusternetworkpolicies.policy.networking.k8s.io" not found\n`,
+    );
+  });
+});
+
 describe("ClusterNetworkPolicy", () => {
   it("kubectl apply/get/describe/delete, columns NAME TIER PRIORITY AGE; cnp resolves to CiliumNetworkPolicy with a warning", () => {
     const l = lab();

@@ -202,7 +202,7 @@ function pendingMessage(p: Pending, errCount: number, source: string): string {
 }
 
 /** The name of an optional CRD (OPTIONAL_CRDS) this document defines, or undefined. */
-function optionalCrd(v: Raw): string | undefined {
+export function optionalCrd(v: Raw): string | undefined {
   if (!isObj(v) || v.kind !== "CustomResourceDefinition" || v.apiVersion !== "apiextensions.k8s.io/v1")
     return undefined;
   const name = isObj(v.metadata) ? v.metadata.name : undefined;

@@ -5,6 +5,7 @@
  */
 import { draftObjects, isPolicyResource, objKey } from "../store";
 import {
+  OPTIONAL_CRDS,
   qualifiedPlural,
   qualifiedSingular,
   resourceByKind,
@@ -14,7 +15,7 @@ import {
 import { withChanges } from "../state";
 import type { ClusterState, Diagnostic, KubeObject, MutationResult, Outcome, Stored } from "../types";
 import { decodeManifests } from "../yaml";
-import { namespaceMismatch } from "./apply";
+import { namespaceMismatch, optionalCrd } from "./apply";
 import { freshPodName, materializePod } from "./materialize";
 import { newMeta } from "../store";
 import { findTargets, type TargetRequest } from "./targets";
@@ -125,9 +126,40 @@ export function deleteFromText(state: ClusterState, text: string, source: string
   const outcomes: Outcome[] = [];
   const diagnostics: Diagnostic[] = [];
   let policyChanged = false;
+  let settings = state.settings;
   for (const d of decoded.docs) {
     const v = d.value as Raw;
     const meta = (v?.metadata ?? {}) as Raw;
+    const crd = optionalCrd(v);
+    if (crd !== undefined) {
+      if (settings.clusterNetworkPolicyCrd !== true) {
+        diagnostics.push({
+          severity: "error",
+          code: "not-found",
+          message: `Error from server (NotFound): error when deleting ${JSON.stringify(source)}: customresourcedefinitions.apiextensions.k8s.io ${JSON.stringify(crd)} not found`,
+        });
+        continue;
+      }
+      // Deleting a CRD deletes every object of its kind.
+      const plural = OPTIONAL_CRDS[crd];
+      for (const [k, st] of objects)
+        if (st.resource === plural) {
+          objects.delete(k);
+          policyChanged = true;
+        }
+      settings = { ...settings, clusterNetworkPolicyCrd: false };
+      outcomes.push({
+        ref: {
+          resource: "customresourcedefinitions",
+          group: "apiextensions.k8s.io",
+          kind: "CustomResourceDefinition",
+          name: crd,
+        },
+        operation: "deleted",
+        line: `customresourcedefinition.apiextensions.k8s.io ${JSON.stringify(crd)} deleted`,
+      });
+      continue;
+    }
     const r = resourceByKind(String(v?.apiVersion ?? ""), String(v?.kind ?? ""), servedResourceTypes(state.settings));
     const name = String(meta.name ?? "");
     if (!r) {
@@ -169,6 +201,7 @@ export function deleteFromText(state: ClusterState, text: string, source: string
           resourceVersion: rv.n,
           policyChanged,
           journal: { op: "delete-text", source, text, ...(namespace !== undefined ? { namespace } : {}) },
+          ...(settings !== state.settings ? { settings } : {}),
         })
       : state;
   return { state: next, ok: !diagnostics.some((x) => x.severity === "error"), outcomes, diagnostics };
