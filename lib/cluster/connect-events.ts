@@ -1,6 +1,6 @@
 /** Hubble events for one simulated connection (CLI-FORMATS.md §11 shapes). */
 import type { Compiled, DirectionResult, EndpointSummary, Party, Verdict } from "@/lib/engine";
-import { DEFAULT_DROP_EVENT_REASONS, partyNode } from "@/lib/engine";
+import { allowLogs, DEFAULT_DROP_EVENT_REASONS, partyNode } from "@/lib/engine";
 import type { FlowEndpointRecord, FlowEvent, FlowEventKind, L7Record } from "./flowlog";
 
 type Proto = FlowEvent["l4"]["protocol"];
@@ -48,13 +48,11 @@ const NO_ATTRIBUTION: Attribution = { names: [], logs: [] };
  */
 function att(...rs: (DirectionResult | undefined)[]): Attribution {
   const names: string[] = [];
-  const logs = new Set<string>();
   for (const r of rs) {
     const refs = (r?.matched ?? []).filter((m) => m.effect !== "default-deny");
     names.push(...[...new Set(refs.map((m) => m.policy))].sort());
-    for (const m of refs) if (m.log !== undefined && (m.effect === "allow" || m.effect === "l7-allow")) logs.add(m.log);
   }
-  return { names, logs: [...logs].sort() };
+  return { names, logs: allowLogs(rs.filter((r): r is DirectionResult => r !== undefined)) };
 }
 
 /** The event's attribution fields: policy_log only on forwarded flows. */

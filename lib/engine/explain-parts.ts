@@ -103,3 +103,15 @@ export function uniqRefs(refs: MatchRef[]): MatchRef[] {
     return true;
   });
 }
+
+/**
+ * The `log.value`s Hubble puts in a flow's policy_log: those of the rules that allowed it (not deny rules nor
+ * default deny), sorted and unique.
+ */
+export function allowLogs(steps: readonly { readonly matched: readonly MatchRef[] }[]): string[] {
+  const logs = new Set<string>();
+  for (const s of steps)
+    for (const m of s.matched)
+      if (m.log !== undefined && (m.effect === "allow" || m.effect === "l7-allow")) logs.add(m.log);
+  return [...logs].sort();
+}

@@ -25,6 +25,7 @@ export {
   type FlowResult,
 } from "./flow";
 export { evaluatePair, viewOf, partyNode } from "./verdict";
+export { allowLogs } from "./explain-parts";
 export { resolveRef, ipParty, partyName, partyIP, type Party, type Target } from "./refs";
 export { resolveName, type DnsAnswer } from "./resolve";
 export {

@@ -4,6 +4,7 @@
  * "the xwing is dropped by the deathstar" must hold for both replicas, not for the first one.
  */
 import { evaluateAll, type ClusterState, type Verdict } from "@/lib/cluster";
+import { allowLogs } from "@/lib/engine";
 import type { ExpectedFlow } from "./schema";
 import type { FlowDetail, FlowSpecView } from "./types";
 
@@ -22,14 +23,7 @@ function specView(flow: ExpectedFlow): FlowSpecView {
 const viaGateway = (verdict: Verdict): boolean => verdict.egressGateway?.node !== undefined;
 
 /** The `log.value`s Hubble attaches to the flow: those of the rules that allowed it (never on a drop). */
-export function policyLogsOf(verdict: Verdict): string[] {
-  if (verdict.verdict !== "allowed") return [];
-  const logs = new Set<string>();
-  for (const step of verdict.steps)
-    for (const m of step.matched)
-      if (m.log !== undefined && (m.effect === "allow" || m.effect === "l7-allow")) logs.add(m.log);
-  return [...logs].sort();
-}
+const policyLogsOf = (verdict: Verdict): string[] => (verdict.verdict === "allowed" ? allowLogs(verdict.steps) : []);
 
 /** Does one pair's verdict meet the expectation? */
 function meets(flow: ExpectedFlow, verdict: Verdict): boolean {
