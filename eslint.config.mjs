@@ -66,7 +66,7 @@ const config = [
     },
   },
   {
-    // Resolve imports as the server and the tests link them: `#re2`, `#yaml`, `#schema` and `#shell-tools` to their static
+    // Resolve imports as the server and the tests link them: `#re2`, `#yaml`, `#schema`, `#shell-tools`, `#cluster-ops` and `#policy-compiler` to their static
     // bindings (package.json `imports`, default condition), `@/…` through tsconfig paths.
     settings: {
       "import/resolver": {

@@ -1,6 +1,7 @@
 /**
  * Code the core needs only for some commands: the YAML parser (`kubectl apply`), the RE2 engine (L7 rules and
- * regex checks), the less common CLI tools. The server, the scripts and the tests link it statically; the
+ * regex checks), the less common CLI tools, the cluster's operations (apply, connect, replay…) and the policy
+ * compiler. The server, the scripts and the tests link it statically; the
  * browser fetches it the first time a command needs it, so a lesson page starts with less JavaScript.
  *
  * The core reaches such code through a `Deferred` (a `#name` import: package.json `imports` picks the static

@@ -140,6 +140,8 @@ export function policyRepository(state: ClusterState): { rules: Json[]; revision
 export function policyStatus(
   state: ClusterState,
 ): { kind: string; namespace?: string; name: string; valid: boolean; message: string; warnings: string[] }[] {
+  // No policy object, nothing to analyse: the answer needs no compiler (a fresh lab's Policies tab badge).
+  if (state.world.policies.length === 0) return [];
   return compiled(state).analyses.map((a) => ({
     kind: a.kind,
     ...(a.namespace !== undefined ? { namespace: a.namespace } : {}),

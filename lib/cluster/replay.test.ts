@@ -6,8 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { mulberry32 } from "@/lib/engine/fixtures/prng";
-import { parseScenario, type ClusterState, type Journal } from "@/lib/cluster";
-import { createCluster } from "./scenario/build";
+import { createCluster, parseScenario, type ClusterState, type Journal } from "@/lib/cluster";
 import { runOp } from "./replay";
 import { buildWorld, compiled } from "./store";
 

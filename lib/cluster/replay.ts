@@ -6,7 +6,8 @@ import { deleteFromText, deleteObjects } from "./mutate/delete";
 import { label } from "./mutate/label";
 import { rolloutRestart } from "./mutate/rollout";
 import { setSettings } from "./mutate/settings";
-import { createCluster } from "./scenario/build";
+import { firstSnapshot } from "./scenario/build";
+import { withManifests } from "./scenario/manifests";
 import type { Scenario } from "./scenario/types";
 import type { ClusterState, Deps, Diagnostic, MutationResult } from "./types";
 
@@ -36,7 +37,7 @@ export function replay(
   journal: Journal,
   deps: Deps,
 ): { state: ClusterState; failures: { index: number; diagnostics: Diagnostic[] }[] } {
-  const start = createCluster(scenario, deps);
+  const start = withManifests(firstSnapshot(scenario, deps));
   let state: ClusterState = { ...start, journal: [] };
   // The journal is collected here, not copied into every snapshot (that copy alone was quadratic).
   const written: JournalOp[] = [...start.journal];

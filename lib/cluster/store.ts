@@ -5,7 +5,6 @@
 import {
   type CidrGroupModel,
   cmpStr,
-  compileWorld,
   type Compiled,
   type ContainerPort,
   type NamespaceModel,
@@ -18,6 +17,7 @@ import {
   type ServiceModel,
   type World,
 } from "@/lib/engine";
+import { policyCompiler } from "#policy-compiler";
 import type { ClusterState, Deps, KubeObject, ObjectMeta, Stored } from "./types";
 import type { Scenario } from "./scenario/types";
 import { asArr, type Raw } from "@/lib/engine";
@@ -425,11 +425,14 @@ export function newPodsSince(world: World, from: World): readonly PodModel[] | u
 }
 
 const compiledCache = new WeakMap<World, Compiled>();
-/** The compiled snapshot for a state (cached: a verdict is lookups). */
+/**
+ * The compiled snapshot for a state (cached: a verdict is lookups). The compiler is deferred code
+ * (`#policy-compiler`): the browser fetches it the first time something needs a verdict or a policy's status.
+ */
 export function compiled(state: ClusterState): Compiled {
   let c = compiledCache.get(state.world);
   if (!c) {
-    c = compileWorld(state.world);
+    c = policyCompiler().compileWorld(state.world);
     compiledCache.set(state.world, c);
   }
   return c;

@@ -1,7 +1,8 @@
 /**
  * The browser's deferred bindings (package.json `imports`, `browser` condition) swapped in for the static
  * ones: every golden session must print exactly its golden transcript while the YAML parser, the RE2 engine,
- * the API server's schemas and the shell's tools arrive on first use, each fetched once.
+ * the API server's schemas, the shell's tools, the cluster's operations and the policy compiler arrive on first
+ * use, each fetched once.
  */
 import { describe, expect, it, vi } from "vitest";
 import { NotLoadedYet, settle, settleRun } from "@/lib/base/deferred";
@@ -27,11 +28,15 @@ vi.mock("#yaml", () => import("./yaml"));
 vi.mock("#re2", () => import("./re2"));
 vi.mock("#shell-tools", () => import("./shell-tools"));
 vi.mock("#schema", () => import("./schema"));
+vi.mock("#cluster-ops", () => import("./cluster"));
+vi.mock("#policy-compiler", () => import("./cluster"));
 
 const YAML = "the YAML parser";
 const RE2 = "the RE2 engine";
 const TOOLS = "the lab's network and Cilium tools";
 const SCHEMA = "the API server's schemas";
+const OPS = "the cluster's operations";
+const COMPILER = "the policy compiler";
 
 const newLab = () =>
   settle(
@@ -39,7 +44,7 @@ const newLab = () =>
   );
 
 describe("deferred code in the browser", () => {
-  it("starts without the YAML parser, the RE2 engine or the tools", async () => {
+  it("starts without the YAML parser, the RE2 engine, the tools, the cluster's operations or the compiler", async () => {
     const lab = await newLab();
     expect(run(lab.state, "kubectl get pods", lab.deps).output).toContain("deathstar-");
     // Commands are declared eagerly: help and completion need no code of the command.
@@ -60,7 +65,7 @@ describe("deferred code in the browser", () => {
   }
 
   it("fetched each piece once", () => {
-    expect(loads).toEqual({ [YAML]: 1, [RE2]: 1, [TOOLS]: 1, [SCHEMA]: 1 });
+    expect(loads).toEqual({ [YAML]: 1, [RE2]: 1, [TOOLS]: 1, [SCHEMA]: 1, [OPS]: 1, [COMPILER]: 1 });
   });
 });
 

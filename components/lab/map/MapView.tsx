@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useMemo, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import {
   Background,
   Handle,
@@ -16,6 +16,7 @@ import type { ClusterState } from "@/lib/cluster";
 import { settle } from "@/lib/base/deferred";
 import { clusterGraph, podDetails, reachability, type Graph, type Matrix, type PodDetails } from "@/lib/insight";
 import { useLab } from "../LabContext";
+import { useLoaded } from "../deferred/use-loaded";
 
 const W = 170;
 const H = 34;
@@ -216,7 +217,10 @@ export function MapView() {
 }
 
 function Details({ state, refName }: { state: ClusterState; refName: string }) {
-  const d: PodDetails | undefined = podDetails(state, refName);
+  // a pod's identity and policies need the policy compiler, which may still be on its way
+  const read = useCallback((): PodDetails | null => podDetails(state, refName) ?? null, [state, refName]);
+  const d = useLoaded(read);
+  if (d === undefined) return <p className="text-slate-500">Loading {refName}…</p>;
   if (!d) return <p>{refName}: not a pod (nodes and outside addresses have no pod identity).</p>;
   return (
     <div data-testid="map-details">

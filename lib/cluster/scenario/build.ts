@@ -1,7 +1,9 @@
-/** createCluster(): a scenario → the first snapshot (objects with lived-in timestamps), then its manifests. */
+/**
+ * A scenario → its first snapshot (objects with lived-in timestamps), before its manifests: createCluster
+ * (lib/cluster's index) applies those (./manifests.ts), which needs the cluster's deferred operations.
+ */
 import { labelsKey, podIdentityLabels, type Settings } from "@/lib/engine";
-import { applyText } from "../mutate/apply";
-import { podStatus } from "../mutate/materialize";
+import { podStatus } from "../mutate/pod-status";
 import { buildWorld, isoTime, newMeta, objKey } from "../store";
 import type { ClusterState, Deps, Json, KubeObject, Stored } from "../types";
 import type { Scenario, ScenarioWorkload } from "./types";
@@ -153,8 +155,8 @@ function workloadObjects(w: ScenarioWorkload, put: Put, scenario: Scenario, t: s
   }
 }
 
-/** Build the first snapshot from a scenario. */
-export function createCluster(scenario: Scenario, deps: Deps): ClusterState {
+/** Build the first snapshot from a scenario, without its manifests. */
+export function firstSnapshot(scenario: Scenario, deps: Deps): ClusterState {
   const objects = new Map<string, Stored>();
   let rv = 1000;
   const born = deps.clock() - scenario.ageMs;
@@ -261,7 +263,7 @@ export function createCluster(scenario: Scenario, deps: Deps): ClusterState {
     const ns = world.namespaces.find((n) => n.name === w.namespace);
     if (pod) allocations.set(labelsKey(podIdentityLabels(pod, ns, scenario.clusterName)), w.identity);
   }
-  const state: ClusterState = {
+  return {
     deps,
     scenario,
     objects,
@@ -274,7 +276,4 @@ export function createCluster(scenario: Scenario, deps: Deps): ClusterState {
     flows: [],
     journal: [],
   };
-  if (scenario.manifests.trim() === "") return state;
-  const r = applyText(state, scenario.manifests, `${scenario.name}.yaml`, "apply");
-  return { ...r.state, journal: [] };
 }
