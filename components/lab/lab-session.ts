@@ -4,7 +4,6 @@
  * useSyncExternalStore; the React components only render it.
  */
 import { createCluster, type Journal, type Scenario } from "@/lib/cluster";
-import { evaluateObjectives } from "@/lib/grading/evaluate";
 import type { Objective } from "@/lib/grading/schema";
 import type { ObjectiveResult } from "@/lib/grading/types";
 import type { ChallengeLabResponse, LessonLabResponse } from "@/lib/http/contract";
@@ -15,6 +14,7 @@ import { createShellState, rebuildShell, run, type serializeShell, type ShellSta
 import { snapshotOf } from "./lab-snapshot";
 import { SaveQueue, type SaveStatus } from "./save-queue";
 import { prefetchDeferred } from "./deferred/prefetch";
+import { grading } from "./deferred/grading";
 import { requestOpen } from "./editor/open-file";
 import type { ExecStream } from "@/lib/terminal";
 
@@ -25,6 +25,11 @@ export type LabConfig = {
   readonly scenario: Scenario;
   readonly files: Readonly<Record<string, string>>;
   readonly objectives: readonly Objective[];
+  /**
+   * The objectives as a fresh lab meets them, evaluated on the server when it built the page (freshObjectives in
+   * lib/grading/evaluate.ts): a fresh lab shows them without fetching the checks' code and the policy engine.
+   */
+  readonly freshObjectives?: readonly ObjectiveResult[];
 };
 
 export type LabView = {
@@ -220,8 +225,16 @@ export class LabSession {
     }
   }
 
+  /** Labs as fresh() built them, untouched since: their objectives are config.freshObjectives. */
+  private readonly untouched = new WeakSet<ShellState>();
+
   private fresh(): ShellState {
-    return createShellState({ cluster: createCluster(this.config.scenario, deps()), files: { ...this.config.files } });
+    const shell = createShellState({
+      cluster: createCluster(this.config.scenario, deps()),
+      files: { ...this.config.files },
+    });
+    this.untouched.add(shell);
+    return shell;
   }
 
   /**
@@ -243,7 +256,10 @@ export class LabSession {
   }
 
   private evaluate(shell: ShellState): LabView["objectives"] {
-    const results = evaluateObjectives({ cluster: shell.cluster, history: shell.history }, this.config.objectives);
+    const results =
+      this.config.freshObjectives && this.untouched.has(shell)
+        ? this.config.freshObjectives
+        : grading().evaluateObjectives({ cluster: shell.cluster, history: shell.history }, this.config.objectives);
     return results.map((r) => ({
       ...r,
       title: this.config.objectives.find((o) => o.name === r.name)?.title ?? r.name,

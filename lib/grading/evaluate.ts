@@ -2,6 +2,8 @@
  * The check evaluator shared by lesson objectives (live ticks in the browser, recomputation on the server
  * when a lab is saved) and challenge checks. Pure: a check and a snapshot in, an outcome with details out.
  */
+import { createCluster, type Scenario } from "@/lib/cluster";
+import { reproducibleDeps } from "@/lib/base/reproducible";
 import { evaluateConstraint } from "./constraints";
 import { evaluateExpectedFlow } from "./flows";
 import { compileRe2 } from "./regex";
@@ -66,4 +68,12 @@ export function evaluateObjectives(ctx: CheckContext, objectives: readonly Objec
     const outcome = evaluateCheck(ctx, o.check);
     return { name: o.name, passed: outcome.passed, details: outcome.details };
   });
+}
+
+/**
+ * The objectives as a fresh lab of `scenario` meets them, before any command: what a lesson page shows until
+ * the learner changes the lab (outcomes hold no timestamps or random values, so any fresh lab gives these).
+ */
+export function freshObjectives(scenario: Scenario, objectives: readonly Objective[]): ObjectiveResult[] {
+  return evaluateObjectives({ cluster: createCluster(scenario, reproducibleDeps()), history: [] }, objectives);
 }

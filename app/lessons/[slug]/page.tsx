@@ -8,6 +8,7 @@ import { catalog } from "@/lib/content/catalog";
 import { loadLesson } from "@/lib/content/lesson";
 import { compileMdx } from "@/lib/content/mdx";
 import { scenarioNamed } from "@/lib/content/scenarios";
+import { freshObjectives } from "@/lib/grading/evaluate";
 
 type Params = { params: Promise<{ slug: string }> };
 
@@ -29,6 +30,7 @@ export default async function LessonPage({ params }: Params) {
   if (!lesson) notFound();
   const code = await compileMdx(lesson.body, lesson.file);
   const { meta } = lesson;
+  const scenario = scenarioNamed(meta.scenario);
 
   const text = (
     <article className="mx-auto max-w-3xl px-4 py-8 text-slate-700 sm:px-8 dark:text-slate-300">
@@ -82,9 +84,10 @@ export default async function LessonPage({ params }: Params) {
     <LabLayout
       config={{
         saveUrl: `/api/lessons/${slug}/lab`,
-        scenario: scenarioNamed(meta.scenario),
+        scenario,
         files: lesson.files,
         objectives: meta.objectives,
+        freshObjectives: freshObjectives(scenario, meta.objectives),
       }}
       historyKey={`policy-lab:history:lesson:${slug}`}
     >
