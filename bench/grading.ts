@@ -248,6 +248,10 @@ interface Burst {
   readonly offered: number;
   readonly achieved: number;
   readonly attempts: { readonly p50: number; readonly p99: number; readonly ok: number };
+  /** Only the attempts that were graded and recorded (2xx). */
+  readonly graded: { readonly p50: number; readonly p99: number };
+  /** Only the 503s: refused by the admission gate or the job pool before any work, nothing recorded. */
+  readonly refused: { readonly p50: number; readonly p99: number; readonly count: number };
   readonly pages: { readonly p50: number; readonly p99: number; readonly count: number; readonly failed: number };
   /** Failed attempts by status ("error": the connection failed). */
   readonly errors: Readonly<Record<string, number>>;
@@ -266,6 +270,8 @@ async function burst(
 ): Promise<Burst> {
   const probe: Learner = { agent: new http.Agent({ keepAlive: true, maxSockets: 6 }), cookie: learners[0]!.cookie };
   const attemptMs: number[] = [];
+  const gradedMs: number[] = [];
+  const refusedMs: number[] = [];
   const pageMs: number[] = [];
   const errors: Record<string, number> = {};
   let pagesFailed = 0;
@@ -291,8 +297,11 @@ async function burst(
     inflight.push(
       send(learner.agent, server.base, "POST", `/api/challenges/${SLUG}/attempts`, learner.cookie, body()).then((a) => {
         attemptMs.push(a.ms);
-        if (typeof a.status === "number" && a.status < 300) ok++;
-        else errors[String(a.status)] = (errors[String(a.status)] ?? 0) + 1;
+        if (a.status === 503) refusedMs.push(a.ms);
+        if (typeof a.status === "number" && a.status < 300) {
+          ok++;
+          gradedMs.push(a.ms);
+        } else errors[String(a.status)] = (errors[String(a.status)] ?? 0) + 1;
         if (a.setCookie.length > 0) learner.cookie = cookieOf(a.setCookie, learner.cookie);
       }),
     );
@@ -302,12 +311,14 @@ async function burst(
   await Promise.all(inflight);
   const cpu1 = serverCpuMs(server.pid);
   probe.agent.destroy();
-  attemptMs.sort((a, b) => a - b);
+  for (const list of [attemptMs, gradedMs, refusedMs]) list.sort((a, b) => a - b);
   pageMs.sort((a, b) => a - b);
   return {
     offered: total / ((sentAt - start) / 1000),
     achieved: ok / ((performance.now() - start) / 1000),
     attempts: { p50: pct(attemptMs, 0.5), p99: pct(attemptMs, 0.99), ok },
+    graded: { p50: pct(gradedMs, 0.5), p99: pct(gradedMs, 0.99) },
+    refused: { p50: pct(refusedMs, 0.5), p99: pct(refusedMs, 0.99), count: refusedMs.length },
     pages: { p50: pct(pageMs, 0.5), p99: pct(pageMs, 0.99), count: probes, failed: pagesFailed },
     errors,
     cpuPerGrade: cpu0 !== null && cpu1 !== null && ok > 0 ? (cpu1 - cpu0) / ok : null,
@@ -406,7 +417,7 @@ async function runOn(name: string, databaseUrl: string, workers: number): Promis
           .join(", ") || "none";
       console.log(
         `${rate} grades/s offered by ${cls.length} learners: ${b.achieved.toFixed(0)} grades/s achieved (offered ${b.offered.toFixed(0)}/s);` +
-          ` attempts p50 ${b.attempts.p50} ms, p99 ${b.attempts.p99} ms; page loads during the burst p50 ${b.pages.p50} ms, p99 ${b.pages.p99} ms` +
+          ` attempts p50 ${b.attempts.p50} ms, p99 ${b.attempts.p99} ms (graded: p50 ${b.graded.p50} ms, p99 ${b.graded.p99} ms; 503 busy: ${b.refused.count}, p50 ${b.refused.p50} ms, p99 ${b.refused.p99} ms); page loads during the burst p50 ${b.pages.p50} ms, p99 ${b.pages.p99} ms` +
           ` (${b.pages.count} probes, ${b.pages.failed} failed); failed attempts: ${errs}` +
           `; server CPU ${b.cpuPerGrade === null ? "n/a" : `${b.cpuPerGrade.toFixed(2)} ms`}/grade` +
           (b.cpuPerGrade !== null && base.cpuPerRequest

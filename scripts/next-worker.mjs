@@ -3,6 +3,7 @@
 // exposes only the keep-alive timeout. Run by node:cluster as `next-worker.mjs PORT [HOST]`.
 import http from "node:http";
 import path from "node:path";
+import { AdmissionGate, admissionLimits, learnerWork, refuseBusy } from "./admission.mjs";
 import { applyLimits, fileLimits, serverLimits, serverOptions } from "./server-limits.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -20,6 +21,8 @@ const { default: next } = await import("next");
 
 const app = next({ dev: false, dir: ROOT, port, ...(host ? { hostname: host } : {}) });
 const limits = serverLimits(fileLimits()?.soft ?? null);
+// Grading and lab saves wait their turn here, so a class's burst never starves page loads (admission.mjs).
+const gate = new AdmissionGate(admissionLimits());
 /** @type {((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null} */
 let handle = null;
 
@@ -42,6 +45,14 @@ const server = applyLimits(
       // Listening starts before Next has loaded (as `next start` does), so a respawned worker takes over
       // the connections waiting on the port at once; they are answered as soon as it is ready.
       await ready;
+      const work = learnerWork(req.method, req.url);
+      if (work !== null) {
+        const release = await gate.enter();
+        if (release === null) return refuseBusy(res, work);
+        res.once("close", release);
+        // The client left while it waited: nothing to do, and its slot goes to the next one.
+        if (req.socket.destroyed) return release();
+      }
       await /** @type {NonNullable<typeof handle>} */ (handle)(req, res);
     } catch (error) {
       console.error(`policy-lab: failed to handle ${req.method} ${req.url}`, error);

@@ -61,9 +61,13 @@ export function serverLimits(softFileLimit) {
     // body at most a few hundred KB), short enough that a flood of half-sent requests drains quickly.
     headersTimeout: 10_000,
     requestTimeout: 30_000,
-    // Node's default: browsers reuse a connection for the next click; a load balancer in front should use
-    // a shorter idle timeout than this.
-    keepAliveTimeout: 5_000,
+    // Browsers keep an idle connection for minutes and reuse it for the next click; Node's default of 5 s
+    // closed it between two Checks, so a class pressing Check together opened a connection each, faster
+    // than a busy worker accepts them: thousands waited in the accept queue and answers took 15–45 s
+    // (measured, bench/grading.ts) though the server graded each in under a second. 65 s is also above
+    // the idle timeout of the usual load balancers (60 s), as it must be so that they never reuse a
+    // connection the server is closing. Idle connections cost a descriptor each, within maxConnections.
+    keepAliveTimeout: 65_000,
     // Node checks the two timeouts only every 30 s by default: a flood would outlive them by that much.
     connectionsCheckingInterval: 1_000,
     maxConnections: Math.max(64, Math.min(MAX_CONNECTIONS_CAP, soft - RESERVED_FDS)),

@@ -15,7 +15,16 @@ type Summary = Pick<AttemptsSummaryResponse, "attempts" | "bestScore" | "passed"
   last: { result: AttemptResponse } | null;
 };
 
-type Phase = { kind: "idle" } | { kind: "grading" } | { kind: "error"; message: string };
+type Phase =
+  | { kind: "idle" }
+  | { kind: "grading" }
+  /** The server was too busy to start grading (503, nothing recorded): the same request goes again shortly. */
+  | { kind: "waiting"; seconds: number; tries: number }
+  | { kind: "error"; message: string };
+
+/** Busy answers retried before the learner is told (a class's burst clears within seconds). */
+const BUSY_RETRIES = 4;
+const MAX_WAIT_S = 10;
 
 /**
  * The challenge's checks and the Check button. The server grades what the learner applied (the lab's
@@ -47,30 +56,42 @@ export function ChallengePanel({ slug, checks }: { slug: string; checks: readonl
     const shell = view.shell;
     if (!shell) return;
     setPhase({ kind: "grading" });
+    const request = JSON.stringify({
+      journal: gradedJournal(shell),
+      commands: shell.history.slice(-200),
+    } satisfies AttemptRequest);
     try {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          journal: gradedJournal(shell),
-          commands: shell.history.slice(-200),
-        } satisfies AttemptRequest),
-      });
-      const body = (await response.json().catch(() => null)) as (AttemptResponse & Partial<ApiErrorBody>) | null;
-      if (!response.ok || !body) {
+      for (let tries = 1; ; tries++) {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: request,
+        });
+        const body = (await response.json().catch(() => null)) as (AttemptResponse & Partial<ApiErrorBody>) | null;
         const wait = response.headers.get("retry-after");
-        throw new Error(
-          body?.error ?? `the server answered ${response.status}${wait ? `; try again in ${wait} s` : ""}`,
-        );
+        if (response.status === 503 && wait !== null && tries <= BUSY_RETRIES) {
+          // Nothing was recorded: sending the same attempt again cannot count it twice.
+          const seconds = Math.min(MAX_WAIT_S, Math.max(1, Number(wait) || 2)) + Math.random();
+          setPhase({ kind: "waiting", seconds: Math.round(seconds), tries });
+          await new Promise((r) => setTimeout(r, seconds * 1000));
+          setPhase({ kind: "grading" });
+          continue;
+        }
+        if (!response.ok || !body) {
+          throw new Error(
+            body?.error ?? `the server answered ${response.status}${wait ? `; try again in ${wait} s` : ""}`,
+          );
+        }
+        setResult(body);
+        setSummary((s) => ({
+          attempts: (s?.attempts ?? 0) + 1,
+          bestScore: Math.max(s?.bestScore ?? 0, body.score),
+          passed: (s?.passed ?? false) || body.passed,
+          last: { result: body },
+        }));
+        setPhase({ kind: "idle" });
+        return;
       }
-      setResult(body);
-      setSummary((s) => ({
-        attempts: (s?.attempts ?? 0) + 1,
-        bestScore: Math.max(s?.bestScore ?? 0, body.score),
-        passed: (s?.passed ?? false) || body.passed,
-        last: { result: body },
-      }));
-      setPhase({ kind: "idle" });
     } catch (error) {
       setPhase({ kind: "error", message: (error as Error).message });
     }
@@ -94,12 +115,18 @@ export function ChallengePanel({ slug, checks }: { slug: string; checks: readonl
         <button
           type="button"
           onClick={check}
-          disabled={view.phase !== "ready" || phase.kind === "grading"}
+          disabled={view.phase !== "ready" || phase.kind === "grading" || phase.kind === "waiting"}
           className="ml-auto rounded-lg bg-brand-400 px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-brand-300 disabled:opacity-50"
         >
-          {phase.kind === "grading" ? "Checking…" : "Check my work"}
+          {phase.kind === "grading" || phase.kind === "waiting" ? "Checking…" : "Check my work"}
         </button>
       </div>
+      {phase.kind === "waiting" ? (
+        <p role="status" className="text-sm text-slate-600 dark:text-slate-300">
+          The server is busy grading the class: your check goes again in {phase.seconds} s (try {phase.tries + 1}
+          ). Nothing is lost.
+        </p>
+      ) : null}
       {phase.kind === "error" ? (
         <p role="alert" className="text-sm text-red-600 dark:text-red-400">
           Could not check: {phase.message}
