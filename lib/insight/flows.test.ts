@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GOLDEN_FILES, STARWARS_TEXT } from "@/lib/testing/golden";
 import { HeadlessLab } from "@/lib/shell/transcript";
-import { clusterGraph, draftAllowPolicy, explainFlow, flowRows, podDetails } from ".";
+import { clusterGraph, draftAllowPolicy, explainFlow, flowRows, graphShape, podDetails } from ".";
 
 function session() {
   const lab = new HeadlessLab({ scenarioName: "starwars", scenarioText: STARWARS_TEXT, files: GOLDEN_FILES, seed: 7 });
@@ -58,6 +58,16 @@ describe("the map's graph", () => {
     expect(fromX.map((e) => e.verdict)).toContain("dropped");
     const fromT = g.edges.filter((e) => e.source === "default/tiefighter" && e.target.startsWith("default/deathstar"));
     expect(fromT.every((e) => e.verdict === "forwarded")).toBe(true);
+  });
+
+  it("its shape (what the layout depends on) ignores flow counts, not endpoints or edges", () => {
+    const g = clusterGraph(state);
+    const twice = clusterGraph(state, [...state.flows, ...state.flows]);
+    expect(twice.edges.map((e) => e.count)).toEqual(g.edges.map((e) => e.count * 2));
+    expect(graphShape(twice)).toBe(graphShape(g));
+    expect(graphShape(clusterGraph(state, []))).not.toBe(graphShape(g));
+    const withoutXwing = { ...g, nodes: g.nodes.filter((n) => n.id !== "default/xwing"), edges: [] };
+    expect(graphShape(withoutXwing)).not.toBe(graphShape({ ...g, edges: [] }));
   });
 
   it("a pod's details name its identity and the policies selecting it", () => {

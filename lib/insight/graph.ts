@@ -93,6 +93,15 @@ export function clusterGraph(state: ClusterState, flows: readonly FlowEvent[] = 
   };
 }
 
+/**
+ * What the map's layout depends on: the groups, the endpoints in them and which edges join them — not how many
+ * flows an edge carries or on which ports. Equal shapes lay out the same, so a new flow on a known edge, a save
+ * or any other new state object with the same endpoints keeps the map (and the keyboard focus) where it is.
+ */
+export function graphShape(g: Graph): string {
+  return JSON.stringify([g.groups, g.nodes.map((n) => [n.id, n.group]), g.edges.map((e) => e.id)]);
+}
+
 export interface PodDetails {
   readonly ref: string;
   readonly identity: number;

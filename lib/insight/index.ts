@@ -41,6 +41,14 @@ export {
 } from "./matrix";
 export { impactLine, matrixLines, probeText } from "./format";
 export { flowRows, type FlowRow, type RowVerdict } from "./flows";
-export { clusterGraph, podDetails, type Graph, type GraphEdge, type GraphNode, type PodDetails } from "./graph";
+export {
+  clusterGraph,
+  graphShape,
+  podDetails,
+  type Graph,
+  type GraphEdge,
+  type GraphNode,
+  type PodDetails,
+} from "./graph";
 export { toYaml, type YamlValue } from "./yaml-text";
 export { applicableKinds, clusterLabels, fieldsAt, schemaAt, valuesAt, type FieldInfo } from "./fields";
