@@ -1,6 +1,19 @@
 "use client";
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type RefObject,
+  type KeyboardEvent,
+} from "react";
+import {
+  applyNodeChanges,
   Background,
   Handle,
   MarkerType,
@@ -8,13 +21,22 @@ import {
   ReactFlow,
   type Edge,
   type Node,
+  type NodeChange,
   type NodeProps,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import ELK, { type ElkNode } from "elkjs/lib/elk.bundled.js";
 import type { ClusterState } from "@/lib/cluster";
 import { settle } from "@/lib/base/deferred";
-import { clusterGraph, podDetails, reachability, type Graph, type Matrix, type PodDetails } from "@/lib/insight";
+import {
+  clusterGraph,
+  graphShape,
+  podDetails,
+  reachability,
+  type Graph,
+  type Matrix,
+  type PodDetails,
+} from "@/lib/insight";
 import { useLab } from "../LabContext";
 import { useLoaded } from "../deferred/use-loaded";
 
@@ -22,9 +44,20 @@ const W = 170;
 const H = 34;
 const COLORS = { forwarded: "#10b981", dropped: "#ef4444", "denied-l7": "#f59e0b" } as const;
 
-type EndpointData = { label: string; kind: string; id: string; selected: boolean; onSelect(id: string): void };
+type EndpointData = { label: string; kind: string; id: string };
+
+/**
+ * The selected endpoint reaches the nodes through context, not through their data: a node object that changes
+ * is a new node to React Flow (re-measured, hidden until then), and a hidden button loses the keyboard focus.
+ */
+const Selection = createContext<{ selected: string | null; select(id: string): void }>({
+  selected: null,
+  select: () => undefined,
+});
 
 function EndpointNode({ data }: NodeProps<Node<EndpointData>>) {
+  const { selected: current, select } = useContext(Selection);
+  const selected = current === data.id;
   const onKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     const next =
       e.key === "ArrowDown" || e.key === "ArrowRight" ? 1 : e.key === "ArrowUp" || e.key === "ArrowLeft" ? -1 : 0;
@@ -42,12 +75,12 @@ function EndpointNode({ data }: NodeProps<Node<EndpointData>>) {
       <button
         type="button"
         data-endpoint={data.id}
-        aria-pressed={data.selected}
+        aria-pressed={selected}
         aria-label={`${data.kind} ${data.id}`}
-        onClick={() => data.onSelect(data.id)}
+        onClick={() => select(data.id)}
         onKeyDown={onKey}
         className={`nodrag h-full w-full truncate rounded border px-2 text-left font-mono text-[0.7rem] ${
-          data.selected
+          selected
             ? "border-sky-500 bg-sky-100 dark:bg-sky-950"
             : "border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900"
         } focus:outline-2 focus:outline-sky-500`}
@@ -87,6 +120,92 @@ async function layout(g: Graph): Promise<{ groups: ElkNode[]; positions: Map<str
   return { groups: out.children ?? [], positions };
 }
 
+/**
+ * React Flow's nodes for a laid-out graph. Every node has its size up front (`width`, `height`), so React Flow
+ * never hides one while it measures it; a node already on the map keeps what React Flow measured of it (its
+ * handles), so a new layout only moves it.
+ */
+function flowNodes(
+  g: Graph,
+  groups: readonly ElkNode[],
+  positions: ReadonlyMap<string, { x: number; y: number }>,
+  before: readonly Node[],
+): Node[] {
+  const measured = new Map(before.map((n) => [n.id, n.measured]));
+  const nodes: Node[] = [];
+  for (const grp of groups) {
+    nodes.push({
+      id: grp.id,
+      type: "group",
+      position: { x: grp.x ?? 0, y: grp.y ?? 0 },
+      data: { label: grp.id.slice(6) },
+      width: grp.width,
+      height: grp.height,
+      selectable: false,
+      ariaLabel: `namespace ${grp.id.slice(6)}`,
+    });
+  }
+  for (const n of g.nodes) {
+    const was = measured.get(n.id);
+    nodes.push({
+      id: n.id,
+      type: "endpoint",
+      parentId: `group:${n.group}`,
+      extent: "parent",
+      position: positions.get(n.id) ?? { x: 0, y: 0 },
+      data: { label: n.label, kind: n.kind, id: n.id } satisfies EndpointData,
+      width: W,
+      height: H,
+      ...(was ? { measured: was } : {}),
+    });
+  }
+  return nodes;
+}
+
+/** The endpoint button for `id` inside `root`, if it is on the map. */
+function endpointButton(root: HTMLElement | null, id: string): HTMLButtonElement | undefined {
+  return [...(root?.querySelectorAll<HTMLButtonElement>("button[data-endpoint]") ?? [])].find(
+    (b) => b.dataset.endpoint === id,
+  );
+}
+
+/**
+ * Keeps the keyboard on the endpoint it was on when the map changes under it: if that button goes away (a
+ * re-render, a new layout) and the focus falls to the page's body, it goes back to the same endpoint. Focus
+ * the learner moves (Tab, a click anywhere) is theirs: a pointer press or focus landing elsewhere forgets it.
+ */
+function useKeptFocus(root: RefObject<HTMLDivElement | null>) {
+  const focused = useRef<string | null>(null);
+  const restore = useCallback(() => {
+    const id = focused.current;
+    const active = document.activeElement;
+    if (id === null || (active !== null && active !== document.body)) return;
+    endpointButton(root.current, id)?.focus({ preventScroll: true });
+  }, [root]);
+  useEffect(() => {
+    const forget = () => (focused.current = null);
+    document.addEventListener("pointerdown", forget, true);
+    return () => document.removeEventListener("pointerdown", forget, true);
+  }, []);
+  const onFocus = useCallback((e: FocusEvent<HTMLDivElement>) => {
+    const id = e.target instanceof HTMLElement ? e.target.dataset.endpoint : undefined;
+    focused.current = id ?? null;
+  }, []);
+  const onBlur = useCallback(
+    (e: FocusEvent<HTMLDivElement>) => {
+      // Focus moved to another element (inside the map, onFocus takes over): the learner's choice.
+      if (e.relatedTarget !== null) {
+        focused.current = null;
+        return;
+      }
+      // Nowhere: the button was removed or hidden, or the window lost focus (then it stays active: no-op).
+      requestAnimationFrame(restore);
+    },
+    [restore],
+  );
+  return { onFocus, onBlur, restore };
+}
+
 /** The cluster as a graph: pods by namespace, nodes, outside addresses, observed flows by verdict; or the matrix. */
 export function MapView() {
   const { view } = useLab();
@@ -94,46 +213,67 @@ export function MapView() {
   const [mode, setMode] = useState<"graph" | "matrix">("graph");
   const [selected, setSelected] = useState<string | null>(null);
   const graph = useMemo(() => (state ? clusterGraph(state) : null), [state]);
-  const [laid, setLaid] = useState<{ graph: Graph; nodes: Node[] } | null>(null);
+  const shape = useMemo(() => (graph ? graphShape(graph) : null), [graph]);
+  // The layout of the last graph laid out: redone only when the graph's shape changes (endpoints, edges),
+  // not on every new state object (a flow on a known edge, a save, a command that changed nothing here).
+  const [laid, setLaid] = useState<{ shape: string; graph: Graph; nodes: Node[] } | null>(null);
+  const laidShape = laid?.shape ?? null;
+  const root = useRef<HTMLDivElement>(null);
+  const kept = useKeptFocus(root);
 
   useEffect(() => {
-    if (!graph) return;
+    if (!graph || shape === null || shape === laidShape) return;
     let live = true;
     void layout(graph).then(({ groups, positions }) => {
-      if (!live) return;
-      const nodes: Node[] = [];
-      for (const grp of groups) {
-        nodes.push({
-          id: grp.id,
-          type: "group",
-          position: { x: grp.x ?? 0, y: grp.y ?? 0 },
-          data: { label: grp.id.slice(6) },
-          style: { width: grp.width, height: grp.height },
-          selectable: false,
-          ariaLabel: `namespace ${grp.id.slice(6)}`,
-        });
-      }
-      for (const n of graph.nodes) {
-        nodes.push({
-          id: n.id,
-          type: "endpoint",
-          parentId: `group:${n.group}`,
-          extent: "parent",
-          position: positions.get(n.id) ?? { x: 0, y: 0 },
-          data: { label: n.label, kind: n.kind, id: n.id },
-          style: { width: W, height: H },
-        });
-      }
-      setLaid({ graph, nodes });
+      if (live) setLaid((prev) => ({ shape, graph, nodes: flowNodes(graph, groups, positions, prev?.nodes ?? []) }));
     });
     return () => {
       live = false;
     };
-  }, [graph]);
+  }, [graph, shape, laidShape]);
+
+  // A new layout replaced the buttons: the keyboard goes back to the endpoint it was on.
+  const { restore } = kept;
+  useLayoutEffect(() => restore(), [laid, restore]);
+
+  // React Flow reports what it measured; kept in the nodes, so it is not measured (and hidden) again.
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => setLaid((l) => l && { ...l, nodes: applyNodeChanges(changes, l.nodes) }),
+    [],
+  );
+  const selection = useMemo(() => ({ selected, select: setSelected }), [selected]);
+  // The edges' counts and ports are the current graph's; while a new shape is being laid out, the laid graph's.
+  const edgeGraph = laid && shape === laid.shape && graph ? graph : laid?.graph;
+  const edges = useMemo(
+    () =>
+      (edgeGraph?.edges ?? []).map((e): Edge => {
+        const hot = selected !== null && (e.source === selected || e.target === selected);
+        return {
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          label: `${e.ports.join(", ")} ×${e.count}`,
+          style: {
+            stroke: COLORS[e.verdict],
+            strokeWidth: hot ? 3 : 1.5,
+            opacity: selected === null || hot ? 1 : 0.3,
+          },
+          markerEnd: { type: MarkerType.ArrowClosed, color: COLORS[e.verdict] },
+          labelStyle: { fontSize: 9 },
+        };
+      }),
+    [edgeGraph, selected],
+  );
 
   if (!state || !graph) return null;
   return (
-    <div className="flex h-full min-h-0 flex-col text-sm" data-map>
+    <div
+      ref={root}
+      className="flex h-full min-h-0 flex-col text-sm"
+      data-map
+      onFocus={kept.onFocus}
+      onBlur={kept.onBlur}
+    >
       <div className="flex items-center gap-2 border-b border-slate-200 px-3 py-2 text-xs dark:border-slate-800">
         <div role="group" aria-label="Map view" className="flex gap-1">
           {(["graph", "matrix"] as const).map((m) => (
@@ -160,39 +300,23 @@ export function MapView() {
         <div className="flex min-h-0 flex-1">
           <div className="min-h-72 min-w-0 flex-1">
             {laid ? (
-              <ReactFlow
-                nodes={laid.nodes.map((n) =>
-                  n.type === "endpoint"
-                    ? { ...n, data: { ...n.data, selected: n.id === selected, onSelect: setSelected } }
-                    : n,
-                )}
-                edges={laid.graph.edges.map((e): Edge => {
-                  const hot = selected !== null && (e.source === selected || e.target === selected);
-                  return {
-                    id: e.id,
-                    source: e.source,
-                    target: e.target,
-                    label: `${e.ports.join(", ")} ×${e.count}`,
-                    style: {
-                      stroke: COLORS[e.verdict],
-                      strokeWidth: hot ? 3 : 1.5,
-                      opacity: selected === null || hot ? 1 : 0.3,
-                    },
-                    markerEnd: { type: MarkerType.ArrowClosed, color: COLORS[e.verdict] },
-                    labelStyle: { fontSize: 9 },
-                  };
-                })}
-                nodeTypes={nodeTypes}
-                nodesDraggable={false}
-                nodesConnectable={false}
-                nodesFocusable={false}
-                edgesFocusable={false}
-                elementsSelectable={false}
-                fitView
-                proOptions={{ hideAttribution: true }}
-              >
-                <Background />
-              </ReactFlow>
+              <Selection.Provider value={selection}>
+                <ReactFlow
+                  nodes={laid.nodes}
+                  edges={edges}
+                  onNodesChange={onNodesChange}
+                  nodeTypes={nodeTypes}
+                  nodesDraggable={false}
+                  nodesConnectable={false}
+                  nodesFocusable={false}
+                  edgesFocusable={false}
+                  elementsSelectable={false}
+                  fitView
+                  proOptions={{ hideAttribution: true }}
+                >
+                  <Background />
+                </ReactFlow>
+              </Selection.Provider>
             ) : (
               <p className="p-4 text-slate-500">Laying out the map…</p>
             )}
