@@ -106,4 +106,19 @@ test("the map keeps the keyboard on its endpoint while a flow arrives and the la
   await expect(xwing).toHaveAttribute("aria-pressed", "true");
   await expect(xwing).toBeFocused();
   expect(await trouble()).toEqual([]);
+
+  // Should the focused node be hidden all the same (as React Flow hides a node it measures again), the focus
+  // returns to the same endpoint as soon as it can take it.
+  await page.evaluate(async () => {
+    const node = document.activeElement?.closest<HTMLElement>(".react-flow__node");
+    if (!node) throw new Error("no focused node");
+    node.style.visibility = "hidden";
+    await new Promise<void>((resolve) => {
+      const dropped = () => (document.activeElement === document.body ? resolve() : requestAnimationFrame(dropped));
+      dropped();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    node.style.visibility = "visible";
+  });
+  await expect(xwing).toBeFocused();
 });

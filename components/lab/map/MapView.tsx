@@ -169,18 +169,25 @@ function endpointButton(root: HTMLElement | null, id: string): HTMLButtonElement
   );
 }
 
+/** How long (in frames, about a second) the map tries to give the focus back to an endpoint that lost it. */
+const RESTORE_FRAMES = 60;
+
 /**
- * Keeps the keyboard on the endpoint it was on when the map changes under it: if that button goes away (a
- * re-render, a new layout) and the focus falls to the page's body, it goes back to the same endpoint. Focus
- * the learner moves (Tab, a click anywhere) is theirs: a pointer press or focus landing elsewhere forgets it.
+ * Keeps the keyboard on the endpoint it was on when the map changes under it: if that button goes away or is
+ * hidden (a re-render, a new layout) and the focus falls to the page's body, it goes back to the same endpoint
+ * as soon as its button can take it. Focus the learner moves (Tab, a click anywhere) is theirs: a pointer press
+ * or focus landing on another element forgets the endpoint.
  */
 function useKeptFocus(root: RefObject<HTMLDivElement | null>) {
   const focused = useRef<string | null>(null);
+  /** True when there is nothing (more) to do: no endpoint to return to, the focus is somewhere, or it is back. */
   const restore = useCallback(() => {
     const id = focused.current;
     const active = document.activeElement;
-    if (id === null || (active !== null && active !== document.body)) return;
-    endpointButton(root.current, id)?.focus({ preventScroll: true });
+    if (id === null || (active !== null && active !== document.body)) return true;
+    const button = endpointButton(root.current, id);
+    button?.focus({ preventScroll: true });
+    return button !== undefined && document.activeElement === button;
   }, [root]);
   useEffect(() => {
     const forget = () => (focused.current = null);
@@ -198,8 +205,13 @@ function useKeptFocus(root: RefObject<HTMLDivElement | null>) {
         focused.current = null;
         return;
       }
-      // Nowhere: the button was removed or hidden, or the window lost focus (then it stays active: no-op).
-      requestAnimationFrame(restore);
+      // Nowhere: the button was removed or hidden (or the window lost focus: the button stays active, nothing to
+      // do). Try again each frame until it can take the focus back.
+      let frames = 0;
+      const retry = () => {
+        if (!restore() && ++frames < RESTORE_FRAMES) requestAnimationFrame(retry);
+      };
+      requestAnimationFrame(retry);
     },
     [restore],
   );
@@ -234,7 +246,7 @@ export function MapView() {
 
   // A new layout replaced the buttons: the keyboard goes back to the endpoint it was on.
   const { restore } = kept;
-  useLayoutEffect(() => restore(), [laid, restore]);
+  useLayoutEffect(() => void restore(), [laid, restore]);
 
   // React Flow reports what it measured; kept in the nodes, so it is not measured (and hidden) again.
   const onNodesChange = useCallback(
