@@ -46,3 +46,32 @@ test("a learner solves a challenge: a failing check with its hint, a fix, a pass
   await runInTerminal(page, "kubectl get cnp");
   await expect(terminal).toContainText(/landing\s+\S+\s+True/);
 });
+
+test("Check goes again by itself when the server is too busy to grade, and the learner is told", async ({ page }) => {
+  await page.goto("/challenges/grading-mechanics");
+  await expect(page.getByTestId("terminal")).toContainText("root@server:~#");
+  // The admission gate's answer (scripts/admission.mjs) for the first two tries; the third reaches the grader.
+  let busy = 2;
+  const posts: string[] = [];
+  await page.route("**/api/challenges/grading-mechanics/attempts", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    posts.push(route.request().postData() ?? "");
+    if (busy-- > 0)
+      return route.fulfill({
+        status: 503,
+        headers: { "retry-after": "1", "content-type": "application/json" },
+        body: JSON.stringify({ error: "the server is busy grading other learners' work" }),
+      });
+    return route.continue();
+  });
+  await runInTerminal(page, policy(true));
+  await page.getByRole("button", { name: "Check my work" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The server is busy grading the class" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Checking…" })).toBeDisabled();
+  await expect(page.getByText(/Not solved yet — score \d+%|Challenge solved/)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("Could not check")).toHaveCount(0);
+  // The same attempt each time, and exactly one recorded.
+  expect(posts).toHaveLength(3);
+  expect(new Set(posts).size).toBe(1);
+  await expect(page.getByText(/ · 1 attempt\b/)).toBeVisible();
+});
