@@ -2,7 +2,9 @@
  * A class pressing Check at once (issue 10): the server grades what it can at a steady pace and answers the
  * rest 503 with Retry-After before doing any work, while a learner opening a page is still served within a
  * second. Runs its own `npm start`-style server (scripts/serve.ts, one worker) with a small admission gate
- * (scripts/admission.mjs), so the burst needs only a couple of hundred requests to overflow it.
+ * (scripts/admission.mjs), so the burst needs only a few hundred requests to overflow it. It is the "load"
+ * project of playwright.config.ts: it runs after every other spec, alone (`-- e2e/class-burst.spec.ts
+ * --no-deps` runs it by itself).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import net, { type AddressInfo } from "node:net";
@@ -12,8 +14,11 @@ import { expect, test } from "@playwright/test";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SLUG = "imperial-airspace";
 const PAGE = "/lessons/l3-l4-policies";
-const LEARNERS = 60;
+const LEARNERS = 40;
 const PER_LEARNER = 8;
+/** The class's pace: the issue's 300 graded attempts offered a second. */
+const PER_SECOND = 300;
+const PROBE_EVERY_MS = 200;
 
 const SOLUTION = `apiVersion: cilium.io/v2
 kind: CiliumNetworkPolicy
@@ -107,25 +112,35 @@ test.describe("a class pressing Check at once", () => {
     });
     expect(warm.status).toBe(201);
 
-    const attempts = cookies.flatMap((cookie, learner) =>
-      Array.from({ length: PER_LEARNER }, async () => {
-        const response = await fetch(`${base}/api/challenges/${SLUG}/attempts`, {
-          method: "POST",
-          headers: { "content-type": "application/json", cookie, origin: base },
-          body: JSON.stringify({ manifests: SOLUTION, commands: [] }),
-        });
-        const body = (await response.json()) as { error?: string; passed?: boolean };
-        return { learner, status: response.status, retryAfter: response.headers.get("retry-after"), body };
-      }),
+    // Attempt k leaves at k / PER_SECOND s, from learner k mod LEARNERS (so each learner's 8 are under
+    // the per-learner limit of 20 a minute), whether or not earlier ones were answered.
+    const total = LEARNERS * PER_LEARNER;
+    const start = performance.now();
+    const attempts = Array.from({ length: total }, async (_, k) => {
+      await new Promise((r) => setTimeout(r, (k * 1000) / PER_SECOND));
+      const learner = k % LEARNERS;
+      const response = await fetch(`${base}/api/challenges/${SLUG}/attempts`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie: cookies[learner]!, origin: base },
+        body: JSON.stringify({ manifests: SOLUTION, commands: [] }),
+      });
+      const body = (await response.json()) as { error?: string; passed?: boolean };
+      return { learner, status: response.status, retryAfter: response.headers.get("retry-after"), body };
+    });
+    // While the class's checks arrive, learners open a lesson: each page is answered within a second.
+    const pageMs: number[] = [];
+    while (performance.now() - start < (total * 1000) / PER_SECOND) {
+      await new Promise((r) => setTimeout(r, PROBE_EVERY_MS));
+      const t0 = performance.now();
+      const page = await fetch(base + PAGE);
+      await page.arrayBuffer();
+      expect(page.status).toBe(200);
+      pageMs.push(performance.now() - t0);
+    }
+    expect(Math.max(...pageMs), `page loads during the burst: ${pageMs.map(Math.round).join(", ")} ms`).toBeLessThan(
+      1000,
     );
-    // While the class's checks are queued, a learner opens a lesson: answered within a second.
-    await new Promise((r) => setTimeout(r, 50));
-    const t0 = performance.now();
-    const page = await fetch(base + PAGE);
-    await page.arrayBuffer();
-    const pageMs = performance.now() - t0;
-    expect(page.status).toBe(200);
-    expect(pageMs).toBeLessThan(1000);
+    expect(pageMs.length).toBeGreaterThanOrEqual(4);
 
     const answers = await Promise.all(attempts);
     const graded = answers.filter((a) => a.status === 201);
