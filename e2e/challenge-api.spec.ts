@@ -1,5 +1,5 @@
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
-import { learnerFrom } from "./helpers";
+import { IMPERIAL_AIRSPACE_SOLUTION as RULE, learnerFrom } from "./helpers";
 
 /**
  * The attempts API as a client sees it, against the production server: the server grades, stores and
@@ -7,23 +7,6 @@ import { learnerFrom } from "./helpers";
  */
 const SLUG = "imperial-airspace";
 const URL = `/api/challenges/${SLUG}/attempts`;
-const RULE = `apiVersion: cilium.io/v2
-kind: CiliumNetworkPolicy
-metadata:
-  name: imperial-airspace
-spec:
-  endpointSelector:
-    matchLabels:
-      class: deathstar
-  ingress:
-  - fromEndpoints:
-    - matchLabels:
-        org: empire
-    toPorts:
-    - ports:
-      - port: "80"
-        protocol: TCP
-`;
 // Fitted to the visible checks only (class=tiefighter): passes them, fails hidden ones.
 const FITTED = RULE.replace("org: empire", "class: tiefighter");
 const journal = (text: string) => ({

@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { IMPERIAL_AIRSPACE_SOLUTION as SOLUTION } from "./helpers";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SLUG = "imperial-airspace";
@@ -19,24 +20,6 @@ const PER_LEARNER = 8;
 /** The class's pace: the issue's 300 graded attempts offered a second. */
 const PER_SECOND = 300;
 const PROBE_EVERY_MS = 200;
-
-const SOLUTION = `apiVersion: cilium.io/v2
-kind: CiliumNetworkPolicy
-metadata:
-  name: imperial-airspace
-spec:
-  endpointSelector:
-    matchLabels:
-      class: deathstar
-  ingress:
-  - fromEndpoints:
-    - matchLabels:
-        org: empire
-    toPorts:
-    - ports:
-      - port: "80"
-        protocol: TCP
-`;
 
 async function freePort(): Promise<number> {
   const s = net.createServer();

@@ -18,6 +18,25 @@ export async function learnerFrom(baseURL: string | undefined, page: string): Pr
   return ctx;
 }
 
+/** Challenge 2's (imperial-airspace) solution as a manifest: only org=empire reaches the Death Star, on 80/TCP. */
+export const IMPERIAL_AIRSPACE_SOLUTION = `apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata:
+  name: imperial-airspace
+spec:
+  endpointSelector:
+    matchLabels:
+      class: deathstar
+  ingress:
+  - fromEndpoints:
+    - matchLabels:
+        org: empire
+    toPorts:
+    - ports:
+      - port: "80"
+        protocol: TCP
+`;
+
 /** The landing policy of challenge 3: L3/L4 only (lets PUT /v1/exhaust-port through), or with the HTTP rule. */
 export const landingPolicy = (withL7: boolean) =>
   [
