@@ -7,9 +7,9 @@
  * --no-deps` runs it by itself).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { freePort } from "./own-server";
 import { IMPERIAL_AIRSPACE_SOLUTION as SOLUTION } from "./helpers";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -20,14 +20,6 @@ const PER_LEARNER = 8;
 /** The class's pace: the issue's 300 graded attempts offered a second. */
 const PER_SECOND = 300;
 const PROBE_EVERY_MS = 200;
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 test.describe("a class pressing Check at once", () => {
   let server: ChildProcess;

@@ -1,5 +1,15 @@
 import { spawn } from "node:child_process";
+import net, { type AddressInfo } from "node:net";
 import path from "node:path";
+
+/** A loopback port nothing listens on now (for specs that start a server of their own). */
+export async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const { port } = s.address() as AddressInfo;
+  await new Promise((r) => s.close(r));
+  return port;
+}
 
 /**
  * A second production server for specs that need other settings than the shared one (tight budgets): the

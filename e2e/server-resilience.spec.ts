@@ -4,9 +4,9 @@
  * so killing that worker disturbs no other spec.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { freePort } from "./own-server";
 import { halfSentFlood } from "../lib/testing/flood";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -15,14 +15,6 @@ const PAGE = "/lessons/l3-l4-policies";
 const LIGHT = "/api/challenges/no-such-challenge/attempts";
 const FILES = 1500;
 const FLOOD = 2000;
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 /** How a request ended: an answer, a connection error, or nothing at all within `ms` ("hung"). */
 async function outcome(url: string, ms: number): Promise<string> {

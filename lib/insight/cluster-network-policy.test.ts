@@ -3,22 +3,13 @@
  * empty while enable-k8s-cluster-network-policy is off (the agents ignore it) and shows the Admin Deny once it
  * is on (the impact preview runs the same engine as the verdicts).
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createCluster, parseScenario, setSettings, type ClusterState } from "@/lib/cluster";
-import { LAB_EPOCH, seededRandom } from "@/lib/base/reproducible";
+import { setSettings } from "@/lib/cluster";
+import { lab } from "@/lib/testing/grading-fixtures";
 import { impactLine, impactOfManifest } from ".";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
 /** The Star Wars lab with the ClusterNetworkPolicy CRD installed (it is not by default). */
-function starwars(): ClusterState {
-  const parsed = parseScenario("starwars", readFileSync(path.join(ROOT, "content/scenarios/starwars.yaml"), "utf8"));
-  if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join("\n"));
-  const created = createCluster(parsed.scenario, { clock: () => LAB_EPOCH, random: seededRandom(3) });
-  return setSettings(created, { clusterNetworkPolicyCrd: true }).state;
-}
+const starwars = () => lab("starwars", "", { clusterNetworkPolicyCrd: true });
 
 const GROUND = `apiVersion: policy.networking.k8s.io/v1alpha2
 kind: ClusterNetworkPolicy
