@@ -1,5 +1,5 @@
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
-import { learnerFrom } from "./helpers";
+import { IMPERIAL_AIRSPACE_SOLUTION, learnerFrom } from "./helpers";
 import { ownServer } from "./own-server";
 
 /**
@@ -218,6 +218,30 @@ test.describe("headers", () => {
       expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
     }
     await api.dispose();
+  });
+
+  test("a graded attempt and its refusals carry them too (npm start answers attempts before Next.js routes)", async ({
+    baseURL,
+  }) => {
+    const learner = await learnerFrom(baseURL, "/challenges/imperial-airspace");
+    const attempts = "/api/challenges/imperial-airspace/attempts";
+    const graded = await learner.post(attempts, { data: { manifests: IMPERIAL_AIRSPACE_SOLUTION } });
+    expect(graded.status()).toBe(201);
+    expect(await graded.json()).toMatchObject({ challenge: "imperial-airspace", passed: true, score: 100 });
+    const foreign = await learner.post(attempts, {
+      headers: { origin: "http://evil.example" },
+      data: { manifests: IMPERIAL_AIRSPACE_SOLUTION },
+    });
+    expect(foreign.status()).toBe(403);
+    for (const res of [graded, foreign]) {
+      const headers = res.headers();
+      expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["x-frame-options"]).toBe("DENY");
+      expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+      expect(headers["cache-control"]).toBe("private, no-store");
+    }
+    await learner.dispose();
   });
 
   test("a prerendered page that hands out the learner cookie is never stored by a shared cache", async ({

@@ -25,6 +25,9 @@ const limits = serverLimits(fileLimits()?.soft ?? null);
 const gate = new AdmissionGate(admissionLimits());
 /** @type {((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null} */
 let handle = null;
+/** @typedef {(req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>} ServeFast */
+/** The fast path, once instrumentation.ts has installed it (Next.js runs that hook when it first needs it). */
+const serveFast = () => /** @type {{ policyLabServeFast?: ServeFast }} */ (globalThis).policyLabServeFast;
 
 const ready = app.prepare().then(
   () => {
@@ -53,6 +56,10 @@ const server = applyLimits(
         // The client left while it waited: nothing to do, and its slot goes to the next one.
         if (req.socket.destroyed) return release();
       }
+      // A graded attempt is answered without Next.js's routing (lib/http/fast-path.ts, installed by
+      // instrumentation.ts); everything else, and every attempt if it is missing, goes to Next.js.
+      const fast = work === "grade" ? serveFast() : undefined;
+      if (fast && (await fast(req, res))) return;
       await /** @type {NonNullable<typeof handle>} */ (handle)(req, res);
     } catch (error) {
       console.error(`policy-lab: failed to handle ${req.method} ${req.url}`, error);

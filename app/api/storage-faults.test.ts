@@ -10,11 +10,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { deploy } from "@/lib/db/migrate/commands";
 import { resolveDatabaseTarget } from "@/lib/db/url";
+import { LEARNER_COOKIE, signLearnerId } from "@/lib/learner/cookie";
+import { learnerSecret } from "@/lib/learner/secret";
 import * as attempts from "./challenges/[slug]/attempts/route";
 import * as join from "./join/[code]/route";
 import * as lessonLab from "./lessons/[slug]/lab/route";
 
 const LEARNER = "3f0c1d2e-4b5a-4c6d-8e7f-0123456789ab";
+// The attempt route reads the signed cookie off the request, as a browser sends it.
+process.env.POLICY_LAB_SECRET ??= "storage-faults-test-secret-0123456789abcdef";
 vi.mock("@/lib/progress/current", () => ({ currentLearnerId: async () => LEARNER }));
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -47,11 +51,14 @@ spec:
         org: empire
 `;
 
-const post = (commands: string[]) =>
+const post = async (commands: string[]) =>
   attempts.POST(
     new NextRequest("http://127.0.0.1/api/challenges/imperial-airspace/attempts", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: {
+        "content-type": "application/json",
+        cookie: `${LEARNER_COOKIE}=${await signLearnerId(LEARNER, learnerSecret())}`,
+      },
       body: JSON.stringify({ journal: [{ op: "apply", source: "STDIN", text: SOLUTION }], commands }),
     }),
     { params: Promise.resolve({ slug: "imperial-airspace" }) },

@@ -6,7 +6,8 @@ import "server-only";
  * address's budget.
  */
 import { cookies } from "next/headers";
-import { LEARNER_COOKIE } from "@/lib/learner/cookie";
+import { LEARNER_COOKIE, verifyLearnerCookie } from "@/lib/learner/cookie";
+import { learnerSecret } from "@/lib/learner/secret";
 import { currentLearnerId } from "@/lib/progress/current";
 import { clientAddress } from "./client-address";
 import { HttpError } from "./errors";
@@ -16,8 +17,18 @@ import { budgetFromEnv, RateLimiter, type Decision } from "./rate-limit";
 export async function requireLearner(to: string): Promise<string> {
   const id = await currentLearnerId();
   if (id !== null) return id;
-  const sent = (await cookies()).get(LEARNER_COOKIE) !== undefined;
-  throw new HttpError(
+  throw noLearner((await cookies()).get(LEARNER_COOKIE) !== undefined, to);
+}
+
+/** requireLearner for a cookie value read off the request itself (the attempt route, also outside Next.js). */
+export async function learnerFromCookie(value: string | undefined, to: string): Promise<string> {
+  const id = await verifyLearnerCookie(value, learnerSecret());
+  if (id !== null) return id;
+  throw noLearner(value !== undefined, to);
+}
+
+function noLearner(sent: boolean, to: string): HttpError {
+  return new HttpError(
     401,
     sent
       ? `the learner cookie was not issued by this site: open any page of the site to get a new one, then ${to}`

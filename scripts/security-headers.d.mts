@@ -1,0 +1,2 @@
+// Types for security-headers.mjs.
+export function securityHeaders(dev: boolean): { key: string; value: string }[];
