@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { workerScript } from "./bundle";
-import { outcomeError, poolOptionsFromEnv } from "./index";
+import { defaultWorkers, outcomeError, poolOptionsFromEnv } from "./index";
 import { WorkerPool } from "./pool";
 import { gradeJob, lessonObjectivesJob, type Job } from "./tasks";
 
@@ -47,6 +47,24 @@ describe("jobs in the built worker", () => {
       await pool.run({ kind: "grade", slug: "nope", submission: { kind: "manifests", text: "", source: "x" } }),
     ).toEqual({ kind: "failed", message: 'no challenge "nope"' });
   }, 60_000);
+});
+
+describe("how many worker threads", () => {
+  it.each([
+    [{}, 2, 2],
+    [{}, 1, 1],
+    [{}, 8, 2],
+    [{ WEB_CONCURRENCY: "2" }, 2, 1],
+    [{ WEB_CONCURRENCY: "2" }, 4, 2],
+    [{ WEB_CONCURRENCY: "4" }, 2, 1],
+    [{ WEB_CONCURRENCY: "nonsense" }, 2, 2],
+  ])("%o on %i cores: %i per process", (env, cores, expected) => {
+    expect(defaultWorkers(env, cores)).toBe(expected);
+  });
+
+  it("POLICY_LAB_JOB_WORKERS overrides the default", () => {
+    expect(poolOptionsFromEnv("w.mjs", { POLICY_LAB_JOB_WORKERS: "3", WEB_CONCURRENCY: "2" }).size).toBe(3);
+  });
 });
 
 describe("what the learner is told", () => {
