@@ -13,6 +13,7 @@ export interface Timers {
 }
 
 export function admissionLimits(env?: Readonly<Record<string, string | undefined>>): AdmissionLimits;
+export function attemptSlug(method: string | undefined, url: string | undefined): string | null;
 export function learnerWork(method: string | undefined, url: string | undefined): "grade" | "save" | null;
 export class AdmissionGate {
   constructor(limits: AdmissionLimits, timers?: Timers);

@@ -31,7 +31,7 @@ export function admissionLimits(env = process.env) {
   };
 }
 
-const ATTEMPTS = /^\/api\/challenges\/[^/?#]+\/attempts\/?(?:[?#]|$)/;
+const ATTEMPTS = /^\/api\/challenges\/([^/?#]+)\/attempts\/?(?:[?#]|$)/;
 const LAB = /^\/api\/(?:lessons|challenges)\/[^/?#]+\/lab\/?(?:[?#]|$)/;
 
 /**
@@ -42,9 +42,21 @@ const LAB = /^\/api\/(?:lessons|challenges)\/[^/?#]+\/lab\/?(?:[?#]|$)/;
  */
 export function learnerWork(method, url) {
   if (!url) return null;
-  if (method === "POST" && ATTEMPTS.test(url)) return "grade";
+  if (attemptSlug(method, url) !== null) return "grade";
   if (method === "PUT" && LAB.test(url)) return "save";
   return null;
+}
+
+/**
+ * The challenge a graded attempt (POST …/attempts) is for, still percent-encoded, or null for any other
+ * request. The fast path (lib/http/fast-path.ts) answers exactly these.
+ * @param {string | undefined} method
+ * @param {string | undefined} url
+ * @returns {string | null}
+ */
+export function attemptSlug(method, url) {
+  if (method !== "POST" || !url) return null;
+  return ATTEMPTS.exec(url)?.[1] ?? null;
 }
 
 /**

@@ -12,21 +12,19 @@ import "server-only";
  * fills in before routing. Every answer carries the security headers next.config.mjs gives the rest.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { attemptSlug } from "../../scripts/admission.mjs";
 import { securityHeaders } from "../../scripts/security-headers.mjs";
 import { submitAttempt } from "./attempt-submit";
 import { apiError } from "./errors";
 import { LEARNER_COOKIE } from "@/lib/learner/cookie";
 import { checkOrigin } from "./origin";
 
-const ATTEMPTS = /^\/api\/challenges\/([^/?#]+)\/attempts\/?(?:\?.*)?$/;
-
 /** The challenge whose attempt this request posts, or null when it is anything else (Next.js answers it). */
 export function fastAttempt(method: string | undefined, url: string | undefined): { readonly slug: string } | null {
-  if (method !== "POST" || !url) return null;
-  const match = ATTEMPTS.exec(url);
-  if (!match) return null;
+  const slug = attemptSlug(method, url);
+  if (slug === null) return null;
   try {
-    return { slug: decodeURIComponent(match[1] as string) };
+    return { slug: decodeURIComponent(slug) };
   } catch {
     return null; // not valid percent-encoding: the proxy's 400
   }
